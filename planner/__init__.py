@@ -1,0 +1,1 @@
+"""Delegation Planner: an event-sourced planner for economic-delegation trips."""

@@ -1,0 +1,59 @@
+"""PlannerApplication: the service layer and unit of work (one command, one save)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from planner.commands.agreements import AgreementCommands
+from planner.commands.meetings import MeetingCommands
+from planner.commands.people import PeopleCommands
+from planner.commands.profiles import ProfileCommands
+from planner.commands.trips import TripCommands
+from planner.domain.account import Account
+from planner.domain.agreement import Agreement
+from planner.domain.company import CompanyProfile
+from planner.domain.meeting import Meeting
+from planner.domain.person import Person
+from planner.domain.trip import Trip
+
+
+class DateAsISO(Transcoding):
+    """Calendar dates (legs, signing dates, due dates) as YYYY-MM-DD."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
+                         PeopleCommands):
+    """Every change the domain allows, as a command; get_* queries return plain data."""
+
+    name = "Planner"
+    snapshotting_intervals = {Trip: 50, Meeting: 50, CompanyProfile: 50, Agreement: 50,
+                              Person: 50, Account: 50}
+
+    def __init__(self, env: dict[str, str] | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        super().__init__(env)
+        self.clock = clock
+        self.saved_listeners: list[Callable[[], None]] = []
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    def history(self, record_id: Any) -> list[Any]:
+        """Every stored event of one record, oldest first (domain event objects)."""
+        from planner.commands.base import as_uuid
+
+        return list(self.events.get(as_uuid("record id", record_id)))

@@ -1,0 +1,67 @@
+"""The one wiring point: Settings in, a ready Planner (application, engine, read models) out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from planner.application import PlannerApplication
+from planner.settings import Settings, load_settings
+
+MEMORY = "memory"
+
+
+def application_env(database_url: str) -> dict[str, str]:
+    """The eventsourcing environment for a database URL ('memory' for plain Python objects)."""
+    if database_url == MEMORY:
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing_sqlalchemy",
+        "SQLALCHEMY_URL": database_url,
+        "CREATE_TABLE": "y",
+    }
+
+
+@dataclass
+class Planner:
+    """The wired system: the application and, on a SQL database, the read models."""
+
+    settings: Settings
+    app: PlannerApplication
+    engine: Engine | None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.app.close()
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | None = None,
+          database_url: str | None = None) -> Planner:
+    settings = settings or load_settings()
+    url = database_url or settings.database_url
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    app = PlannerApplication(application_env(url), clock=clock)
+    engine = None if url == MEMORY else app.factory.datastore.engine
+    if engine is not None and engine.dialect.name == "sqlite":
+        _wait_for_sqlite_locks(engine)
+    planner = Planner(settings=settings, app=app, engine=engine)
+    return planner
+
+
+def _wait_for_sqlite_locks(engine: Engine) -> None:
+    """Let several processes share one SQLite file: wait for a lock instead of failing."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA busy_timeout = 60000")
+
+    engine.dispose()

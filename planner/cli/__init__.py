@@ -1,0 +1,19 @@
+"""The `planner` command. Each group of subcommands lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from planner.cli import core
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Delegation Planner: plan economic-delegation trips from an append-only event log.
+
+    The database comes from config.toml or PLANNER_DATABASE_URL.
+    """
+
+
+for command in core.COMMANDS:
+    main.add_command(command)

@@ -1,0 +1,72 @@
+"""`planner init`, `planner demo` and `planner trips`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+
+from planner.bootstrap import Planner, build
+from planner.domain.errors import DomainError
+from planner.settings import SettingsError, load_settings
+
+
+@contextmanager
+def planner_from_settings(**kwargs: object) -> Iterator[Planner]:
+    """Open the configured database; configuration and domain errors become clear messages."""
+    try:
+        planner = build(load_settings(), **kwargs)  # type: ignore[arg-type]
+    except SettingsError as error:
+        raise click.ClickException(f"configuration: {error}") from error
+    try:
+        yield planner
+    except DomainError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        planner.close()
+
+
+@click.command()
+def init() -> None:
+    """Create the database schema (safe to run again)."""
+    with planner_from_settings() as planner:
+        click.echo(f"Database ready: {planner.settings.database_url}")
+
+
+@click.command()
+@click.option("--reset", is_flag=True, help="Start again from an empty database first.")
+def demo(reset: bool) -> None:
+    """Load the demo trips from the source documents (adds nothing if already loaded)."""
+    from planner.demo import load_demo, reset_database
+
+    if reset:
+        try:
+            reset_database(load_settings())
+        except SettingsError as error:
+            raise click.ClickException(f"configuration: {error}") from error
+    with planner_from_settings() as planner:
+        summary = load_demo(planner, progress=lambda text: click.echo(text, err=True))
+        for line in summary:
+            click.echo(line)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def trips(as_json: bool) -> None:
+    """List trips with id, dates and status (tab-separated, for scripting)."""
+    from planner.demo.listing import list_trips
+
+    with planner_from_settings() as planner:
+        for trip in list_trips(planner):
+            if as_json:
+                click.echo(json.dumps(trip, ensure_ascii=False, default=str))
+            else:
+                click.echo("\t".join(str(trip[k]) for k in
+                                     ("id", "starts_on", "ends_on", "status", "title")))
+    sys.stdout.flush()
+
+
+COMMANDS = [init, demo, trips]

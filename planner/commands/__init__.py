@@ -1,0 +1,1 @@
+"""The application's commands, grouped by aggregate; PlannerApplication mixes them together."""

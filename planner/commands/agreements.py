@@ -1,0 +1,107 @@
+"""Commands and queries for agreements: drafting, parties, signatories, signing, status."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from planner.commands.base import CommandSupport, plain
+from planner.domain.agreement import Agreement
+from planner.domain.base import PlannerAggregate
+from planner.domain.meeting import Meeting
+from planner.domain.trip import Trip
+
+
+class AgreementCommands(CommandSupport):
+    def draft_agreement(self, *, actor: str, title: str, kind: str, subject: str = "",
+                        trip_id: UUID | str | None = None,
+                        meeting_id: UUID | str | None = None) -> UUID:
+        """Draft an agreement; when a meeting is named, the meeting links it in the same save."""
+        linked: list[PlannerAggregate] = []
+        if meeting_id:
+            meeting = self._load(Meeting, meeting_id)
+            trip_id = trip_id or meeting.trip_id
+            linked.append(meeting)
+        if trip_id:
+            self._load(Trip, trip_id)
+        agreement = Agreement.draft(actor=actor, title=title, kind=kind, subject=subject,
+                                    trip_id=trip_id, meeting_id=meeting_id, at=self._stamp())
+        for meeting in linked:
+            meeting.link_agreement(actor=actor, agreement_id=agreement.id, at=self._stamp())
+        self._commit(agreement, *linked)
+        return agreement.id
+
+    def change_agreement_details(self, agreement_id: UUID | str, *, actor: str, title: str,
+                                 kind: str, subject: str, trip_id: UUID | str | None = None,
+                                 meeting_id: UUID | str | None = None, reason: str = "",
+                                 expected_version: int | None = None) -> int:
+        if trip_id:
+            self._load(Trip, trip_id)
+        if meeting_id:
+            self._load(Meeting, meeting_id)
+        return self._edit(Agreement, agreement_id, expected_version, lambda a: a.change_details(
+            actor=actor, title=title, kind=kind, subject=subject, trip_id=trip_id,
+            meeting_id=meeting_id, reason=reason, at=self._stamp()))
+
+    def add_party(self, agreement_id: UUID | str, *, actor: str, name: str,
+                  profile_id: UUID | str | None = None, reason: str = "") -> str:
+        def attempt() -> str:
+            agreement = self._load(Agreement, agreement_id)
+            party_id = agreement.add_party(actor=actor, name=name, profile_id=profile_id,
+                                           reason=reason, at=self._stamp())
+            self._commit(agreement)
+            return party_id
+        return self._retrying(attempt)
+
+    def remove_party(self, agreement_id: UUID | str, party_id: str, *, actor: str,
+                     reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Agreement, agreement_id, expected_version, lambda a: a.remove_party(
+            actor=actor, party_id=party_id, reason=reason, at=self._stamp()))
+
+    def add_signatory(self, agreement_id: UUID | str, *, actor: str, name: str, party_id: str,
+                      title: str = "", reason: str = "") -> str:
+        def attempt() -> str:
+            agreement = self._load(Agreement, agreement_id)
+            signatory_id = agreement.add_signatory(actor=actor, name=name, title=title,
+                                                   party_id=party_id, reason=reason,
+                                                   at=self._stamp())
+            self._commit(agreement)
+            return signatory_id
+        return self._retrying(attempt)
+
+    def remove_signatory(self, agreement_id: UUID | str, signatory_id: str, *, actor: str,
+                         reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Agreement, agreement_id, expected_version, lambda a: a.remove_signatory(
+            actor=actor, signatory_id=signatory_id, reason=reason, at=self._stamp()))
+
+    def sign_agreement(self, agreement_id: UUID | str, *, actor: str, signed_on: date,
+                       place: str, reason: str = "",
+                       expected_version: int | None = None) -> int:
+        return self._edit(Agreement, agreement_id, expected_version, lambda a: a.sign(
+            actor=actor, signed_on=signed_on, place=place, reason=reason, at=self._stamp()))
+
+    def change_agreement_status(self, agreement_id: UUID | str, *, actor: str, status: str,
+                                reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Agreement, agreement_id, expected_version, lambda a: a.change_status(
+            actor=actor, status=status, reason=reason, at=self._stamp()))
+
+    def add_milestone(self, agreement_id: UUID | str, *, actor: str, title: str,
+                      due_on: date) -> str:
+        def attempt() -> str:
+            agreement = self._load(Agreement, agreement_id)
+            milestone_id = agreement.add_milestone(actor=actor, title=title, due_on=due_on,
+                                                   at=self._stamp())
+            self._commit(agreement)
+            return milestone_id
+        return self._retrying(attempt)
+
+    def complete_milestone(self, agreement_id: UUID | str, milestone_id: str, *, actor: str,
+                           done_on: date) -> int:
+        return self._retrying(lambda: self._edit(
+            Agreement, agreement_id, None, lambda a: a.complete_milestone(
+                actor=actor, milestone_id=milestone_id, done_on=done_on, at=self._stamp())))
+
+    def get_agreement(self, agreement_id: UUID | str, *, version: int | None = None,
+                      at: datetime | None = None) -> dict[str, Any]:
+        return plain(self._as_of(Agreement, agreement_id, version, at))

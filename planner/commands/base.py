@@ -1,0 +1,138 @@
+"""What every command shares: loading with a version check, saving, retrying, the clock."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from copy import deepcopy
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import RecordConflictError
+
+from planner.domain.account import Account
+from planner.domain.agreement import Agreement
+from planner.domain.base import PlannerAggregate
+from planner.domain.company import CompanyProfile
+from planner.domain.errors import ConflictError, NotFoundError, ValidationError
+from planner.domain.meeting import Meeting
+from planner.domain.person import Person
+from planner.domain.trip import Trip
+
+A = TypeVar("A", bound=PlannerAggregate)
+T = TypeVar("T")
+
+KINDS: dict[type[PlannerAggregate], str] = {
+    Trip: "trip", Meeting: "meeting", CompanyProfile: "company profile",
+    Agreement: "agreement", Person: "person", Account: "account",
+}
+RETRIES = 8
+
+
+def as_uuid(field: str, value: UUID | str) -> UUID:
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value).strip())
+    except ValueError:
+        raise ValidationError(field, f"must be a record id (UUID); got {value!r}") from None
+
+
+class CommandSupport(Application):
+    """Mixin base: the pieces each command module uses. Not an application on its own."""
+
+    clock: Callable[[], datetime] | None = None
+    saved_listeners: list[Callable[[], None]]
+
+    def _stamp(self) -> datetime | None:
+        """The event time to record: the injected clock's (demo history) or the library's now."""
+        return self.clock() if self.clock else None
+
+    def now(self) -> datetime:
+        return self.clock() if self.clock else datetime.now(UTC)
+
+    def _load(self, cls: type[A], record_id: UUID | str, expected_version: int | None = None,
+              *, version: int | None = None) -> A:
+        kind = KINDS[cls]
+        uid = as_uuid(f"{kind} id", record_id)
+        try:
+            aggregate = self.repository.get(uid, version=version)
+        except AggregateNotFoundError:
+            raise NotFoundError(kind, uid) from None
+        if not isinstance(aggregate, cls):
+            raise NotFoundError(kind, uid)
+        if expected_version is not None and aggregate.version != expected_version:
+            raise ConflictError(kind, uid, expected_version, aggregate.version)
+        return aggregate
+
+    def _commit(self, *aggregates: PlannerAggregate, expected_version: int | None = None) -> int:
+        """Save in one transaction; a concurrent save of any of them is a ConflictError."""
+        try:
+            self.save(*aggregates)
+        except RecordConflictError:
+            first = aggregates[0]
+            current = self._current_version(first.id)
+            raise ConflictError(KINDS[type(first)], first.id, expected_version,
+                                current) from None
+        return aggregates[0].version
+
+    def _current_version(self, record_id: UUID) -> int:
+        last = list(self.events.get(record_id, desc=True, limit=1))
+        return last[0].originator_version if last else 0
+
+    def _retrying(self, attempt: Callable[[], T]) -> T:
+        """Run a commuting command again when a concurrent save got there first."""
+        for tries in range(RETRIES):
+            try:
+                return attempt()
+            except ConflictError:
+                if tries == RETRIES - 1:
+                    raise
+                time.sleep(0.01 * (tries + 1))
+        raise AssertionError("unreachable")
+
+    def _edit(self, cls: type[A], record_id: UUID | str, expected_version: int | None,
+              change: Callable[[A], Any], *others: PlannerAggregate) -> int:
+        """Load, apply one change, save: the shape of most editing commands."""
+        aggregate = self._load(cls, record_id, expected_version)
+        change(aggregate)
+        return self._commit(aggregate, *others, expected_version=expected_version)
+
+    def _notify(self, recordings: Any) -> None:
+        for listener in list(getattr(self, "saved_listeners", [])):
+            listener()
+
+    # -- plain data for queries -----------------------------------------------------------
+    def _as_of(self, cls: type[A], record_id: UUID | str, version: int | None,
+               at: datetime | None) -> A:
+        if at is not None:
+            if version is not None:
+                raise ValidationError("at", "give a version or a moment, not both")
+            uid = as_uuid(f"{KINDS[cls]} id", record_id)
+            version = self.version_at(uid, at)
+            if version is None:
+                moment = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+                raise NotFoundError(KINDS[cls], f"{uid} (it did not exist yet at {moment} UTC)")
+        return self._load(cls, record_id, version=version)
+
+    def version_at(self, record_id: UUID, at: datetime) -> int | None:
+        """The record's version as it stood at a moment: the last event at or before it."""
+        if not isinstance(at, datetime) or at.tzinfo is None:
+            raise ValidationError("at", "must be a date and time with a time zone")
+        moment = at.astimezone(UTC)
+        found = None
+        for event in self.events.get(record_id):
+            if event.timestamp > moment:
+                break
+            found = event.originator_version
+        return found
+
+
+def plain(aggregate: PlannerAggregate) -> dict[str, Any]:
+    """An aggregate's state as plain data (a deep copy: callers cannot change the record)."""
+    data = {k: deepcopy(val) for k, val in vars(aggregate).items() if not k.startswith("_")}
+    data.update(id=aggregate.id, version=aggregate.version, created_on=aggregate.created_on,
+                modified_on=aggregate.modified_on)
+    return data

@@ -1,0 +1,128 @@
+"""Commands and queries for meetings: schedule, move, relocate, attendees, status, outcome."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from planner.commands.base import CommandSupport, plain
+from planner.domain import values as v
+from planner.domain.meeting import Meeting
+from planner.domain.trip import Trip
+
+
+def meeting_instant(field: str, value: datetime, zone: str) -> datetime:
+    """An aware datetime is an instant; a naive one is wall-clock time at the venue."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return v.local_to_utc(field, value, zone)
+    return v.utc_instant(field, value)
+
+
+class MeetingCommands(CommandSupport):
+    def _window(self, trip_id: UUID | str):  # noqa: ANN202 - TripWindow
+        return self._load(Trip, trip_id).window()
+
+    def schedule_meeting(self, trip_id: UUID | str, *, actor: str, kind: str, title: str,
+                         venue: str, city: str, timezone: str, starts: datetime,
+                         ends: datetime, counterparts: list[str] | None = None,
+                         leg_id: str | None = None, agenda: str = "",
+                         attendees: list[UUID | str] | None = None) -> UUID:
+        """Add a meeting to a trip. Naive start/end are local time at the venue."""
+        zone = v.zone("timezone", timezone)
+        meeting = Meeting.schedule(
+            actor=actor, window=self._window(trip_id), kind=kind, title=title,
+            counterparts=counterparts, venue=venue, city=city, timezone=zone,
+            starts_at=meeting_instant("starts_at", starts, zone),
+            ends_at=meeting_instant("ends_at", ends, zone), leg_id=leg_id, agenda=agenda,
+            attendees=[str(a) for a in attendees or []], at=self._stamp())
+        self._commit(meeting)
+        return meeting.id
+
+    def change_meeting_details(self, meeting_id: UUID | str, *, actor: str, kind: str,
+                               title: str, counterparts: list[str], agenda: str,
+                               reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.change_details(
+            actor=actor, kind=kind, title=title, counterparts=counterparts, agenda=agenda,
+            reason=reason, at=self._stamp()))
+
+    def move_meeting(self, meeting_id: UUID | str, *, actor: str, starts: datetime,
+                     ends: datetime, reason: str, expected_version: int | None = None) -> int:
+        """Reschedule; naive times are local at the venue. The old time stays in history."""
+        meeting = self._load(Meeting, meeting_id, expected_version)
+        meeting.move(actor=actor, window=self._window(meeting.trip_id),
+                     starts_at=meeting_instant("starts_at", starts, meeting.timezone),
+                     ends_at=meeting_instant("ends_at", ends, meeting.timezone),
+                     reason=reason, at=self._stamp())
+        return self._commit(meeting, expected_version=expected_version)
+
+    def relocate_meeting(self, meeting_id: UUID | str, *, actor: str, venue: str, city: str,
+                         timezone: str, reason: str, leg_id: str | None = None,
+                         expected_version: int | None = None) -> int:
+        meeting = self._load(Meeting, meeting_id, expected_version)
+        meeting.relocate(actor=actor, window=self._window(meeting.trip_id), venue=venue,
+                         city=city, timezone=timezone, leg_id=leg_id, reason=reason,
+                         at=self._stamp())
+        return self._commit(meeting, expected_version=expected_version)
+
+    def add_attendee(self, meeting_id: UUID | str, *, actor: str,
+                     person_id: UUID | str) -> bool:
+        """Add a delegation member to a meeting. Commutes, so it retries a conflicting save."""
+        def attempt() -> bool:
+            meeting = self._load(Meeting, meeting_id)
+            added = meeting.add_attendee(actor=actor, window=self._window(meeting.trip_id),
+                                         person_id=person_id, at=self._stamp())
+            if added:
+                self._commit(meeting)
+            return added
+        return self._retrying(attempt)
+
+    def remove_attendee(self, meeting_id: UUID | str, *, actor: str, person_id: UUID | str,
+                        reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.remove_attendee(
+            actor=actor, person_id=person_id, reason=reason, at=self._stamp()))
+
+    def confirm_meeting(self, meeting_id: UUID | str, *, actor: str,
+                        expected_version: int | None = None) -> int:
+        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.confirm(
+            actor=actor, at=self._stamp()))
+
+    def cancel_meeting(self, meeting_id: UUID | str, *, actor: str, reason: str,
+                       expected_version: int | None = None) -> int:
+        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.cancel(
+            actor=actor, reason=reason, at=self._stamp()))
+
+    def reinstate_meeting(self, meeting_id: UUID | str, *, actor: str, reason: str,
+                          expected_version: int | None = None) -> int:
+        meeting = self._load(Meeting, meeting_id, expected_version)
+        meeting.reinstate(actor=actor, window=self._window(meeting.trip_id), reason=reason,
+                          at=self._stamp())
+        return self._commit(meeting, expected_version=expected_version)
+
+    def record_outcome(self, meeting_id: UUID | str, *, actor: str, summary: str,
+                       ideas: list[str] | None = None, reason: str = "",
+                       expected_version: int | None = None) -> int:
+        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.record_outcome(
+            actor=actor, now=self.now(), summary=summary, ideas=ideas or [], reason=reason,
+            at=self._stamp()))
+
+    def add_followup(self, meeting_id: UUID | str, *, actor: str, action: str, owner: str,
+                     due_on: date) -> str:
+        def attempt() -> str:
+            meeting = self._load(Meeting, meeting_id)
+            followup_id = meeting.add_followup(actor=actor, action=action, owner=owner,
+                                               due_on=due_on, at=self._stamp())
+            self._commit(meeting)
+            return followup_id
+        return self._retrying(attempt)
+
+    def complete_followup(self, meeting_id: UUID | str, followup_id: str, *, actor: str,
+                          done_on: date) -> int:
+        return self._retrying(lambda: self._edit(
+            Meeting, meeting_id, None, lambda m: m.complete_followup(
+                actor=actor, followup_id=followup_id, done_on=done_on, at=self._stamp())))
+
+    def get_meeting(self, meeting_id: UUID | str, *, version: int | None = None,
+                    at: datetime | None = None) -> dict[str, Any]:
+        """The meeting as plain data: now, at a given version, or as it stood at a moment."""
+        return plain(self._as_of(Meeting, meeting_id, version, at))

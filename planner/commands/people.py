@@ -1,0 +1,86 @@
+"""Commands and queries for people (delegates) and staff accounts."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from planner.commands.base import CommandSupport, plain
+from planner.domain.account import Account, account_id
+from planner.domain.errors import InvariantError, NotFoundError
+from planner.domain.person import Person
+
+
+def feed_token_hash(token: str) -> str:
+    """Feed tokens are stored only as this hash; the token itself is shown once."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class PeopleCommands(CommandSupport):
+    def register_person(self, *, actor: str, name: str, home_timezone: str, title: str = "",
+                        organisation: str = "", email: str = "") -> UUID:
+        person = Person.register(actor=actor, name=name, title=title, organisation=organisation,
+                                 email=email, home_timezone=home_timezone, at=self._stamp())
+        self._commit(person)
+        return person.id
+
+    def change_person(self, person_id: UUID | str, *, actor: str, name: str,
+                      home_timezone: str, title: str = "", organisation: str = "",
+                      email: str = "", reason: str = "",
+                      expected_version: int | None = None) -> int:
+        return self._edit(Person, person_id, expected_version, lambda p: p.change_details(
+            actor=actor, name=name, title=title, organisation=organisation, email=email,
+            home_timezone=home_timezone, reason=reason, at=self._stamp()))
+
+    def reset_feed_token(self, person_id: UUID | str, *, actor: str, reason: str = "") -> str:
+        """Issue a new secret calendar-feed token (128+ random bits); the old one is revoked."""
+        token = secrets.token_urlsafe(24)
+        self._retrying(lambda: self._edit(Person, person_id, None, lambda p: p.reset_feed_token(
+            actor=actor, token_hash=feed_token_hash(token), reason=reason, at=self._stamp())))
+        return token
+
+    def get_person(self, person_id: UUID | str, *, version: int | None = None,
+                   at: datetime | None = None) -> dict[str, Any]:
+        return plain(self._as_of(Person, person_id, version, at))
+
+    # -- accounts -------------------------------------------------------------------------
+    def open_account(self, *, actor: str, email: str, name: str, role: str,
+                     password_hash: str, person_id: UUID | str | None = None) -> UUID:
+        if person_id:
+            self._load(Person, person_id)
+        account = Account.open(actor=actor, email=email, name=name, role=role,
+                               password_hash=password_hash, person_id=person_id,
+                               at=self._stamp())
+        if account.id in self.repository:
+            raise InvariantError("email", f"an account for {account.email} already exists")
+        self._commit(account)
+        return account.id
+
+    def change_role(self, email: str, *, actor: str, role: str, reason: str,
+                    person_id: UUID | str | None = None) -> int:
+        if person_id:
+            self._load(Person, person_id)
+        return self._edit(Account, account_id(email), None, lambda a: a.change_role(
+            actor=actor, role=role, person_id=person_id, reason=reason, at=self._stamp()))
+
+    def change_password(self, email: str, *, actor: str, password_hash: str) -> int:
+        return self._edit(Account, account_id(email), None, lambda a: a.change_password(
+            actor=actor, password_hash=password_hash, at=self._stamp()))
+
+    def disable_account(self, email: str, *, actor: str, reason: str) -> int:
+        return self._edit(Account, account_id(email), None, lambda a: a.disable(
+            actor=actor, reason=reason, at=self._stamp()))
+
+    def enable_account(self, email: str, *, actor: str, reason: str) -> int:
+        return self._edit(Account, account_id(email), None, lambda a: a.enable(
+            actor=actor, reason=reason, at=self._stamp()))
+
+    def find_account(self, email: str) -> dict[str, Any] | None:
+        """The account for an e-mail address, or None (login looks accounts up this way)."""
+        try:
+            return plain(self._load(Account, account_id(email)))
+        except NotFoundError:
+            return None

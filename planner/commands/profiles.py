@@ -1,0 +1,54 @@
+"""Commands and queries for company profiles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from planner.commands.base import CommandSupport, plain
+from planner.domain.company import CompanyProfile
+
+
+class ProfileCommands(CommandSupport):
+    def register_profile(self, *, actor: str, name: str, kind: str, country: str,
+                         city: str = "", sectors: list[str] | None = None, size: str = "",
+                         description: str = "", interests: list[str] | None = None,
+                         website: str = "", fictitious: bool = False) -> UUID:
+        profile = CompanyProfile.register(
+            actor=actor, name=name, kind=kind, country=country, city=city, sectors=sectors,
+            size=size, description=description, interests=interests, website=website,
+            fictitious=fictitious, at=self._stamp())
+        self._commit(profile)
+        return profile.id
+
+    def change_profile(self, profile_id: UUID | str, *, actor: str, name: str, kind: str,
+                       country: str, city: str = "", sectors: list[str] | None = None,
+                       size: str = "", description: str = "",
+                       interests: list[str] | None = None, website: str = "",
+                       fictitious: bool | None = None, reason: str = "",
+                       expected_version: int | None = None) -> int:
+        return self._edit(CompanyProfile, profile_id, expected_version, lambda p: p.change_details(
+            actor=actor, name=name, kind=kind, country=country, city=city, sectors=sectors or [],
+            size=size, description=description, interests=interests or [], website=website,
+            fictitious=fictitious, reason=reason, at=self._stamp()))
+
+    def add_contact(self, profile_id: UUID | str, *, actor: str, name: str, title: str = "",
+                    email: str = "", phone: str = "") -> str:
+        def attempt() -> str:
+            profile = self._load(CompanyProfile, profile_id)
+            contact_id = profile.add_contact(actor=actor, name=name, title=title, email=email,
+                                             phone=phone, at=self._stamp())
+            self._commit(profile)
+            return contact_id
+        return self._retrying(attempt)
+
+    def remove_contact(self, profile_id: UUID | str, contact_id: str, *, actor: str,
+                       reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(CompanyProfile, profile_id, expected_version, lambda p: p.remove_contact(
+            actor=actor, contact_id=contact_id, reason=reason, at=self._stamp()))
+
+    def get_profile(self, profile_id: UUID | str, *, version: int | None = None,
+                    at: datetime | None = None) -> dict[str, Any]:
+        """The profile as plain data; with `version`, exactly what was handed over then."""
+        return plain(self._as_of(CompanyProfile, profile_id, version, at))

@@ -1,0 +1,122 @@
+"""Commands and queries for trips: details, dates, legs, delegation, profiles, status."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from planner.commands.base import CommandSupport, plain
+from planner.domain.company import CompanyProfile
+from planner.domain.person import Person
+from planner.domain.trip import Trip
+
+
+class TripCommands(CommandSupport):
+    def create_trip(self, *, actor: str, title: str, organiser: str, direction: str,
+                    home_timezone: str, starts_on: date, ends_on: date,
+                    purpose: str = "") -> UUID:
+        trip = Trip.create(actor=actor, title=title, purpose=purpose, organiser=organiser,
+                           direction=direction, home_timezone=home_timezone,
+                           starts_on=starts_on, ends_on=ends_on, at=self._stamp())
+        self._commit(trip)
+        return trip.id
+
+    def change_trip_details(self, trip_id: UUID | str, *, actor: str, title: str,
+                            organiser: str, direction: str, home_timezone: str,
+                            purpose: str = "", reason: str = "",
+                            expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.change_details(
+            actor=actor, title=title, purpose=purpose, organiser=organiser, direction=direction,
+            home_timezone=home_timezone, reason=reason, at=self._stamp()))
+
+    def change_trip_dates(self, trip_id: UUID | str, *, actor: str, starts_on: date,
+                          ends_on: date, reason: str,
+                          expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.change_dates(
+            actor=actor, starts_on=starts_on, ends_on=ends_on, reason=reason, at=self._stamp()))
+
+    def add_leg(self, trip_id: UUID | str, *, actor: str, city: str, country: str,
+                timezone: str, arrives_on: date, departs_on: date,
+                expected_version: int | None = None) -> str:
+        trip = self._load(Trip, trip_id, expected_version)
+        leg_id = trip.add_leg(actor=actor, city=city, country=country, timezone=timezone,
+                              arrives_on=arrives_on, departs_on=departs_on, at=self._stamp())
+        self._commit(trip, expected_version=expected_version)
+        return leg_id
+
+    def change_leg(self, trip_id: UUID | str, leg_id: str, *, actor: str, city: str,
+                   country: str, timezone: str, arrives_on: date, departs_on: date,
+                   reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.change_leg(
+            actor=actor, leg_id=leg_id, city=city, country=country, timezone=timezone,
+            arrives_on=arrives_on, departs_on=departs_on, reason=reason, at=self._stamp()))
+
+    def remove_leg(self, trip_id: UUID | str, leg_id: str, *, actor: str, reason: str,
+                   expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.remove_leg(
+            actor=actor, leg_id=leg_id, reason=reason, at=self._stamp()))
+
+    def add_member(self, trip_id: UUID | str, *, actor: str, person_id: UUID | str, role: str,
+                   organisation: str = "") -> bool:
+        """Add a person to the delegation. Commutes with other edits, so it retries."""
+        self._load(Person, person_id)
+
+        def attempt() -> bool:
+            trip = self._load(Trip, trip_id)
+            added = trip.add_member(actor=actor, person_id=person_id, role=role,
+                                    organisation=organisation, at=self._stamp())
+            if added:
+                self._commit(trip)
+            return added
+        return self._retrying(attempt)
+
+    def change_member(self, trip_id: UUID | str, person_id: UUID | str, *, actor: str,
+                      role: str, organisation: str = "", reason: str = "",
+                      expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.change_member(
+            actor=actor, person_id=person_id, role=role, organisation=organisation,
+            reason=reason, at=self._stamp()))
+
+    def remove_member(self, trip_id: UUID | str, person_id: UUID | str, *, actor: str,
+                      reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.remove_member(
+            actor=actor, person_id=person_id, reason=reason, at=self._stamp()))
+
+    def attach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *,
+                       actor: str) -> int:
+        """Hand a profile over on this trip: the version current now is the one recorded."""
+        profile = self._load(CompanyProfile, profile_id)
+        return self._retrying(lambda: self._edit(Trip, trip_id, None, lambda t: t.attach_profile(
+            actor=actor, profile_id=profile.id, profile_version=profile.version,
+            at=self._stamp())))
+
+    def detach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *, actor: str,
+                       reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.detach_profile(
+            actor=actor, profile_id=profile_id, reason=reason, at=self._stamp()))
+
+    def set_objectives(self, trip_id: UUID | str, *, actor: str, objectives: list[str],
+                       reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.set_objectives(
+            actor=actor, objectives=objectives, reason=reason, at=self._stamp()))
+
+    def change_trip_status(self, trip_id: UUID | str, *, actor: str, status: str,
+                           reason: str = "", expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.change_status(
+            actor=actor, status=status, reason=reason, at=self._stamp()))
+
+    def cancel_trip(self, trip_id: UUID | str, *, actor: str, reason: str,
+                    expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.cancel(
+            actor=actor, reason=reason, at=self._stamp()))
+
+    def reinstate_trip(self, trip_id: UUID | str, *, actor: str, reason: str,
+                       expected_version: int | None = None) -> int:
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.reinstate(
+            actor=actor, reason=reason, at=self._stamp()))
+
+    def get_trip(self, trip_id: UUID | str, *, version: int | None = None,
+                 at: datetime | None = None) -> dict[str, Any]:
+        """The trip as plain data: now, at a given version, or as it stood at a moment."""
+        return plain(self._as_of(Trip, trip_id, version, at))

@@ -1,0 +1,99 @@
+"""Account: a staff login with a role. Role and access changes are audit-relevant events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from planner.domain import values as v
+from planner.domain.base import PlannerAggregate
+from planner.domain.errors import InvariantError
+from planner.domain.trip import reason_text
+
+
+class Role(StrEnum):
+    ORGANISER = "organiser"
+    PARTICIPANT = "participant"
+    AUDITOR = "auditor"
+
+
+def account_id(email: str) -> UUID:
+    """Accounts are found by e-mail without a read model: the id is derived from it."""
+    return uuid5(NAMESPACE_URL, f"delegation-planner:account:{email.strip().lower()}")
+
+
+class Account(PlannerAggregate):
+    class Opened(PlannerAggregate.Created):
+        email: str
+        name: str
+        role: str
+        password_hash: str
+        person_id: str
+
+    def __init__(self, actor: str, reason: str, email: str, name: str, role: str,
+                 password_hash: str, person_id: str) -> None:
+        self.email, self.name, self.role = email, name, role
+        self.password_hash, self.person_id = password_hash, person_id
+        self.active = True
+
+    @classmethod
+    def open(cls, *, actor: str, email: str, name: str, role: str, password_hash: str,
+             person_id: UUID | str | None = None, at: datetime | None = None) -> Account:
+        address = v.optional_email("email", email)
+        if not address:
+            raise InvariantError("email", "must not be empty")
+        role = v.choice("role", role, Role)
+        if role == Role.PARTICIPANT and not person_id:
+            raise InvariantError("person_id", "a participant account must be linked to a person")
+        return cls._start(cls.Opened, actor, at, id=account_id(address), email=address,
+                          name=v.text("name", name), role=role,
+                          password_hash=v.text("password_hash", password_hash, max_len=512),
+                          person_id=str(person_id or ""))
+
+    class RoleChanged(PlannerAggregate.Event):
+        role: str
+        person_id: str
+
+        def apply(self, account: Account) -> None:
+            account.role, account.person_id = self.role, self.person_id
+
+    def change_role(self, *, actor: str, role: str, person_id: UUID | str | None = None,
+                    reason: str, at: datetime | None = None) -> None:
+        role = v.choice("role", role, Role)
+        reason = reason_text(reason, required=True, what="changing a role")
+        linked = str(person_id or self.person_id or "")
+        if role == Role.PARTICIPANT and not linked:
+            raise InvariantError("person_id", "a participant account must be linked to a person")
+        self._emit(self.RoleChanged, actor, at, reason, role=role, person_id=linked)
+
+    class PasswordChanged(PlannerAggregate.Event):
+        password_hash: str
+
+        def apply(self, account: Account) -> None:
+            account.password_hash = self.password_hash
+
+    def change_password(self, *, actor: str, password_hash: str,
+                        at: datetime | None = None) -> None:
+        self._emit(self.PasswordChanged, actor, at,
+                   password_hash=v.text("password_hash", password_hash, max_len=512))
+
+    class Disabled(PlannerAggregate.Event):
+        def apply(self, account: Account) -> None:
+            account.active = False
+
+    class Enabled(PlannerAggregate.Event):
+        def apply(self, account: Account) -> None:
+            account.active = True
+
+    def disable(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        if not self.active:
+            raise InvariantError("active", "the account is already disabled")
+        self._emit(self.Disabled, actor, at, reason_text(reason, required=True,
+                                                         what="disabling an account"))
+
+    def enable(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        if self.active:
+            raise InvariantError("active", "the account is already active")
+        self._emit(self.Enabled, actor, at, reason_text(reason, required=True,
+                                                        what="enabling an account"))

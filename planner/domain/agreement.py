@@ -1,0 +1,234 @@
+"""Agreement: a memorandum of understanding, letter of intent, contract or donation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from planner.domain import values as v
+from planner.domain.base import PlannerAggregate
+from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.trip import reason_text
+
+S = v.AgreementStatus
+_NEXT = {S.DRAFTED: {S.SIGNED, S.TERMINATED}, S.SIGNED: {S.IN_FORCE, S.TERMINATED},
+         S.IN_FORCE: {S.EXPIRED, S.TERMINATED}, S.EXPIRED: set(), S.TERMINATED: set()}
+
+
+class Agreement(PlannerAggregate):
+    class Drafted(PlannerAggregate.Created):
+        title: str
+        kind: str
+        subject: str
+        trip_id: str
+        meeting_id: str
+
+    def __init__(self, actor: str, reason: str, title: str, kind: str, subject: str,
+                 trip_id: str, meeting_id: str) -> None:
+        self.title, self.kind, self.subject = title, kind, subject
+        self.trip_id, self.meeting_id = trip_id, meeting_id
+        self.status = S.DRAFTED.value
+        self.parties: list[dict[str, Any]] = []
+        self.signatories: list[dict[str, Any]] = []
+        self.signed_on: date | None = None
+        self.signed_place = ""
+        self.milestones: list[dict[str, Any]] = []
+
+    @classmethod
+    def draft(cls, *, actor: str, title: str, kind: str, subject: str = "",
+              trip_id: UUID | str | None = None, meeting_id: UUID | str | None = None,
+              at: datetime | None = None) -> Agreement:
+        return cls._start(cls.Drafted, actor, at, title=v.text("title", title),
+                          kind=v.choice("kind", kind, v.AgreementKind),
+                          subject=v.text("subject", subject, max_len=v.LONG_TEXT,
+                                         required=False, multiline=True),
+                          trip_id=str(trip_id or ""), meeting_id=str(meeting_id or ""))
+
+    def _check_editable(self, reason: str) -> None:
+        if self.status in (S.EXPIRED, S.TERMINATED) and not reason:
+            raise InvariantError("reason", f"the agreement is {self.status}; only corrections "
+                                           "with a reason are accepted")
+
+    def _check_unsigned(self, what: str, reason: str) -> None:
+        self._check_editable(reason)
+        if self.status != S.DRAFTED and not reason:
+            raise InvariantError("reason", f"the agreement is {self.status}; changing its "
+                                           f"{what} is a correction and needs a reason")
+
+    class DetailsChanged(PlannerAggregate.Event):
+        title: str
+        kind: str
+        subject: str
+        trip_id: str
+        meeting_id: str
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.title, agreement.kind, agreement.subject = (self.title, self.kind,
+                                                                  self.subject)
+            agreement.trip_id, agreement.meeting_id = self.trip_id, self.meeting_id
+
+    def change_details(self, *, actor: str, title: str, kind: str, subject: str,
+                       trip_id: UUID | str | None, meeting_id: UUID | str | None,
+                       reason: str = "", at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=False)
+        self._check_editable(reason)
+        self._emit(self.DetailsChanged, actor, at, reason, title=v.text("title", title),
+                   kind=v.choice("kind", kind, v.AgreementKind),
+                   subject=v.text("subject", subject, max_len=v.LONG_TEXT, required=False,
+                                  multiline=True),
+                   trip_id=str(trip_id or ""), meeting_id=str(meeting_id or ""))
+
+    class PartyAdded(PlannerAggregate.Event):
+        party_id: str
+        name: str
+        profile_id: str
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.parties.append(dict(party_id=self.party_id, name=self.name,
+                                          profile_id=self.profile_id))
+
+    class PartyRemoved(PlannerAggregate.Event):
+        party_id: str
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.parties = [p for p in agreement.parties if p["party_id"] != self.party_id]
+            agreement.signatories = [s for s in agreement.signatories
+                                     if s["party_id"] != self.party_id]
+
+    def add_party(self, *, actor: str, name: str, profile_id: UUID | str | None = None,
+                  reason: str = "", at: datetime | None = None) -> str:
+        self._check_unsigned("parties", reason)
+        name = v.text("party name", name)
+        if any(p["name"].casefold() == name.casefold() for p in self.parties):
+            raise InvariantError("party name", f"{name!r} is already a party")
+        party_id = str(uuid4())
+        self._emit(self.PartyAdded, actor, at, reason, party_id=party_id, name=name,
+                   profile_id=str(profile_id or ""))
+        return party_id
+
+    def remove_party(self, *, actor: str, party_id: str, reason: str = "",
+                     at: datetime | None = None) -> None:
+        self._check_unsigned("parties", reason)
+        self._party(party_id)
+        self._emit(self.PartyRemoved, actor, at, reason, party_id=party_id)
+
+    def _party(self, party_id: str) -> dict[str, Any]:
+        for party in self.parties:
+            if party["party_id"] == party_id:
+                return party
+        raise ValidationError("party_id", f"the agreement has no party {party_id}")
+
+    class SignatoryAdded(PlannerAggregate.Event):
+        signatory_id: str
+        name: str
+        title: str
+        party_id: str
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.signatories.append(dict(signatory_id=self.signatory_id, name=self.name,
+                                              title=self.title, party_id=self.party_id))
+
+    class SignatoryRemoved(PlannerAggregate.Event):
+        signatory_id: str
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.signatories = [s for s in agreement.signatories
+                                     if s["signatory_id"] != self.signatory_id]
+
+    def add_signatory(self, *, actor: str, name: str, title: str = "", party_id: str,
+                      reason: str = "", at: datetime | None = None) -> str:
+        self._check_unsigned("signatories", reason)
+        self._party(party_id)
+        signatory_id = str(uuid4())
+        self._emit(self.SignatoryAdded, actor, at, reason, signatory_id=signatory_id,
+                   name=v.text("signatory name", name),
+                   title=v.text("signatory title", title, required=False), party_id=party_id)
+        return signatory_id
+
+    def remove_signatory(self, *, actor: str, signatory_id: str, reason: str = "",
+                         at: datetime | None = None) -> None:
+        self._check_unsigned("signatories", reason)
+        if not any(s["signatory_id"] == signatory_id for s in self.signatories):
+            raise ValidationError("signatory_id", f"the agreement has no signatory {signatory_id}")
+        self._emit(self.SignatoryRemoved, actor, at, reason, signatory_id=signatory_id)
+
+    class Signed(PlannerAggregate.Event):
+        signed_on: date
+        place: str
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.signed_on, agreement.signed_place = self.signed_on, self.place
+            agreement.status = S.SIGNED.value
+
+    def sign(self, *, actor: str, signed_on: date, place: str, reason: str = "",
+             at: datetime | None = None) -> None:
+        """Record the signing; needs signatories from at least two parties."""
+        reason = reason_text(reason, required=False)
+        if self.status != S.DRAFTED and not reason:
+            raise InvariantError("status", f"the agreement is already {self.status}; "
+                                           "correcting the signing needs a reason")
+        if self.status in (S.EXPIRED, S.TERMINATED):
+            raise InvariantError("status", f"the agreement is {self.status}")
+        signing_parties = {s["party_id"] for s in self.signatories}
+        if len(self.parties) < 2 or len(signing_parties) < 2:
+            raise InvariantError("signatories", "an agreement must be signed by at least two "
+                                                "parties")
+        self._emit(self.Signed, actor, at, reason,
+                   signed_on=v.calendar_date("signed_on", signed_on),
+                   place=v.text("place", place, max_len=100))
+
+    class StatusChanged(PlannerAggregate.Event):
+        status: str
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.status = self.status
+
+    def change_status(self, *, actor: str, status: str, reason: str = "",
+                      at: datetime | None = None) -> None:
+        target = S(v.choice("status", status, S))
+        reason = reason_text(reason, required=target == S.TERMINATED,
+                             what="terminating an agreement")
+        if target == S.SIGNED:
+            raise ValidationError("status", "use sign (with date and place) to sign")
+        if target not in _NEXT[S(self.status)]:
+            raise InvariantError("status", f"an agreement that is {self.status} cannot become "
+                                           f"{target.value}")
+        self._emit(self.StatusChanged, actor, at, reason, status=target.value)
+
+    class MilestoneAdded(PlannerAggregate.Event):
+        milestone_id: str
+        title: str
+        due_on: date
+
+        def apply(self, agreement: Agreement) -> None:
+            agreement.milestones.append(dict(milestone_id=self.milestone_id, title=self.title,
+                                             due_on=self.due_on, done_on=None))
+
+    class MilestoneCompleted(PlannerAggregate.Event):
+        milestone_id: str
+        done_on: date
+
+        def apply(self, agreement: Agreement) -> None:
+            for item in agreement.milestones:
+                if item["milestone_id"] == self.milestone_id:
+                    item["done_on"] = self.done_on
+
+    def add_milestone(self, *, actor: str, title: str, due_on: date, reason: str = "",
+                      at: datetime | None = None) -> str:
+        self._check_editable(reason)
+        milestone_id = str(uuid4())
+        self._emit(self.MilestoneAdded, actor, at, reason, milestone_id=milestone_id,
+                   title=v.text("milestone", title, max_len=500),
+                   due_on=v.calendar_date("due_on", due_on))
+        return milestone_id
+
+    def complete_milestone(self, *, actor: str, milestone_id: str, done_on: date,
+                           at: datetime | None = None) -> None:
+        item = next((m for m in self.milestones if m["milestone_id"] == milestone_id), None)
+        if item is None:
+            raise ValidationError("milestone_id", f"the agreement has no milestone {milestone_id}")
+        if item["done_on"] is not None:
+            raise InvariantError("milestone_id", "the milestone is already done")
+        self._emit(self.MilestoneCompleted, actor, at, milestone_id=milestone_id,
+                   done_on=v.calendar_date("done_on", done_on))

@@ -1,0 +1,311 @@
+"""Meeting: one item of a trip's itinerary, its attendees, and its outcome once held."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+from planner.domain import values as v
+from planner.domain.base import PlannerAggregate
+from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.trip import TripWindow, reason_text
+
+MAX_DURATION = timedelta(hours=48)
+
+
+def check_placement(window: TripWindow, *, city: str, timezone: str, starts_at: datetime,
+                    ends_at: datetime, leg_id: str | None) -> None:
+    """A meeting lies within its trip's dates and, where a leg is given, in that leg."""
+    if window.status == v.TripStatus.CANCELLED:
+        raise InvariantError("trip", "the trip is cancelled; reinstate it before planning")
+    if ends_at <= starts_at:
+        raise ValidationError("ends_at", "must be after the start")
+    if ends_at - starts_at > MAX_DURATION:
+        raise ValidationError("ends_at", "a meeting may last at most 48 hours")
+    first, last = v.local_date(starts_at, timezone), v.local_date(ends_at, timezone)
+    if first < window.starts_on or last > window.ends_on:
+        raise InvariantError("starts_at", f"must fall within the trip ({window.starts_on} to "
+                                          f"{window.ends_on}) in local time at the venue")
+    if leg_id:
+        leg = window.legs.get(leg_id)
+        if leg is None:
+            raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
+        if leg["city"].casefold() != city.casefold():
+            raise InvariantError("city", f"must be the leg's city {leg['city']!r}")
+        if first < leg["arrives_on"] or last > leg["departs_on"]:
+            raise InvariantError("starts_at", f"must fall within the leg in {leg['city']} "
+                                 f"({leg['arrives_on']} to {leg['departs_on']})")
+
+
+class Meeting(PlannerAggregate):
+    class Scheduled(PlannerAggregate.Created):
+        trip_id: UUID
+        kind: str
+        title: str
+        counterparts: list[str]
+        venue: str
+        city: str
+        timezone: str
+        starts_at: datetime
+        ends_at: datetime
+        leg_id: str
+        agenda: str
+        attendees: list[str]
+
+    def __init__(self, actor: str, reason: str, trip_id: UUID, kind: str, title: str,
+                 counterparts: list[str], venue: str, city: str, timezone: str,
+                 starts_at: datetime, ends_at: datetime, leg_id: str, agenda: str,
+                 attendees: list[str]) -> None:
+        self.trip_id = trip_id
+        self.kind, self.title, self.counterparts = kind, title, list(counterparts)
+        self.venue, self.city, self.timezone, self.leg_id = venue, city, timezone, leg_id
+        self.starts_at, self.ends_at = starts_at, ends_at
+        self.agenda = agenda
+        self.attendees = list(attendees)
+        self.status = v.MeetingStatus.PROPOSED.value
+        self.outcome: dict[str, Any] | None = None
+        self.followups: list[dict[str, Any]] = []
+        self.agreement_ids: list[str] = []
+
+    @classmethod
+    def schedule(cls, *, actor: str, window: TripWindow, kind: str, title: str,
+                 counterparts: list[str] | None = None, venue: str, city: str, timezone: str,
+                 starts_at: datetime, ends_at: datetime, leg_id: str | None = None,
+                 agenda: str = "", attendees: list[str] | None = None,
+                 at: datetime | None = None) -> Meeting:
+        place = _place(venue, city, timezone)
+        start, end = v.utc_instant("starts_at", starts_at), v.utc_instant("ends_at", ends_at)
+        check_placement(window, city=place["city"], timezone=place["timezone"],
+                        starts_at=start, ends_at=end, leg_id=leg_id)
+        people = [str(p) for p in (attendees or [])]
+        for person in people:
+            _check_member(window, person)
+        return cls._start(
+            cls.Scheduled, actor, at, trip_id=window.trip_id,
+            kind=v.choice("kind", kind, v.MeetingKind), title=v.text("title", title),
+            counterparts=v.text_list("counterparts", counterparts or []),
+            starts_at=start, ends_at=end, leg_id=leg_id or "",
+            agenda=v.text("agenda", agenda, max_len=v.LONG_TEXT, required=False,
+                          multiline=True),
+            attendees=list(dict.fromkeys(people)), **place)
+
+    # -- guards ---------------------------------------------------------------------------
+    def _check_editable(self, reason: str = "") -> None:
+        if self.status == v.MeetingStatus.CANCELLED:
+            raise InvariantError("status", "the meeting is cancelled; reinstate it first")
+        if self.status == v.MeetingStatus.HELD and not reason:
+            raise InvariantError("reason", "the meeting has been held; only corrections with "
+                                           "a reason are accepted")
+
+    # -- details --------------------------------------------------------------------------
+    class DetailsChanged(PlannerAggregate.Event):
+        kind: str
+        title: str
+        counterparts: list[str]
+        agenda: str
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.kind, meeting.title = self.kind, self.title
+            meeting.counterparts, meeting.agenda = list(self.counterparts), self.agenda
+
+    def change_details(self, *, actor: str, kind: str, title: str, counterparts: list[str],
+                       agenda: str, reason: str = "", at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=False)
+        self._check_editable(reason)
+        self._emit(self.DetailsChanged, actor, at, reason,
+                   kind=v.choice("kind", kind, v.MeetingKind), title=v.text("title", title),
+                   counterparts=v.text_list("counterparts", counterparts),
+                   agenda=v.text("agenda", agenda, max_len=v.LONG_TEXT, required=False,
+                                 multiline=True))
+
+    # -- time and place -------------------------------------------------------------------
+    class Moved(PlannerAggregate.Event):
+        starts_at: datetime
+        ends_at: datetime
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.starts_at, meeting.ends_at = self.starts_at, self.ends_at
+
+    def move(self, *, actor: str, window: TripWindow, starts_at: datetime, ends_at: datetime,
+             reason: str, at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="moving a meeting")
+        self._check_editable(reason)
+        start, end = v.utc_instant("starts_at", starts_at), v.utc_instant("ends_at", ends_at)
+        if (start, end) == (self.starts_at, self.ends_at):
+            raise InvariantError("starts_at", "the meeting is already at that time")
+        check_placement(window, city=self.city, timezone=self.timezone, starts_at=start,
+                        ends_at=end, leg_id=self.leg_id or None)
+        self._emit(self.Moved, actor, at, reason, starts_at=start, ends_at=end)
+
+    class Relocated(PlannerAggregate.Event):
+        venue: str
+        city: str
+        timezone: str
+        leg_id: str
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.venue, meeting.city = self.venue, self.city
+            meeting.timezone, meeting.leg_id = self.timezone, self.leg_id
+
+    def relocate(self, *, actor: str, window: TripWindow, venue: str, city: str, timezone: str,
+                 leg_id: str | None, reason: str, at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="relocating a meeting")
+        self._check_editable(reason)
+        place = _place(venue, city, timezone)
+        check_placement(window, city=place["city"], timezone=place["timezone"],
+                        starts_at=self.starts_at, ends_at=self.ends_at, leg_id=leg_id)
+        self._emit(self.Relocated, actor, at, reason, leg_id=leg_id or "", **place)
+
+    # -- attendees ------------------------------------------------------------------------
+    class AttendeeAdded(PlannerAggregate.Event):
+        person_id: str
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.attendees.append(self.person_id)
+
+    class AttendeeRemoved(PlannerAggregate.Event):
+        person_id: str
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.attendees.remove(self.person_id)
+
+    def add_attendee(self, *, actor: str, window: TripWindow, person_id: UUID | str,
+                     at: datetime | None = None, reason: str = "") -> bool:
+        """Add a delegation member; returns False if they already attend."""
+        self._check_editable(reason)
+        _check_member(window, str(person_id))
+        if str(person_id) in self.attendees:
+            return False
+        self._emit(self.AttendeeAdded, actor, at, reason, person_id=str(person_id))
+        return True
+
+    def remove_attendee(self, *, actor: str, person_id: UUID | str, reason: str = "",
+                        at: datetime | None = None) -> None:
+        self._check_editable(reason)
+        if str(person_id) not in self.attendees:
+            raise ValidationError("person_id", f"person {person_id} does not attend")
+        self._emit(self.AttendeeRemoved, actor, at, reason, person_id=str(person_id))
+
+    # -- status ---------------------------------------------------------------------------
+    class Confirmed(PlannerAggregate.Event):
+        def apply(self, meeting: Meeting) -> None:
+            meeting.status = v.MeetingStatus.CONFIRMED.value
+
+    class Cancelled(PlannerAggregate.Event):
+        def apply(self, meeting: Meeting) -> None:
+            meeting.status = v.MeetingStatus.CANCELLED.value
+
+    class Reinstated(PlannerAggregate.Event):
+        def apply(self, meeting: Meeting) -> None:
+            meeting.status = v.MeetingStatus.PROPOSED.value
+
+    def confirm(self, *, actor: str, at: datetime | None = None) -> None:
+        if self.status != v.MeetingStatus.PROPOSED:
+            raise InvariantError("status", f"only a proposed meeting can be confirmed; "
+                                           f"it is {self.status}")
+        self._emit(self.Confirmed, actor, at)
+
+    def cancel(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="cancelling a meeting")
+        if self.status == v.MeetingStatus.CANCELLED:
+            raise InvariantError("status", "the meeting is already cancelled")
+        if self.status == v.MeetingStatus.HELD:
+            raise InvariantError("status", "a meeting that has been held cannot be cancelled")
+        self._emit(self.Cancelled, actor, at, reason)
+
+    def reinstate(self, *, actor: str, window: TripWindow, reason: str,
+                  at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="reinstating a meeting")
+        if self.status != v.MeetingStatus.CANCELLED:
+            raise InvariantError("status", "only a cancelled meeting can be reinstated")
+        check_placement(window, city=self.city, timezone=self.timezone,
+                        starts_at=self.starts_at, ends_at=self.ends_at,
+                        leg_id=self.leg_id or None)
+        self._emit(self.Reinstated, actor, at, reason)
+
+    # -- outcome --------------------------------------------------------------------------
+    class OutcomeRecorded(PlannerAggregate.Event):
+        summary: str
+        ideas: list[str]
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.outcome = dict(summary=self.summary, ideas=list(self.ideas))
+            meeting.status = v.MeetingStatus.HELD.value
+
+    def record_outcome(self, *, actor: str, now: datetime, summary: str, ideas: list[str],
+                       reason: str = "", at: datetime | None = None) -> None:
+        """Record what came of the meeting; marks it held. Not before it has started."""
+        reason = reason_text(reason, required=False)
+        if self.status == v.MeetingStatus.CANCELLED:
+            raise InvariantError("status", "a cancelled meeting has no outcome")
+        if self.outcome is not None and not reason:
+            raise InvariantError("reason", "an outcome is already recorded; a correction "
+                                           "must give a reason")
+        if now < self.starts_at:
+            raise InvariantError("outcome", "cannot be recorded before the meeting starts "
+                                 f"({self.starts_at:%Y-%m-%d %H:%M} UTC)")
+        self._emit(self.OutcomeRecorded, actor, at, reason,
+                   summary=v.text("summary", summary, max_len=v.LONG_TEXT, multiline=True),
+                   ideas=v.text_list("ideas", ideas, max_len=1000))
+
+    class FollowUpAdded(PlannerAggregate.Event):
+        followup_id: str
+        action: str
+        owner: str
+        due_on: date
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.followups.append(dict(followup_id=self.followup_id, action=self.action,
+                                          owner=self.owner, due_on=self.due_on, done_on=None))
+
+    class FollowUpCompleted(PlannerAggregate.Event):
+        followup_id: str
+        done_on: date
+
+        def apply(self, meeting: Meeting) -> None:
+            for item in meeting.followups:
+                if item["followup_id"] == self.followup_id:
+                    item["done_on"] = self.done_on
+
+    def add_followup(self, *, actor: str, action: str, owner: str, due_on: date,
+                     at: datetime | None = None) -> str:
+        if self.outcome is None:
+            raise InvariantError("outcome", "record the meeting's outcome before its follow-ups")
+        followup_id = str(uuid4())
+        self._emit(self.FollowUpAdded, actor, at, followup_id=followup_id,
+                   action=v.text("action", action, max_len=1000),
+                   owner=v.text("owner", owner), due_on=v.calendar_date("due_on", due_on))
+        return followup_id
+
+    def complete_followup(self, *, actor: str, followup_id: str, done_on: date,
+                          at: datetime | None = None) -> None:
+        item = next((f for f in self.followups if f["followup_id"] == followup_id), None)
+        if item is None:
+            raise ValidationError("followup_id", f"the meeting has no follow-up {followup_id}")
+        if item["done_on"] is not None:
+            raise InvariantError("followup_id", "the follow-up is already done")
+        self._emit(self.FollowUpCompleted, actor, at, followup_id=followup_id,
+                   done_on=v.calendar_date("done_on", done_on))
+
+    class AgreementLinked(PlannerAggregate.Event):
+        agreement_id: str
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.agreement_ids.append(self.agreement_id)
+
+    def link_agreement(self, *, actor: str, agreement_id: UUID | str,
+                       at: datetime | None = None) -> None:
+        if str(agreement_id) in self.agreement_ids:
+            raise InvariantError("agreement_id", "the agreement is already linked")
+        self._emit(self.AgreementLinked, actor, at, agreement_id=str(agreement_id))
+
+
+def _place(venue: str, city: str, timezone: str) -> dict[str, str]:
+    return dict(venue=v.text("venue", venue, required=False),
+                city=v.text("city", city, max_len=100), timezone=v.zone("timezone", timezone))
+
+
+def _check_member(window: TripWindow, person_id: str) -> None:
+    if person_id not in window.member_ids:
+        raise InvariantError("attendees", f"person {person_id} is not a member of the delegation")

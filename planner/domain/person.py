@@ -1,0 +1,69 @@
+"""Person: someone who travels or attends (delegate, company representative, interpreter).
+
+The person's calendar feed address is a secret token; only its hash is ever recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from planner.domain import values as v
+from planner.domain.base import PlannerAggregate
+from planner.domain.trip import reason_text
+
+
+class Person(PlannerAggregate):
+    class Registered(PlannerAggregate.Created):
+        name: str
+        title: str
+        organisation: str
+        email: str
+        home_timezone: str
+
+    def __init__(self, actor: str, reason: str, name: str, title: str, organisation: str,
+                 email: str, home_timezone: str) -> None:
+        self.name, self.title, self.organisation = name, title, organisation
+        self.email, self.home_timezone = email, home_timezone
+        self.feed_token_hash = ""
+
+    @classmethod
+    def register(cls, *, actor: str, name: str, title: str = "", organisation: str = "",
+                 email: str = "", home_timezone: str, at: datetime | None = None) -> Person:
+        return cls._start(cls.Registered, actor, at, name=v.text("name", name),
+                          title=v.text("title", title, required=False),
+                          organisation=v.text("organisation", organisation, required=False),
+                          email=v.optional_email("email", email),
+                          home_timezone=v.zone("home_timezone", home_timezone))
+
+    class DetailsChanged(PlannerAggregate.Event):
+        name: str
+        title: str
+        organisation: str
+        email: str
+        home_timezone: str
+
+        def apply(self, person: Person) -> None:
+            person.name, person.title, person.organisation = (self.name, self.title,
+                                                              self.organisation)
+            person.email, person.home_timezone = self.email, self.home_timezone
+
+    def change_details(self, *, actor: str, name: str, title: str, organisation: str,
+                       email: str, home_timezone: str, reason: str = "",
+                       at: datetime | None = None) -> None:
+        self._emit(self.DetailsChanged, actor, at, reason_text(reason, required=False),
+                   name=v.text("name", name), title=v.text("title", title, required=False),
+                   organisation=v.text("organisation", organisation, required=False),
+                   email=v.optional_email("email", email),
+                   home_timezone=v.zone("home_timezone", home_timezone))
+
+    class FeedTokenReset(PlannerAggregate.Event):
+        token_hash: str
+
+        def apply(self, person: Person) -> None:
+            person.feed_token_hash = self.token_hash
+
+    def reset_feed_token(self, *, actor: str, token_hash: str, reason: str = "",
+                         at: datetime | None = None) -> None:
+        """Replace the calendar feed secret: the old address stops working at once."""
+        self._emit(self.FeedTokenReset, actor, at, reason_text(reason, required=False),
+                   token_hash=v.text("token_hash", token_hash, max_len=128))

@@ -1,0 +1,350 @@
+"""Trip: a delegation journey with legs, delegation members, handed-over profiles, objectives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from planner.domain import values as v
+from planner.domain.base import PlannerAggregate
+from planner.domain.errors import InvariantError, ValidationError
+
+_FORWARD = [v.TripStatus.DRAFT, v.TripStatus.PLANNED, v.TripStatus.CONFIRMED,
+            v.TripStatus.COMPLETED]
+
+
+@dataclass(frozen=True)
+class TripWindow:
+    """What a meeting needs to know about its trip to check its own invariants."""
+
+    trip_id: UUID
+    status: str
+    starts_on: date
+    ends_on: date
+    home_timezone: str
+    legs: dict[str, dict[str, Any]]
+    member_ids: frozenset[str]
+
+
+def reason_text(value: object, *, required: bool, what: str = "a change") -> str:
+    reason = v.text("reason", value, max_len=1000, required=False, multiline=True)
+    if required and not reason:
+        raise ValidationError("reason", f"{what} must give a reason")
+    return reason
+
+
+class Trip(PlannerAggregate):
+    class Created(PlannerAggregate.Created):
+        title: str
+        purpose: str
+        organiser: str
+        direction: str
+        home_timezone: str
+        starts_on: date
+        ends_on: date
+
+    def __init__(self, actor: str, reason: str, title: str, purpose: str, organiser: str,
+                 direction: str, home_timezone: str, starts_on: date, ends_on: date) -> None:
+        self.title = title
+        self.purpose = purpose
+        self.organiser = organiser
+        self.direction = direction
+        self.home_timezone = home_timezone
+        self.starts_on = starts_on
+        self.ends_on = ends_on
+        self.status = v.TripStatus.DRAFT.value
+        self.status_before_cancel = ""
+        self.legs: list[dict[str, Any]] = []
+        self.members: list[dict[str, Any]] = []
+        self.profiles: list[dict[str, Any]] = []
+        self.objectives: list[str] = []
+
+    @classmethod
+    def create(cls, *, actor: str, title: str, purpose: str = "", organiser: str,
+               direction: str, home_timezone: str, starts_on: date, ends_on: date,
+               at: datetime | None = None) -> Trip:
+        first, last = v.date_range("starts_on", starts_on, "ends_on", ends_on)
+        return cls._start(
+            cls.Created, actor, at,
+            title=v.text("title", title), purpose=v.text(
+                "purpose", purpose, max_len=v.LONG_TEXT, required=False, multiline=True),
+            organiser=v.text("organiser", organiser),
+            direction=v.choice("direction", direction, v.Direction),
+            home_timezone=v.zone("home_timezone", home_timezone),
+            starts_on=first, ends_on=last)
+
+    # -- guards ---------------------------------------------------------------------------
+    def _check_open(self, reason: str = "") -> None:
+        if self.status == v.TripStatus.CANCELLED:
+            raise InvariantError("status", "the trip is cancelled; reinstate it before changing it")
+        if self.status == v.TripStatus.COMPLETED and not reason:
+            raise InvariantError("reason", "the trip is completed; only corrections with a "
+                                           "reason are accepted")
+
+    def leg(self, leg_id: str) -> dict[str, Any]:
+        for leg in self.legs:
+            if leg["leg_id"] == leg_id:
+                return leg
+        raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
+
+    def member(self, person_id: str) -> dict[str, Any] | None:
+        return next((m for m in self.members if m["person_id"] == str(person_id)), None)
+
+    def window(self) -> TripWindow:
+        return TripWindow(self.id, self.status, self.starts_on, self.ends_on, self.home_timezone,
+                          {leg["leg_id"]: dict(leg) for leg in self.legs},
+                          frozenset(m["person_id"] for m in self.members))
+
+    # -- details and dates ----------------------------------------------------------------
+    class DetailsChanged(PlannerAggregate.Event):
+        title: str
+        purpose: str
+        organiser: str
+        direction: str
+        home_timezone: str
+
+        def apply(self, trip: Trip) -> None:
+            trip.title, trip.purpose, trip.organiser = self.title, self.purpose, self.organiser
+            trip.direction, trip.home_timezone = self.direction, self.home_timezone
+
+    def change_details(self, *, actor: str, title: str, purpose: str, organiser: str,
+                       direction: str, home_timezone: str, reason: str = "",
+                       at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=False)
+        self._check_open(reason)
+        self._emit(self.DetailsChanged, actor, at, reason, title=v.text("title", title),
+                   purpose=v.text("purpose", purpose, max_len=v.LONG_TEXT, required=False,
+                                  multiline=True),
+                   organiser=v.text("organiser", organiser),
+                   direction=v.choice("direction", direction, v.Direction),
+                   home_timezone=v.zone("home_timezone", home_timezone))
+
+    class DatesChanged(PlannerAggregate.Event):
+        starts_on: date
+        ends_on: date
+
+        def apply(self, trip: Trip) -> None:
+            trip.starts_on, trip.ends_on = self.starts_on, self.ends_on
+
+    def change_dates(self, *, actor: str, starts_on: date, ends_on: date, reason: str,
+                     at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="changing the trip's dates")
+        self._check_open(reason)
+        first, last = v.date_range("starts_on", starts_on, "ends_on", ends_on)
+        for leg in self.legs:
+            if leg["arrives_on"] < first or leg["departs_on"] > last:
+                raise InvariantError("starts_on", f"the leg in {leg['city']} "
+                                     f"({leg['arrives_on']} to {leg['departs_on']}) would fall "
+                                     "outside the new dates; change the leg first")
+        self._emit(self.DatesChanged, actor, at, reason, starts_on=first, ends_on=last)
+
+    # -- legs -----------------------------------------------------------------------------
+    class LegAdded(PlannerAggregate.Event):
+        leg_id: str
+        city: str
+        country: str
+        timezone: str
+        arrives_on: date
+        departs_on: date
+
+        def apply(self, trip: Trip) -> None:
+            trip.legs.append(dict(leg_id=self.leg_id, city=self.city, country=self.country,
+                                  timezone=self.timezone, arrives_on=self.arrives_on,
+                                  departs_on=self.departs_on))
+            trip.legs.sort(key=lambda leg: (leg["arrives_on"], leg["departs_on"]))
+
+    class LegChanged(LegAdded):
+        def apply(self, trip: Trip) -> None:
+            trip.legs = [leg for leg in trip.legs if leg["leg_id"] != self.leg_id]
+            Trip.LegAdded.apply(self, trip)
+
+    class LegRemoved(PlannerAggregate.Event):
+        leg_id: str
+
+        def apply(self, trip: Trip) -> None:
+            trip.legs = [leg for leg in trip.legs if leg["leg_id"] != self.leg_id]
+
+    def _leg_fields(self, city: str, country: str, timezone: str, arrives_on: date,
+                    departs_on: date, except_leg: str | None) -> dict[str, Any]:
+        first, last = v.date_range("arrives_on", arrives_on, "departs_on", departs_on)
+        if first < self.starts_on or last > self.ends_on:
+            raise InvariantError("arrives_on", f"the leg must lie within the trip "
+                                 f"({self.starts_on} to {self.ends_on})")
+        for other in self.legs:
+            if other["leg_id"] == except_leg:
+                continue
+            if first < other["departs_on"] and other["arrives_on"] < last:
+                raise InvariantError("arrives_on", f"the leg overlaps the leg in {other['city']} "
+                                     f"({other['arrives_on']} to {other['departs_on']}); legs may "
+                                     "share only a travel day")
+        return dict(city=v.text("city", city, max_len=100),
+                    country=v.text("country", country, max_len=100),
+                    timezone=v.zone("timezone", timezone), arrives_on=first, departs_on=last)
+
+    def add_leg(self, *, actor: str, city: str, country: str, timezone: str, arrives_on: date,
+                departs_on: date, at: datetime | None = None, reason: str = "") -> str:
+        self._check_open(reason)
+        fields = self._leg_fields(city, country, timezone, arrives_on, departs_on, None)
+        leg_id = str(uuid4())
+        self._emit(self.LegAdded, actor, at, reason, leg_id=leg_id, **fields)
+        return leg_id
+
+    def change_leg(self, *, actor: str, leg_id: str, city: str, country: str, timezone: str,
+                   arrives_on: date, departs_on: date, reason: str = "",
+                   at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=False)
+        self._check_open(reason)
+        self.leg(leg_id)
+        fields = self._leg_fields(city, country, timezone, arrives_on, departs_on, leg_id)
+        self._emit(self.LegChanged, actor, at, reason, leg_id=leg_id, **fields)
+
+    def remove_leg(self, *, actor: str, leg_id: str, reason: str,
+                   at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="removing a leg")
+        self._check_open(reason)
+        self.leg(leg_id)
+        self._emit(self.LegRemoved, actor, at, reason, leg_id=leg_id)
+
+    # -- delegation members ---------------------------------------------------------------
+    class MemberAdded(PlannerAggregate.Event):
+        person_id: str
+        role: str
+        organisation: str
+
+        def apply(self, trip: Trip) -> None:
+            trip.members = [m for m in trip.members if m["person_id"] != self.person_id]
+            trip.members.append(dict(person_id=self.person_id, role=self.role,
+                                     organisation=self.organisation))
+
+    class MemberChanged(MemberAdded):
+        pass
+
+    class MemberRemoved(PlannerAggregate.Event):
+        person_id: str
+
+        def apply(self, trip: Trip) -> None:
+            trip.members = [m for m in trip.members if m["person_id"] != self.person_id]
+
+    def add_member(self, *, actor: str, person_id: UUID | str, role: str,
+                   organisation: str = "", at: datetime | None = None,
+                   reason: str = "") -> bool:
+        """Add a person to the delegation; returns False if they are already in it."""
+        self._check_open(reason)
+        if self.member(str(person_id)):
+            return False
+        self._emit(self.MemberAdded, actor, at, reason, person_id=str(person_id),
+                   role=v.choice("role", role, v.MemberRole),
+                   organisation=v.text("organisation", organisation, required=False))
+        return True
+
+    def change_member(self, *, actor: str, person_id: UUID | str, role: str,
+                      organisation: str = "", reason: str = "",
+                      at: datetime | None = None) -> None:
+        self._check_open(reason)
+        if not self.member(str(person_id)):
+            raise ValidationError("person_id", f"person {person_id} is not in the delegation")
+        self._emit(self.MemberChanged, actor, at, reason, person_id=str(person_id),
+                   role=v.choice("role", role, v.MemberRole),
+                   organisation=v.text("organisation", organisation, required=False))
+
+    def remove_member(self, *, actor: str, person_id: UUID | str, reason: str = "",
+                      at: datetime | None = None) -> None:
+        self._check_open(reason)
+        if not self.member(str(person_id)):
+            raise ValidationError("person_id", f"person {person_id} is not in the delegation")
+        self._emit(self.MemberRemoved, actor, at, reason_text(reason, required=False),
+                   person_id=str(person_id))
+
+    # -- company profiles handed over -----------------------------------------------------
+    class ProfileAttached(PlannerAggregate.Event):
+        profile_id: str
+        profile_version: int
+
+        def apply(self, trip: Trip) -> None:
+            trip.profiles = [p for p in trip.profiles if p["profile_id"] != self.profile_id]
+            trip.profiles.append(dict(profile_id=self.profile_id,
+                                      profile_version=self.profile_version))
+
+    class ProfileDetached(PlannerAggregate.Event):
+        profile_id: str
+
+        def apply(self, trip: Trip) -> None:
+            trip.profiles = [p for p in trip.profiles if p["profile_id"] != self.profile_id]
+
+    def attach_profile(self, *, actor: str, profile_id: UUID | str, profile_version: int,
+                       at: datetime | None = None, reason: str = "") -> None:
+        """Record that a profile is handed over on this trip, as it stands at that version."""
+        self._check_open(reason)
+        self._emit(self.ProfileAttached, actor, at, reason, profile_id=str(profile_id),
+                   profile_version=int(profile_version))
+
+    def detach_profile(self, *, actor: str, profile_id: UUID | str, reason: str = "",
+                       at: datetime | None = None) -> None:
+        self._check_open(reason)
+        if not any(p["profile_id"] == str(profile_id) for p in self.profiles):
+            raise ValidationError("profile_id", f"profile {profile_id} is not attached")
+        self._emit(self.ProfileDetached, actor, at, reason, profile_id=str(profile_id))
+
+    # -- objectives -----------------------------------------------------------------------
+    class ObjectivesChanged(PlannerAggregate.Event):
+        objectives: list[str]
+
+        def apply(self, trip: Trip) -> None:
+            trip.objectives = list(self.objectives)
+
+    def set_objectives(self, *, actor: str, objectives: list[str], reason: str = "",
+                       at: datetime | None = None) -> None:
+        self._check_open(reason)
+        items = v.text_list("objectives", objectives, max_items=50, max_len=500)
+        self._emit(self.ObjectivesChanged, actor, at, reason, objectives=items)
+
+    # -- status ---------------------------------------------------------------------------
+    class StatusChanged(PlannerAggregate.Event):
+        status: str
+
+        def apply(self, trip: Trip) -> None:
+            trip.status = self.status
+
+    class Cancelled(PlannerAggregate.Event):
+        def apply(self, trip: Trip) -> None:
+            trip.status_before_cancel, trip.status = trip.status, v.TripStatus.CANCELLED.value
+
+    class Reinstated(PlannerAggregate.Event):
+        def apply(self, trip: Trip) -> None:
+            trip.status, trip.status_before_cancel = trip.status_before_cancel, ""
+
+    def change_status(self, *, actor: str, status: str, reason: str = "",
+                      at: datetime | None = None) -> None:
+        """Move along draft -> planned -> confirmed -> completed; going back needs a reason."""
+        target = v.choice("status", status, v.TripStatus)
+        if target == v.TripStatus.CANCELLED:
+            raise ValidationError("status", "use cancel (with a reason) to cancel a trip")
+        reason = reason_text(reason, required=False)
+        if self.status == v.TripStatus.CANCELLED:
+            raise InvariantError("status", "the trip is cancelled; reinstate it first")
+        if target == self.status:
+            raise InvariantError("status", f"the trip is already {target}")
+        backwards = _FORWARD.index(v.TripStatus(target)) < _FORWARD.index(
+            v.TripStatus(self.status))
+        if backwards and not reason:
+            raise ValidationError("reason", f"moving the trip back from {self.status} to "
+                                            f"{target} must give a reason")
+        if target == v.TripStatus.COMPLETED and not self.legs:
+            raise InvariantError("status", "a trip without legs cannot be completed")
+        self._emit(self.StatusChanged, actor, at, reason, status=target)
+
+    def cancel(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="cancelling a trip")
+        if self.status == v.TripStatus.CANCELLED:
+            raise InvariantError("status", "the trip is already cancelled")
+        if self.status == v.TripStatus.COMPLETED:
+            raise InvariantError("status", "a completed trip cannot be cancelled")
+        self._emit(self.Cancelled, actor, at, reason)
+
+    def reinstate(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        reason = reason_text(reason, required=True, what="reinstating a trip")
+        if self.status != v.TripStatus.CANCELLED:
+            raise InvariantError("status", "only a cancelled trip can be reinstated")
+        self._emit(self.Reinstated, actor, at, reason)

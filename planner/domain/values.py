@@ -1,0 +1,226 @@
+"""Enumerations and validation of values shared by the aggregates.
+
+Events store plain values (str, int, date, UTC datetime, UUID, lists and dicts of those): the
+enums below are checked on the way in and stored as their string values.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from planner.domain.errors import ValidationError
+
+SHORT_TEXT = 200
+LONG_TEXT = 20_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class Direction(StrEnum):
+    OUTBOUND = "outbound"
+    INBOUND = "inbound"
+
+
+class TripStatus(StrEnum):
+    DRAFT = "draft"
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class MemberRole(StrEnum):
+    HEAD = "head of delegation"
+    STAFF = "agency staff"
+    OFFICIAL = "official"
+    COMPANY = "company representative"
+    INTERPRETER = "interpreter"
+    ADVISER = "adviser"
+
+
+class MeetingKind(StrEnum):
+    OFFICIAL = "official meeting"
+    COMPANY_VISIT = "company visit"
+    SESSION = "conference session"
+    SIGNING = "signing ceremony"
+    SITE_VISIT = "site visit"
+    DINNER = "dinner"
+    TRAVEL = "travel"
+    MATCHMAKING = "matchmaking"
+
+
+class MeetingStatus(StrEnum):
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class ProfileKind(StrEnum):
+    COMPANY = "company"
+    GOVERNMENT = "government body"
+    CHAMBER = "chamber"
+    NGO = "ngo"
+    FINANCIAL = "financial institution"
+    RESEARCH = "research institution"
+    LAW_FIRM = "law firm"
+
+
+class Interest(StrEnum):
+    COOPERATE = "cooperate with Chinese firms"
+    EXPAND_CHINA = "expand into China"
+    COOPERATE_GERMAN = "cooperate with German firms"
+    EXPAND_GERMANY = "expand into Germany"
+    INVESTORS = "find investors"
+    SALES_PARTNERS = "find sales partners"
+    SUPPLIERS = "find suppliers"
+    TECHNOLOGY = "technology partnership"
+    TALENT = "talent exchange"
+
+
+class CompanySize(StrEnum):
+    UNKNOWN = ""
+    MICRO = "micro"
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+class AgreementKind(StrEnum):
+    MOU = "memorandum of understanding"
+    LOI = "letter of intent"
+    COOPERATION = "cooperation agreement"
+    CONTRACT = "contract"
+    DONATION = "donation"
+
+
+class AgreementStatus(StrEnum):
+    DRAFTED = "drafted"
+    SIGNED = "signed"
+    IN_FORCE = "in force"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+
+
+def choice(field: str, value: str, enum: type[StrEnum]) -> str:
+    """Return the enum's value for `value`, or raise naming the allowed values."""
+    try:
+        return enum(str(value).strip()).value
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in enum)
+        raise ValidationError(field, f"must be one of {allowed}; got {value!r}") from None
+
+
+def text(field: str, value: object, *, max_len: int = SHORT_TEXT, required: bool = True,
+         multiline: bool = False) -> str:
+    """Validate a free-text value: trimmed, within length, no control characters."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be text, got {type(value).__name__}")
+    cleaned = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
+    if required and not cleaned:
+        raise ValidationError(field, "must not be empty")
+    if len(cleaned) > max_len:
+        raise ValidationError(field, f"must be at most {max_len} characters (got {len(cleaned)})")
+    pattern = _CONTROL if multiline else _CONTROL_SINGLE_LINE
+    if pattern.search(cleaned):
+        what = "control characters" if multiline else "line breaks or control characters"
+        raise ValidationError(field, f"must not contain {what}")
+    return cleaned
+
+
+def text_list(field: str, values: object, *, max_items: int = 100,
+              max_len: int = SHORT_TEXT) -> list[str]:
+    """Validate a list of short texts; blanks are dropped, duplicates kept once, order kept."""
+    if values is None:
+        return []
+    if isinstance(values, str) or not isinstance(values, list | tuple):
+        raise ValidationError(field, "must be a list of texts")
+    result: list[str] = []
+    for item in values:
+        cleaned = text(field, item, max_len=max_len, required=False)
+        if cleaned and cleaned not in result:
+            result.append(cleaned)
+    if len(result) > max_items:
+        raise ValidationError(field, f"must have at most {max_items} entries")
+    return result
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def zone(field: str, value: object) -> str:
+    """Validate an IANA time zone name such as 'Asia/Shanghai'."""
+    name = text(field, value, max_len=64)
+    if name not in _zones():
+        raise ValidationError(field, f"must be an IANA time zone such as 'Europe/Berlin'; "
+                                     f"{name!r} is unknown")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(field, f"{name!r} is not a usable time zone") from None
+    return name
+
+
+def utc_instant(field: str, value: object) -> datetime:
+    """Validate an aware datetime and return it in UTC (whole seconds)."""
+    if not isinstance(value, datetime):
+        raise ValidationError(field, "must be a date and time")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, "must carry a time zone (naive times are ambiguous)")
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+def local_to_utc(field: str, local: datetime, zone_name: str) -> datetime:
+    """Convert a wall-clock time at a place to UTC, refusing times that do not exist there.
+
+    On the spring-forward night (e.g. 02:30 in Berlin on the last Sunday of March) the wall
+    clock skips an hour; such a time is refused instead of being silently shifted.
+    """
+    if not isinstance(local, datetime):
+        raise ValidationError(field, "must be a date and time")
+    tz = ZoneInfo(zone(f"{field} zone", zone_name))
+    naive = local.replace(tzinfo=None)
+    aware = naive.replace(tzinfo=tz)
+    back = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    if back != naive:
+        raise ValidationError(field, f"{naive:%Y-%m-%d %H:%M} does not exist in {zone_name} "
+                                     "(the clocks skip that hour)")
+    return aware.astimezone(UTC).replace(microsecond=0)
+
+
+def local_date(instant: datetime, zone_name: str) -> date:
+    return instant.astimezone(ZoneInfo(zone_name)).date()
+
+
+def calendar_date(field: str, value: object) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(field, "must be a date (YYYY-MM-DD)")
+    if not date(1900, 1, 1) <= value <= date(2200, 12, 31):
+        raise ValidationError(field, "must be between 1900 and 2200")
+    return value
+
+
+def date_range(start_field: str, start: object, end_field: str, end: object) -> tuple[date, date]:
+    first = calendar_date(start_field, start)
+    last = calendar_date(end_field, end)
+    if last < first:
+        raise ValidationError(end_field, f"must not be before {start_field} ({first.isoformat()})")
+    if last - first > timedelta(days=366):
+        raise ValidationError(end_field, "a trip or leg may span at most one year")
+    return first, last
+
+
+def optional_email(field: str, value: object) -> str:
+    address = text(field, value, max_len=254, required=False)
+    if address and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
+        raise ValidationError(field, f"must be an e-mail address; got {address!r}")
+    return address.lower()

@@ -1,0 +1,236 @@
+"""Settings: config.toml, then PLANNER_* environment variables, then explicit overrides.
+
+Every value is validated once, at start-up; an unknown key or a malformed value raises
+SettingsError naming the key and the rule, so a typo never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
+
+
+class SettingsError(ValueError):
+    """A configuration value is unknown or malformed."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    instance_path: Path
+    default_timezone: str = "Europe/Berlin"
+    base_url: str = "http://127.0.0.1:5000"
+    calendar_domain: str = "delegation-planner.example.org"
+    calendar_refresh_minutes: int = 60
+    working_day_start: time = time(8, 0)
+    working_day_end: time = time(20, 0)
+    default_travel_minutes: int = 90
+    travel_minutes: Mapping[frozenset[str], int] = field(default_factory=dict)
+    web_host: str = "127.0.0.1"
+    web_port: int = 5000
+    session_cookie_secure: bool = False
+    config_file: Path | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def travel_minutes_between(self, city_a: str, city_b: str) -> int:
+        """Minimum minutes needed between meetings in two cities (0 within one city)."""
+        a, b = city_a.strip().casefold(), city_b.strip().casefold()
+        if a == b:
+            return 0
+        return self.travel_minutes.get(frozenset({a, b}), self.default_travel_minutes)
+
+
+# (section, key) -> (Settings field, parser)
+_KEYS: dict[tuple[str, str], str] = {
+    ("database", "url"): "database_url",
+    ("database", "sqlite_path"): "sqlite_path",
+    ("instance", "path"): "instance_path",
+    ("planner", "default_timezone"): "default_timezone",
+    ("planner", "base_url"): "base_url",
+    ("calendar", "domain"): "calendar_domain",
+    ("calendar", "refresh_minutes"): "calendar_refresh_minutes",
+    ("warnings", "working_day_start"): "working_day_start",
+    ("warnings", "working_day_end"): "working_day_end",
+    ("warnings", "default_travel_minutes"): "default_travel_minutes",
+    ("warnings", "travel_minutes"): "travel_minutes",
+    ("web", "host"): "web_host",
+    ("web", "port"): "web_port",
+    ("web", "session_cookie_secure"): "session_cookie_secure",
+}
+_FIELD_TO_KEY = {f: k for k, f in _KEYS.items()}
+
+
+def env_name(field_name: str) -> str:
+    section, key = _FIELD_TO_KEY[field_name]
+    return f"PLANNER_{section}_{key}".upper()
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Build validated Settings from the config file, the environment and overrides."""
+    environ = os.environ if environ is None else environ
+    path = Path(config_file or environ.get("PLANNER_CONFIG") or DEFAULT_CONFIG)
+    raw: dict[str, Any] = {}
+    if path.exists():
+        raw = _read_file(path)
+    elif config_file or environ.get("PLANNER_CONFIG"):
+        raise SettingsError(f"config file {path}: does not exist")
+    for field_name in _FIELD_TO_KEY:
+        value = environ.get(env_name(field_name))
+        if value is not None:
+            raw[field_name] = (value, env_name(field_name))
+    for name, value in overrides.items():
+        if name not in _FIELD_TO_KEY:
+            raise SettingsError(f"{name}: unknown setting")
+        raw[name] = (value, name)
+    return _build(raw, path if path.exists() else None)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: not valid TOML ({error})") from error
+    raw: dict[str, Any] = {}
+    for section, values in data.items():
+        if not isinstance(values, dict):
+            raise SettingsError(f"{path}: '{section}' must be a [section]")
+        for key, value in values.items():
+            if (section, key) not in _KEYS:
+                raise SettingsError(f"{path}: unknown key [{section}] {key}")
+            raw[_KEYS[(section, key)]] = (value, f"[{section}] {key}")
+    return raw
+
+
+def _build(raw: dict[str, Any], config_file: Path | None) -> Settings:
+    base_dir = config_file.parent if config_file else PROJECT_ROOT
+    values: dict[str, Any] = {"config_file": config_file}
+    for name, (value, source) in raw.items():
+        values[name] = _PARSERS[name](value, source)
+    instance = Path(values.pop("instance_path", "instance"))
+    if not instance.is_absolute():
+        instance = base_dir / instance
+    sqlite_path = Path(values.pop("sqlite_path", "planner.sqlite3"))
+    if not sqlite_path.is_absolute():
+        sqlite_path = instance / sqlite_path
+    if not values.get("database_url"):
+        values["database_url"] = f"sqlite:///{sqlite_path}"
+    if values.get("working_day_start", time(8)) >= values.get("working_day_end", time(20)):
+        raise SettingsError("[warnings] working_day_start: must be before working_day_end")
+    return Settings(instance_path=instance, **values)
+
+
+def _text(value: Any, source: str) -> str:
+    if not isinstance(value, str):
+        raise SettingsError(f"{source}: must be a string")
+    return value.strip()
+
+
+def _database_url(value: Any, source: str) -> str:
+    url = _text(value, source)
+    if url and not re.match(r"^(sqlite:///.+|postgresql\+psycopg://\S+)$", url):
+        raise SettingsError(
+            f"{source}: must be sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/DB, "
+            f"got {url!r}"
+        )
+    return url
+
+
+def _zone(value: Any, source: str) -> str:
+    name = _text(value, source)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SettingsError(f"{source}: unknown IANA time zone {name!r}") from error
+    return name
+
+
+def _positive_int(value: Any, source: str) -> int:
+    if isinstance(value, bool):
+        raise SettingsError(f"{source}: must be a whole number")
+    try:
+        number = int(value)
+    except (TypeError, ValueError) as error:
+        raise SettingsError(f"{source}: must be a whole number, got {value!r}") from error
+    if number <= 0 or number > 100_000:
+        raise SettingsError(f"{source}: must be between 1 and 100000, got {number}")
+    return number
+
+
+def _port(value: Any, source: str) -> int:
+    number = _positive_int(value, source)
+    if number > 65535:
+        raise SettingsError(f"{source}: must be a TCP port (1-65535), got {number}")
+    return number
+
+
+def _clock_time(value: Any, source: str) -> time:
+    text = _text(value, source)
+    if not re.fullmatch(r"\d{2}:\d{2}", text):
+        raise SettingsError(f"{source}: must be a time as HH:MM, got {text!r}")
+    try:
+        return time.fromisoformat(text)
+    except ValueError as error:
+        raise SettingsError(f"{source}: must be a time as HH:MM, got {text!r}") from error
+
+
+def _flag(value: Any, source: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise SettingsError(f"{source}: must be true or false, got {value!r}")
+
+
+def _travel_table(value: Any, source: str) -> dict[frozenset[str], int]:
+    if isinstance(value, str):
+        try:
+            value = tomllib.loads(f"t = {value}")["t"]
+        except tomllib.TOMLDecodeError as error:
+            raise SettingsError(f"{source}: must be a table like {{ \"A|B\" = 120 }}") from error
+    if not isinstance(value, dict):
+        raise SettingsError(f"{source}: must be a table like {{ \"A|B\" = 120 }}")
+    table: dict[frozenset[str], int] = {}
+    for pair, minutes in value.items():
+        cities = [c.strip().casefold() for c in str(pair).split("|")]
+        if len(cities) != 2 or not all(cities) or cities[0] == cities[1]:
+            raise SettingsError(f"{source}: key {pair!r} must name two cities as \"A|B\"")
+        table[frozenset(cities)] = _positive_int(minutes, f"{source} {pair!r}")
+    return table
+
+
+_PARSERS = {
+    "database_url": _database_url,
+    "sqlite_path": _text,
+    "instance_path": _text,
+    "default_timezone": _zone,
+    "base_url": _text,
+    "calendar_domain": _text,
+    "calendar_refresh_minutes": _positive_int,
+    "working_day_start": _clock_time,
+    "working_day_end": _clock_time,
+    "default_travel_minutes": _positive_int,
+    "travel_minutes": _travel_table,
+    "web_host": _text,
+    "web_port": _port,
+    "session_cookie_secure": _flag,
+}
