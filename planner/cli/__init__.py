@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planner.cli import core
+from planner.cli import audit, calendar, core, readmodel, web
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,5 +15,6 @@ def main() -> None:
     """
 
 
-for command in core.COMMANDS:
-    main.add_command(command)
+for module in (core, readmodel, web, calendar, audit):
+    for command in module.COMMANDS:
+        main.add_command(command)
