@@ -12,6 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from planner.application import PlannerApplication
+from planner.audit.follower import attach as attach_audit
 from planner.settings import Settings, load_settings
 
 MEMORY = "memory"
@@ -54,6 +55,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
     if engine is not None and engine.dialect.name == "sqlite":
         _wait_for_sqlite_locks(engine)
     planner = Planner(settings=settings, app=app, engine=engine)
+    attach_audit(planner)
     return planner
 
 

@@ -1,0 +1,149 @@
+"""Keeps the chain and the log index current as events are written, exactly once.
+
+Each batch is one transaction that first locks the follower's row (an UPDATE, which takes a
+row lock on PostgreSQL and the write lock on SQLite), then reads the events after the last
+chained position, appends their links and index rows, and moves the position. Two processes
+catching up at once therefore queue on that row instead of chaining an event twice; a crash
+rolls the whole batch back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from planner.audit.chain import FOLLOWER, GENESIS, StoredRow, next_link, stored_row
+from planner.audit.tables import audit_chain, audit_follower, audit_log, create_tables
+
+log = logging.getLogger(__name__)
+BATCH = 500
+KINDS = {"Trip": "trip", "Meeting": "meeting", "CompanyProfile": "company profile",
+         "Agreement": "agreement", "Person": "person", "Account": "account",
+         "AuditTrail": "audit trail"}
+_LABEL_FIELDS = ("title", "name", "owner", "email")
+
+
+def event_type(topic: str) -> str:
+    """'planner.domain.meeting:Meeting.Moved' -> 'Meeting.Moved'."""
+    return topic.rpartition(":")[2]
+
+
+def record_kind(topic: str) -> str:
+    cls = event_type(topic).partition(".")[0]
+    return KINDS.get(cls, cls.lower())
+
+
+class AuditFollower:
+    """Chains and indexes the stored events of one application's SQL database."""
+
+    def __init__(self, engine: Engine, events: Table,
+                 decode: Callable[[bytes], dict[str, Any]]) -> None:
+        self.engine = engine
+        self.events = events
+        self.decode = decode
+
+    def setup(self) -> None:
+        create_tables(self.engine)
+        try:
+            with self.engine.begin() as conn:
+                found = conn.execute(select(audit_follower.c.name)
+                                     .where(audit_follower.c.name == FOLLOWER)).first()
+                if found is None:
+                    conn.execute(insert(audit_follower).values(name=FOLLOWER, position=0,
+                                                               link=GENESIS))
+        except IntegrityError:
+            pass  # another process created the row first
+
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+        """Chain and index every event not yet chained; returns how many were added."""
+        total = 0
+        while True:
+            added = self._batch()
+            total += added
+            if progress and added:
+                progress(total)
+            if added < BATCH:
+                return total
+
+    def listener(self) -> None:
+        """For `app.saved_listeners`: the save has committed; a busy database only delays."""
+        try:
+            self.catch_up()
+        except OperationalError as error:  # e.g. a lock timeout: the next catch-up retries
+            log.error("audit chain catch-up postponed: %s", error)
+
+    def _batch(self) -> int:
+        with self.engine.begin() as conn:
+            conn.execute(update(audit_follower).where(audit_follower.c.name == FOLLOWER)
+                         .values(position=audit_follower.c.position))
+            position, link = conn.execute(
+                select(audit_follower.c.position, audit_follower.c.link)
+                .where(audit_follower.c.name == FOLLOWER)).one()
+            rows = conn.execute(select(self.events).where(self.events.c.id > position)
+                                .order_by(self.events.c.id).limit(BATCH)).all()
+            if not rows:
+                return 0
+            links, index = [], []
+            known: dict[str, tuple[str, str]] = {}
+            for record in rows:
+                row = stored_row(record)
+                link = next_link(link, row)
+                links.append({"position": row.position, "link": link})
+                index.append(self._index_row(conn, row, known))
+            conn.execute(insert(audit_chain), links)
+            conn.execute(insert(audit_log), index)
+            conn.execute(update(audit_follower).where(audit_follower.c.name == FOLLOWER)
+                         .values(position=rows[-1].id, link=link))
+        return len(rows)
+
+    def _index_row(self, conn: Connection, row: StoredRow,
+                   known: dict[str, tuple[str, str]]) -> dict[str, Any]:
+        """Who did what to which record, when and why; label and parent carry forward."""
+        try:
+            state = self.decode(row.state)
+        except Exception:  # noqa: BLE001 - an undecodable payload is still chained and listed
+            state = {}
+        record_id = row.originator_id
+        if record_id not in known:
+            previous = conn.execute(select(audit_log.c.label, audit_log.c.parent_id)
+                                    .where(audit_log.c.record_id == record_id)
+                                    .order_by(audit_log.c.position.desc()).limit(1)).first()
+            known[record_id] = (previous[0], previous[1]) if previous else ("", "")
+        label, parent = known[record_id]
+        label = next((str(state[f]) for f in _LABEL_FIELDS if state.get(f)), label)
+        parent = str(state.get("trip_id") or "") or parent
+        known[record_id] = (label, parent)
+        stamp = state.get("timestamp")
+        occurred = (stamp.astimezone(UTC).replace(tzinfo=None) if isinstance(stamp, datetime)
+                    else datetime(1970, 1, 1))
+        return {"position": row.position, "record_id": record_id,
+                "record_kind": record_kind(row.topic), "record_version": row.originator_version,
+                "event_type": event_type(row.topic), "actor": str(state.get("actor", "")),
+                "occurred_at": occurred, "reason": str(state.get("reason", "")),
+                "label": label[:500], "parent_id": parent}
+
+
+def follower_for(planner: Any) -> AuditFollower | None:
+    """The follower of a built Planner, or None on in-memory storage."""
+    if planner.engine is None:
+        return None
+    app = planner.app
+    return AuditFollower(planner.engine, app.recorder.events_record_cls.__table__,
+                         app.mapper.transcoder.decode)
+
+
+def attach(planner: Any) -> None:
+    """Start-up: create the tables, catch up, and catch up again after every save."""
+    follower = follower_for(planner)
+    if follower is None:
+        return
+    follower.setup()
+    follower.catch_up()
+    planner.app.saved_listeners.append(follower.listener)
+    planner.extras["audit_follower"] = follower
