@@ -17,20 +17,27 @@ class AgreementCommands(CommandSupport):
     def draft_agreement(self, *, actor: str, title: str, kind: str, subject: str = "",
                         trip_id: UUID | str | None = None,
                         meeting_id: UUID | str | None = None) -> UUID:
-        """Draft an agreement; when a meeting is named, the meeting links it in the same save."""
-        linked: list[PlannerAggregate] = []
-        if meeting_id:
-            meeting = self._load(Meeting, meeting_id)
-            trip_id = trip_id or meeting.trip_id
-            linked.append(meeting)
-        if trip_id:
-            self._load(Trip, trip_id)
-        agreement = Agreement.draft(actor=actor, title=title, kind=kind, subject=subject,
-                                    trip_id=trip_id, meeting_id=meeting_id, at=self._stamp())
-        for meeting in linked:
-            meeting.link_agreement(actor=actor, agreement_id=agreement.id, at=self._stamp())
-        self._commit(agreement, *linked)
-        return agreement.id
+        """Draft an agreement; when a meeting is named, the meeting links it in the same save.
+
+        Linking commutes with other edits of the meeting, so a conflicting save is retried.
+        """
+        def attempt() -> UUID:
+            linked: list[PlannerAggregate] = []
+            trip = trip_id
+            if meeting_id:
+                meeting = self._load(Meeting, meeting_id)
+                trip = trip or meeting.trip_id
+                linked.append(meeting)
+            if trip:
+                self._load(Trip, trip)
+            agreement = Agreement.draft(actor=actor, title=title, kind=kind, subject=subject,
+                                        trip_id=trip, meeting_id=meeting_id, at=self._stamp())
+            for meeting in linked:
+                meeting.link_agreement(actor=actor, agreement_id=agreement.id,
+                                       at=self._stamp())
+            self._commit(agreement, *linked)
+            return agreement.id
+        return self._retrying(attempt)
 
     def change_agreement_details(self, agreement_id: UUID | str, *, actor: str, title: str,
                                  kind: str, subject: str, trip_id: UUID | str | None = None,
@@ -97,10 +104,11 @@ class AgreementCommands(CommandSupport):
         return self._retrying(attempt)
 
     def complete_milestone(self, agreement_id: UUID | str, milestone_id: str, *, actor: str,
-                           done_on: date) -> int:
+                           done_on: date, reason: str = "") -> int:
         return self._retrying(lambda: self._edit(
             Agreement, agreement_id, None, lambda a: a.complete_milestone(
-                actor=actor, milestone_id=milestone_id, done_on=done_on, at=self._stamp())))
+                actor=actor, milestone_id=milestone_id, done_on=done_on, reason=reason,
+                at=self._stamp())))
 
     def get_agreement(self, agreement_id: UUID | str, *, version: int | None = None,
                       at: datetime | None = None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from copy import deepcopy
@@ -28,7 +29,7 @@ KINDS: dict[type[PlannerAggregate], str] = {
     Trip: "trip", Meeting: "meeting", CompanyProfile: "company profile",
     Agreement: "agreement", Person: "person", Account: "account",
 }
-RETRIES = 8
+RETRIES = 10
 
 
 def as_uuid(field: str, value: UUID | str) -> UUID:
@@ -68,14 +69,23 @@ class CommandSupport(Application):
         return aggregate
 
     def _commit(self, *aggregates: PlannerAggregate, expected_version: int | None = None) -> int:
-        """Save in one transaction; a concurrent save of any of them is a ConflictError."""
+        """Save in one transaction; a concurrent save of any of them is a ConflictError.
+
+        The error names the record that moved on (in a save of several, not always the first)
+        and nothing of the save is stored.
+        """
+        loaded = [(a, a.version - len(a.pending_events)) for a in aggregates]
         try:
             self.save(*aggregates)
         except RecordConflictError:
-            first = aggregates[0]
-            current = self._current_version(first.id)
-            raise ConflictError(KINDS[type(first)], first.id, expected_version,
-                                current) from None
+            for aggregate, version in loaded:
+                current = self._current_version(aggregate.id)
+                if current != version:
+                    break
+            else:
+                aggregate, current = loaded[0][0], self._current_version(loaded[0][0].id)
+            seen = expected_version if aggregate is aggregates[0] else None
+            raise ConflictError(KINDS[type(aggregate)], aggregate.id, seen, current) from None
         return aggregates[0].version
 
     def _current_version(self, record_id: UUID) -> int:
@@ -90,7 +100,8 @@ class CommandSupport(Application):
             except ConflictError:
                 if tries == RETRIES - 1:
                     raise
-                time.sleep(0.01 * (tries + 1))
+                # Jittered, growing back-off so that competing writers fall out of step.
+                time.sleep(random.uniform(0.005, 0.02) * 2 ** min(tries, 5))
         raise AssertionError("unreachable")
 
     def _edit(self, cls: type[A], record_id: UUID | str, expected_version: int | None,
@@ -115,7 +126,14 @@ class CommandSupport(Application):
             if version is None:
                 moment = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
                 raise NotFoundError(KINDS[cls], f"{uid} (it did not exist yet at {moment} UTC)")
-        return self._load(cls, record_id, version=version)
+        elif version is not None and (isinstance(version, bool) or not isinstance(version, int)
+                                      or version < 1):
+            raise ValidationError("version", f"must be a whole number from 1; got {version!r}")
+        aggregate = self._load(cls, record_id, version=version)
+        if version is not None and aggregate.version != version:
+            raise NotFoundError(KINDS[cls], f"{aggregate.id} at version {version} "
+                                f"(it has {aggregate.version} versions)")
+        return aggregate
 
     def version_at(self, record_id: UUID, at: datetime) -> int | None:
         """The record's version as it stood at a moment: the last event at or before it."""

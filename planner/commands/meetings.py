@@ -65,13 +65,14 @@ class MeetingCommands(CommandSupport):
                          at=self._stamp())
         return self._commit(meeting, expected_version=expected_version)
 
-    def add_attendee(self, meeting_id: UUID | str, *, actor: str,
-                     person_id: UUID | str) -> bool:
+    def add_attendee(self, meeting_id: UUID | str, *, actor: str, person_id: UUID | str,
+                     reason: str = "") -> bool:
         """Add a delegation member to a meeting. Commutes, so it retries a conflicting save."""
         def attempt() -> bool:
             meeting = self._load(Meeting, meeting_id)
             added = meeting.add_attendee(actor=actor, window=self._window(meeting.trip_id),
-                                         person_id=person_id, at=self._stamp())
+                                         person_id=person_id, at=self._stamp(),
+                                         reason=reason)
             if added:
                 self._commit(meeting)
             return added

@@ -38,10 +38,12 @@ class TripCommands(CommandSupport):
 
     def add_leg(self, trip_id: UUID | str, *, actor: str, city: str, country: str,
                 timezone: str, arrives_on: date, departs_on: date,
-                expected_version: int | None = None) -> str:
+                expected_version: int | None = None, reason: str = "") -> str:
+        """Add a leg (a stay in one city); `reason` makes it a correction to a completed trip."""
         trip = self._load(Trip, trip_id, expected_version)
         leg_id = trip.add_leg(actor=actor, city=city, country=country, timezone=timezone,
-                              arrives_on=arrives_on, departs_on=departs_on, at=self._stamp())
+                              arrives_on=arrives_on, departs_on=departs_on, at=self._stamp(),
+                              reason=reason)
         self._commit(trip, expected_version=expected_version)
         return leg_id
 
@@ -58,14 +60,14 @@ class TripCommands(CommandSupport):
             actor=actor, leg_id=leg_id, reason=reason, at=self._stamp()))
 
     def add_member(self, trip_id: UUID | str, *, actor: str, person_id: UUID | str, role: str,
-                   organisation: str = "") -> bool:
+                   organisation: str = "", reason: str = "") -> bool:
         """Add a person to the delegation. Commutes with other edits, so it retries."""
         self._load(Person, person_id)
 
         def attempt() -> bool:
             trip = self._load(Trip, trip_id)
             added = trip.add_member(actor=actor, person_id=person_id, role=role,
-                                    organisation=organisation, at=self._stamp())
+                                    organisation=organisation, at=self._stamp(), reason=reason)
             if added:
                 self._commit(trip)
             return added
@@ -84,12 +86,12 @@ class TripCommands(CommandSupport):
             actor=actor, person_id=person_id, reason=reason, at=self._stamp()))
 
     def attach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *,
-                       actor: str) -> int:
+                       actor: str, reason: str = "") -> int:
         """Hand a profile over on this trip: the version current now is the one recorded."""
         profile = self._load(CompanyProfile, profile_id)
         return self._retrying(lambda: self._edit(Trip, trip_id, None, lambda t: t.attach_profile(
             actor=actor, profile_id=profile.id, profile_version=profile.version,
-            at=self._stamp())))
+            at=self._stamp(), reason=reason)))
 
     def detach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *, actor: str,
                        reason: str = "", expected_version: int | None = None) -> int:

@@ -9,7 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError
-from planner.domain.trip import reason_text
+from planner.domain.values import reason_text
 
 
 class Role(StrEnum):

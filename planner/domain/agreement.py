@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.trip import reason_text
+from planner.domain.values import reason_text
 
 S = v.AgreementStatus
 _NEXT = {S.DRAFTED: {S.SIGNED, S.TERMINATED}, S.SIGNED: {S.IN_FORCE, S.TERMINATED},
@@ -45,16 +45,20 @@ class Agreement(PlannerAggregate):
                                          required=False, multiline=True),
                           trip_id=str(trip_id or ""), meeting_id=str(meeting_id or ""))
 
-    def _check_editable(self, reason: str) -> None:
+    def _check_editable(self, reason: object) -> str:
+        """An expired or terminated agreement takes only corrections with a reason."""
+        reason = reason_text(reason, required=False)
         if self.status in (S.EXPIRED, S.TERMINATED) and not reason:
             raise InvariantError("reason", f"the agreement is {self.status}; only corrections "
                                            "with a reason are accepted")
+        return reason
 
-    def _check_unsigned(self, what: str, reason: str) -> None:
-        self._check_editable(reason)
+    def _check_unsigned(self, what: str, reason: object) -> str:
+        reason = self._check_editable(reason)
         if self.status != S.DRAFTED and not reason:
             raise InvariantError("reason", f"the agreement is {self.status}; changing its "
                                            f"{what} is a correction and needs a reason")
+        return reason
 
     class DetailsChanged(PlannerAggregate.Event):
         title: str
@@ -71,8 +75,7 @@ class Agreement(PlannerAggregate):
     def change_details(self, *, actor: str, title: str, kind: str, subject: str,
                        trip_id: UUID | str | None, meeting_id: UUID | str | None,
                        reason: str = "", at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=False)
-        self._check_editable(reason)
+        reason = self._check_editable(reason)
         self._emit(self.DetailsChanged, actor, at, reason, title=v.text("title", title),
                    kind=v.choice("kind", kind, v.AgreementKind),
                    subject=v.text("subject", subject, max_len=v.LONG_TEXT, required=False,
@@ -98,7 +101,7 @@ class Agreement(PlannerAggregate):
 
     def add_party(self, *, actor: str, name: str, profile_id: UUID | str | None = None,
                   reason: str = "", at: datetime | None = None) -> str:
-        self._check_unsigned("parties", reason)
+        reason = self._check_unsigned("parties", reason)
         name = v.text("party name", name)
         if any(p["name"].casefold() == name.casefold() for p in self.parties):
             raise InvariantError("party name", f"{name!r} is already a party")
@@ -109,7 +112,7 @@ class Agreement(PlannerAggregate):
 
     def remove_party(self, *, actor: str, party_id: str, reason: str = "",
                      at: datetime | None = None) -> None:
-        self._check_unsigned("parties", reason)
+        reason = self._check_unsigned("parties", reason)
         self._party(party_id)
         self._emit(self.PartyRemoved, actor, at, reason, party_id=party_id)
 
@@ -138,7 +141,7 @@ class Agreement(PlannerAggregate):
 
     def add_signatory(self, *, actor: str, name: str, title: str = "", party_id: str,
                       reason: str = "", at: datetime | None = None) -> str:
-        self._check_unsigned("signatories", reason)
+        reason = self._check_unsigned("signatories", reason)
         self._party(party_id)
         signatory_id = str(uuid4())
         self._emit(self.SignatoryAdded, actor, at, reason, signatory_id=signatory_id,
@@ -148,7 +151,7 @@ class Agreement(PlannerAggregate):
 
     def remove_signatory(self, *, actor: str, signatory_id: str, reason: str = "",
                          at: datetime | None = None) -> None:
-        self._check_unsigned("signatories", reason)
+        reason = self._check_unsigned("signatories", reason)
         if not any(s["signatory_id"] == signatory_id for s in self.signatories):
             raise ValidationError("signatory_id", f"the agreement has no signatory {signatory_id}")
         self._emit(self.SignatoryRemoved, actor, at, reason, signatory_id=signatory_id)
@@ -216,7 +219,7 @@ class Agreement(PlannerAggregate):
 
     def add_milestone(self, *, actor: str, title: str, due_on: date, reason: str = "",
                       at: datetime | None = None) -> str:
-        self._check_editable(reason)
+        reason = self._check_editable(reason)
         milestone_id = str(uuid4())
         self._emit(self.MilestoneAdded, actor, at, reason, milestone_id=milestone_id,
                    title=v.text("milestone", title, max_len=500),
@@ -224,11 +227,12 @@ class Agreement(PlannerAggregate):
         return milestone_id
 
     def complete_milestone(self, *, actor: str, milestone_id: str, done_on: date,
-                           at: datetime | None = None) -> None:
+                           reason: str = "", at: datetime | None = None) -> None:
+        reason = self._check_editable(reason)
         item = next((m for m in self.milestones if m["milestone_id"] == milestone_id), None)
         if item is None:
             raise ValidationError("milestone_id", f"the agreement has no milestone {milestone_id}")
         if item["done_on"] is not None:
             raise InvariantError("milestone_id", "the milestone is already done")
-        self._emit(self.MilestoneCompleted, actor, at, milestone_id=milestone_id,
+        self._emit(self.MilestoneCompleted, actor, at, reason, milestone_id=milestone_id,
                    done_on=v.calendar_date("done_on", done_on))

@@ -9,7 +9,7 @@ from uuid import uuid4
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import ValidationError
-from planner.domain.trip import reason_text
+from planner.domain.values import reason_text
 
 
 def _profile_fields(name: str, kind: str, country: str, city: str, sectors: list[str],

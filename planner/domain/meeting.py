@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.trip import TripWindow, reason_text
+from planner.domain.values import reason_text
+from planner.domain.window import MAX_MEETING, TripWindow, check_placement
 
-MAX_DURATION = timedelta(hours=48)
+__all__ = ["MAX_DURATION", "Meeting", "check_placement"]
 
-
-def check_placement(window: TripWindow, *, city: str, timezone: str, starts_at: datetime,
-                    ends_at: datetime, leg_id: str | None) -> None:
-    """A meeting lies within its trip's dates and, where a leg is given, in that leg."""
-    if window.status == v.TripStatus.CANCELLED:
-        raise InvariantError("trip", "the trip is cancelled; reinstate it before planning")
-    if ends_at <= starts_at:
-        raise ValidationError("ends_at", "must be after the start")
-    if ends_at - starts_at > MAX_DURATION:
-        raise ValidationError("ends_at", "a meeting may last at most 48 hours")
-    first, last = v.local_date(starts_at, timezone), v.local_date(ends_at, timezone)
-    if first < window.starts_on or last > window.ends_on:
-        raise InvariantError("starts_at", f"must fall within the trip ({window.starts_on} to "
-                                          f"{window.ends_on}) in local time at the venue")
-    if leg_id:
-        leg = window.legs.get(leg_id)
-        if leg is None:
-            raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
-        if leg["city"].casefold() != city.casefold():
-            raise InvariantError("city", f"must be the leg's city {leg['city']!r}")
-        if first < leg["arrives_on"] or last > leg["departs_on"]:
-            raise InvariantError("starts_at", f"must fall within the leg in {leg['city']} "
-                                 f"({leg['arrives_on']} to {leg['departs_on']})")
+MAX_DURATION = MAX_MEETING
 
 
 class Meeting(PlannerAggregate):
@@ -80,7 +59,7 @@ class Meeting(PlannerAggregate):
                         starts_at=start, ends_at=end, leg_id=leg_id)
         people = [str(p) for p in (attendees or [])]
         for person in people:
-            _check_member(window, person)
+            window.check_member(person)
         return cls._start(
             cls.Scheduled, actor, at, trip_id=window.trip_id,
             kind=v.choice("kind", kind, v.MeetingKind), title=v.text("title", title),
@@ -91,12 +70,16 @@ class Meeting(PlannerAggregate):
             attendees=list(dict.fromkeys(people)), **place)
 
     # -- guards ---------------------------------------------------------------------------
-    def _check_editable(self, reason: str = "") -> None:
+    def _check_editable(self, reason: object = "") -> str:
+        """Refuse edits to a cancelled meeting, and to a held one unless they are
+        corrections with a reason; returns the validated reason."""
+        reason = reason_text(reason, required=False)
         if self.status == v.MeetingStatus.CANCELLED:
             raise InvariantError("status", "the meeting is cancelled; reinstate it first")
         if self.status == v.MeetingStatus.HELD and not reason:
             raise InvariantError("reason", "the meeting has been held; only corrections with "
                                            "a reason are accepted")
+        return reason
 
     # -- details --------------------------------------------------------------------------
     class DetailsChanged(PlannerAggregate.Event):
@@ -111,8 +94,7 @@ class Meeting(PlannerAggregate):
 
     def change_details(self, *, actor: str, kind: str, title: str, counterparts: list[str],
                        agenda: str, reason: str = "", at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=False)
-        self._check_editable(reason)
+        reason = self._check_editable(reason)
         self._emit(self.DetailsChanged, actor, at, reason,
                    kind=v.choice("kind", kind, v.MeetingKind), title=v.text("title", title),
                    counterparts=v.text_list("counterparts", counterparts),
@@ -173,8 +155,9 @@ class Meeting(PlannerAggregate):
     def add_attendee(self, *, actor: str, window: TripWindow, person_id: UUID | str,
                      at: datetime | None = None, reason: str = "") -> bool:
         """Add a delegation member; returns False if they already attend."""
-        self._check_editable(reason)
-        _check_member(window, str(person_id))
+        reason = self._check_editable(reason)
+        window.check_open()
+        window.check_member(str(person_id))
         if str(person_id) in self.attendees:
             return False
         self._emit(self.AttendeeAdded, actor, at, reason, person_id=str(person_id))
@@ -182,7 +165,7 @@ class Meeting(PlannerAggregate):
 
     def remove_attendee(self, *, actor: str, person_id: UUID | str, reason: str = "",
                         at: datetime | None = None) -> None:
-        self._check_editable(reason)
+        reason = self._check_editable(reason)
         if str(person_id) not in self.attendees:
             raise ValidationError("person_id", f"person {person_id} does not attend")
         self._emit(self.AttendeeRemoved, actor, at, reason, person_id=str(person_id))
@@ -305,7 +288,3 @@ def _place(venue: str, city: str, timezone: str) -> dict[str, str]:
     return dict(venue=v.text("venue", venue, required=False),
                 city=v.text("city", city, max_len=100), timezone=v.zone("timezone", timezone))
 
-
-def _check_member(window: TripWindow, person_id: str) -> None:
-    if person_id not in window.member_ids:
-        raise InvariantError("attendees", f"person {person_id} is not a member of the delegation")

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
-from planner.domain.trip import reason_text
+from planner.domain.values import reason_text
 
 
 class Person(PlannerAggregate):

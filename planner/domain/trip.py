@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
 from planner.domain import values as v
+from planner.domain import window as w
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.values import reason_text
+from planner.domain.window import TripWindow
 
-_FORWARD = [v.TripStatus.DRAFT, v.TripStatus.PLANNED, v.TripStatus.CONFIRMED,
-            v.TripStatus.COMPLETED]
-
-
-@dataclass(frozen=True)
-class TripWindow:
-    """What a meeting needs to know about its trip to check its own invariants."""
-
-    trip_id: UUID
-    status: str
-    starts_on: date
-    ends_on: date
-    home_timezone: str
-    legs: dict[str, dict[str, Any]]
-    member_ids: frozenset[str]
-
-
-def reason_text(value: object, *, required: bool, what: str = "a change") -> str:
-    reason = v.text("reason", value, max_len=1000, required=False, multiline=True)
-    if required and not reason:
-        raise ValidationError("reason", f"{what} must give a reason")
-    return reason
-
+__all__ = ["Trip", "TripWindow", "reason_text"]
 
 class Trip(PlannerAggregate):
     class Created(PlannerAggregate.Created):
@@ -47,13 +27,9 @@ class Trip(PlannerAggregate):
 
     def __init__(self, actor: str, reason: str, title: str, purpose: str, organiser: str,
                  direction: str, home_timezone: str, starts_on: date, ends_on: date) -> None:
-        self.title = title
-        self.purpose = purpose
-        self.organiser = organiser
-        self.direction = direction
-        self.home_timezone = home_timezone
-        self.starts_on = starts_on
-        self.ends_on = ends_on
+        self.title, self.purpose, self.organiser = title, purpose, organiser
+        self.direction, self.home_timezone = direction, home_timezone
+        self.starts_on, self.ends_on = starts_on, ends_on
         self.status = v.TripStatus.DRAFT.value
         self.status_before_cancel = ""
         self.legs: list[dict[str, Any]] = []
@@ -66,22 +42,20 @@ class Trip(PlannerAggregate):
                direction: str, home_timezone: str, starts_on: date, ends_on: date,
                at: datetime | None = None) -> Trip:
         first, last = v.date_range("starts_on", starts_on, "ends_on", ends_on)
-        return cls._start(
-            cls.Created, actor, at,
-            title=v.text("title", title), purpose=v.text(
-                "purpose", purpose, max_len=v.LONG_TEXT, required=False, multiline=True),
-            organiser=v.text("organiser", organiser),
-            direction=v.choice("direction", direction, v.Direction),
-            home_timezone=v.zone("home_timezone", home_timezone),
-            starts_on=first, ends_on=last)
+        return cls._start(cls.Created, actor, at, starts_on=first, ends_on=last,
+                          **_details(title, purpose, organiser, direction, home_timezone))
 
     # -- guards ---------------------------------------------------------------------------
-    def _check_open(self, reason: str = "") -> None:
+    def _check_open(self, reason: object = "") -> str:
+        """Refuse changes to a cancelled trip, and to a completed one unless they are
+        corrections with a reason; returns the validated reason."""
+        reason = reason_text(reason, required=False)
         if self.status == v.TripStatus.CANCELLED:
             raise InvariantError("status", "the trip is cancelled; reinstate it before changing it")
         if self.status == v.TripStatus.COMPLETED and not reason:
             raise InvariantError("reason", "the trip is completed; only corrections with a "
                                            "reason are accepted")
+        return reason
 
     def leg(self, leg_id: str) -> dict[str, Any]:
         for leg in self.legs:
@@ -112,14 +86,9 @@ class Trip(PlannerAggregate):
     def change_details(self, *, actor: str, title: str, purpose: str, organiser: str,
                        direction: str, home_timezone: str, reason: str = "",
                        at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=False)
-        self._check_open(reason)
-        self._emit(self.DetailsChanged, actor, at, reason, title=v.text("title", title),
-                   purpose=v.text("purpose", purpose, max_len=v.LONG_TEXT, required=False,
-                                  multiline=True),
-                   organiser=v.text("organiser", organiser),
-                   direction=v.choice("direction", direction, v.Direction),
-                   home_timezone=v.zone("home_timezone", home_timezone))
+        reason = self._check_open(reason)
+        self._emit(self.DetailsChanged, actor, at, reason,
+                   **_details(title, purpose, organiser, direction, home_timezone))
 
     class DatesChanged(PlannerAggregate.Event):
         starts_on: date
@@ -133,11 +102,7 @@ class Trip(PlannerAggregate):
         reason = reason_text(reason, required=True, what="changing the trip's dates")
         self._check_open(reason)
         first, last = v.date_range("starts_on", starts_on, "ends_on", ends_on)
-        for leg in self.legs:
-            if leg["arrives_on"] < first or leg["departs_on"] > last:
-                raise InvariantError("starts_on", f"the leg in {leg['city']} "
-                                     f"({leg['arrives_on']} to {leg['departs_on']}) would fall "
-                                     "outside the new dates; change the leg first")
+        w.check_legs_inside(self.legs, first, last)
         self._emit(self.DatesChanged, actor, at, reason, starts_on=first, ends_on=last)
 
     # -- legs -----------------------------------------------------------------------------
@@ -169,23 +134,15 @@ class Trip(PlannerAggregate):
     def _leg_fields(self, city: str, country: str, timezone: str, arrives_on: date,
                     departs_on: date, except_leg: str | None) -> dict[str, Any]:
         first, last = v.date_range("arrives_on", arrives_on, "departs_on", departs_on)
-        if first < self.starts_on or last > self.ends_on:
-            raise InvariantError("arrives_on", f"the leg must lie within the trip "
-                                 f"({self.starts_on} to {self.ends_on})")
-        for other in self.legs:
-            if other["leg_id"] == except_leg:
-                continue
-            if first < other["departs_on"] and other["arrives_on"] < last:
-                raise InvariantError("arrives_on", f"the leg overlaps the leg in {other['city']} "
-                                     f"({other['arrives_on']} to {other['departs_on']}); legs may "
-                                     "share only a travel day")
+        w.check_leg_dates(first, last, starts_on=self.starts_on, ends_on=self.ends_on,
+                        others=[leg for leg in self.legs if leg["leg_id"] != except_leg])
         return dict(city=v.text("city", city, max_len=100),
                     country=v.text("country", country, max_len=100),
                     timezone=v.zone("timezone", timezone), arrives_on=first, departs_on=last)
 
     def add_leg(self, *, actor: str, city: str, country: str, timezone: str, arrives_on: date,
                 departs_on: date, at: datetime | None = None, reason: str = "") -> str:
-        self._check_open(reason)
+        reason = self._check_open(reason)
         fields = self._leg_fields(city, country, timezone, arrives_on, departs_on, None)
         leg_id = str(uuid4())
         self._emit(self.LegAdded, actor, at, reason, leg_id=leg_id, **fields)
@@ -194,8 +151,7 @@ class Trip(PlannerAggregate):
     def change_leg(self, *, actor: str, leg_id: str, city: str, country: str, timezone: str,
                    arrives_on: date, departs_on: date, reason: str = "",
                    at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=False)
-        self._check_open(reason)
+        reason = self._check_open(reason)
         self.leg(leg_id)
         fields = self._leg_fields(city, country, timezone, arrives_on, departs_on, leg_id)
         self._emit(self.LegChanged, actor, at, reason, leg_id=leg_id, **fields)
@@ -231,7 +187,7 @@ class Trip(PlannerAggregate):
                    organisation: str = "", at: datetime | None = None,
                    reason: str = "") -> bool:
         """Add a person to the delegation; returns False if they are already in it."""
-        self._check_open(reason)
+        reason = self._check_open(reason)
         if self.member(str(person_id)):
             return False
         self._emit(self.MemberAdded, actor, at, reason, person_id=str(person_id),
@@ -242,7 +198,7 @@ class Trip(PlannerAggregate):
     def change_member(self, *, actor: str, person_id: UUID | str, role: str,
                       organisation: str = "", reason: str = "",
                       at: datetime | None = None) -> None:
-        self._check_open(reason)
+        reason = self._check_open(reason)
         if not self.member(str(person_id)):
             raise ValidationError("person_id", f"person {person_id} is not in the delegation")
         self._emit(self.MemberChanged, actor, at, reason, person_id=str(person_id),
@@ -251,11 +207,10 @@ class Trip(PlannerAggregate):
 
     def remove_member(self, *, actor: str, person_id: UUID | str, reason: str = "",
                       at: datetime | None = None) -> None:
-        self._check_open(reason)
+        reason = self._check_open(reason)
         if not self.member(str(person_id)):
             raise ValidationError("person_id", f"person {person_id} is not in the delegation")
-        self._emit(self.MemberRemoved, actor, at, reason_text(reason, required=False),
-                   person_id=str(person_id))
+        self._emit(self.MemberRemoved, actor, at, reason, person_id=str(person_id))
 
     # -- company profiles handed over -----------------------------------------------------
     class ProfileAttached(PlannerAggregate.Event):
@@ -276,13 +231,13 @@ class Trip(PlannerAggregate):
     def attach_profile(self, *, actor: str, profile_id: UUID | str, profile_version: int,
                        at: datetime | None = None, reason: str = "") -> None:
         """Record that a profile is handed over on this trip, as it stands at that version."""
-        self._check_open(reason)
+        reason = self._check_open(reason)
         self._emit(self.ProfileAttached, actor, at, reason, profile_id=str(profile_id),
                    profile_version=int(profile_version))
 
     def detach_profile(self, *, actor: str, profile_id: UUID | str, reason: str = "",
                        at: datetime | None = None) -> None:
-        self._check_open(reason)
+        reason = self._check_open(reason)
         if not any(p["profile_id"] == str(profile_id) for p in self.profiles):
             raise ValidationError("profile_id", f"profile {profile_id} is not attached")
         self._emit(self.ProfileDetached, actor, at, reason, profile_id=str(profile_id))
@@ -296,7 +251,7 @@ class Trip(PlannerAggregate):
 
     def set_objectives(self, *, actor: str, objectives: list[str], reason: str = "",
                        at: datetime | None = None) -> None:
-        self._check_open(reason)
+        reason = self._check_open(reason)
         items = v.text_list("objectives", objectives, max_items=50, max_len=500)
         self._emit(self.ObjectivesChanged, actor, at, reason, objectives=items)
 
@@ -319,20 +274,8 @@ class Trip(PlannerAggregate):
                       at: datetime | None = None) -> None:
         """Move along draft -> planned -> confirmed -> completed; going back needs a reason."""
         target = v.choice("status", status, v.TripStatus)
-        if target == v.TripStatus.CANCELLED:
-            raise ValidationError("status", "use cancel (with a reason) to cancel a trip")
         reason = reason_text(reason, required=False)
-        if self.status == v.TripStatus.CANCELLED:
-            raise InvariantError("status", "the trip is cancelled; reinstate it first")
-        if target == self.status:
-            raise InvariantError("status", f"the trip is already {target}")
-        backwards = _FORWARD.index(v.TripStatus(target)) < _FORWARD.index(
-            v.TripStatus(self.status))
-        if backwards and not reason:
-            raise ValidationError("reason", f"moving the trip back from {self.status} to "
-                                            f"{target} must give a reason")
-        if target == v.TripStatus.COMPLETED and not self.legs:
-            raise InvariantError("status", "a trip without legs cannot be completed")
+        w.check_status_change(self.status, target, reason, has_legs=bool(self.legs))
         self._emit(self.StatusChanged, actor, at, reason, status=target)
 
     def cancel(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
@@ -348,3 +291,13 @@ class Trip(PlannerAggregate):
         if self.status != v.TripStatus.CANCELLED:
             raise InvariantError("status", "only a cancelled trip can be reinstated")
         self._emit(self.Reinstated, actor, at, reason)
+
+
+def _details(title: str, purpose: str, organiser: str, direction: str,
+             home_timezone: str) -> dict[str, str]:
+    return dict(title=v.text("title", title),
+                purpose=v.text("purpose", purpose, max_len=v.LONG_TEXT, required=False,
+                               multiline=True),
+                organiser=v.text("organiser", organiser),
+                direction=v.choice("direction", direction, v.Direction),
+                home_timezone=v.zone("home_timezone", home_timezone))

@@ -17,8 +17,10 @@ from planner.domain.errors import ValidationError
 
 SHORT_TEXT = 200
 LONG_TEXT = 20_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+# C0 and C1 control characters (tab and line breaks are allowed in multi-line text only);
+# single-line fields also refuse the Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_SINGLE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Direction(StrEnum):
@@ -224,3 +226,11 @@ def optional_email(field: str, value: object) -> str:
     if address and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
         raise ValidationError(field, f"must be an e-mail address; got {address!r}")
     return address.lower()
+
+
+def reason_text(value: object, *, required: bool, what: str = "a change") -> str:
+    """The free-text reason of a correction, move or cancellation (required where it says)."""
+    reason = text("reason", value, max_len=1000, required=False, multiline=True)
+    if required and not reason:
+        raise ValidationError("reason", f"{what} must give a reason")
+    return reason

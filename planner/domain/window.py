@@ -1,0 +1,108 @@
+"""The trip as a window in time and place: the rules legs and meetings must fit into.
+
+Trip and Meeting are separate aggregates; a meeting checks its placement against a TripWindow,
+a snapshot of the trip's dates, legs and delegation taken when the command runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from planner.domain import values as v
+from planner.domain.errors import InvariantError, ValidationError
+
+MAX_MEETING = timedelta(hours=48)
+_FORWARD = [v.TripStatus.DRAFT, v.TripStatus.PLANNED, v.TripStatus.CONFIRMED,
+            v.TripStatus.COMPLETED]
+
+
+@dataclass(frozen=True)
+class TripWindow:
+    """What a meeting needs to know about its trip to check its own invariants."""
+
+    trip_id: UUID
+    status: str
+    starts_on: date
+    ends_on: date
+    home_timezone: str
+    legs: dict[str, dict[str, Any]]
+    member_ids: frozenset[str]
+
+    def check_open(self) -> None:
+        if self.status == v.TripStatus.CANCELLED:
+            raise InvariantError("trip", "the trip is cancelled; reinstate it before planning")
+
+    def check_member(self, person_id: str) -> None:
+        if person_id not in self.member_ids:
+            raise InvariantError("attendees",
+                                 f"person {person_id} is not a member of the delegation")
+
+
+def check_status_change(current: str, target: str, reason: str, *, has_legs: bool) -> None:
+    """Trips move forward draft -> planned -> confirmed -> completed (steps may be skipped);
+    going back is allowed with a reason; cancelling has its own command."""
+    if target == v.TripStatus.CANCELLED:
+        raise ValidationError("status", "use cancel (with a reason) to cancel a trip")
+    if current == v.TripStatus.CANCELLED:
+        raise InvariantError("status", "the trip is cancelled; reinstate it first")
+    if target == current:
+        raise InvariantError("status", f"the trip is already {target}")
+    if _FORWARD.index(v.TripStatus(target)) < _FORWARD.index(v.TripStatus(current)):
+        if not reason:
+            raise ValidationError("reason", f"moving the trip back from {current} to "
+                                            f"{target} must give a reason")
+    if target == v.TripStatus.COMPLETED and not has_legs:
+        raise InvariantError("status", "a trip without legs cannot be completed")
+
+
+def check_leg_dates(first: date, last: date, *, starts_on: date, ends_on: date,
+                    others: Iterable[dict[str, Any]]) -> None:
+    """A leg lies within the trip and overlaps no other leg (they may share a travel day)."""
+    if first < starts_on or last > ends_on:
+        raise InvariantError("arrives_on", f"the leg must lie within the trip "
+                             f"({starts_on} to {ends_on})")
+    for other in others:
+        if first < other["departs_on"] and other["arrives_on"] < last:
+            raise InvariantError("arrives_on", f"the leg overlaps the leg in {other['city']} "
+                                 f"({other['arrives_on']} to {other['departs_on']}); legs may "
+                                 "share only a travel day")
+
+
+def check_legs_inside(legs: Iterable[dict[str, Any]], first: date, last: date) -> None:
+    """New trip dates must still hold every leg."""
+    for leg in legs:
+        if leg["arrives_on"] < first or leg["departs_on"] > last:
+            raise InvariantError("starts_on", f"the leg in {leg['city']} "
+                                 f"({leg['arrives_on']} to {leg['departs_on']}) would fall "
+                                 "outside the new dates; change the leg first")
+
+
+def check_placement(window: TripWindow, *, city: str, timezone: str, starts_at: datetime,
+                    ends_at: datetime, leg_id: str | None) -> None:
+    """A meeting lies within its trip's dates and, where a leg is given, in that leg.
+
+    Dates are compared in local time at the venue: a dinner at 23:00 in Nanjing on the last
+    day of the trip is inside the trip even though it is still the afternoon in Leipzig.
+    """
+    window.check_open()
+    if ends_at <= starts_at:
+        raise ValidationError("ends_at", "must be after the start")
+    if ends_at - starts_at > MAX_MEETING:
+        raise ValidationError("ends_at", "a meeting may last at most 48 hours")
+    first, last = v.local_date(starts_at, timezone), v.local_date(ends_at, timezone)
+    if first < window.starts_on or last > window.ends_on:
+        raise InvariantError("starts_at", f"must fall within the trip ({window.starts_on} to "
+                                          f"{window.ends_on}) in local time at the venue")
+    if leg_id:
+        leg = window.legs.get(leg_id)
+        if leg is None:
+            raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
+        if leg["city"].casefold() != city.casefold():
+            raise InvariantError("city", f"must be the leg's city {leg['city']!r}")
+        if first < leg["arrives_on"] or last > leg["departs_on"]:
+            raise InvariantError("starts_at", f"must fall within the leg in {leg['city']} "
+                                 f"({leg['arrives_on']} to {leg['departs_on']})")

@@ -1,0 +1,1 @@
+"""Tests of issue 2 (event-sourced core): domain."""
