@@ -26,7 +26,7 @@ BATCH = 500
 KINDS = {"Trip": "trip", "Meeting": "meeting", "CompanyProfile": "company profile",
          "Agreement": "agreement", "Person": "person", "Account": "account",
          "AuditTrail": "audit trail"}
-_LABEL_FIELDS = ("title", "name", "owner", "email")
+_LABEL_FIELDS = ("name", "title", "owner", "email")  # a person has a name and a job title
 
 
 def event_type(topic: str) -> str:

@@ -1,0 +1,191 @@
+"""One record's history: every event in order with actor, time, reason, and before/after.
+
+Before and after come from replaying the record's own events, so they show exactly what the
+record looked like on either side of each event, whatever the event class is.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from planner.audit.follower import KINDS
+from planner.audit.logquery import label_of, positions_of
+from planner.audit.readable import (
+    HIDDEN_FIELDS,
+    SECRET_FIELDS,
+    Names,
+    describe,
+    describe_item,
+    item_key,
+    words,
+)
+from planner.domain.errors import NotFoundError, ValidationError
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field an event changed. For lists, `added` and `removed` name the entries."""
+
+    field: str
+    before: str
+    after: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        if self.added or self.removed:
+            return ([f"{self.field}: + {a}" for a in self.added]
+                    + [f"{self.field}: - {r}" for r in self.removed])
+        if self.before == "—":
+            return [f"{self.field}: {self.after}"]
+        return [f"{self.field}: {self.before} -> {self.after}"]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    version: int
+    position: int | None  # in the whole log (None on in-memory storage)
+    event_type: str  # e.g. "Moved"
+    what: str  # e.g. "moved"
+    actor: str
+    at_utc: datetime
+    at_local: datetime
+    zone: str
+    reason: str
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class RecordHistory:
+    record_id: UUID
+    kind: str
+    label: str
+    entries: tuple[HistoryEntry, ...]
+
+
+def state_of(aggregate: Any) -> dict[str, Any]:
+    """The record's fields (a deep copy, so replaying further cannot change it)."""
+    if aggregate is None:
+        return {}
+    return {k: deepcopy(v) for k, v in vars(aggregate).items()
+            if not k.startswith("_") and k not in HIDDEN_FIELDS}
+
+
+def record_zone(state: dict[str, Any], default: str) -> str:
+    """Local time of a record: a meeting's venue, else the trip's or person's home zone."""
+    return str(state.get("timezone") or state.get("home_timezone") or default)
+
+
+def names_for(planner: Any) -> Names:
+    """Show ids as names: from the log index on SQL, from the records themselves in memory."""
+    engine = planner.engine
+
+    @lru_cache(maxsize=1024)
+    def name(record_id: str) -> str | None:
+        if engine is not None:
+            return label_of(engine, record_id)
+        try:
+            aggregate = planner.app.repository.get(UUID(record_id))
+        except Exception:  # noqa: BLE001 - not a record id: show the id itself
+            return None
+        return next((str(getattr(aggregate, f)) for f in ("name", "title", "owner")
+                     if getattr(aggregate, f, None)), None)
+
+    return name
+
+
+def diff(before: dict[str, Any], after: dict[str, Any], *, zone: str,
+         names: Names) -> tuple[Change, ...]:
+    changes = []
+    for field in [*after, *(k for k in before if k not in after)]:
+        old, new = before.get(field), after.get(field)
+        if old == new or (old is None and new in ("", [], {}, None)):
+            continue
+        label = words(field)
+        if field in SECRET_FIELDS:
+            changes.append(Change(label, "(secret)", "(secret, changed)"))
+            continue
+        if isinstance(old, list | type(None)) and isinstance(new, list) and (old or new):
+            old_keys = {item_key(i): i for i in old or []}
+            new_keys = {item_key(i): i for i in new}
+            added = [i for k, i in new_keys.items() if k not in old_keys or old_keys[k] != i]
+            removed = [i for k, i in old_keys.items() if k not in new_keys or new_keys[k] != i]
+            changes.append(Change(label, describe(old, zone=zone, names=names),
+                                  describe(new, zone=zone, names=names),
+                                  tuple(_one(i, zone, names) for i in added),
+                                  tuple(_one(i, zone, names) for i in removed)))
+            continue
+        changes.append(Change(label, describe(old, zone=zone, names=names),
+                              describe(new, zone=zone, names=names)))
+    return tuple(changes)
+
+
+def _one(item: Any, zone: str, names: Names) -> str:
+    if isinstance(item, dict):
+        return describe_item(item, zone=zone, names=names)
+    return describe(item, zone=zone, names=names)
+
+
+def record_history(planner: Any, record_id: UUID | str, *,
+                   zone: str | None = None) -> RecordHistory:
+    """Every event of one record, oldest first, with what each changed.
+
+    Times are shown in UTC and in the record's local zone (a meeting's venue, a trip's home);
+    `zone` overrides that, e.g. the viewer's own zone.
+    """
+    uid = _uuid(record_id)
+    events = list(planner.app.events.get(uid))
+    if not events:
+        raise NotFoundError("record", uid)
+    default = zone or planner.settings.default_timezone
+    names = names_for(planner)
+    positions = positions_of(planner.engine, str(uid))
+    aggregate: Any = None
+    entries = []
+    for event in events:
+        before = state_of(aggregate)
+        aggregate = event.mutate(aggregate)
+        after = state_of(aggregate)
+        shown = zone or record_zone(after, default)
+        at = event.timestamp.astimezone(UTC)
+        entries.append(HistoryEntry(
+            version=event.originator_version, position=positions.get(event.originator_version),
+            event_type=type(event).__name__, what=words(type(event).__name__),
+            actor=event.actor, at_utc=at, at_local=at.astimezone(ZoneInfo(shown)), zone=shown,
+            reason=getattr(event, "reason", ""),
+            changes=diff(before, after, zone=shown, names=names)))
+    kind = KINDS.get(type(aggregate).__name__, type(aggregate).__name__.lower())
+    label = next((str(getattr(aggregate, f)) for f in ("name", "title", "owner")
+                  if getattr(aggregate, f, None)), str(uid))
+    return RecordHistory(uid, kind, label, tuple(entries))
+
+
+def _uuid(record_id: UUID | str) -> UUID:
+    if isinstance(record_id, UUID):
+        return record_id
+    try:
+        return UUID(str(record_id).strip())
+    except ValueError:
+        raise ValidationError("record id", f"must be a record id (UUID); got {record_id!r}") \
+            from None
+
+
+def format_history(history: RecordHistory) -> list[str]:
+    """Plain-text lines for the CLI."""
+    lines = [f"{history.kind} {history.record_id}: {history.label}"]
+    for e in history.entries:
+        where = f" #{e.position}" if e.position else ""
+        local = f"{e.at_local:%Y-%m-%d %H:%M} {e.zone}" if e.zone != "UTC" else ""
+        lines.append(f"v{e.version}{where}  {e.at_utc:%Y-%m-%d %H:%M:%S} UTC"
+                     f"{'  (' + local + ')' if local else ''}  {e.what}  by {e.actor}")
+        if e.reason:
+            lines.append(f"    reason: {e.reason}")
+        for change in e.changes:
+            lines.extend(f"    {part}" for part in change.lines())
+    return lines

@@ -1,0 +1,195 @@
+"""The log browser: the whole log filtered by record, event type, actor and time window.
+
+Reads the audit_log index that the follower keeps next to the chain, never the aggregates.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import IO, Any
+from uuid import UUID
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.sql import Select
+
+from planner.audit.tables import audit_log
+from planner.domain.errors import InvariantError, ValidationError
+
+MAX_PER_PAGE = 500
+CSV_COLUMNS = ("position", "occurred_at_utc", "actor", "record_kind", "record_id",
+               "record_label", "record_version", "event_type", "reason")
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """`record` matches the record and the records filed under it (a trip's meetings)."""
+
+    record: str = ""
+    event_type: str = ""
+    actor: str = ""
+    kind: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    position: int
+    occurred_at: datetime  # aware, UTC
+    actor: str
+    record_kind: str
+    record_id: str
+    record_label: str
+    record_version: int
+    event_type: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LogPage:
+    entries: tuple[LogEntry, ...]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def parse_moment(field: str, text: str, *, end_of_day: bool = False) -> datetime | None:
+    """'2019-06-20' or '2019-06-20T08:00' (UTC unless an offset is given); '' is no bound.
+
+    A bare date as an upper bound means the end of that day, so --until 2019-06-20 includes
+    everything on the 20th.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            moment = datetime.combine(day + timedelta(days=1) if end_of_day else day, time())
+        else:
+            moment = datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        raise ValidationError(field, "must be a date (YYYY-MM-DD) or a date and time "
+                                     f"(YYYY-MM-DDTHH:MM, UTC unless an offset is given); "
+                                     f"got {text!r}") from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind: str = "",
+                since: str = "", until: str = "") -> LogFilter:
+    """A filter from text input (a form or the CLI); bad input names the field and the rule."""
+    record = (record or "").strip()
+    if record:
+        try:
+            record = str(UUID(record))
+        except ValueError:
+            raise ValidationError("record", f"must be a record id (UUID); got {record!r}") from None
+    start = parse_moment("since", since)
+    end = parse_moment("until", until, end_of_day=True)
+    if start and end and end <= start:
+        raise ValidationError("until", "must be after since")
+    return LogFilter(record=record, event_type=(event_type or "").strip(),
+                     actor=(actor or "").strip(), kind=(kind or "").strip().lower(),
+                     since=start, until=end)
+
+
+def _require(engine: Engine | None) -> Engine:
+    if engine is None:
+        raise InvariantError("database", "the log browser needs a SQL database "
+                                         "(it is not available on in-memory storage)")
+    return engine
+
+
+def _where(query: Select[Any], flt: LogFilter) -> Select[Any]:
+    c = audit_log.c
+    if flt.record:
+        query = query.where(or_(c.record_id == flt.record, c.parent_id == flt.record))
+    if flt.event_type:
+        wanted = flt.event_type
+        query = query.where(or_(func.lower(c.event_type) == wanted.lower(),
+                                func.lower(c.event_type).like(f"%.{wanted.lower()}")))
+    if flt.actor:
+        query = query.where(func.lower(c.actor) == flt.actor.lower())
+    if flt.kind:
+        query = query.where(c.record_kind == flt.kind)
+    if flt.since:
+        query = query.where(c.occurred_at >= flt.since.replace(tzinfo=None))
+    if flt.until:
+        query = query.where(c.occurred_at < flt.until.replace(tzinfo=None))
+    return query
+
+
+def _entry(row: Any) -> LogEntry:
+    return LogEntry(int(row.position), row.occurred_at.replace(tzinfo=UTC), row.actor,
+                    row.record_kind, row.record_id, row.label, int(row.record_version),
+                    row.event_type, row.reason)
+
+
+def browse(engine: Engine | None, flt: LogFilter, *, page: int = 1, per_page: int = 50,
+           newest_first: bool = False) -> LogPage:
+    engine = _require(engine)
+    if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+        raise ValidationError("page", f"must be a whole number from 1; got {page!r}")
+    if isinstance(per_page, bool) or not isinstance(per_page, int) or not (
+            1 <= per_page <= MAX_PER_PAGE):
+        raise ValidationError("per_page", f"must be between 1 and {MAX_PER_PAGE}; got {per_page!r}")
+    order = audit_log.c.position.desc() if newest_first else audit_log.c.position
+    with engine.connect() as conn:
+        total = conn.execute(_where(select(func.count()).select_from(audit_log), flt)).scalar()
+        rows = conn.execute(_where(select(audit_log), flt).order_by(order)
+                            .limit(per_page).offset((page - 1) * per_page)).all()
+    return LogPage(tuple(_entry(r) for r in rows), page, per_page, int(total or 0))
+
+
+def iter_entries(engine: Engine | None, flt: LogFilter, batch: int = 1000) -> Iterator[LogEntry]:
+    """Every matching entry in log order, streamed in batches (for CSV export)."""
+    engine = _require(engine)
+    after = 0
+    while True:
+        with engine.connect() as conn:
+            rows = conn.execute(_where(select(audit_log), flt)
+                                .where(audit_log.c.position > after)
+                                .order_by(audit_log.c.position).limit(batch)).all()
+        if not rows:
+            return
+        yield from (_entry(r) for r in rows)
+        after = rows[-1].position
+
+
+def write_csv(entries: Iterator[LogEntry], out: IO[str]) -> int:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for e in entries:
+        writer.writerow([e.position, e.occurred_at.isoformat(), e.actor, e.record_kind,
+                         e.record_id, e.record_label, e.record_version, e.event_type, e.reason])
+        count += 1
+    return count
+
+
+def label_of(engine: Engine | None, record_id: str) -> str | None:
+    """The latest name or title the log gives a record (for showing ids as names)."""
+    if engine is None:
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(select(audit_log.c.label).where(audit_log.c.record_id == record_id)
+                           .order_by(audit_log.c.position.desc()).limit(1)).first()
+    return row[0] if row and row[0] else None
+
+
+def positions_of(engine: Engine | None, record_id: str) -> dict[int, int]:
+    """version -> log position of one record's events."""
+    if engine is None:
+        return {}
+    with engine.connect() as conn:
+        rows = conn.execute(select(audit_log.c.record_version, audit_log.c.position)
+                            .where(audit_log.c.record_id == record_id)).all()
+    return {int(v): int(p) for v, p in rows}

@@ -1,0 +1,82 @@
+"""Field values as an auditor reads them: instants in UTC and local time, ids as names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+Names = Callable[[str], str | None]
+SECRET_FIELDS = frozenset({"password_hash", "feed_token_hash", "token_hash"})
+HIDDEN_FIELDS = frozenset({"id", "version", "created_on", "modified_on"})
+_ID_KEYS = ("leg_id", "person_id", "profile_id", "party_id", "signatory_id", "contact_id",
+            "milestone_id", "followup_id")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def no_names(_: str) -> str | None:
+    return None
+
+
+def local_and_utc(instant: datetime, zone: str) -> str:
+    """'2019-06-29 10:00 Asia/Shanghai (02:00 UTC)'; the date of the UTC time when it differs."""
+    utc = instant.astimezone(UTC)
+    local = utc.astimezone(ZoneInfo(zone))
+    shown = f"{utc:%H:%M}" if utc.date() == local.date() else f"{utc:%Y-%m-%d %H:%M}"
+    if zone == "UTC":
+        return f"{utc:%Y-%m-%d %H:%M} UTC"
+    return f"{local:%Y-%m-%d %H:%M} {zone} ({shown} UTC)"
+
+
+def describe(value: Any, *, zone: str = "UTC", names: Names = no_names) -> str:
+    """One value as text; nested lists and records are flattened readably."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return local_and_utc(value, zone)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, UUID) or (isinstance(value, str) and _UUID.match(value)):
+        name = names(str(value))
+        return f"{name} ({value})" if name else str(value)
+    if isinstance(value, str):
+        return value if value else "(empty)"
+    if isinstance(value, dict):
+        return describe_item(value, zone=zone, names=names)
+    if isinstance(value, list | tuple):
+        return "; ".join(describe(item, zone=zone, names=names) for item in value) or "(none)"
+    return str(value)
+
+
+def describe_item(item: dict[str, Any], *, zone: str = "UTC", names: Names = no_names) -> str:
+    """A record inside a list (a leg, a member, a party...): its values without internal ids,
+    except ids that name another record (a person, a profile), which are shown by name."""
+    parts = []
+    for key, value in item.items():
+        if key in _ID_KEYS and key not in ("person_id", "profile_id"):
+            continue
+        if value in (None, "", [], {}):
+            continue
+        parts.append(f"{key.replace('_', ' ')}: {describe(value, zone=zone, names=names)}")
+    return ", ".join(parts) or "(empty)"
+
+
+def item_key(item: Any) -> Any:
+    """What identifies an entry of a list across versions (its id, else the value itself)."""
+    if isinstance(item, dict):
+        for key in _ID_KEYS:
+            if key in item:
+                return (key, item[key])
+        return tuple(sorted((k, repr(v)) for k, v in item.items()))
+    return repr(item)
+
+
+def words(name: str) -> str:
+    """'DetailsChanged' -> 'details changed'; 'starts_at' -> 'starts at'."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ")
+    return spaced.lower()
