@@ -1,0 +1,76 @@
+"""Demo staff and participant accounts, all with one documented password.
+
+The e-mail addresses use the reserved `.example` domain, so nothing here can reach a real
+mailbox. `DEMO_LOGINS` is plain data for `make demo` and the README to print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.demo.clock import Demo
+from planner.passwords import hash_password
+
+DEMO_PASSWORD = "demo-password"
+
+IMPORT = "system:demo-import"
+LEIPZIG_ORGANISER = "organiser@demo.invest-leipzig.example"
+LEIPZIG_ASSISTANT = "assistant@demo.invest-leipzig.example"
+CHANGSHA_ORGANISER = "organiser@demo.changsha.example"
+NANJING_ORGANISER = "organiser@demo.nanjing.example"
+AUDITOR = "auditor@demo.invest-leipzig.example"
+KOERNER = "koerner@demo.invest-leipzig.example"
+SCHUELKE = "schuelke@demo.leipzig.example"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    name: str
+    role: str
+    person: str = ""  # key in Demo.people for participant accounts
+
+    @property
+    def password(self) -> str:
+        return DEMO_PASSWORD
+
+
+STAFF = (
+    DemoLogin(LEIPZIG_ORGANISER, "Demo organiser, Invest Region Leipzig", "organiser"),
+    DemoLogin(LEIPZIG_ASSISTANT, "Demo assistant, Invest Region Leipzig", "organiser"),
+)
+PARTICIPANTS = (
+    DemoLogin(KOERNER, "Michael Körner", "participant", person="koerner"),
+    DemoLogin(SCHUELKE, "Clemens Schülke", "participant", person="schuelke"),
+)
+CHANGSHA_STAFF = (
+    DemoLogin(CHANGSHA_ORGANISER, "Demo organiser, Changsha Bureau of Commerce", "organiser"),
+)
+NANJING_STAFF = (
+    DemoLogin(NANJING_ORGANISER, "Demo organiser, Nanjing Foreign Affairs Office",
+              "organiser"),
+)
+AUDITORS = (DemoLogin(AUDITOR, "Demo auditor, Invest Region Leipzig", "auditor"),)
+
+DEMO_LOGINS: tuple[DemoLogin, ...] = (STAFF + PARTICIPANTS + CHANGSHA_STAFF + NANJING_STAFF
+                                      + AUDITORS)
+
+# The first account opened and the last: together they tell a finished load from a broken one.
+FIRST_MARKER = LEIPZIG_ORGANISER
+LAST_MARKER = AUDITOR
+
+
+def open_accounts(demo: Demo, logins: tuple[DemoLogin, ...]) -> None:
+    """Open accounts at the clock's current moment, as the import job."""
+    for login in logins:
+        demo.app.open_account(
+            actor=IMPORT, email=login.email, name=login.name, role=login.role,
+            password_hash=hash_password(DEMO_PASSWORD),
+            person_id=demo.people[login.person] if login.person else None)
+
+
+def describe_logins() -> list[str]:
+    """One line per demo login, for the progress output."""
+    lines = [f"Demo logins (password for all: {DEMO_PASSWORD!r}):"]
+    lines += [f"  {login.role:<12} {login.email}  ({login.name})" for login in DEMO_LOGINS]
+    return lines
