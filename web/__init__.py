@@ -1,0 +1,86 @@
+"""The Flask adapter: parse a request, make one call to the planner, render or redirect.
+
+`create_app` wires one Planner per app. Every module in this package that defines a
+`bp` Blueprint is registered automatically, so a new feature is one new module (see
+`FEATURE_ORDER` for the few whose order matters). Every view must carry an access decorator
+from `web.access`; the app refuses to start if one does not.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import secrets
+from pathlib import Path
+
+from flask import Blueprint, Flask
+
+from planner.bootstrap import Planner, build
+from planner.settings import Settings, load_settings
+
+SECRET_FILE = "secret_key"
+
+
+def create_app(settings: Settings | None = None, planner: Planner | None = None) -> Flask:
+    """Build the web application; `planner` lets tests and servers share one wired Planner."""
+    settings = settings or (planner.settings if planner else load_settings())
+    planner = planner or build(settings)
+    if getattr(planner, "queries", None) is None:
+        raise RuntimeError("the web UI needs SQL storage with read models "
+                           "(a SQLite file or PostgreSQL), not in-memory storage")
+    app = Flask(__name__, instance_path=str(Path(settings.instance_path).resolve()))
+    app.config.update(
+        SECRET_KEY=secret_key(Path(app.instance_path)),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.session_cookie_secure,
+        SESSION_COOKIE_NAME="planner_session",
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        TEMPLATES_AUTO_RELOAD=False,
+    )
+    app.extensions["planner"] = planner
+    from web import access, csrf, errors, filters, layout
+
+    errors.register(app)  # first: every later failure has a request id
+    filters.register(app)
+    layout.register(app)
+    access.register(app)
+    csrf.register(app)
+    for blueprint in feature_blueprints():
+        app.register_blueprint(blueprint)
+    access.check_every_view_is_guarded(app)
+    return app
+
+
+def secret_key(instance: Path) -> bytes:
+    """The session signing key: generated once into the instance folder, never in the repo."""
+    path = instance / SECRET_FILE
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        try:
+            with path.open("x", encoding="ascii") as handle:
+                handle.write(secrets.token_hex(32))
+            path.chmod(0o600)
+        except FileExistsError:
+            pass  # another worker wrote it first; use theirs
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < 32:
+        raise RuntimeError(f"{path}: the secret key is too short; delete the file to "
+                           "generate a new one")
+    return key.encode("ascii")
+
+
+FEATURE_ORDER = ("auth", "dashboard", "trips")
+
+
+def feature_blueprints() -> list[Blueprint]:
+    """Every `bp` defined by a module of this package, the core features first."""
+    names = [m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]
+    names.sort(key=lambda n: (FEATURE_ORDER.index(n) if n in FEATURE_ORDER else 99, n))
+    found = []
+    for name in names:
+        module = importlib.import_module(f"{__name__}.{name}")
+        blueprint = getattr(module, "bp", None)
+        if isinstance(blueprint, Blueprint):
+            found.append(blueprint)
+    return found

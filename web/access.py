@@ -1,0 +1,164 @@
+"""Who may do what: every view carries exactly one of the decorators below.
+
+Roles: an *organiser* plans (reads and writes everything); a *participant* sees only the trips
+they take part in and changes only their own preferences; an *auditor* sees everything and
+changes nothing. Anonymous visitors are sent to the login page. `check_every_view_is_guarded`
+refuses to start an app with a view that forgot its decorator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+from flask import Flask, current_app, g, redirect, request, session, url_for
+from werkzeug.exceptions import Forbidden, NotFound
+
+ORGANISER, PARTICIPANT, AUDITOR = "organiser", "participant", "auditor"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class User:
+    """The signed-in account, as the read model knows it."""
+
+    email: str
+    name: str
+    role: str
+    person_id: str
+
+    @property
+    def plans(self) -> bool:
+        return self.role == ORGANISER
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.role in (ORGANISER, AUDITOR)
+
+
+def queries() -> Any:
+    return current_app.extensions["planner"].queries
+
+
+def register(app: Flask) -> None:
+    app.before_request(load_user)
+    app.context_processor(lambda: {"user": g.get("user")})
+
+
+def load_user() -> None:
+    """Look the session's account up in the read model, so role changes apply at once."""
+    g.user = None
+    email = session.get("email")
+    if not email:
+        return
+    row = find_account_row(email)
+    if row is None or not getattr(row, "active", True):
+        session.clear()
+        return
+    g.user = User(email=row.email, name=row.name, role=row.role,
+                  person_id=str(row.person_id or ""))
+
+
+def find_account_row(email: str) -> Any:
+    q = queries()
+    if hasattr(q, "account"):
+        return q.account(email)
+    wanted = email.strip().lower()
+    return next((a for a in q.accounts() if a.email.lower() == wanted), None)
+
+
+def _mark(view: F, rule: str) -> F:
+    view._access = rule  # type: ignore[attr-defined]
+    return view
+
+
+def _login_redirect() -> Any:
+    target = request.full_path if request.method == "GET" else request.path
+    return redirect(url_for("auth.login") + "?" + urlencode({"next": target.rstrip("?")}))
+
+
+def _guard(rule: str, allow: Callable[[User, dict[str, Any]], bool]) -> Callable[[F], F]:
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            user = g.get("user")
+            if user is None:
+                return _login_redirect()
+            if not allow(user, kwargs):
+                raise Forbidden(_refusal(user, rule))
+            return view(*args, **kwargs)
+        return _mark(guarded, rule)  # type: ignore[return-value]
+    return decorate
+
+
+def _refusal(user: User, rule: str) -> str:
+    if rule == "organiser":
+        return f"Only organisers can change plans; you are signed in as {user.role}."
+    return "You can only see trips you take part in."
+
+
+def public(view: F) -> F:
+    """No sign-in needed (login page, calendar feeds with their own secret token)."""
+    return _mark(view, "public")
+
+
+signed_in = _guard("signed in", lambda user, _: True)
+"""Any role: pages that show each role its own slice (dashboard, my schedule, preferences)."""
+
+organiser = _guard("organiser", lambda user, _: user.plans)
+"""Planning: every write and every edit form."""
+
+everything_reader = _guard("reader", lambda user, _: user.sees_everything)
+"""Organisers and auditors: registers of everything (all profiles, all agreements)."""
+
+
+def member_of_trip(user: User, trip_id: str) -> bool:
+    """Organisers and auditors see every trip; a participant only their own."""
+    if user.sees_everything:
+        return True
+    if not user.person_id:
+        return False
+    cache: dict[str, bool] = g.setdefault("_membership", {})
+    if trip_id not in cache:
+        detail = _trip(trip_id)
+        cache[trip_id] = any(str(m.person_id) == user.person_id for m in detail.members)
+    return cache[trip_id]
+
+
+def _trip(trip_id: str) -> Any:
+    detail = queries().trip(str(trip_id))
+    if detail is None:
+        raise NotFound(f"There is no trip with id {trip_id}.")
+    return detail
+
+
+def trip_of_meeting(meeting_id: str) -> str:
+    detail = queries().meeting(str(meeting_id))
+    if detail is None:
+        raise NotFound(f"There is no meeting with id {meeting_id}.")
+    return str(detail.trip_id)
+
+
+trip_reader = _guard("trip reader", lambda user, kw: member_of_trip(user, kw["trip_id"]))
+"""Pages of one trip (`trip_id` in the URL): its delegation members may read them."""
+
+meeting_reader = _guard(
+    "trip reader", lambda user, kw: member_of_trip(user, trip_of_meeting(kw["meeting_id"])))
+"""Pages of one meeting (`meeting_id` in the URL): its trip's members may read them."""
+
+
+def check_every_view_is_guarded(app: Flask) -> None:
+    """Refuse to start when a view has no access decorator (a forgotten check is a hole)."""
+    unguarded = sorted(endpoint for endpoint, view in app.view_functions.items()
+                       if not endpoint.endswith("static") and not hasattr(view, "_access"))
+    if unguarded:
+        raise RuntimeError("views without an access decorator from web.access: "
+                           + ", ".join(unguarded))
+
+
+def access_rule(app: Flask, endpoint: str) -> str:
+    """The decorator a view carries ('public', 'organiser', ...), for tests and docs."""
+    return getattr(app.view_functions[endpoint], "_access", "static")

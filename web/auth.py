@@ -1,0 +1,111 @@
+"""Signing in and out, and each user's own preferences (their home time zone)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, g, redirect, request, session, url_for
+
+from planner.passwords import hash_password, verify_password
+from web import access, csrf
+from web.forms import Form, form_page, render_form
+from web.layout import add_nav
+from web.wiring import actor, commands, queries
+
+bp = Blueprint("auth", __name__)
+add_nav("Preferences", "auth.preferences", roles=("participant",), order=90)
+# Verifying against this when no account exists keeps failed logins equally slow.
+_DUMMY_HASH = hash_password("not a real password")
+
+
+def _landing() -> str:
+    if g.user is not None and g.user.role == access.PARTICIPANT:
+        return url_for("schedule.mine")
+    return url_for("dashboard.index")
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only paths on this site: never redirect a signed-in user to another host."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.get("/login")
+@access.public
+def login() -> Any:
+    if g.user is not None:
+        return redirect(_landing())
+    return render_form("auth/login.html", {"next": request.args.get("next", "")})
+
+
+@bp.post("/login")
+@access.public
+@form_page("auth/login.html")
+def login_post() -> Any:
+    form = Form()
+    email = form.required("email", "your e-mail address").lower()
+    password = form.text("password")
+    account = commands().find_account(email) if "@" in email else None
+    stored = account["password_hash"] if account else _DUMMY_HASH
+    matches = verify_password(password, stored)
+    if not (account and matches and account.get("active", True)):
+        values = {"email": email, "next": form.text("next")}
+        return render_form("auth/login.html", values, status=401, errors={
+            "password": "the e-mail address or the password is not right"})
+    session.clear()
+    session["email"] = account["email"]
+    csrf.token()
+    access.load_user()
+    return redirect(_safe_next(form.text("next")) or _landing())
+
+
+@bp.post("/logout")
+@access.signed_in
+def logout() -> Any:
+    session.clear()
+    flash("You are signed out.", "message")
+    return redirect(url_for("auth.login"))
+
+
+def _person_values() -> dict[str, Any]:
+    person = queries().person(g.user.person_id) if g.user.person_id else None
+    if person is None:
+        return {}
+    return {"home_timezone": person.home_timezone,
+            "expected_version": getattr(person, "version", "")}
+
+
+def _preferences_context() -> dict[str, Any]:
+    person = queries().person(g.user.person_id) if g.user.person_id else None
+    return {"person": person}
+
+
+@bp.get("/me")
+@access.signed_in
+def preferences() -> Any:
+    return render_form("auth/preferences.html", _person_values(), **_preferences_context())
+
+
+@bp.post("/me")
+@access.signed_in
+@form_page("auth/preferences.html", _preferences_context, _person_values)
+def preferences_post() -> Any:
+    """A user changes only their own person record's home zone: the id comes from the session."""
+    person = queries().person(g.user.person_id) if g.user.person_id else None
+    if person is None:
+        flash("Your account is not linked to a person, so there is nothing to change.", "error")
+        return redirect(url_for("auth.preferences"))
+    form = Form()
+    version = form.version() if form.text("expected_version") else None
+    commands().change_person(
+        person.id, actor=actor(), name=person.name, title=person.title,
+        organisation=person.organisation, email=person.email,
+        home_timezone=form.text("home_timezone"), reason="own preference",
+        expected_version=version)
+    flash("Your home time zone is saved; times are now shown beside it.", "success")
+    return redirect(url_for("auth.preferences"))

@@ -1,0 +1,213 @@
+"""A trip's legs, delegation members (and new people for it) and handed-over profiles."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, flash, redirect, request, url_for
+
+from planner.domain.errors import InvariantError
+from planner.domain.values import MemberRole, choice
+from planner.readmodel.queries_base import MAX_PER_PAGE
+from web import access
+from web.forms import Form, field_names, form_page, render_form
+from web.trips import trip
+from web.wiring import actor, commands, found, queries
+
+bp = Blueprint("delegation", __name__, url_prefix="/trips/<uuid:trip_id>")
+
+
+def _back(trip_id: UUID, anchor: str = "") -> Any:
+    return redirect(url_for("trips.show", trip_id=trip_id) + (f"#{anchor}" if anchor else ""))
+
+
+# -- legs -----------------------------------------------------------------------------------
+def _leg(trip_id: UUID, leg_id: str) -> Any:
+    row = trip(trip_id)
+    leg = next((leg for leg in row.legs if str(leg.leg_id) == leg_id), None)
+    return found(leg, "leg", leg_id)
+
+
+def _leg_context(trip_id: UUID, leg_id: str | None = None) -> dict[str, Any]:
+    return {"trip": trip(trip_id), "leg": _leg(trip_id, leg_id) if leg_id else None}
+
+
+def _leg_values(trip_id: UUID, leg_id: str | None = None) -> dict[str, Any]:
+    row = trip(trip_id)
+    if leg_id is None:
+        last = row.legs[-1] if row.legs else None
+        return {"arrives_on": last.departs_on if last else row.starts_on,
+                "departs_on": row.ends_on, "expected_version": row.version}
+    leg = _leg(trip_id, leg_id)
+    return {"city": leg.city, "country": leg.country, "timezone": leg.timezone,
+            "arrives_on": leg.arrives_on, "departs_on": leg.departs_on,
+            "expected_version": row.version}
+
+
+@bp.get("/legs/new")
+@access.organiser
+def new_leg(trip_id: UUID) -> Any:
+    return render_form("trips/leg.html", _leg_values(trip_id), **_leg_context(trip_id))
+
+
+@bp.post("/legs/new")
+@access.organiser
+@form_page("trips/leg.html", _leg_context, _leg_values)
+def add_leg(trip_id: UUID) -> Any:
+    form = Form()
+    commands().add_leg(trip_id, actor=actor(), city=form.text("city"),
+                       country=form.text("country"), timezone=form.text("timezone"),
+                       arrives_on=form.date("arrives_on"), departs_on=form.date("departs_on"),
+                       expected_version=form.version())
+    flash(f"The leg in {form.text('city').strip()} is added.", "success")
+    return _back(trip_id, "legs")
+
+
+@bp.get("/legs/<leg_id>")
+@access.organiser
+def edit_leg(trip_id: UUID, leg_id: str) -> Any:
+    return render_form("trips/leg.html", _leg_values(trip_id, leg_id),
+                       **_leg_context(trip_id, leg_id))
+
+
+@bp.post("/legs/<leg_id>")
+@access.organiser
+@form_page("trips/leg.html", _leg_context, _leg_values)
+def change_leg(trip_id: UUID, leg_id: str) -> Any:
+    form = Form()
+    commands().change_leg(trip_id, leg_id, actor=actor(), city=form.text("city"),
+                          country=form.text("country"), timezone=form.text("timezone"),
+                          arrives_on=form.date("arrives_on"),
+                          departs_on=form.date("departs_on"), reason=form.text("reason"),
+                          expected_version=form.version())
+    flash("The leg is changed.", "success")
+    return _back(trip_id, "legs")
+
+
+@bp.post("/legs/<leg_id>/remove")
+@access.organiser
+@form_page("trips/leg.html", _leg_context, _leg_values)
+def remove_leg(trip_id: UUID, leg_id: str) -> Any:
+    form = Form()
+    with field_names(reason="remove_reason"):
+        commands().remove_leg(trip_id, leg_id, actor=actor(),
+                              reason=form.text("remove_reason"), expected_version=form.version())
+    flash("The leg is removed.", "success")
+    return _back(trip_id, "legs")
+
+
+# -- delegation members ---------------------------------------------------------------------
+def _members_context(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    in_trip = {str(m.person_id) for m in row.members}
+    people = [p for p in queries().people() if str(p.id) not in in_trip]
+    return {"trip": row, "people": people}
+
+
+def _members_values(trip_id: UUID) -> dict[str, Any]:
+    return {"expected_version": trip(trip_id).version}
+
+
+@bp.get("/members")
+@access.organiser
+def members(trip_id: UUID) -> Any:
+    return render_form("trips/members.html", _members_values(trip_id),
+                       **_members_context(trip_id))
+
+
+@bp.post("/members")
+@access.organiser
+@form_page("trips/members.html", _members_context, _members_values)
+def add_member(trip_id: UUID) -> Any:
+    form = Form()
+    added = commands().add_member(trip_id, actor=actor(),
+                                  person_id=form.required("person_id", "a person"),
+                                  role=form.text("role"), organisation=form.text("organisation"))
+    flash("Added to the delegation." if added else "That person is already in the delegation.",
+          "success" if added else "message")
+    return redirect(url_for("delegation.members", trip_id=trip_id))
+
+
+@bp.post("/people")
+@access.organiser
+@form_page("trips/members.html", _members_context, _members_values)
+def add_person(trip_id: UUID) -> Any:
+    """Participants are people: register someone new and add them to the delegation."""
+    form = Form()
+    if trip(trip_id).status == "cancelled":
+        raise InvariantError("status", "the trip is cancelled; reinstate it before changing it")
+    role = choice("new_role", form.text("new_role"), MemberRole)  # checked before registering
+    organisation = form.text("new_organisation")
+    with field_names(role="new_role", organisation="new_organisation"):
+        person_id = commands().register_person(
+            actor=actor(), name=form.text("name"), title=form.text("title"),
+            organisation=organisation, email=form.text("email"),
+            home_timezone=form.text("home_timezone"))
+        commands().add_member(trip_id, actor=actor(), person_id=person_id,
+                              role=role, organisation=organisation)
+    flash(f"{form.text('name').strip()} is registered and added to the delegation.", "success")
+    return redirect(url_for("delegation.members", trip_id=trip_id))
+
+
+@bp.post("/members/<uuid:person_id>")
+@access.organiser
+@form_page("trips/members.html", _members_context, _members_values)
+def change_member(trip_id: UUID, person_id: UUID) -> Any:
+    form = Form()
+    commands().change_member(trip_id, person_id, actor=actor(), role=form.text("role"),
+                             organisation=form.text("organisation"),
+                             reason=form.text("reason"), expected_version=form.version())
+    flash("The member's role is changed.", "success")
+    return redirect(url_for("delegation.members", trip_id=trip_id))
+
+
+@bp.post("/members/<uuid:person_id>/remove")
+@access.organiser
+@form_page("trips/members.html", _members_context, _members_values)
+def remove_member(trip_id: UUID, person_id: UUID) -> Any:
+    form = Form()
+    commands().remove_member(trip_id, person_id, actor=actor(), reason=form.text("reason"),
+                             expected_version=form.version())
+    flash("Removed from the delegation.", "success")
+    return redirect(url_for("delegation.members", trip_id=trip_id))
+
+
+# -- company profiles handed over -----------------------------------------------------------
+def _profiles_context(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    attached = {str(p.profile_id) for p in row.profiles}
+    search = request.args.get("name", "").strip()
+    found_page = queries().profiles(name=search or None, per_page=MAX_PER_PAGE)
+    choices = [p for p in found_page.items if str(p.id) not in attached]
+    return {"trip": row, "choices": choices, "search": search,
+            "more": found_page.total > len(found_page.items)}
+
+
+@bp.get("/profiles")
+@access.organiser
+def profiles(trip_id: UUID) -> Any:
+    return render_form("trips/profiles.html", _members_values(trip_id),
+                       **_profiles_context(trip_id))
+
+
+@bp.post("/profiles")
+@access.organiser
+@form_page("trips/profiles.html", _profiles_context, _members_values)
+def attach_profile(trip_id: UUID) -> Any:
+    form = Form()
+    for profile_id in form.choices("profile_id") or [form.required("profile_id", "a profile")]:
+        commands().attach_profile(trip_id, profile_id, actor=actor())
+    flash("Handed over on this trip: the profile's current version is recorded.", "success")
+    return redirect(url_for("delegation.profiles", trip_id=trip_id))
+
+
+@bp.post("/profiles/<uuid:profile_id>/detach")
+@access.organiser
+@form_page("trips/profiles.html", _profiles_context, _members_values)
+def detach_profile(trip_id: UUID, profile_id: UUID) -> Any:
+    form = Form()
+    commands().detach_profile(trip_id, profile_id, actor=actor(), reason=form.text("reason"),
+                              expected_version=form.version())
+    flash("The profile is no longer attached to this trip.", "success")
+    return redirect(url_for("delegation.profiles", trip_id=trip_id))

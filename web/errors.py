@@ -1,0 +1,173 @@
+"""The one place where refusals and failures become pages.
+
+- ValidationError / InvariantError: 422, the form again with the message beside its field
+  (or, for a button without a form, a page naming the rule);
+- ConflictError: 409, who changed the record since the form was loaded, the current values
+  beside the user's input, and the input kept in a form that re-submits against the new version;
+- NotFoundError: 404; PermissionError: 403; other HTTP errors: their own page;
+- anything else: 500, logged with a request id that the page shows. Never a stack trace.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from flask import Flask, Response, current_app, g, render_template, request
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import HTTPException
+
+from planner.domain.errors import ConflictError, DomainError, NotFoundError
+from web.forms import VERSION_FIELD, as_text
+
+_SKIP = {"originator_id", "originator_version", "timestamp", "actor", "reason"}
+_TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not allowed here",
+           409: "Changed by someone else", 413: "Too large", 422: "Cannot do that",
+           500: "Something went wrong"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One event recorded after the version the user saw, described for a person."""
+
+    what: str
+    actor: str
+    at: datetime
+    reason: str
+    version: int
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    record_id: str
+    expected_version: int | None
+    current_version: int
+    changes: tuple[Change, ...]
+    current: dict[str, str]
+    yours: tuple[tuple[str, str, str, bool], ...]
+    """(field, the user's input, the current value, whether they differ)"""
+
+
+def register(app: Flask) -> None:
+    app.before_request(_assign_request_id)
+    app.after_request(_send_request_id)
+    app.register_error_handler(ConflictError, conflict)
+    app.register_error_handler(NotFoundError, not_found)
+    app.register_error_handler(DomainError, refused)
+    app.register_error_handler(PermissionError, forbidden)
+    app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(Exception, server_error)
+
+
+def _assign_request_id() -> None:
+    g.request_id = secrets.token_hex(6)
+
+
+def _send_request_id(response: Response) -> Response:
+    response.headers["X-Request-Id"] = g.get("request_id", "")
+    return response
+
+
+def error_page(status: int, message: str, **extra: Any) -> tuple[str, int]:
+    return render_template("error.html", status=status, title=_TITLES.get(status, "Error"),
+                           message=message, request_id=g.get("request_id", ""),
+                           **extra), status
+
+
+def refused(error: DomainError) -> tuple[str, int]:
+    page = g.get("form_page")
+    if page is not None:
+        return page.render(422, errors={error.field: error.rule})
+    return error_page(422, f"{error.field}: {error.rule}", back=_back())
+
+
+def not_found(error: NotFoundError) -> tuple[str, int]:
+    return error_page(404, f"There is no {error.kind} with id {error.record_id}.")
+
+
+def forbidden(error: PermissionError) -> tuple[str, int]:
+    return error_page(403, str(error) or "You are not allowed to do that.")
+
+
+def http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
+    if error.code is None or error.code < 400:
+        return error
+    return error_page(error.code, error.description or "")
+
+
+def server_error(error: Exception) -> tuple[str, int]:
+    current_app.logger.error("request %s failed: %s %s", g.get("request_id", "-"),
+                             request.method, request.path, exc_info=error)
+    return error_page(500, "The planner could not finish this request. Nothing you can see "
+                           "was lost; if it happens again, give the administrator the "
+                           "request id below.")
+
+
+def conflict(error: ConflictError) -> tuple[str, int]:
+    page = g.get("form_page")
+    changes = _changes_since(error)
+    current = {k: _form_text(v) for k, v in (page.current_values() if page else {}).items()}
+    yours = tuple((name, value, current[name], value.strip() != current[name].strip())
+                  for name, value in _submitted() if name in current)
+    info = Conflict(kind=error.kind, record_id=str(error.record_id),
+                    expected_version=error.expected_version,
+                    current_version=error.current_version, changes=changes,
+                    current=current, yours=yours)
+    if page is None:
+        return error_page(409, error.rule, conflict=info, back=_back())
+    values = MultiDict(request.form)
+    values.setlist(VERSION_FIELD, [str(error.current_version)])
+    return page.render(409, conflict=info, values=values)
+
+
+def _submitted() -> list[tuple[str, str]]:
+    pairs: dict[str, list[str]] = {}
+    for name, value in request.form.items(multi=True):
+        if name not in ("csrf_token", VERSION_FIELD):
+            pairs.setdefault(name, []).append(value)
+    return [(name, "\n".join(values)) for name, values in pairs.items()]
+
+
+def _changes_since(error: ConflictError) -> tuple[Change, ...]:
+    """The events after the version the user saw: reading a few events of one record."""
+    seen = error.expected_version or 0
+    try:
+        events = current_app.extensions["planner"].app.history(error.record_id)
+    except DomainError:
+        return ()
+    return tuple(_describe(e) for e in events if e.originator_version > seen)
+
+
+def _describe(event: Any) -> Change:
+    name = type(event).__name__
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+    fields = tuple((k, _show(v)) for k, v in sorted(vars(event).items())
+                   if k not in _SKIP and not k.startswith("_"))
+    return Change(what=words, actor=getattr(event, "actor", ""), at=event.timestamp,
+                  reason=getattr(event, "reason", ""), version=event.originator_version,
+                  fields=fields)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "\n".join(_show(v) for v in value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    return "" if value is None else str(value)
+
+
+def _form_text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "\n".join(as_text(v) for v in value)
+    return as_text(value)
+
+
+def _back() -> str:
+    """Where 'go back' leads: the page the form was on, if it was one of ours."""
+    referrer = request.referrer or ""
+    return referrer if referrer.startswith(request.host_url) else ""

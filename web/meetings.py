@@ -1,0 +1,200 @@
+"""Meetings: schedule (local time at the venue), the meeting page, edit, move, relocate, status."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+
+from web import access
+from web.dashboard import today
+from web.forms import Form, form_page, render_form
+from web.trips import trip
+from web.wiring import actor, commands, found, queries
+
+bp = Blueprint("meetings", __name__)
+
+
+def meeting(meeting_id: UUID) -> Any:
+    return found(queries().meeting(meeting_id, today=today()), "meeting", meeting_id)
+
+
+def _to_meeting(meeting_id: UUID) -> Any:
+    return redirect(url_for("meetings.show", meeting_id=meeting_id))
+
+
+def _place(form: Form, trip_row: Any) -> tuple[str, str, str | None]:
+    """City and zone default to the chosen leg's, so a no-JavaScript form needs no retyping."""
+    leg_id = form.optional("leg_id")
+    leg = next((leg for leg in trip_row.legs if str(leg.leg_id) == leg_id), None)
+    city = form.text("city").strip() or (leg.city if leg else "")
+    zone = form.text("timezone").strip() or (leg.timezone if leg else "")
+    return city, zone, leg_id
+
+
+# -- schedule -------------------------------------------------------------------------------
+def _new_context(trip_id: UUID) -> dict[str, Any]:
+    return {"trip": trip(trip_id), "meeting": None}
+
+
+def _new_values(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    first = row.legs[0] if row.legs else None
+    day = first.arrives_on if first else row.starts_on
+    return {"kind": "official meeting", "leg_id": str(first.leg_id) if first else "",
+            "starts_at": f"{day}T09:00", "ends_at": f"{day}T10:00"}
+
+
+@bp.get("/trips/<uuid:trip_id>/meetings/new")
+@access.organiser
+def new(trip_id: UUID) -> Any:
+    return render_form("meetings/schedule.html", _new_values(trip_id), **_new_context(trip_id))
+
+
+@bp.post("/trips/<uuid:trip_id>/meetings/new")
+@access.organiser
+@form_page("meetings/schedule.html", _new_context)
+def schedule(trip_id: UUID) -> Any:
+    form = Form()
+    city, zone, leg_id = _place(form, trip(trip_id))
+    meeting_id = commands().schedule_meeting(
+        trip_id, actor=actor(), kind=form.text("kind"), title=form.text("title"),
+        venue=form.text("venue"), city=city, timezone=zone, leg_id=leg_id,
+        starts=form.local_datetime("starts_at"), ends=form.local_datetime("ends_at"),
+        counterparts=form.lines("counterparts"), agenda=form.text("agenda"),
+        attendees=form.choices("attendees"))
+    flash("The meeting is scheduled.", "success")
+    return _to_meeting(str(meeting_id))
+
+
+@bp.get("/meetings/<uuid:meeting_id>")
+@access.meeting_reader
+def show(meeting_id: UUID) -> Any:
+    row = meeting(meeting_id)
+    return render_template("meetings/show.html", meeting=row, trip=trip(row.trip_id),
+                           today=today())
+
+
+# -- details --------------------------------------------------------------------------------
+def _context(meeting_id: UUID) -> dict[str, Any]:
+    row = meeting(meeting_id)
+    return {"meeting": row, "trip": trip(str(row.trip_id))}
+
+
+def _details(meeting_id: UUID) -> dict[str, Any]:
+    row = meeting(meeting_id)
+    return {"kind": row.kind, "title": row.title, "counterparts": "\n".join(row.counterparts),
+            "agenda": row.agenda, "expected_version": row.version}
+
+
+@bp.get("/meetings/<uuid:meeting_id>/edit")
+@access.organiser
+def edit(meeting_id: UUID) -> Any:
+    return render_form("meetings/edit.html", _details(meeting_id), **_context(meeting_id))
+
+
+@bp.post("/meetings/<uuid:meeting_id>/edit")
+@access.organiser
+@form_page("meetings/edit.html", _context, _details)
+def update(meeting_id: UUID) -> Any:
+    form = Form()
+    commands().change_meeting_details(
+        meeting_id, actor=actor(), kind=form.text("kind"), title=form.text("title"),
+        counterparts=form.lines("counterparts"), agenda=form.text("agenda"),
+        reason=form.text("reason"), expected_version=form.version())
+    flash("The meeting's details are saved.", "success")
+    return _to_meeting(meeting_id)
+
+
+# -- move and relocate ----------------------------------------------------------------------
+def _time(meeting_id: UUID) -> dict[str, Any]:
+    row = meeting(meeting_id)
+    return {"starts_at": row.local_start.replace(tzinfo=None),
+            "ends_at": row.local_end.replace(tzinfo=None), "expected_version": row.version}
+
+
+@bp.get("/meetings/<uuid:meeting_id>/move")
+@access.organiser
+def move_form(meeting_id: UUID) -> Any:
+    return render_form("meetings/move.html", _time(meeting_id), **_context(meeting_id))
+
+
+@bp.post("/meetings/<uuid:meeting_id>/move")
+@access.organiser
+@form_page("meetings/move.html", _context, _time)
+def move(meeting_id: UUID) -> Any:
+    form = Form()
+    commands().move_meeting(meeting_id, actor=actor(), starts=form.local_datetime("starts_at"),
+                            ends=form.local_datetime("ends_at"), reason=form.text("reason"),
+                            expected_version=form.version())
+    flash("The meeting is moved; its old time stays in the history.", "success")
+    return _to_meeting(meeting_id)
+
+
+def _location(meeting_id: UUID) -> dict[str, Any]:
+    row = meeting(meeting_id)
+    return {"venue": row.venue, "city": row.city, "timezone": row.timezone,
+            "leg_id": row.leg_id or "", "expected_version": row.version}
+
+
+@bp.get("/meetings/<uuid:meeting_id>/relocate")
+@access.organiser
+def relocate_form(meeting_id: UUID) -> Any:
+    return render_form("meetings/relocate.html", _location(meeting_id), **_context(meeting_id))
+
+
+@bp.post("/meetings/<uuid:meeting_id>/relocate")
+@access.organiser
+@form_page("meetings/relocate.html", _context, _location)
+def relocate(meeting_id: UUID) -> Any:
+    form = Form()
+    city, zone, leg_id = _place(form, trip(meeting(meeting_id).trip_id))
+    commands().relocate_meeting(meeting_id, actor=actor(), venue=form.text("venue"), city=city,
+                                timezone=zone, leg_id=leg_id, reason=form.text("reason"),
+                                expected_version=form.version())
+    flash("The meeting has a new place.", "success")
+    return _to_meeting(meeting_id)
+
+
+# -- status ---------------------------------------------------------------------------------
+def _version(meeting_id: UUID) -> dict[str, Any]:
+    row = meeting(meeting_id)
+    return {"status": row.status, "expected_version": row.version}
+
+
+@bp.get("/meetings/<uuid:meeting_id>/status")
+@access.organiser
+def status(meeting_id: UUID) -> Any:
+    return render_form("meetings/status.html", _version(meeting_id), **_context(meeting_id))
+
+
+@bp.post("/meetings/<uuid:meeting_id>/confirm")
+@access.organiser
+@form_page("meetings/status.html", _context, _version)
+def confirm(meeting_id: UUID) -> Any:
+    commands().confirm_meeting(meeting_id, actor=actor(), expected_version=Form().version())
+    flash("The meeting is confirmed.", "success")
+    return _to_meeting(meeting_id)
+
+
+@bp.post("/meetings/<uuid:meeting_id>/cancel")
+@access.organiser
+@form_page("meetings/status.html", _context, _version)
+def cancel(meeting_id: UUID) -> Any:
+    form = Form()
+    commands().cancel_meeting(meeting_id, actor=actor(), reason=form.text("reason"),
+                              expected_version=form.version())
+    flash("The meeting is cancelled; it stays in the history and can be reinstated.", "success")
+    return _to_meeting(meeting_id)
+
+
+@bp.post("/meetings/<uuid:meeting_id>/reinstate")
+@access.organiser
+@form_page("meetings/status.html", _context, _version)
+def reinstate(meeting_id: UUID) -> Any:
+    form = Form()
+    commands().reinstate_meeting(meeting_id, actor=actor(), reason=form.text("reason"),
+                                 expected_version=form.version())
+    flash("The meeting is reinstated (as proposed).", "success")
+    return _to_meeting(meeting_id)

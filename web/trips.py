@@ -1,0 +1,208 @@
+"""Trips: the list with filters, create, the trip page, details, dates, objectives, status."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+
+from web import access
+from web.forms import Form, form_page, render_form
+from web.layout import add_nav
+from web.wiring import actor, commands, found, planner, queries
+
+bp = Blueprint("trips", __name__, url_prefix="/trips")
+add_nav("Trips", "trips.index", roles=("organiser", "auditor", "participant"), order=20)
+FILTERS = ("status", "year", "city", "country", "organiser")
+
+
+def trip(trip_id: UUID) -> Any:
+    return found(queries().trip(trip_id), "trip", trip_id)
+
+
+def _page_number() -> int:
+    raw = request.args.get("page", "1")
+    return max(1, int(raw)) if raw.isdigit() else 1
+
+
+@bp.get("")
+@access.signed_in
+def index() -> Any:
+    """Organisers and auditors filter every trip; a participant sees the trips they are on."""
+    if not g.user.sees_everything:
+        mine = queries().trips_of_person(g.user.person_id) if g.user.person_id else ()
+        return render_template("trips/list.html", trips=mine, page=None, filters={})
+    filters = {k: request.args.get(k, "").strip() for k in FILTERS}
+    year = filters["year"]
+    page = queries().trips(status=filters["status"] or None,
+                           year=int(year) if year.isdigit() else None,
+                           city=filters["city"] or None, country=filters["country"] or None,
+                           organiser=filters["organiser"] or None, page=_page_number())
+    return render_template("trips/list.html", trips=page.items, page=page, filters=filters)
+
+
+# -- create and edit details ----------------------------------------------------------------
+def _details(trip_id: UUID | None = None) -> dict[str, Any]:
+    if trip_id is None:
+        return {"direction": "outbound", "home_timezone": planner().settings.default_timezone}
+    row = trip(trip_id)
+    return {"title": row.title, "purpose": row.purpose, "organiser": row.organiser,
+            "direction": row.direction, "home_timezone": row.home_timezone,
+            "expected_version": row.version}
+
+
+def _details_context(trip_id: UUID | None = None) -> dict[str, Any]:
+    return {"trip": trip(trip_id) if trip_id else None}
+
+
+@bp.get("/new")
+@access.organiser
+def new() -> Any:
+    return render_form("trips/form.html", _details(), **_details_context())
+
+
+@bp.post("/new")
+@access.organiser
+@form_page("trips/form.html", _details_context)
+def create() -> Any:
+    form = Form()
+    trip_id = commands().create_trip(
+        actor=actor(), title=form.text("title"), purpose=form.text("purpose"),
+        organiser=form.text("organiser"), direction=form.text("direction"),
+        home_timezone=form.text("home_timezone"), starts_on=form.date("starts_on"),
+        ends_on=form.date("ends_on"))
+    flash("The trip is created. Add its legs next: the cities and dates.", "success")
+    return redirect(url_for("trips.show", trip_id=trip_id))
+
+
+@bp.get("/<uuid:trip_id>")
+@access.trip_reader
+def show(trip_id: UUID) -> Any:
+    row = trip(trip_id)
+    warnings = queries().warnings(trip_id, planner().settings) if g.user.sees_everything else ()
+    by_meeting: dict[str, list[Any]] = {}
+    for warning in warnings:
+        for meeting_id in warning.meeting_ids:
+            by_meeting.setdefault(str(meeting_id), []).append(warning)
+    return render_template("trips/show.html", trip=row, itinerary=queries().itinerary(trip_id),
+                           warnings=warnings, by_meeting=by_meeting)
+
+
+@bp.get("/<uuid:trip_id>/edit")
+@access.organiser
+def edit(trip_id: UUID) -> Any:
+    return render_form("trips/form.html", _details(trip_id), **_details_context(trip_id))
+
+
+@bp.post("/<uuid:trip_id>/edit")
+@access.organiser
+@form_page("trips/form.html", _details_context, _details)
+def update(trip_id: UUID) -> Any:
+    form = Form()
+    commands().change_trip_details(
+        trip_id, actor=actor(), title=form.text("title"), purpose=form.text("purpose"),
+        organiser=form.text("organiser"), direction=form.text("direction"),
+        home_timezone=form.text("home_timezone"), reason=form.text("reason"),
+        expected_version=form.version())
+    flash("The trip's details are saved.", "success")
+    return redirect(url_for("trips.show", trip_id=trip_id))
+
+
+# -- dates and objectives -------------------------------------------------------------------
+def _dates(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    return {"starts_on": row.starts_on, "ends_on": row.ends_on, "expected_version": row.version}
+
+
+@bp.get("/<uuid:trip_id>/dates")
+@access.organiser
+def dates(trip_id: UUID) -> Any:
+    return render_form("trips/dates.html", _dates(trip_id), **_details_context(trip_id))
+
+
+@bp.post("/<uuid:trip_id>/dates")
+@access.organiser
+@form_page("trips/dates.html", _details_context, _dates)
+def change_dates(trip_id: UUID) -> Any:
+    form = Form()
+    commands().change_trip_dates(trip_id, actor=actor(), starts_on=form.date("starts_on"),
+                                 ends_on=form.date("ends_on"), reason=form.text("reason"),
+                                 expected_version=form.version())
+    flash("The trip's dates are changed.", "success")
+    return redirect(url_for("trips.show", trip_id=trip_id))
+
+
+def _objectives(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    return {"objectives": "\n".join(row.objectives), "expected_version": row.version}
+
+
+@bp.get("/<uuid:trip_id>/objectives")
+@access.organiser
+def objectives(trip_id: UUID) -> Any:
+    return render_form("trips/objectives.html", _objectives(trip_id),
+                       **_details_context(trip_id))
+
+
+@bp.post("/<uuid:trip_id>/objectives")
+@access.organiser
+@form_page("trips/objectives.html", _details_context, _objectives)
+def set_objectives(trip_id: UUID) -> Any:
+    form = Form()
+    commands().set_objectives(trip_id, actor=actor(), objectives=form.lines("objectives"),
+                              reason=form.text("reason"), expected_version=form.version())
+    flash("The objectives are saved.", "success")
+    return redirect(url_for("trips.show", trip_id=trip_id))
+
+
+# -- status, cancel, reinstate --------------------------------------------------------------
+def _status(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    return {"status": row.status, "expected_version": row.version}
+
+
+@bp.get("/<uuid:trip_id>/status")
+@access.organiser
+def status(trip_id: UUID) -> Any:
+    return render_form("trips/status.html", _status(trip_id), **_details_context(trip_id))
+
+
+@bp.post("/<uuid:trip_id>/status")
+@access.organiser
+@form_page("trips/status.html", _details_context, _status)
+def change_status(trip_id: UUID) -> Any:
+    form = Form()
+    commands().change_trip_status(trip_id, actor=actor(), status=form.text("status"),
+                                  reason=form.text("reason"), expected_version=form.version())
+    flash(f"The trip is now {form.text('status')}.", "success")
+    return redirect(url_for("trips.show", trip_id=trip_id))
+
+
+@bp.get("/<uuid:trip_id>/cancel")
+@access.organiser
+def cancel_form(trip_id: UUID) -> Any:
+    """One page for both: cancel a trip, or reinstate a cancelled one (always with a reason)."""
+    return render_form("trips/cancel.html", _status(trip_id), **_details_context(trip_id))
+
+
+@bp.post("/<uuid:trip_id>/cancel")
+@access.organiser
+@form_page("trips/cancel.html", _details_context, _status)
+def cancel(trip_id: UUID) -> Any:
+    form = Form()
+    commands().cancel_trip(trip_id, actor=actor(), reason=form.text("reason"),
+                           expected_version=form.version())
+    flash("The trip is cancelled. Its history is kept; it can be reinstated.", "success")
+    return redirect(url_for("trips.show", trip_id=trip_id))
+
+
+@bp.post("/<uuid:trip_id>/reinstate")
+@access.organiser
+@form_page("trips/cancel.html", _details_context, _status)
+def reinstate(trip_id: UUID) -> Any:
+    form = Form()
+    commands().reinstate_trip(trip_id, actor=actor(), reason=form.text("reason"),
+                              expected_version=form.version())
+    flash("The trip is reinstated.", "success")
+    return redirect(url_for("trips.show", trip_id=trip_id))

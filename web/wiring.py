@@ -1,0 +1,37 @@
+"""What a view needs from the wired Planner: commands, queries, the acting account."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, g
+from werkzeug.exceptions import NotFound
+
+from planner.application import PlannerApplication
+from planner.bootstrap import Planner
+
+
+def planner() -> Planner:
+    return current_app.extensions["planner"]
+
+
+def commands() -> PlannerApplication:
+    """The application: every write goes through one of its commands."""
+    return planner().app
+
+
+def queries() -> Any:
+    """The read models (planner.readmodel.queries.Queries): every page reads from here."""
+    return planner().queries
+
+
+def actor() -> str:
+    """Who the event log records as having made a change: the signed-in account."""
+    return g.user.email
+
+
+def found(row: Any, what: str, record_id: object) -> Any:
+    """The row, or a 404 naming what was not found."""
+    if row is None:
+        raise NotFound(f"There is no {what} with id {record_id}.")
+    return row
