@@ -13,6 +13,8 @@ from sqlalchemy.engine import Engine
 
 from planner.application import PlannerApplication
 from planner.audit.follower import attach as attach_audit
+from planner.readmodel import Projector, Queries
+from planner.readmodel.projector import Progress
 from planner.settings import Settings, load_settings
 
 MEMORY = "memory"
@@ -31,12 +33,15 @@ def application_env(database_url: str) -> dict[str, str]:
 
 @dataclass
 class Planner:
-    """The wired system: the application and, on a SQL database, the read models."""
+    """The wired system: the application and, on a SQL database, the read models
+    (`projector` and `queries` are None on in-memory storage)."""
 
     settings: Settings
     app: PlannerApplication
     engine: Engine | None
     extras: dict[str, Any] = field(default_factory=dict)
+    projector: Projector | None = None
+    queries: Queries | None = None
 
     def close(self) -> None:
         self.app.close()
@@ -45,7 +50,11 @@ class Planner:
 
 
 def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | None = None,
-          database_url: str | None = None) -> Planner:
+          database_url: str | None = None, catch_up: bool = True,
+          progress: Progress | None = None) -> Planner:
+    """Wire the application and its read models. On start-up the projector catches up (and
+    rebuilds, reporting `progress`, when the read-model schema version changed); after every
+    save it catches up again, so a command's own request reads its write."""
     settings = settings or load_settings()
     url = database_url or settings.database_url
     if url.startswith("sqlite:///") and ":memory:" not in url:
@@ -55,8 +64,24 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
     if engine is not None and engine.dialect.name == "sqlite":
         _wait_for_sqlite_locks(engine)
     planner = Planner(settings=settings, app=app, engine=engine)
+    if engine is not None:
+        _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
     attach_audit(planner)
     return planner
+
+
+def _wire_read_models(planner: Planner, engine: Engine, *, catch_up: bool,
+                      progress: Progress | None) -> None:
+    app = planner.app
+    events = app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+    projector = Projector(engine, app.mapper, events)
+    if catch_up:
+        projector.ensure_current(progress)
+    app.saved_listeners.append(projector.listener)
+    planner.projector = projector
+    planner.queries = Queries(engine, planner.settings)
+    planner.extras["projector"] = projector
+    planner.extras["queries"] = planner.queries
 
 
 def _wait_for_sqlite_locks(engine: Engine) -> None:

@@ -1,0 +1,61 @@
+"""Person and Account events -> rm_people, rm_accounts (never password hashes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from planner.domain.account import Account
+from planner.domain.person import Person
+from planner.readmodel import tables as t
+from planner.readmodel.handlers.common import Handler, created, touch, touching
+from planner.readmodel.keys import fold
+
+
+def _person_values(e: Any) -> dict[str, Any]:
+    return dict(name=e.name, name_key=fold(e.name), title=e.title, organisation=e.organisation,
+                email=e.email, home_timezone=e.home_timezone)
+
+
+def _registered(conn: Connection, e: Any, seq: int) -> None:
+    conn.execute(t.people.insert().values(feed_token_hash="", **_person_values(e),
+                                          **created(e, seq)))
+
+
+def _person_details(conn: Connection, e: Any, seq: int) -> None:
+    touch(conn, t.people, e, **_person_values(e))
+
+
+def _feed_reset(conn: Connection, e: Any, seq: int) -> None:
+    touch(conn, t.people, e, feed_token_hash=e.token_hash)
+
+
+def _opened(conn: Connection, e: Any, seq: int) -> None:
+    conn.execute(t.accounts.insert().values(email=e.email, name=e.name, role=e.role,
+                                            person_id=e.person_id or "", active=True,
+                                            **created(e, seq)))
+
+
+def _role(conn: Connection, e: Any, seq: int) -> None:
+    touch(conn, t.accounts, e, role=e.role, person_id=e.person_id or "")
+
+
+def _active(active: bool) -> Handler:
+    def handle(conn: Connection, e: Any, seq: int) -> None:
+        touch(conn, t.accounts, e, active=active)
+
+    return handle
+
+
+HANDLERS: dict[type, Handler] = {
+    Person.Registered: _registered,
+    Person.DetailsChanged: _person_details,
+    Person.FeedTokenReset: _feed_reset,
+    Account.Opened: _opened,
+    Account.RoleChanged: _role,
+    # The hash itself never enters the read model; the account's version still moves on.
+    Account.PasswordChanged: touching(t.accounts),
+    Account.Disabled: _active(False),
+    Account.Enabled: _active(True),
+}

@@ -1,0 +1,89 @@
+"""CompanyProfile events -> rm_profiles (current), its sectors, interests, contacts, and
+rm_profile_versions: the profile as it stood at every version, so a trip can show exactly what
+was handed over."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from planner.domain.company import CompanyProfile
+from planner.readmodel import tables as t
+from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.keys import dumps, fold, to_db
+
+_FIELDS = ("name", "kind", "country", "city", "size", "description", "website")
+
+
+def _values(e: Any) -> dict[str, Any]:
+    values = {name: getattr(e, name) for name in _FIELDS}
+    values.update(name_key=fold(e.name), country_key=fold(e.country), sectors=dumps(e.sectors),
+                  interests=dumps(e.interests), fictitious=bool(e.fictitious))
+    return values
+
+
+def _lists(conn: Connection, e: Any) -> None:
+    profile_id = key(e)
+    conn.execute(t.profile_sectors.delete().where(t.profile_sectors.c.profile_id == profile_id))
+    conn.execute(t.profile_interests.delete()
+                 .where(t.profile_interests.c.profile_id == profile_id))
+    if e.sectors:
+        conn.execute(t.profile_sectors.insert(), [
+            dict(profile_id=profile_id, idx=i, sector=s, sector_key=fold(s))
+            for i, s in enumerate(e.sectors)])
+    if e.interests:
+        conn.execute(t.profile_interests.insert(), [
+            dict(profile_id=profile_id, idx=i, interest=s) for i, s in enumerate(e.interests)])
+
+
+def _snapshot(conn: Connection, e: Any) -> None:
+    """Record the profile as it stands after this event, under the event's version."""
+    profile_id = key(e)
+    row = conn.execute(select(t.profiles).where(t.profiles.c.id == profile_id)).mappings().one()
+    people = conn.execute(
+        select(t.contacts.c.contact_id, t.contacts.c.name, t.contacts.c.title,
+               t.contacts.c.email, t.contacts.c.phone)
+        .where(t.contacts.c.profile_id == profile_id)
+        .order_by(t.contacts.c.seq)).mappings().all()
+    conn.execute(t.profile_versions.insert().values(
+        profile_id=profile_id, version=e.originator_version,
+        sectors=row["sectors"], interests=row["interests"], fictitious=row["fictitious"],
+        contacts=json.dumps([dict(p) for p in people], ensure_ascii=False),
+        recorded_at=to_db(e.timestamp), **{name: row[name] for name in _FIELDS}))
+
+
+def _registered(conn: Connection, e: Any, seq: int) -> None:
+    conn.execute(t.profiles.insert().values(**_values(e), **created(e, seq)))
+    _lists(conn, e)
+    _snapshot(conn, e)
+
+
+def _details(conn: Connection, e: Any, seq: int) -> None:
+    touch(conn, t.profiles, e, **_values(e))
+    _lists(conn, e)
+    _snapshot(conn, e)
+
+
+def _contact_added(conn: Connection, e: Any, seq: int) -> None:
+    conn.execute(t.contacts.insert().values(
+        contact_id=e.contact_id, profile_id=key(e), name=e.name, title=e.title, email=e.email,
+        phone=e.phone, seq=seq))
+    touch(conn, t.profiles, e)
+    _snapshot(conn, e)
+
+
+def _contact_removed(conn: Connection, e: Any, seq: int) -> None:
+    conn.execute(t.contacts.delete().where(t.contacts.c.contact_id == e.contact_id))
+    touch(conn, t.profiles, e)
+    _snapshot(conn, e)
+
+
+HANDLERS: dict[type, Handler] = {
+    CompanyProfile.Registered: _registered,
+    CompanyProfile.DetailsChanged: _details,
+    CompanyProfile.ContactAdded: _contact_added,
+    CompanyProfile.ContactRemoved: _contact_removed,
+}

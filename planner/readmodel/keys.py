@@ -1,0 +1,65 @@
+"""Small conversions shared by the projector and the queries: search keys, instants, JSON."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+
+def _is_latin(char: str) -> bool:
+    """Latin base letters (Basic Latin up to IPA, and Latin Extended Additional)."""
+    code = ord(char)
+    return char.isalpha() and (code < 0x0250 or 0x1E00 <= code <= 0x1EFF)
+
+
+def fold(text: str) -> str:
+    """A search key: compatibility forms unified, case folded (ß -> ss), and accents dropped
+    from Latin letters only ("Körner" -> "korner"), so marks that change the meaning in
+    other scripts (Japanese dakuten, Devanagari vowel signs) are kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept: list[str] = []
+    base_is_latin = False
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if base_is_latin:
+                continue
+        else:
+            base_is_latin = _is_latin(char)
+        kept.append(char)
+    folded = unicodedata.normalize("NFC", "".join(kept)).casefold()
+    return " ".join(folded.split())
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with the wildcards in it taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def to_db(instant: datetime) -> datetime:
+    """An aware instant as the naive UTC value stored in the tables."""
+    return instant.astimezone(UTC).replace(tzinfo=None)
+
+
+def from_db(value: datetime) -> datetime:
+    """A stored naive UTC value as an aware UTC instant."""
+    return value.replace(tzinfo=UTC)
+
+
+def dumps(values: list[Any]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def loads(text: str) -> tuple[Any, ...]:
+    return tuple(json.loads(text)) if text else ()
+
+
+def uid(value: str) -> UUID:
+    return UUID(value)
+
+
+def opt_uid(value: str | None) -> UUID | None:
+    return UUID(value) if value else None

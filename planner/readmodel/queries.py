@@ -1,0 +1,22 @@
+"""The read side's public face: `Queries`, built on the SQLAlchemy engine, returning plain
+frozen dataclasses (planner.readmodel.rows). Pages, calendars and reports use nothing else.
+
+Each feature's queries live in their own module; this class only puts them together.
+"""
+
+from __future__ import annotations
+
+from planner.readmodel.queries_itinerary import ItineraryQueries
+from planner.readmodel.queries_records import RecordQueries
+from planner.readmodel.queries_reports import ReportQueries
+from planner.readmodel.queries_trips import TripQueries
+from planner.readmodel.queries_warnings import DefaultRules, WarningQueries
+from planner.readmodel.rows import *  # noqa: F403 - the row types belong to this API
+
+
+class Queries(TripQueries, ItineraryQueries, WarningQueries, RecordQueries, ReportQueries):
+    """Every read the screens need. Construct with the engine (and optionally the Settings
+    used for warnings when a call gives none): `Queries(engine, settings)`."""
+
+
+__all__ = ["DefaultRules", "Queries"]

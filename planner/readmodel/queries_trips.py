@@ -1,0 +1,154 @@
+"""Queries for trips, people and accounts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import Select, and_, exists, select
+from sqlalchemy.engine import Connection, RowMapping
+
+from planner.domain import values as v
+from planner.readmodel import tables as t
+from planner.readmodel.keys import from_db, opt_uid, uid
+from planner.readmodel.queries_base import (
+    NEWEST_TRIPS_FIRST,
+    QueryBase,
+    optional_choice,
+    optional_key,
+    optional_year,
+    paging,
+    record_id,
+)
+from planner.readmodel.rows import (
+    AccountRow,
+    HandedOverProfile,
+    LegRow,
+    MemberRow,
+    Page,
+    PersonRow,
+    TripDetail,
+    TripRow,
+)
+
+
+def leg_row(r: RowMapping) -> LegRow:
+    return LegRow(leg_id=r["leg_id"], city=r["city"], country=r["country"],
+                  timezone=r["timezone"], arrives_on=r["arrives_on"], departs_on=r["departs_on"])
+
+
+def person_row(r: RowMapping) -> PersonRow:
+    return PersonRow(id=uid(r["id"]), name=r["name"], title=r["title"],
+                     organisation=r["organisation"], email=r["email"],
+                     home_timezone=r["home_timezone"], has_feed=bool(r["feed_token_hash"]),
+                     version=r["version"])
+
+
+class TripQueries(QueryBase):
+    def trips(self, *, status: str | None = None, year: int | str | None = None,
+              city: str | None = None, country: str | None = None,
+              organiser: str | None = None, page: int = 1,
+              per_page: int = 25) -> Page[TripRow]:
+        """Trips newest first (by start date). `year` matches trips touching that year;
+        city, country and organiser ignore case and accents; organiser matches a part."""
+        page, per_page = paging(page, per_page)
+        query = select(t.trips).order_by(*NEWEST_TRIPS_FIRST)
+        if (wanted := optional_choice("status", status, v.TripStatus)) is not None:
+            query = query.where(t.trips.c.status == wanted)
+        if (y := optional_year(year)) is not None:
+            query = query.where(t.trips.c.starts_on <= date(y, 12, 31),
+                                t.trips.c.ends_on >= date(y, 1, 1))
+        for column, value in ((t.legs.c.city_key, city), (t.legs.c.country_key, country)):
+            if (key := optional_key(value)) is not None:
+                query = query.where(exists().where(t.legs.c.trip_id == t.trips.c.id,
+                                                   column == key))
+        if (key := optional_key(organiser)) is not None:
+            query = query.where(t.trips.c.organiser_key.contains(key, autoescape=True))
+        with self._connect() as conn:
+            return self._page(conn, query, page, per_page, self._trip_rows)
+
+    def trip(self, trip_id: UUID | str) -> TripDetail | None:
+        key = record_id("trip_id", trip_id)
+        with self._connect() as conn:
+            r = conn.execute(select(t.trips).where(t.trips.c.id == key)).mappings().first()
+            if r is None:
+                return None
+            legs = tuple(leg_row(leg) for leg in conn.execute(
+                select(t.legs).where(t.legs.c.trip_id == key)
+                .order_by(t.legs.c.arrives_on, t.legs.c.departs_on, t.legs.c.leg_id)).mappings())
+            base = self._trip_rows(conn, [r])[0]
+            return TripDetail(
+                **vars(base), purpose=r["purpose"], objectives=tuple(json.loads(r["objectives"])),
+                legs=legs, members=self._members(conn, key), profiles=self._handed_over(conn, key),
+                created_at=from_db(r["created_at"]), last_changed_by=r["last_changed_by"],
+                last_changed_at=from_db(r["last_changed_at"]))
+
+    @staticmethod
+    def _members(conn: Connection, trip_id: str) -> tuple[MemberRow, ...]:
+        m, p = t.members, t.people
+        query = (select(m.c.person_id, m.c.role, m.c.organisation, p.c.name, p.c.email)
+                 .join(p, p.c.id == m.c.person_id, isouter=True)
+                 .where(m.c.trip_id == trip_id).order_by(m.c.seq))
+        return tuple(MemberRow(person_id=uid(r["person_id"]), name=r["name"] or "",
+                               role=r["role"], organisation=r["organisation"],
+                               email=r["email"] or "")
+                     for r in conn.execute(query).mappings())
+
+    @staticmethod
+    def _handed_over(conn: Connection, trip_id: str) -> tuple[HandedOverProfile, ...]:
+        h, p, pv = t.handovers, t.profiles, t.profile_versions
+        query = (select(h.c.profile_id, h.c.profile_version, p.c.name, p.c.version, p.c.kind,
+                        p.c.country, pv.c.name.label("name_then"))
+                 .join(p, p.c.id == h.c.profile_id)
+                 .join(pv, and_(pv.c.profile_id == h.c.profile_id,
+                                pv.c.version == h.c.profile_version), isouter=True)
+                 .where(h.c.trip_id == trip_id).order_by(h.c.seq))
+        return tuple(HandedOverProfile(
+            profile_id=uid(r["profile_id"]), name=r["name"], version=r["profile_version"],
+            current_version=r["version"], name_at_handover=r["name_then"] or r["name"],
+            kind=r["kind"], country=r["country"]) for r in conn.execute(query).mappings())
+
+    def trips_of_person(self, person_id: UUID | str) -> tuple[TripRow, ...]:
+        """Trips the person is a delegation member of, newest first."""
+        key = record_id("person_id", person_id)
+        query = (select(t.trips).join(t.members, t.members.c.trip_id == t.trips.c.id)
+                 .where(t.members.c.person_id == key).order_by(*NEWEST_TRIPS_FIRST))
+        with self._connect() as conn:
+            return tuple(self._trip_rows(conn, list(conn.execute(query).mappings())))
+
+    # -- people and accounts --------------------------------------------------------------
+    def _people(self, query: Select[tuple[object, ...]]) -> tuple[PersonRow, ...]:
+        with self._connect() as conn:
+            return tuple(person_row(r) for r in conn.execute(query).mappings())
+
+    def people(self) -> tuple[PersonRow, ...]:
+        """Everyone, by name."""
+        return self._people(select(t.people).order_by(t.people.c.name_key, t.people.c.id))
+
+    def person(self, person_id: UUID | str) -> PersonRow | None:
+        key = record_id("person_id", person_id)
+        return next(iter(self._people(select(t.people).where(t.people.c.id == key))), None)
+
+    def person_by_email(self, email: str) -> PersonRow | None:
+        address = (email or "").strip().lower()
+        if not address:
+            return None
+        query = select(t.people).where(t.people.c.email == address).order_by(t.people.c.created_seq)
+        return next(iter(self._people(query)), None)
+
+    def person_by_feed_token_hash(self, token_hash: str) -> PersonRow | None:
+        """The person whose current calendar-feed token has this hash (a reset revokes)."""
+        if not token_hash:
+            return None
+        query = select(t.people).where(t.people.c.feed_token_hash == token_hash)
+        return next(iter(self._people(query)), None)
+
+    def accounts(self) -> tuple[AccountRow, ...]:
+        """Staff accounts by e-mail; password hashes are never in the read model."""
+        with self._connect() as conn:
+            rows = conn.execute(select(t.accounts).order_by(t.accounts.c.email)).mappings()
+            return tuple(AccountRow(id=uid(r["id"]), email=r["email"], name=r["name"],
+                                    role=r["role"], person_id=opt_uid(r["person_id"]),
+                                    active=bool(r["active"]), version=r["version"])
+                         for r in rows)

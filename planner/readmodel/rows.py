@@ -1,0 +1,392 @@
+"""What the queries return: plain frozen dataclasses, never ORM objects or aggregates.
+
+Aggregate ids (trip, meeting, person, profile, agreement, account) are UUIDs; ids of parts of a
+record (leg, follow-up, party, signatory, milestone, contact) are strings, as in the domain.
+Instants are aware datetimes; `*_at` in UTC, `local_*` in the venue's zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Generic, TypeVar
+from uuid import UUID
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: tuple[T, ...]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+# -- trips ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TripRow:
+    id: UUID
+    title: str
+    organiser: str
+    direction: str
+    status: str
+    starts_on: date
+    ends_on: date
+    home_timezone: str
+    cities: tuple[str, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class LegRow:
+    leg_id: str
+    city: str
+    country: str
+    timezone: str
+    arrives_on: date
+    departs_on: date
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    person_id: UUID
+    name: str
+    role: str
+    organisation: str
+    email: str
+
+
+@dataclass(frozen=True)
+class HandedOverProfile:
+    """A profile handed over on a trip: the version given then, and its name at that version."""
+
+    profile_id: UUID
+    name: str
+    version: int
+    current_version: int
+    name_at_handover: str
+    kind: str
+    country: str
+
+
+@dataclass(frozen=True)
+class TripDetail(TripRow):
+    purpose: str
+    objectives: tuple[str, ...]
+    legs: tuple[LegRow, ...]
+    members: tuple[MemberRow, ...]
+    profiles: tuple[HandedOverProfile, ...]
+    created_at: datetime
+    last_changed_by: str
+    last_changed_at: datetime
+
+
+# -- itinerary ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ItineraryItem:
+    meeting_id: UUID
+    trip_id: UUID
+    trip_title: str
+    title: str
+    kind: str
+    status: str
+    venue: str
+    city: str
+    timezone: str
+    leg_id: str
+    starts_at: datetime
+    ends_at: datetime
+    local_start: datetime
+    local_end: datetime
+    home_timezone: str
+    home_start: datetime | None
+    home_end: datetime | None
+    attendees: tuple[str, ...]
+    attendee_ids: tuple[UUID, ...]
+    counterparts: tuple[str, ...]
+    agenda: str
+    sequence: int
+    version: int
+    last_changed_at: datetime
+
+
+@dataclass(frozen=True)
+class ItineraryDay:
+    date: date
+    items: tuple[ItineraryItem, ...]
+
+
+@dataclass(frozen=True)
+class ItineraryLeg:
+    """One leg's days (every day of the leg, free days with no items), or, with leg None,
+    the days of meetings that fall inside no leg."""
+
+    leg: LegRow | None
+    days: tuple[ItineraryDay, ...]
+
+
+@dataclass(frozen=True)
+class Itinerary:
+    trip_id: UUID
+    title: str
+    home_timezone: str
+    starts_on: date
+    ends_on: date
+    legs: tuple[ItineraryLeg, ...]
+
+    @property
+    def items(self) -> tuple[ItineraryItem, ...]:
+        """Every item once, in time order."""
+        seen = {i.meeting_id: i for g in self.legs for d in g.days for i in d.items}
+        return tuple(sorted(seen.values(), key=lambda i: (i.starts_at, i.title)))
+
+
+@dataclass(frozen=True)
+class Warning:
+    kind: str
+    message: str
+    meeting_ids: tuple[UUID, ...]
+    person_id: UUID | None = None
+
+
+# -- meetings, outcomes, follow-ups ---------------------------------------------------------
+@dataclass(frozen=True)
+class AttendeeRow:
+    person_id: UUID
+    name: str
+    role: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    summary: str
+    ideas: tuple[str, ...]
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    followup_id: str
+    meeting_id: UUID
+    meeting_title: str
+    trip_id: UUID
+    trip_title: str
+    action: str
+    owner: str
+    due_on: date
+    done_on: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    id: UUID
+    title: str
+    kind: str
+    status: str
+    signed_on: date | None
+    signed_place: str
+    trip_id: UUID | None
+    trip_title: str
+    meeting_id: UUID | None
+    party_names: tuple[str, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    id: UUID
+    trip_id: UUID
+    trip_title: str
+    trip_home_timezone: str
+    kind: str
+    title: str
+    counterparts: tuple[str, ...]
+    venue: str
+    city: str
+    timezone: str
+    leg_id: str
+    agenda: str
+    status: str
+    starts_at: datetime
+    ends_at: datetime
+    local_start: datetime
+    local_end: datetime
+    home_start: datetime | None
+    home_end: datetime | None
+    version: int
+    attendees: tuple[AttendeeRow, ...]
+    outcome: Outcome | None
+    followups: tuple[FollowUpRow, ...]
+    agreements: tuple[AgreementRow, ...]
+    created_at: datetime
+    last_changed_by: str
+    last_changed_at: datetime
+
+
+# -- profiles -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ProfileRow:
+    id: UUID
+    name: str
+    kind: str
+    country: str
+    city: str
+    sectors: tuple[str, ...]
+    interests: tuple[str, ...]
+    size: str
+    fictitious: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    contact_id: str
+    name: str
+    title: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class ProfileHandover:
+    trip_id: UUID
+    trip_title: str
+    starts_on: date
+    version: int
+
+
+@dataclass(frozen=True)
+class ProfileDetail(ProfileRow):
+    description: str
+    website: str
+    contacts: tuple[ContactRow, ...]
+    trips: tuple[ProfileHandover, ...]
+    last_changed_by: str
+    last_changed_at: datetime
+
+
+# -- agreements -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PartyRow:
+    party_id: str
+    name: str
+    profile_id: UUID | None
+
+
+@dataclass(frozen=True)
+class SignatoryRow:
+    signatory_id: str
+    name: str
+    title: str
+    party_id: str
+    party_name: str
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    milestone_id: str
+    title: str
+    due_on: date
+    done_on: date | None
+
+
+@dataclass(frozen=True)
+class AgreementDetail(AgreementRow):
+    subject: str
+    meeting_title: str
+    parties: tuple[PartyRow, ...]
+    signatories: tuple[SignatoryRow, ...]
+    milestones: tuple[MilestoneRow, ...]
+    last_changed_by: str
+    last_changed_at: datetime
+
+
+# -- reports, people, dashboard -------------------------------------------------------------
+@dataclass(frozen=True)
+class ReportMeeting:
+    meeting_id: UUID
+    title: str
+    kind: str
+    city: str
+    local_start: datetime
+    counterparts: tuple[str, ...]
+    summary: str
+    ideas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportIdea:
+    meeting_id: UUID
+    meeting_title: str
+    idea: str
+
+
+@dataclass(frozen=True)
+class TripReport:
+    trip: TripRow
+    meetings_planned: int
+    meetings_cancelled: int
+    meetings_held: tuple[ReportMeeting, ...]
+    ideas: tuple[ReportIdea, ...]
+    agreements_signed: tuple[AgreementRow, ...]
+    followups: tuple[FollowUpRow, ...]
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: UUID
+    name: str
+    title: str
+    organisation: str
+    email: str
+    home_timezone: str
+    has_feed: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: UUID
+    email: str
+    name: str
+    role: str
+    person_id: UUID | None
+    active: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class TripWarnings:
+    trip_id: UUID
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    current: tuple[TripRow, ...]
+    upcoming: tuple[TripRow, ...]
+    open_followups: tuple[FollowUpRow, ...]
+    overdue_followups: tuple[FollowUpRow, ...]
+    warnings: tuple[TripWarnings, ...]
+
+    @property
+    def warning_counts(self) -> dict[UUID, int]:
+        return {w.trip_id: w.count for w in self.warnings}

@@ -1,0 +1,230 @@
+"""The read-model tables: plain rows derived from the event log, disposable and rebuildable.
+
+Every table has the `rm_` prefix and lives in the same database as `planner_events`. Rows hold
+only what the events say (event timestamps, never the wall clock), so a rebuild gives exactly
+the same rows. Instants are stored as naive UTC; zone names are separate columns. Ordering
+within a record (members, attendees, contacts...) uses `seq`, the notification id of the event
+that put the row there.
+
+Bump SCHEMA_VERSION whenever a table or a handler changes what is stored: start-up then
+rebuilds the read models from the log instead of asking for a migration.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+PREFIX = "rm_"
+
+metadata = MetaData()
+
+ID = 36  # a UUID as text
+
+
+def _id(name: str, primary_key: bool = False) -> Column[str]:
+    return Column(name, String(ID), primary_key=primary_key, nullable=False)
+
+
+def _text(name: str) -> Column[str]:
+    """Free text of any length: folded keys can be longer than the text they come from."""
+    return Column(name, Text, nullable=False, default="")
+
+
+def _changed() -> list[Column[object]]:
+    """Version and last change of an aggregate row (from the last event applied to it)."""
+    return [
+        Column("version", Integer, nullable=False),
+        Column("created_seq", BigInteger, nullable=False),
+        Column("created_at", DateTime, nullable=False),
+        _text("last_changed_by"),
+        Column("last_changed_at", DateTime, nullable=False),
+        Column("last_reason", Text, nullable=False, default=""),
+    ]
+
+
+schema = Table("rm_schema", metadata, Column("version", Integer, primary_key=True))
+
+position = Table(
+    "rm_position", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("position", BigInteger, nullable=False),
+)
+
+trips = Table(
+    "rm_trips", metadata,
+    _id("id", True), _text("title"), Column("purpose", Text, nullable=False),
+    _text("organiser"), _text("organiser_key"), _text("direction"), _text("status"),
+    _text("status_before_cancel"), _text("home_timezone"),
+    Column("starts_on", Date, nullable=False), Column("ends_on", Date, nullable=False),
+    Column("objectives", Text, nullable=False),  # JSON list
+    *_changed(),
+)
+
+legs = Table(
+    "rm_legs", metadata,
+    _id("leg_id", True), _id("trip_id"), _text("city"), _text("city_key"),
+    _text("country"), _text("country_key"), _text("timezone"),
+    Column("arrives_on", Date, nullable=False), Column("departs_on", Date, nullable=False),
+    Index("rm_legs_trip", "trip_id"), Index("rm_legs_city", "city_key"),
+)
+
+members = Table(
+    "rm_members", metadata,
+    _id("trip_id", True), _id("person_id", True), _text("role"), _text("organisation"),
+    Column("seq", BigInteger, nullable=False),
+    Index("rm_members_person", "person_id"),
+)
+
+handovers = Table(
+    "rm_handovers", metadata,
+    _id("trip_id", True), _id("profile_id", True),
+    Column("profile_version", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False), Column("handed_over_at", DateTime, nullable=False),
+    Index("rm_handovers_profile", "profile_id"),
+)
+
+people = Table(
+    "rm_people", metadata,
+    _id("id", True), _text("name"), _text("name_key"), _text("title"), _text("organisation"),
+    _text("email"), _text("home_timezone"), _text("feed_token_hash"),
+    *_changed(),
+    Index("rm_people_email", "email"), Index("rm_people_feed", "feed_token_hash"),
+)
+
+accounts = Table(
+    "rm_accounts", metadata,
+    _id("id", True), _text("email"), _text("name"), _text("role"),
+    _text("person_id"), Column("active", Boolean, nullable=False),
+    *_changed(),
+    Index("rm_accounts_email", "email", unique=True),
+)
+
+meetings = Table(
+    "rm_meetings", metadata,
+    _id("id", True), _id("trip_id"), _text("kind"), _text("title"),
+    Column("counterparts", Text, nullable=False),  # JSON list
+    _text("venue"), _text("city"), _text("city_key"), _text("timezone"),
+    Column("starts_at", DateTime, nullable=False), Column("ends_at", DateTime, nullable=False),
+    _text("leg_id"), Column("agenda", Text, nullable=False), _text("status"),
+    *_changed(),
+    Index("rm_meetings_trip", "trip_id", "starts_at"),
+)
+
+attendees = Table(
+    "rm_attendees", metadata,
+    _id("meeting_id", True), _id("person_id", True),
+    Column("seq", BigInteger, nullable=False), Column("idx", Integer, nullable=False),
+    Index("rm_attendees_person", "person_id"),
+)
+
+outcomes = Table(
+    "rm_outcomes", metadata,
+    _id("meeting_id", True), Column("summary", Text, nullable=False),
+    _text("recorded_by"), Column("recorded_at", DateTime, nullable=False),
+)
+
+ideas = Table(
+    "rm_ideas", metadata,
+    _id("meeting_id", True), Column("idx", Integer, primary_key=True),
+    Column("idea", Text, nullable=False),
+)
+
+followups = Table(
+    "rm_followups", metadata,
+    _id("followup_id", True), _id("meeting_id"), Column("action", Text, nullable=False),
+    _text("owner"), _text("owner_key"), Column("due_on", Date, nullable=False),
+    Column("done_on", Date, nullable=True), Column("seq", BigInteger, nullable=False),
+    Index("rm_followups_meeting", "meeting_id"), Index("rm_followups_due", "due_on"),
+)
+
+meeting_agreements = Table(
+    "rm_meeting_agreements", metadata,
+    _id("meeting_id", True), _id("agreement_id", True), Column("seq", BigInteger, nullable=False),
+)
+
+profiles = Table(
+    "rm_profiles", metadata,
+    _id("id", True), _text("name"), _text("name_key"), _text("kind"),
+    _text("country"), _text("country_key"), _text("city"),
+    Column("sectors", Text, nullable=False), _text("size"),  # sectors: JSON list
+    Column("description", Text, nullable=False),
+    Column("interests", Text, nullable=False), _text("website"),  # interests: JSON list
+    Column("fictitious", Boolean, nullable=False),
+    *_changed(),
+    Index("rm_profiles_name", "name_key"),
+)
+
+profile_sectors = Table(
+    "rm_profile_sectors", metadata,
+    _id("profile_id", True), Column("idx", Integer, primary_key=True),
+    _text("sector"), _text("sector_key"),
+    Index("rm_profile_sectors_key", "sector_key"),
+)
+
+profile_interests = Table(
+    "rm_profile_interests", metadata,
+    _id("profile_id", True), Column("idx", Integer, primary_key=True), _text("interest"),
+    Index("rm_profile_interests_key", "interest"),
+)
+
+contacts = Table(
+    "rm_contacts", metadata,
+    _id("contact_id", True), _id("profile_id"), _text("name"), _text("title"),
+    _text("email"), _text("phone"), Column("seq", BigInteger, nullable=False),
+    Index("rm_contacts_profile", "profile_id"),
+)
+
+profile_versions = Table(
+    "rm_profile_versions", metadata,
+    _id("profile_id", True), Column("version", Integer, primary_key=True),
+    _text("name"), _text("kind"), _text("country"), _text("city"),
+    Column("sectors", Text, nullable=False), _text("size"),
+    Column("description", Text, nullable=False), Column("interests", Text, nullable=False),
+    _text("website"), Column("fictitious", Boolean, nullable=False),
+    Column("contacts", Text, nullable=False),  # JSON list of contact dicts
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+agreements = Table(
+    "rm_agreements", metadata,
+    _id("id", True), _text("title"), _text("kind"), Column("subject", Text, nullable=False),
+    _text("trip_id"), _text("meeting_id"), _text("status"),
+    Column("signed_on", Date, nullable=True), _text("signed_place"),
+    *_changed(),
+    Index("rm_agreements_trip", "trip_id"),
+)
+
+parties = Table(
+    "rm_parties", metadata,
+    _id("party_id", True), _id("agreement_id"), _text("name"), _text("name_key"),
+    _text("profile_id"), Column("seq", BigInteger, nullable=False),
+    Index("rm_parties_agreement", "agreement_id"),
+)
+
+signatories = Table(
+    "rm_signatories", metadata,
+    _id("signatory_id", True), _id("agreement_id"), _text("name"), _text("title"),
+    _id("party_id"), Column("seq", BigInteger, nullable=False),
+    Index("rm_signatories_agreement", "agreement_id"),
+)
+
+milestones = Table(
+    "rm_milestones", metadata,
+    _id("milestone_id", True), _id("agreement_id"), Column("title", Text, nullable=False),
+    Column("due_on", Date, nullable=False), Column("done_on", Date, nullable=True),
+    Column("seq", BigInteger, nullable=False),
+    Index("rm_milestones_agreement", "agreement_id"),
+)
