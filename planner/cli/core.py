@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 
 import click
 
@@ -55,17 +56,26 @@ def demo(reset: bool) -> None:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def trips(as_json: bool) -> None:
-    """List trips with id, dates and status (tab-separated, for scripting)."""
-    from planner.demo.listing import list_trips
-
+@click.option("--status", default=None, help="Only trips with this status.")
+@click.option("--year", type=int, default=None, help="Only trips touching this year.")
+def trips(as_json: bool, status: str | None, year: int | None) -> None:
+    """List trips, newest first: id, start, end, status and title, tab-separated."""
     with planner_from_settings() as planner:
-        for trip in list_trips(planner):
-            if as_json:
-                click.echo(json.dumps(trip, ensure_ascii=False, default=str))
-            else:
-                click.echo("\t".join(str(trip[k]) for k in
-                                     ("id", "starts_on", "ends_on", "status", "title")))
+        if planner.queries is None:
+            raise click.ClickException("listing trips needs a SQL database")
+        page = 1
+        while True:
+            found = planner.queries.trips(status=status, year=year, page=page, per_page=200)
+            for trip in found.items:
+                if as_json:
+                    row = {**asdict(trip), "cities": list(trip.cities)}
+                    click.echo(json.dumps(row, ensure_ascii=False, default=str))
+                else:
+                    click.echo("\t".join(str(value) for value in (
+                        trip.id, trip.starts_on, trip.ends_on, trip.status, trip.title)))
+            if not found.has_next:
+                break
+            page += 1
     sys.stdout.flush()
 
 
