@@ -97,6 +97,10 @@ def _guard(rule: str, allow: Callable[[User, dict[str, Any]], bool]) -> Callable
 def _refusal(user: User, rule: str) -> str:
     if rule == "organiser":
         return f"Only organisers can change plans; you are signed in as {user.role}."
+    if rule == "own preferences":
+        return "Auditors see everything and change nothing, not even preferences."
+    if rule == "reader":
+        return "Only organisers and auditors can see every record."
     return "You can only see trips you take part in."
 
 
@@ -110,6 +114,9 @@ signed_in = _guard("signed in", lambda user, _: True)
 
 organiser = _guard("organiser", lambda user, _: user.plans)
 """Planning: every write and every edit form."""
+
+own_preferences = _guard("own preferences", lambda user, _: user.role != AUDITOR)
+"""A user's own settings (home zone, feed link): everyone but auditors, who change nothing."""
 
 everything_reader = _guard("reader", lambda user, _: user.sees_everything)
 """Organisers and auditors: registers of everything (all profiles, all agreements)."""

@@ -92,7 +92,7 @@ def preferences() -> Any:
 
 
 @bp.post("/me")
-@access.signed_in
+@access.own_preferences
 @form_page("auth/preferences.html", _preferences_context, _person_values)
 def preferences_post() -> Any:
     """A user changes only their own person record's home zone: the id comes from the session."""

@@ -9,6 +9,7 @@ a domain error's `field` finds its input.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -116,10 +117,18 @@ class FormPage:
         if "values" in extra:
             values = extra.pop("values")
         return render_form(self.template, values, status=status,
-                           **{**self.context(**self.kwargs), **extra})
+                           **{**_call(self.context, self.kwargs), **extra})
 
     def current_values(self) -> Mapping[str, Any]:
-        return self.current(**self.kwargs) if self.current else {}
+        return _call(self.current, self.kwargs) if self.current else {}
+
+
+def _call(function: Callable[..., Mapping[str, Any]], kwargs: dict[str, Any]) -> Mapping[str, Any]:
+    """Call with the URL arguments it takes (a leg form's context needs no `person_id`)."""
+    parameters = inspect.signature(function).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
+        return function(**kwargs)
+    return function(**{k: v for k, v in kwargs.items() if k in parameters})
 
 
 def form_page(template: str, context: Callable[..., Mapping[str, Any]] | None = None,

@@ -1,7 +1,114 @@
-"""`planner` subcommands for the web feature."""
+"""`planner serve` and `planner user ...`: run the web UI and manage staff accounts.
+
+The web package is imported only inside `serve`, so the rest of the command line works
+without Flask's start-up cost (and `planner/` itself never depends on `web/`).
+"""
 
 from __future__ import annotations
 
+import getpass
+import os
+
 import click
 
-COMMANDS: list[click.Command] = []
+from planner.cli.core import planner_from_settings
+from planner.domain.account import Role
+from planner.domain.errors import DomainError
+
+ROLES = click.Choice([r.value for r in Role])
+
+
+def _cli_actor() -> str:
+    """Changes made from the command line are recorded as the operating-system user's."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    return f"cli:{user}"
+
+
+@click.command()
+@click.option("--host", default=None, help="Address to listen on (default from config.toml).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535),
+              help="Port to listen on (default from config.toml).")
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the web UI with the development server (see the README for production)."""
+    from werkzeug.serving import run_simple
+
+    from web import create_app
+
+    with planner_from_settings() as planner:
+        app = create_app(planner=planner)
+        host = host or planner.settings.web_host
+        port = port or planner.settings.web_port
+        click.echo(f"Delegation Planner on http://{host}:{port}/  (Ctrl+C to stop)")
+        for line in _demo_logins(planner):
+            click.echo(line)
+        run_simple(host, port, app, threaded=True, use_reloader=False)
+
+
+def _demo_logins(planner: object) -> list[str]:
+    """The demo logins, when the demo accounts exist in this database."""
+    try:
+        from planner.demo import DEMO_LOGINS, DEMO_PASSWORD
+    except ImportError:
+        return []
+    queries = getattr(planner, "queries", None)
+    known = {a.email for a in queries.accounts()} if queries is not None else set()
+    present = [login for login in DEMO_LOGINS if login.email in known]
+    if not present:
+        return []
+    lines = [f"Demo logins (password for all: {DEMO_PASSWORD}):"]
+    lines += [f"  {login.role:<12} {login.email}  ({login.name})" for login in present]
+    return lines
+
+
+@click.group()
+def user() -> None:
+    """Staff accounts: add them and change their roles (every change is an event)."""
+
+
+def _password() -> str:
+    from_env = os.environ.get("PLANNER_PASSWORD")
+    if from_env:
+        return from_env
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@user.command("add")
+@click.argument("email")
+@click.option("--role", type=ROLES, required=True, help="organiser, participant or auditor.")
+@click.option("--name", default="", help="Display name (default: the part before the @).")
+@click.option("--person", "person_id", default=None,
+              help="Person id (required for participants: their delegation record).")
+def add_user(email: str, role: str, name: str, person_id: str | None) -> None:
+    """Open an account. The password comes from PLANNER_PASSWORD or a prompt."""
+    from planner.passwords import hash_password
+
+    try:
+        password_hash = hash_password(_password())
+    except DomainError as error:
+        raise click.ClickException(str(error)) from error
+    with planner_from_settings() as planner:
+        planner.app.open_account(actor=_cli_actor(), email=email,
+                                 name=name.strip() or email.split("@")[0], role=role,
+                                 password_hash=password_hash, person_id=person_id)
+    click.echo(f"Account {email.strip().lower()} opened as {role}.")
+
+
+@user.command("role")
+@click.argument("email")
+@click.argument("role", type=ROLES)
+@click.option("--reason", required=True, help="Why the role changes (kept in the log).")
+@click.option("--person", "person_id", default=None, help="Link to this person id.")
+def change_role(email: str, role: str, reason: str, person_id: str | None) -> None:
+    """Change an account's role; the change and its reason are recorded."""
+    with planner_from_settings() as planner:
+        if planner.app.find_account(email) is None:
+            raise click.ClickException(f"email: there is no account for {email}")
+        planner.app.change_role(email, actor=_cli_actor(), role=role, reason=reason,
+                                person_id=person_id)
+    click.echo(f"Account {email.strip().lower()} is now {role}.")
+
+
+COMMANDS: list[click.Command] = [serve, user]

@@ -1,0 +1,1 @@
+"""Web UI tests: Flask test client against a real SQLite database."""

@@ -1,0 +1,109 @@
+"""Fixtures for the web tests, cheapest first.
+
+One SQLite database with the test world is built per session (`world_app`); tests that change
+records create their own trip on it, so they never disturb each other. `fresh_app` gives a
+test its own empty database when it needs one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from planner.bootstrap import Planner, build
+from planner.passwords import hash_password
+from planner.settings import load_settings
+from tests.web.world import EMAILS, PASSWORD, World, build_world
+from web import create_app
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def make_app(folder: Path) -> tuple[Flask, Planner]:
+    settings = load_settings(environ={}, instance_path=str(folder / "instance"))
+    planner = build(settings, database_url=f"sqlite:///{folder / 'planner.sqlite3'}")
+    app = create_app(settings, planner=planner)
+    app.config.update(TESTING=True)
+    return app, planner
+
+
+@pytest.fixture(scope="session")
+def world_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, World]]:
+    app, planner = make_app(tmp_path_factory.mktemp("web"))
+    world = build_world(planner, hash_=hash_password(PASSWORD))
+    yield app, world
+    planner.close()
+
+
+@pytest.fixture(scope="session")
+def app(world_app: tuple[Flask, World]) -> Flask:
+    return world_app[0]
+
+
+@pytest.fixture(scope="session")
+def world(world_app: tuple[Flask, World]) -> World:
+    return world_app[1]
+
+
+@pytest.fixture
+def fresh_app(tmp_path: Path) -> Iterator[Flask]:
+    """An app on its own empty database (for start-up and account tests)."""
+    app, planner = make_app(tmp_path)
+    yield app
+    planner.close()
+
+
+def signed_in(app: Flask, role: str) -> FlaskClient:
+    """A client whose session belongs to `role`'s account (no password round trip: fast).
+
+    The client's CSRF token is known: `client.csrf`.
+    """
+    client = app.test_client()
+    token = f"test-token-{role}"
+    with client.session_transaction() as session:
+        session["csrf_token"] = token
+        if role != "anonymous":
+            session["email"] = EMAILS[role]
+    client.csrf = token  # type: ignore[attr-defined]
+    return client
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return signed_in(app, "anonymous")
+
+
+@pytest.fixture
+def organiser(app: Flask) -> FlaskClient:
+    return signed_in(app, "organiser")
+
+
+@pytest.fixture
+def member(app: Flask) -> FlaskClient:
+    return signed_in(app, "member")
+
+
+@pytest.fixture
+def outsider(app: Flask) -> FlaskClient:
+    return signed_in(app, "outsider")
+
+
+@pytest.fixture
+def auditor(app: Flask) -> FlaskClient:
+    return signed_in(app, "auditor")
+
+
+@pytest.fixture
+def runner(app: Flask):  # noqa: ANN201 - FlaskCliRunner
+    return app.test_cli_runner()
+
+
+def form_token(html: str) -> str:
+    match = CSRF.search(html)
+    assert match, "the page has no CSRF field"
+    return match[1]

@@ -1,0 +1,91 @@
+"""A small, realistic planning world for the web tests: one trip, two legs, four accounts.
+
+Built through the application's commands (the same path the UI takes), so the read models are
+filled by the real projector. Names in German and Chinese check that any script round-trips.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from planner.bootstrap import Planner
+from planner.passwords import hash_password
+
+PASSWORD = "correct horse battery staple"
+SETUP = "test:setup"
+ORGANISER = "organiser@test.example"
+MEMBER = "koerner@test.example"
+OUTSIDER = "han@test.example"
+AUDITOR = "auditor@test.example"
+ROLES = ("anonymous", "organiser", "member", "outsider", "auditor")
+EMAILS = {"organiser": ORGANISER, "member": MEMBER, "outsider": OUTSIDER, "auditor": AUDITOR}
+
+
+@dataclass
+class World:
+    trip_id: UUID
+    nanjing_leg: str
+    jining_leg: str
+    meeting_id: UUID
+    held_meeting_id: UUID
+    followup_id: str
+    koerner: UUID
+    han: UUID
+    profile_id: UUID
+    ids: dict[str, Any] = field(default_factory=dict)
+    """URL arguments by name, for building a URL for every route (the matrix uses these)."""
+
+
+def build_world(planner: Planner, *, hash_: str | None = None) -> World:
+    app = planner.app
+    password_hash = hash_ or hash_password(PASSWORD)
+    koerner = app.register_person(actor=SETUP, name="Michael Körner", title="Managing Director",
+                                  organisation="Invest Region Leipzig",
+                                  email="koerner@test.example", home_timezone="Europe/Berlin")
+    han = app.register_person(actor=SETUP, name="韩立明", organisation="南京市投资促进委员会",
+                              home_timezone="Asia/Shanghai")
+    app.open_account(actor=SETUP, email=ORGANISER, name="Olga Organiser", role="organiser",
+                     password_hash=password_hash)
+    app.open_account(actor=SETUP, email=MEMBER, name="Michael Körner", role="participant",
+                     password_hash=password_hash, person_id=koerner)
+    app.open_account(actor=SETUP, email=OUTSIDER, name="韩立明", role="participant",
+                     password_hash=password_hash, person_id=han)
+    app.open_account(actor=SETUP, email=AUDITOR, name="Anna Auditor", role="auditor",
+                     password_hash=password_hash)
+    trip_id = app.create_trip(actor=SETUP, title="Leipzig delegation to Nanjing and Jining",
+                              organiser="Invest Region Leipzig", direction="outbound",
+                              home_timezone="Europe/Berlin", starts_on=date(2019, 6, 25),
+                              ends_on=date(2019, 6, 30), purpose="Twin-town visit")
+    nanjing = app.add_leg(trip_id, actor=SETUP, city="Nanjing", country="China",
+                          timezone="Asia/Shanghai", arrives_on=date(2019, 6, 25),
+                          departs_on=date(2019, 6, 27))
+    jining = app.add_leg(trip_id, actor=SETUP, city="Jining", country="China",
+                         timezone="Asia/Shanghai", arrives_on=date(2019, 6, 28),
+                         departs_on=date(2019, 6, 30))
+    app.add_member(trip_id, actor=SETUP, person_id=koerner, role="head of delegation",
+                   organisation="Invest Region Leipzig")
+    meeting_id = app.schedule_meeting(
+        trip_id, actor=SETUP, kind="official meeting", title="Meeting with the vice mayor",
+        venue="Nanjing City Hall", city="Nanjing", timezone="Asia/Shanghai",
+        starts=datetime(2019, 6, 25, 10, 0), ends=datetime(2019, 6, 25, 11, 30),
+        leg_id=nanjing, counterparts=["Nanjing Municipal Government"], attendees=[koerner])
+    held = app.schedule_meeting(
+        trip_id, actor=SETUP, kind="signing ceremony", title="MoU signing in Jining",
+        venue="Jining Commerce Bureau", city="Jining", timezone="Asia/Shanghai",
+        starts=datetime(2019, 6, 28, 15, 0), ends=datetime(2019, 6, 28, 16, 0), leg_id=jining,
+        attendees=[koerner])
+    app.record_outcome(held, actor=SETUP, summary="MoU signed.", ideas=["Joint trade fair"])
+    followup = app.add_followup(held, actor=SETUP, action="Send company profiles",
+                                owner="Michael Körner", due_on=date(2019, 7, 15))
+    profile = app.register_profile(actor=SETUP, name="Körner Maschinenbau GmbH",
+                                   kind="company", country="Germany", city="Leipzig")
+    app.attach_profile(trip_id, profile, actor=SETUP)
+    world = World(trip_id=trip_id, nanjing_leg=nanjing, jining_leg=jining,
+                  meeting_id=meeting_id, held_meeting_id=held, followup_id=followup,
+                  koerner=koerner, han=han, profile_id=profile)
+    world.ids = {"trip_id": trip_id, "meeting_id": meeting_id, "leg_id": nanjing,
+                 "person_id": koerner, "profile_id": profile, "followup_id": followup}
+    return world
