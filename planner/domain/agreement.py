@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.ids import new_id
 from planner.domain.values import reason_text
 
 S = v.AgreementStatus
@@ -105,7 +106,7 @@ class Agreement(PlannerAggregate):
         name = v.text("party name", name)
         if any(p["name"].casefold() == name.casefold() for p in self.parties):
             raise InvariantError("party name", f"{name!r} is already a party")
-        party_id = str(uuid4())
+        party_id = str(new_id())
         self._emit(self.PartyAdded, actor, at, reason, party_id=party_id, name=name,
                    profile_id=str(profile_id or ""))
         return party_id
@@ -143,7 +144,7 @@ class Agreement(PlannerAggregate):
                       reason: str = "", at: datetime | None = None) -> str:
         reason = self._check_unsigned("signatories", reason)
         self._party(party_id)
-        signatory_id = str(uuid4())
+        signatory_id = str(new_id())
         self._emit(self.SignatoryAdded, actor, at, reason, signatory_id=signatory_id,
                    name=v.text("signatory name", name),
                    title=v.text("signatory title", title, required=False), party_id=party_id)
@@ -220,7 +221,7 @@ class Agreement(PlannerAggregate):
     def add_milestone(self, *, actor: str, title: str, due_on: date, reason: str = "",
                       at: datetime | None = None) -> str:
         reason = self._check_editable(reason)
-        milestone_id = str(uuid4())
+        milestone_id = str(new_id())
         self._emit(self.MilestoneAdded, actor, at, reason, milestone_id=milestone_id,
                    title=v.text("milestone", title, max_len=500),
                    due_on=v.calendar_date("due_on", due_on))

@@ -8,6 +8,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from planner.domain.errors import InvariantError
+from planner.domain.ids import new_id
 
 
 class PlannerAggregate(Aggregate):
@@ -29,8 +30,8 @@ class PlannerAggregate(Aggregate):
     @classmethod
     def _start(cls, event_class: type[Any], actor: str, at: datetime | None = None,
                id: Any = None, **fields: Any) -> Any:  # noqa: A002
-        return cls._create(event_class, id=id, timestamp=at, actor=_actor(actor), reason="",
-                           **fields)
+        return cls._create(event_class, id=id or new_id(), timestamp=at, actor=_actor(actor),
+                           reason="", **fields)
 
 
 def _actor(actor: str) -> str:

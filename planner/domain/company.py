@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from uuid import uuid4
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import ValidationError
+from planner.domain.ids import new_id
 from planner.domain.values import reason_text
 
 
@@ -113,7 +113,7 @@ class CompanyProfile(PlannerAggregate):
 
     def add_contact(self, *, actor: str, name: str, title: str = "", email: str = "",
                     phone: str = "", at: datetime | None = None) -> str:
-        contact_id = str(uuid4())
+        contact_id = str(new_id())
         self._emit(self.ContactAdded, actor, at, contact_id=contact_id,
                    name=v.text("contact name", name), title=v.text("title", title, required=False),
                    email=v.optional_email("email", email),

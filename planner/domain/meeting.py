@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.ids import new_id
 from planner.domain.values import reason_text
 from planner.domain.window import MAX_MEETING, TripWindow, check_placement
 
@@ -255,7 +256,7 @@ class Meeting(PlannerAggregate):
                      at: datetime | None = None) -> str:
         if self.outcome is None:
             raise InvariantError("outcome", "record the meeting's outcome before its follow-ups")
-        followup_id = str(uuid4())
+        followup_id = str(new_id())
         self._emit(self.FollowUpAdded, actor, at, followup_id=followup_id,
                    action=v.text("action", action, max_len=1000),
                    owner=v.text("owner", owner), due_on=v.calendar_date("due_on", due_on))

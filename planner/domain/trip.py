@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from planner.domain import values as v
 from planner.domain import window as w
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.ids import new_id
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
 
@@ -144,7 +145,7 @@ class Trip(PlannerAggregate):
                 departs_on: date, at: datetime | None = None, reason: str = "") -> str:
         reason = self._check_open(reason)
         fields = self._leg_fields(city, country, timezone, arrives_on, departs_on, None)
-        leg_id = str(uuid4())
+        leg_id = str(new_id())
         self._emit(self.LegAdded, actor, at, reason, leg_id=leg_id, **fields)
         return leg_id
 

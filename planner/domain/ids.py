@@ -1,0 +1,28 @@
+"""Where new record ids come from.
+
+Normally random (uuid4). The demo loader switches to deterministic ids so that the same demo
+data gives the same ids, calendar UIDs and golden files on every machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import count
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+
+_generator: list[Iterator[UUID]] = []
+
+
+def new_id() -> UUID:
+    return next(_generator[-1]) if _generator else uuid4()
+
+
+@contextmanager
+def deterministic_ids(seed: str) -> Iterator[None]:
+    """Within this block, new ids are uuid5(seed, n) for n = 1, 2, 3, ..."""
+    _generator.append(uuid5(NAMESPACE_URL, f"{seed}:{n}") for n in count(1))
+    try:
+        yield
+    finally:
+        _generator.pop()
