@@ -18,8 +18,9 @@ from sqlalchemy import select
 from planner.audit.follower import KINDS
 from planner.audit.history import _uuid, state_of
 from planner.audit.tables import audit_log
-from planner.domain.errors import NotFoundError, ValidationError
+from planner.domain.errors import DomainError, NotFoundError, ValidationError
 from planner.domain.meeting import Meeting
+from planner.domain.person import Person
 from planner.domain.trip import Trip
 
 SCHEDULED = f"{Meeting.Scheduled.__module__}:{Meeting.Scheduled.__qualname__}"
@@ -185,3 +186,20 @@ def person_schedule_as_of(planner: Any, person_id: UUID | str, at: datetime) -> 
                               {str(m.state["trip_id"]): trips_by_id[str(m.state["trip_id"])]
                                for m in meetings if str(m.state["trip_id"]) in trips_by_id},
                               people)
+
+
+def find_person(planner: Any, who: str) -> UUID:
+    """A person by id or by e-mail address (as registered now)."""
+    text = (who or "").strip()
+    try:
+        return UUID(text)
+    except ValueError:
+        pass
+    if "@" not in text:
+        raise ValidationError("person", f"must be a person id or an e-mail address; got {who!r}")
+    topic = f"{Person.Registered.__module__}:{Person.Registered.__qualname__}"
+    for person_id in created_ids(planner, topic):
+        person = planner.app.repository.get(UUID(person_id))
+        if getattr(person, "email", "").lower() == text.lower():
+            return person.id
+    raise DomainError("person", f"no person has the e-mail address {text}")

@@ -148,6 +148,38 @@ def _link_before(engine: Engine, position: int) -> tuple[int, str]:
     return (int(row[0]), row[1]) if row else (0, GENESIS)
 
 
+class ChainBreak(Exception):
+    """The chain breaks at `position`: `what` says how."""
+
+    def __init__(self, position: int, what: str) -> None:
+        super().__init__(f"position {position}: {what}")
+        self.position = position
+        self.what = what
+
+
+def walk(engine: Engine, events: Table, *, after: int, end: int,
+         previous: str) -> Iterator[tuple[StoredRow, str]]:
+    """The stored events after `after` up to `end`, each with its link, recomputed and checked
+    against the stored link; raises ChainBreak at the first position where they disagree."""
+    event_rows, link_rows = iter_events(engine, events, after, end), iter_links(engine, after, end)
+    event, link = next(event_rows, None), next(link_rows, None)
+    while event is not None or link is not None:
+        if link is None or (event is not None and event.position < link[0]):
+            assert event is not None
+            raise ChainBreak(event.position, "a stored event that is not in the chain "
+                                             "(inserted)")
+        if event is None or link[0] < event.position:
+            raise ChainBreak(link[0], "the chain has a link here but the stored event is "
+                                      "missing (deleted or renumbered)")
+        computed = next_link(previous, event)
+        if computed != link[1]:
+            raise ChainBreak(event.position, "the stored event does not match its link "
+                                             "(changed, inserted or swapped)")
+        yield event, computed
+        previous = computed
+        event, link = next(event_rows, None), next(link_rows, None)
+
+
 def verify_database(engine: Engine, events: Table, *, from_head: Head | None = None,
                     progress: Callable[[int], None] | None = None) -> Verdict:
     """Recompute the chain from the stored events and compare it with the stored links.
@@ -157,42 +189,29 @@ def verify_database(engine: Engine, events: Table, *, from_head: Head | None = N
     """
     end = chained_head(engine).position
     after, previous = 0, GENESIS
-    if from_head is not None:
+    if from_head is not None and from_head.position:
         if from_head.position > end:
-            return Verdict(False, from_head, 0, from_head.position,
-                           f"position {from_head.position}: the noted head is beyond the end "
-                           f"of the chain (it ends at position {end})")
-        after, previous = _link_before(engine, from_head.position) if from_head.position else (
-            0, GENESIS)
+            return _broken(from_head.position, 0, f"the noted head {from_head} is beyond the "
+                                                  f"end of the chain (it ends at position {end})")
+        after, previous = _link_before(engine, from_head.position)
     checked, head_seen = 0, from_head is None or from_head.position == 0
-    event_rows, link_rows = iter_events(engine, events, after, end), iter_links(engine, after, end)
-    event, link = next(event_rows, None), next(link_rows, None)
-    while event is not None or link is not None:
-        if link is None or (event is not None and event.position < link[0]):
-            assert event is not None
-            return _broken(event.position, checked, "a stored event that is not in the chain "
-                                                    "(inserted)")
-        if event is None or link[0] < event.position:
-            return _broken(link[0], checked, "the chain has a link here but the stored event "
-                                             "is missing (deleted or renumbered)")
-        computed = next_link(previous, event)
-        if computed != link[1]:
-            return _broken(event.position, checked, "the stored event does not match its link "
-                                                    "(changed, inserted or swapped)")
-        if from_head is not None and event.position == from_head.position:
-            head_seen = True
-            if not from_head.matches(event.position, computed):
-                return _broken(event.position, checked, f"the noted head {from_head} is no "
-                               f"longer in the chain (the link here is now {computed}): "
-                               "history was rewritten at or before this position")
-        previous, checked = computed, checked + 1
-        if progress and checked % BATCH == 0:
-            progress(checked)
-        event, link = next(event_rows, None), next(link_rows, None)
+    try:
+        for event, link in walk(engine, events, after=after, end=end, previous=previous):
+            if from_head is not None and event.position == from_head.position:
+                head_seen = True
+                if not from_head.matches(event.position, link):
+                    return _broken(event.position, checked, f"the noted head {from_head} is "
+                                   f"no longer in the chain (the link here is now {link}): "
+                                   "history was rewritten at or before this position")
+            previous, checked = link, checked + 1
+            if progress and checked % BATCH == 0:
+                progress(checked)
+    except ChainBreak as broken:
+        return _broken(broken.position, checked, broken.what)
     if not head_seen:
         assert from_head is not None
-        return _broken(from_head.position, 0, f"the noted head {from_head} is no longer in "
-                                              "the chain (no event at its position)")
+        return _broken(from_head.position, checked, f"the noted head {from_head} is no longer "
+                                                    "in the chain (no event at its position)")
     return Verdict(True, Head(end, previous), checked)
 
 

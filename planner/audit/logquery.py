@@ -8,9 +8,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import IO, Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
@@ -61,11 +62,12 @@ class LogPage:
         return max(1, -(-self.total // self.per_page))
 
 
-def parse_moment(field: str, text: str, *, end_of_day: bool = False) -> datetime | None:
-    """'2019-06-20' or '2019-06-20T08:00' (UTC unless an offset is given); '' is no bound.
+def parse_moment(field: str, text: str, *, zone: str = "UTC",
+                 end_of_day: bool = False) -> datetime | None:
+    """'2019-06-20' or '2019-06-20T08:00' (in `zone` unless an offset is given); '' is none.
 
-    A bare date as an upper bound means the end of that day, so --until 2019-06-20 includes
-    everything on the 20th.
+    With `end_of_day`, a bare date means the end of that day: --until 2019-06-20 includes
+    everything on the 20th, and "as of 20 June" is the state at the close of the 20th.
     """
     text = (text or "").strip()
     if not text:
@@ -73,18 +75,22 @@ def parse_moment(field: str, text: str, *, end_of_day: bool = False) -> datetime
     try:
         if len(text) == 10:
             day = date.fromisoformat(text)
-            moment = datetime.combine(day + timedelta(days=1) if end_of_day else day, time())
+            moment = datetime.combine(day, time())
+            if end_of_day:
+                moment = datetime.combine(day, time.max)
         else:
             moment = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         raise ValidationError(field, "must be a date (YYYY-MM-DD) or a date and time "
-                                     f"(YYYY-MM-DDTHH:MM, UTC unless an offset is given); "
-                                     f"got {text!r}") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+                                     f"(YYYY-MM-DDTHH:MM, in {zone} unless an offset is "
+                                     f"given); got {text!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return moment.astimezone(UTC)
 
 
 def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind: str = "",
-                since: str = "", until: str = "") -> LogFilter:
+                since: str = "", until: str = "", zone: str = "UTC") -> LogFilter:
     """A filter from text input (a form or the CLI); bad input names the field and the rule."""
     record = (record or "").strip()
     if record:
@@ -92,8 +98,8 @@ def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind
             record = str(UUID(record))
         except ValueError:
             raise ValidationError("record", f"must be a record id (UUID); got {record!r}") from None
-    start = parse_moment("since", since)
-    end = parse_moment("until", until, end_of_day=True)
+    start = parse_moment("since", since, zone=zone)
+    end = parse_moment("until", until, zone=zone, end_of_day=True)
     if start and end and end <= start:
         raise ValidationError("until", "must be after since")
     return LogFilter(record=record, event_type=(event_type or "").strip(),
@@ -123,7 +129,7 @@ def _where(query: Select[Any], flt: LogFilter) -> Select[Any]:
     if flt.since:
         query = query.where(c.occurred_at >= flt.since.replace(tzinfo=None))
     if flt.until:
-        query = query.where(c.occurred_at < flt.until.replace(tzinfo=None))
+        query = query.where(c.occurred_at <= flt.until.replace(tzinfo=None))
     return query
 
 

@@ -1,12 +1,22 @@
-"""Fixtures for the audit tests: the Jining scenario on memory, SQLite or PostgreSQL."""
+"""Fixtures for the audit tests: the Jining scenario on memory, SQLite or PostgreSQL.
+
+`pristine_jining` builds the scenario once per module and database and puts every table the
+tampering tests touch back as it was after each test, so each test starts from an intact log
+without paying for a new database (PostgreSQL databases take seconds to create and fill).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Table, delete, insert, select
 
-from planner.bootstrap import MEMORY, Planner
+from planner.audit.tables import audit_chain, audit_follower, audit_log
+from planner.bootstrap import MEMORY, Planner, build
+from planner.settings import load_settings
 from tests.audit.scenario import Clock, Jining, build_jining, utc
 
 
@@ -26,3 +36,49 @@ def jining_sql(make_planner: Callable[..., Planner], clock: Clock,
                sql_database_url: str) -> tuple[Planner, Jining]:
     planner = make_planner(sql_database_url, clock=clock)
     return planner, build_jining(planner.app, clock)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shared_jining(request: pytest.FixtureRequest,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Planner, Jining]]:
+    folder = tmp_path_factory.mktemp("audit")
+    dropper: Callable[[], None] = lambda: None  # noqa: E731
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'planner.sqlite3'}"
+    else:
+        import psycopg
+
+        server = request.getfixturevalue("postgres_server")
+        name = f"planner_test_{uuid.uuid4().hex[:16]}"
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+        def dropper() -> None:
+            with psycopg.connect(server, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    clock = Clock(utc(2019, 5, 6, 8, 0))
+    settings = load_settings(environ={}, instance_path=str(Path(folder) / "instance"))
+    planner = build(settings, database_url=url, clock=clock)
+    try:
+        yield planner, build_jining(planner.app, clock)
+    finally:
+        planner.close()
+        dropper()
+
+
+@pytest.fixture
+def pristine_jining(shared_jining: tuple[Planner, Jining]) -> Iterator[tuple[Planner, Jining]]:
+    """The shared scenario; whatever a test does to the events and the chain is undone."""
+    planner, scenario = shared_jining
+    assert planner.engine is not None
+    tables: list[Table] = [planner.app.recorder.events_record_cls.__table__, audit_chain,
+                           audit_log, audit_follower]
+    with planner.engine.connect() as conn:
+        saved = {t.name: [dict(r._mapping) for r in conn.execute(select(t))] for t in tables}
+    yield planner, scenario
+    with planner.engine.begin() as conn:
+        for table in tables:
+            conn.execute(delete(table))
+            if saved[table.name]:
+                conn.execute(insert(table), saved[table.name])

@@ -1,0 +1,132 @@
+"""The hash chain: kept current as events are written; every kind of tampering is found and
+the first broken position is named, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from planner.audit.chain import chained_head, parse_head, verify_database
+from planner.audit.tables import audit_chain
+from planner.bootstrap import Planner
+from planner.cli import main
+from planner.domain.audit_trail import audit_trail_id
+from tests.audit import tampering
+from tests.audit.scenario import ORGANISER
+
+
+def verify(planner: Planner, **kwargs):
+    return verify_database(planner.engine, planner.app.recorder.events_record_cls.__table__,
+                           **kwargs)
+
+
+def link_at(planner: Planner, position: int) -> str:
+    with planner.engine.connect() as conn:
+        return conn.execute(select(audit_chain.c.link)
+                            .where(audit_chain.c.position == position)).scalar_one()
+
+
+def last_position(planner: Planner) -> int:
+    return planner.app.recorder.max_notification_id()
+
+
+def test_the_chain_is_current_after_every_command_and_verifies(jining_sql):
+    planner, s = jining_sql
+    assert chained_head(planner.engine).position == last_position(planner)
+    verdict = verify(planner)
+    assert verdict.ok and verdict.checked == last_position(planner)
+    assert verdict.head == chained_head(planner.engine)
+    planner.app.confirm_meeting(s.dinner, actor=ORGANISER)
+    assert chained_head(planner.engine).position == last_position(planner)
+    assert verify(planner).head != verdict.head
+
+
+def test_a_changed_byte_in_one_payload_is_found_at_its_position(pristine_jining):
+    planner, _ = pristine_jining
+    tampering.change_one_byte(planner, 7)
+    verdict = verify(planner)
+    assert not verdict.ok and verdict.first_bad == 7 and verdict.checked == 6
+    assert "position 7: the stored event does not match its link" in verdict.problem
+
+
+def test_a_deleted_event_is_found_at_its_position(pristine_jining):
+    planner, _ = pristine_jining
+    tampering.delete(planner, 5)
+    verdict = verify(planner)
+    assert (verdict.ok, verdict.first_bad) == (False, 5)
+    assert "stored event is missing" in verdict.problem
+
+
+def test_the_deleted_last_event_is_found_too(pristine_jining):
+    planner, _ = pristine_jining
+    last = last_position(planner)
+    tampering.delete(planner, last)
+    assert verify(planner).first_bad == last
+
+
+def test_an_inserted_event_is_found_where_it_was_slipped_in(pristine_jining):
+    planner, _ = pristine_jining
+    tampering.insert_after(planner, 4)
+    verdict = verify(planner)
+    assert (verdict.ok, verdict.first_bad) == (False, 5)
+
+
+def test_two_events_with_swapped_payloads_are_found_at_the_first(pristine_jining):
+    planner, _ = pristine_jining
+    tampering.swap_payloads(planner, 3, 9)
+    assert (verify(planner).ok, verify(planner).first_bad) == (False, 3)
+
+
+def test_two_events_with_swapped_ids_are_found_at_the_first(pristine_jining):
+    planner, _ = pristine_jining
+    tampering.swap_ids(planner, 6, 8)
+    assert verify(planner).first_bad == 6
+
+
+def test_a_noted_head_still_in_the_chain_verifies_what_came_after(jining_sql):
+    planner, s = jining_sql
+    noted = chained_head(planner.engine)
+    planner.app.confirm_meeting(s.dinner, actor=ORGANISER)
+    verdict = verify(planner, from_head=noted)
+    assert verdict.ok and verdict.checked == 2
+
+
+def test_a_rewritten_history_passes_a_fresh_check_but_not_a_noted_head(pristine_jining):
+    planner, _ = pristine_jining
+    noted = chained_head(planner.engine)
+    tampering.change_one_byte(planner, 4)
+    tampering.rewrite_chain(planner)
+    assert verify(planner).ok  # the forger recomputed every link...
+    verdict = verify(planner, from_head=noted)  # ...but the auditor wrote the head down
+    assert not verdict.ok and verdict.first_bad == noted.position
+    assert "is no longer in the chain" in verdict.problem
+
+
+def test_a_shortened_noted_head_is_accepted_and_a_malformed_one_explained():
+    head = parse_head("12:3f9a0c1d2e3f4a5b")
+    assert head.position == 12 and head.matches(12, "3f9a0c1d2e3f4a5b" + "0" * 48)
+    with pytest.raises(ValueError, match="must be POSITION:LINK"):
+        parse_head("3f9a0c")
+
+
+def test_planner_log_verify_exits_0_with_the_head_and_1_naming_the_position(
+        jining_sql, sql_database_url, monkeypatch):
+    planner, _ = jining_sql
+    monkeypatch.setenv("PLANNER_DATABASE_URL", sql_database_url)
+    runner = CliRunner()
+    before = chained_head(planner.engine)
+    intact = runner.invoke(main, ["log", "verify", "--as", "auditor@example.org"])
+    assert intact.exit_code == 0, intact.output
+    assert f"head {before}\n" in intact.output
+    tampering.change_one_byte(planner, 10)
+    broken = runner.invoke(main, ["log", "verify"])
+    assert broken.exit_code == 1
+    assert "TAMPERED: the database: position 10:" in broken.output
+    assert planner.app.history(audit_trail_id("auditor@example.org"))[-1].ok is True
+    from_noted = runner.invoke(main, ["log", "verify", "--from-head", "5:" + link_at(planner, 5)])
+    assert from_noted.exit_code == 1 and "position 10:" in from_noted.output
+    after_tampering = runner.invoke(main, ["log", "verify", "--from-head", str(before)])
+    assert after_tampering.exit_code == 0, "tampering before a noted head is not its business"
+    bad = runner.invoke(main, ["log", "verify", "--from-head", "yesterday"])
+    assert bad.exit_code == 2 and "--from-head" in bad.output
