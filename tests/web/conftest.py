@@ -36,6 +36,7 @@ def make_app(folder: Path) -> tuple[Flask, Planner]:
 def world_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, World]]:
     app, planner = make_app(tmp_path_factory.mktemp("web"))
     world = build_world(planner, hash_=hash_password(PASSWORD))
+    app.extensions["test_world"] = world
     yield app, world
     planner.close()
 
@@ -107,3 +108,33 @@ def form_token(html: str) -> str:
     match = CSRF.search(html)
     assert match, "the page has no CSRF field"
     return match[1]
+
+
+def post(client: FlaskClient, address: str, **data: object):  # noqa: ANN201 - TestResponse
+    """Submit a form as the browser would: with the session's CSRF token."""
+    fields = {"csrf_token": client.csrf, **data}  # type: ignore[attr-defined]
+    return client.post(address, data=fields)
+
+
+def text_of(response) -> str:  # noqa: ANN001
+    return response.get_data(as_text=True)
+
+
+def new_trip(app: Flask, title: str = "Nanjing mayor's study visit to Munich", **extra: object):
+    """A trip of the test's own (two legs, Körner and Han in the delegation) via the commands."""
+    from datetime import date
+
+    from tests.web.world import SETUP
+
+    planner_app = app.extensions["planner"].app
+    world: World = app.extensions["test_world"]
+    trip_id = planner_app.create_trip(
+        actor=SETUP, title=title, organiser="Nanjing Foreign Affairs Office",
+        direction="inbound", home_timezone="Asia/Shanghai", starts_on=date(2024, 11, 19),
+        ends_on=date(2024, 11, 22))
+    munich = planner_app.add_leg(trip_id, actor=SETUP, city="Munich", country="Germany",
+                                 timezone="Europe/Berlin", arrives_on=date(2024, 11, 19),
+                                 departs_on=date(2024, 11, 22))
+    for person in (world.koerner, world.han):
+        planner_app.add_member(trip_id, actor=SETUP, person_id=person, role="official")
+    return trip_id, munich

@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from planner.bootstrap import Planner
+from planner.domain.account import account_id
 from planner.passwords import hash_password
 
 PASSWORD = "correct horse battery staple"
@@ -83,9 +84,12 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
     profile = app.register_profile(actor=SETUP, name="Körner Maschinenbau GmbH",
                                    kind="company", country="Germany", city="Leipzig")
     app.attach_profile(trip_id, profile, actor=SETUP)
+    agreement = app.draft_agreement(actor=SETUP, title="Memorandum on economic cooperation",
+                                    kind="memorandum of understanding", trip_id=trip_id)
     world = World(trip_id=trip_id, nanjing_leg=nanjing, jining_leg=jining,
                   meeting_id=meeting_id, held_meeting_id=held, followup_id=followup,
                   koerner=koerner, han=han, profile_id=profile)
     world.ids = {"trip_id": trip_id, "meeting_id": meeting_id, "leg_id": nanjing,
-                 "person_id": koerner, "profile_id": profile, "followup_id": followup}
+                 "person_id": koerner, "profile_id": profile, "followup_id": followup,
+                 "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1}
     return world

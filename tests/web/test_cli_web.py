@@ -1,0 +1,94 @@
+"""`planner user add` and `planner user role`: accounts from the command line, as events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.bootstrap import build
+from planner.cli import main
+from planner.passwords import verify_password
+from planner.settings import load_settings
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"PLANNER_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+            "PLANNER_INSTANCE_PATH": str(tmp_path / "instance"), "PLANNER_PASSWORD": ""}
+
+
+def _account(env: dict[str, str], email: str) -> dict | None:
+    planner = build(load_settings(environ=env))
+    try:
+        return planner.app.find_account(email)
+    finally:
+        planner.close()
+
+
+def test_an_organiser_account_is_added_with_the_password_from_the_environment(
+        env: dict[str, str]) -> None:
+    result = CliRunner().invoke(main, ["user", "add", "Olga@Agency.Example", "--role",
+                                       "organiser", "--name", "Olga Schäfer"],
+                                env={**env, "PLANNER_PASSWORD": "s3cret pass"})
+    assert result.exit_code == 0, result.output
+    assert "olga@agency.example opened as organiser" in result.output
+    account = _account(env, "olga@agency.example")
+    assert account["name"] == "Olga Schäfer" and account["role"] == "organiser"
+    assert verify_password("s3cret pass", account["password_hash"])
+
+
+def test_the_password_is_asked_twice_when_not_in_the_environment(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(main, ["user", "add", "a@agency.example", "--role", "auditor"],
+                                env=env, input="pw-one\npw-one\n")
+    assert result.exit_code == 0, result.output
+    assert verify_password("pw-one", _account(env, "a@agency.example")["password_hash"])
+
+
+def test_a_participant_needs_a_person_and_the_message_says_so(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(main, ["user", "add", "p@agency.example", "--role",
+                                       "participant"], env={**env, "PLANNER_PASSWORD": "x"})
+    assert result.exit_code != 0
+    assert "person_id: a participant account must be linked to a person" in result.output
+    assert _account(env, "p@agency.example") is None
+
+
+def test_a_role_change_needs_a_reason_and_is_recorded(env: dict[str, str]) -> None:
+    runner = CliRunner()
+    runner.invoke(main, ["user", "add", "b@agency.example", "--role", "organiser"],
+                  env={**env, "PLANNER_PASSWORD": "x"})
+    missing = runner.invoke(main, ["user", "role", "b@agency.example", "auditor"], env=env)
+    assert missing.exit_code != 0 and "--reason" in missing.output
+    changed = runner.invoke(main, ["user", "role", "b@agency.example", "auditor", "--reason",
+                                   "moved to finance"], env=env)
+    assert changed.exit_code == 0, changed.output
+    assert _account(env, "b@agency.example")["role"] == "auditor"
+    unknown = runner.invoke(main, ["user", "role", "nobody@agency.example", "auditor",
+                                   "--reason", "x"], env=env)
+    assert unknown.exit_code != 0 and "no account for nobody@agency.example" in unknown.output
+
+
+def test_an_unknown_role_is_refused_naming_the_choices(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(main, ["user", "add", "c@agency.example", "--role", "admin"],
+                                env={**env, "PLANNER_PASSWORD": "x"})
+    assert result.exit_code != 0
+    assert "'organiser', 'participant', 'auditor'" in result.output
+
+
+def test_serve_prints_the_demo_logins_only_when_they_exist(env: dict[str, str]) -> None:
+    from planner.cli.web import _demo_logins
+
+    planner = build(load_settings(environ=env))
+    try:
+        assert _demo_logins(planner) == []
+        from planner.demo import DEMO_LOGINS
+        from planner.passwords import hash_password
+
+        first = DEMO_LOGINS[0]
+        planner.app.open_account(actor="test", email=first.email, name=first.name,
+                                 role=first.role, password_hash=hash_password("x"))
+        lines = _demo_logins(planner)
+        assert first.email in "\n".join(lines) and "demo-password" in lines[0]
+    finally:
+        planner.close()

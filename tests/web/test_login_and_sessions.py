@@ -1,0 +1,103 @@
+"""Signing in and out, session cookies, the secret key, role changes taking effect at once."""
+
+from __future__ import annotations
+
+import stat
+
+from flask import Flask
+
+from tests.web.conftest import form_token, post, signed_in, text_of
+from tests.web.world import MEMBER, ORGANISER, PASSWORD
+
+
+def _login(client, email: str, password: str, next_: str = ""):  # noqa: ANN001, ANN202
+    token = form_token(text_of(client.get("/login")))
+    return client.post("/login", data={"email": email, "password": password,
+                                       "csrf_token": token, "next": next_})
+
+
+def test_an_organiser_signs_in_and_lands_on_the_dashboard(app: Flask) -> None:
+    client = app.test_client()
+    response = _login(client, "  Organiser@Test.Example ", PASSWORD)
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert "Olga Organiser" in text_of(client.get("/"))
+
+
+def test_a_participant_lands_on_their_schedule(app: Flask) -> None:
+    response = _login(app.test_client(), MEMBER, PASSWORD)
+    assert response.headers["Location"] == "/schedule"
+
+
+def test_a_wrong_password_is_refused_beside_the_password_field(app: Flask) -> None:
+    response = _login(app.test_client(), ORGANISER, "guess")
+    assert response.status_code == 401
+    page = text_of(response)
+    assert 'id="e-password"' in page and "the e-mail address or the password is not right" in page
+    assert 'value="organiser@test.example"' in page, "the e-mail address is kept"
+    unknown = _login(app.test_client(), "nobody@test.example", PASSWORD)
+    assert unknown.status_code == 401, "an unknown address gets the same answer"
+
+
+def test_signing_in_returns_to_the_page_asked_for_but_never_to_another_site(app: Flask) -> None:
+    client = app.test_client()
+    first = client.get("/trips?status=planned")
+    assert first.status_code == 302 and "next=%2Ftrips%3Fstatus%3Dplanned" in first.location
+    assert _login(client, ORGANISER, PASSWORD, "/trips?status=planned"
+                  ).headers["Location"] == "/trips?status=planned"
+    for evil in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
+        assert _login(app.test_client(), ORGANISER, PASSWORD, evil).headers["Location"] == "/"
+
+
+def test_signing_out_ends_the_session(app: Flask) -> None:
+    client = signed_in(app, "organiser")
+    assert client.get("/").status_code == 200
+    assert post(client, "/logout").status_code == 302
+    assert client.get("/").status_code == 302
+
+
+def test_the_session_cookie_is_http_only_and_same_site_lax(app: Flask) -> None:
+    client = app.test_client()
+    _login(client, ORGANISER, PASSWORD)
+    cookie = client.get_cookie("planner_session")
+    assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
+    assert not cookie.secure, "the development default; production sets it (next test)"
+
+
+def test_secure_cookies_are_switched_on_by_the_setting(tmp_path) -> None:  # noqa: ANN001
+    from planner.bootstrap import build
+    from planner.settings import load_settings
+    from web import create_app
+
+    settings = load_settings(environ={"PLANNER_WEB_SESSION_COOKIE_SECURE": "true"},
+                             instance_path=str(tmp_path / "instance"))
+    planner = build(settings, database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    try:
+        assert create_app(settings, planner=planner).config["SESSION_COOKIE_SECURE"] is True
+    finally:
+        planner.close()
+
+
+def test_the_secret_key_is_generated_once_into_the_instance_folder(fresh_app: Flask) -> None:
+    from pathlib import Path
+
+    from web import secret_key
+
+    path = Path(fresh_app.instance_path) / "secret_key"
+    assert path.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert secret_key(Path(fresh_app.instance_path)) == fresh_app.config["SECRET_KEY"]
+
+
+def test_a_role_change_applies_to_a_signed_in_user_at_once(app: Flask, world) -> None:  # noqa: ANN001
+    from planner.passwords import hash_password
+
+    planner_app = app.extensions["planner"].app
+    planner_app.open_account(actor="test", email="temp@test.example", name="Temp",
+                             role="organiser", password_hash=hash_password("x"))
+    client = app.test_client()
+    _login(client, "temp@test.example", "x")
+    assert client.get("/trips/new").status_code == 200
+    planner_app.change_role("temp@test.example", actor="test", role="auditor",
+                            reason="moved to finance")
+    assert client.get("/trips/new").status_code == 403
+    planner_app.disable_account("temp@test.example", actor="test", reason="left")
+    assert client.get("/").status_code == 302, "a disabled account is signed out"

@@ -1,0 +1,176 @@
+"""Company profiles: search and filter, create, edit, contacts, version history.
+
+Profiles are versioned records: a trip records the version it handed over, so the profile page
+links every handover to exactly that version, and the history lists every version with who
+changed what, when and why. Organisers and auditors see the register; participants do not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from planner.audit.history import record_history
+from planner.domain import values as v
+from web import access
+from web.forms import Form, field_names, form_page, render_form
+from web.layout import add_nav
+from web.wiring import actor, commands, found, planner, queries
+
+bp = Blueprint("companies", __name__, url_prefix="/companies")
+add_nav("Companies", "companies.index", roles=(access.ORGANISER, access.AUDITOR), order=30)
+FILTERS = ("name", "kind", "sector", "interest", "country")
+
+
+@bp.context_processor
+def _choices() -> dict[str, Any]:
+    return {"profile_kinds": [k.value for k in v.ProfileKind],
+            "interest_choices": [(i.value, i.value) for i in v.Interest],
+            "company_sizes": [(s.value, s.value or "not known") for s in v.CompanySize]}
+
+
+def page_number() -> int:
+    """The `page` query argument; anything but a positive whole number means the first page."""
+    raw = request.args.get("page", "1")
+    return max(1, int(raw)) if raw.isdigit() else 1
+
+
+def profile(profile_id: UUID | str) -> Any:
+    return found(queries().profile(profile_id), "company profile", profile_id)
+
+
+def _to_profile(profile_id: UUID | str, anchor: str = "") -> Any:
+    return redirect(url_for("companies.show", profile_id=profile_id)
+                    + (f"#{anchor}" if anchor else ""))
+
+
+@bp.get("")
+@access.everything_reader
+def index() -> Any:
+    filters = {k: request.args.get(k, "").strip() for k in FILTERS}
+    page = queries().profiles(**{k: value or None for k, value in filters.items()},
+                              page=page_number())
+    return render_template("companies/list.html", page=page, profiles=page.items,
+                           filters=filters)
+
+
+# -- create and edit ------------------------------------------------------------------------
+def _details(profile_id: UUID | None = None) -> dict[str, Any]:
+    if profile_id is None:
+        return {"kind": "company"}
+    row = profile(profile_id)
+    return {"name": row.name, "kind": row.kind, "country": row.country, "city": row.city,
+            "sectors": "\n".join(row.sectors), "size": row.size,
+            "description": row.description, "interests": list(row.interests),
+            "website": row.website, "expected_version": row.version}
+
+
+def _context(profile_id: UUID | None = None) -> dict[str, Any]:
+    return {"profile": profile(profile_id) if profile_id else None}
+
+
+def _fields(form: Form) -> dict[str, Any]:
+    """The profile's fields from its form (create and edit share them)."""
+    return dict(name=form.text("name"), kind=form.text("kind"), country=form.text("country"),
+                city=form.text("city"), sectors=form.lines("sectors"), size=form.text("size"),
+                description=form.text("description"), interests=form.choices("interests"),
+                website=form.text("website"))
+
+
+@bp.get("/new")
+@access.organiser
+def new() -> Any:
+    return render_form("companies/form.html", _details(), **_context())
+
+
+@bp.post("/new")
+@access.organiser
+@form_page("companies/form.html", _context)
+def create() -> Any:
+    profile_id = commands().register_profile(actor=actor(), **_fields(Form()))
+    flash("The company profile is registered.", "success")
+    return _to_profile(profile_id)
+
+
+@bp.get("/<uuid:profile_id>")
+@access.everything_reader
+def show(profile_id: UUID) -> Any:
+    return render_template("companies/show.html", profile=profile(profile_id))
+
+
+@bp.get("/<uuid:profile_id>/edit")
+@access.organiser
+def edit(profile_id: UUID) -> Any:
+    return render_form("companies/form.html", _details(profile_id), **_context(profile_id))
+
+
+@bp.post("/<uuid:profile_id>/edit")
+@access.organiser
+@form_page("companies/form.html", _context, _details)
+def update(profile_id: UUID) -> Any:
+    form = Form()
+    commands().change_profile(profile_id, actor=actor(), **_fields(form),
+                              reason=form.text("reason"), expected_version=form.version())
+    flash("The profile is saved as a new version; trips keep the version they handed over.",
+          "success")
+    return _to_profile(profile_id)
+
+
+# -- contacts -------------------------------------------------------------------------------
+def _version(profile_id: UUID) -> dict[str, Any]:
+    return {"expected_version": profile(profile_id).version}
+
+
+@bp.get("/<uuid:profile_id>/contacts")
+@access.organiser
+def contacts(profile_id: UUID) -> Any:
+    return render_form("companies/contacts.html", _version(profile_id), **_context(profile_id))
+
+
+@bp.post("/<uuid:profile_id>/contacts")
+@access.organiser
+@form_page("companies/contacts.html", _context, _version)
+def add_contact(profile_id: UUID) -> Any:
+    form = Form()
+    with field_names(**{"contact name": "name"}):
+        commands().add_contact(profile_id, actor=actor(), name=form.text("name"),
+                               title=form.text("title"), email=form.text("email"),
+                               phone=form.text("phone"))
+    flash(f"{form.text('name').strip()} is added to the contacts.", "success")
+    return redirect(url_for("companies.contacts", profile_id=profile_id))
+
+
+@bp.post("/<uuid:profile_id>/contacts/remove")
+@access.organiser
+@form_page("companies/contacts.html", _context, _version)
+def remove_contact(profile_id: UUID) -> Any:
+    form = Form()
+    with field_names(reason="remove_reason"):
+        commands().remove_contact(profile_id, form.required("contact_id", "a contact"),
+                                  actor=actor(), reason=form.text("remove_reason"),
+                                  expected_version=form.version())
+    flash("The contact is removed; earlier versions of the profile still show it.", "success")
+    return redirect(url_for("companies.contacts", profile_id=profile_id))
+
+
+# -- history --------------------------------------------------------------------------------
+@bp.get("/<uuid:profile_id>/history")
+@access.everything_reader
+def history(profile_id: UUID) -> Any:
+    """Every version: who changed what, when (UTC and the viewer's zone) and why."""
+    row = profile(profile_id)
+    return render_template("companies/history.html", profile=row,
+                           history=record_history(planner(), profile_id))
+
+
+@bp.get("/<uuid:profile_id>/versions/<int:version>")
+@access.everything_reader
+def version(profile_id: UUID, version: int) -> Any:
+    """The profile exactly as it was at one version (what a trip handed over)."""
+    row = profile(profile_id)
+    then = commands().get_profile(profile_id, version=version)
+    handed_over = [h for h in row.trips if h.version == version]
+    return render_template("companies/version.html", profile=row, then=then,
+                           handed_over=handed_over)
