@@ -42,6 +42,10 @@ def load_demo(planner: Planner, progress: Callable[[str], None] = print) -> list
                                      "`planner demo --reset` to start again")
     demo = Demo(app=app, clock=DemoClock(), progress=progress)
     before = app.recorder.max_notification_id() or 0
+    # Listeners (read-model projector, audit chain) catch up from their own stored positions,
+    # so running them once at the end gives the same rows as after each of ~300 saves, at a
+    # fraction of the transactions.
+    listeners, app.saved_listeners = app.saved_listeners, []
     previous, app.clock = app.clock, demo.clock
     try:
         progress("Loading the demo data (history from April 2019 to January 2024)...")
@@ -54,7 +58,11 @@ def load_demo(planner: Planner, progress: Callable[[str], None] = print) -> list
         demo.at("2024-01-15 10:00")
         open_accounts(demo, AUDITORS)
     finally:
-        app.clock = previous
+        app.clock, app.saved_listeners = previous, listeners
+        if listeners:
+            progress("Bringing the read models and the audit chain up to date...")
+        for listener in listeners:
+            listener()
     written = (app.recorder.max_notification_id() or 0) - before
     progress(f"Demo data loaded: {written} events.")
     for line in describe_logins():

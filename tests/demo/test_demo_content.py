@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from planner.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo
 from planner.passwords import verify_password
 from tests.demo.conftest import LoadedDemo
@@ -220,3 +222,12 @@ def test_loading_again_adds_no_events(loaded: LoadedDemo):
     assert loaded.app.recorder.max_notification_id() == before
     assert again == loaded.summary
     assert progress == ["The demo data is already loaded; nothing was added."]
+
+
+def test_the_read_models_show_the_demo_as_soon_as_it_is_loaded(loaded: LoadedDemo):
+    queries = getattr(loaded.planner, "queries", None)
+    if queries is None:
+        pytest.skip("in-memory storage has no read models")
+    assert queries.position() == loaded.app.recorder.max_notification_id()
+    titles = {row.title for row in queries.trips().items}
+    assert {loaded.trip(part)["title"] for part in (LEIPZIG, "Munich", "Changsha")} == titles
