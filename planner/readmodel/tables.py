@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -71,6 +71,10 @@ trips = Table(
     Column("starts_on", Date, nullable=False), Column("ends_on", Date, nullable=False),
     Column("objectives", Text, nullable=False),  # JSON list
     *_changed(),
+    # Calendars (planner.readmodel.queries_calendar): cancellations and reinstatements counted
+    # into every SEQUENCE of the trip's events, and the last change its events show.
+    Column("calendar_sequence", Integer, nullable=False, default=0),
+    Column("calendar_changed_at", DateTime, nullable=True),
 )
 
 legs = Table(
@@ -78,6 +82,8 @@ legs = Table(
     _id("leg_id", True), _id("trip_id"), _text("city"), _text("city_key"),
     _text("country"), _text("country_key"), _text("timezone"),
     Column("arrives_on", Date, nullable=False), Column("departs_on", Date, nullable=False),
+    Column("calendar_sequence", Integer, nullable=False, default=0),  # LegChanged events
+    Column("calendar_changed_at", DateTime, nullable=True),
     Index("rm_legs_trip", "trip_id"), Index("rm_legs_city", "city_key"),
 )
 
@@ -120,6 +126,10 @@ meetings = Table(
     Column("starts_at", DateTime, nullable=False), Column("ends_at", DateTime, nullable=False),
     _text("leg_id"), Column("agenda", Text, nullable=False), _text("status"),
     *_changed(),
+    # Calendars: SEQUENCE counts changes of time, place and status; calendar_changed_at is the
+    # last event that changed what the meeting's VEVENT shows (DTSTAMP, LAST-MODIFIED).
+    Column("calendar_sequence", Integer, nullable=False, default=0),
+    Column("calendar_changed_at", DateTime, nullable=True),
     Index("rm_meetings_trip", "trip_id", "starts_at"),
 )
 

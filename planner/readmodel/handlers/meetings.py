@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import case
 from sqlalchemy.engine import Connection
 
 from planner.domain import values as v
@@ -13,12 +14,23 @@ from planner.readmodel.handlers.common import Handler, created, key, touch
 from planner.readmodel.keys import dumps, fold, to_db
 
 
+def _shown(e: Any) -> dict[str, Any]:
+    """Calendars: the meeting's VEVENT shows something new (DTSTAMP, LAST-MODIFIED)."""
+    return dict(calendar_changed_at=to_db(e.timestamp))
+
+
+def _rescheduled(e: Any) -> dict[str, Any]:
+    """Calendars: time, place or status changed, so the VEVENT's SEQUENCE goes up."""
+    return dict(calendar_sequence=t.meetings.c.calendar_sequence + 1, **_shown(e))
+
+
 def _scheduled(conn: Connection, e: Any, seq: int) -> None:
     conn.execute(t.meetings.insert().values(
         trip_id=str(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
         starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
-        agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq)))
+        agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq),
+        calendar_sequence=0, **_shown(e)))
     rows = [dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
             for i, person in enumerate(e.attendees)]
     if rows:
@@ -27,33 +39,34 @@ def _scheduled(conn: Connection, e: Any, seq: int) -> None:
 
 def _details(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.meetings, e, kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
-          agenda=e.agenda)
+          agenda=e.agenda, **_shown(e))
 
 
 def _moved(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at))
+    touch(conn, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
+          **_rescheduled(e))
 
 
 def _relocated(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
-          timezone=e.timezone, leg_id=e.leg_id or "")
+          timezone=e.timezone, leg_id=e.leg_id or "", **_rescheduled(e))
 
 
 def _attendee_added(conn: Connection, e: Any, seq: int) -> None:
     conn.execute(t.attendees.insert().values(meeting_id=key(e), person_id=e.person_id, seq=seq,
                                              idx=0))
-    touch(conn, t.meetings, e)
+    touch(conn, t.meetings, e, **_shown(e))
 
 
 def _attendee_removed(conn: Connection, e: Any, seq: int) -> None:
     conn.execute(t.attendees.delete().where(t.attendees.c.meeting_id == key(e),
                                             t.attendees.c.person_id == e.person_id))
-    touch(conn, t.meetings, e)
+    touch(conn, t.meetings, e, **_shown(e))
 
 
 def _status(status: v.MeetingStatus) -> Handler:
     def handle(conn: Connection, e: Any, seq: int) -> None:
-        touch(conn, t.meetings, e, status=status.value)
+        touch(conn, t.meetings, e, status=status.value, **_rescheduled(e))
 
     return handle
 
@@ -68,7 +81,12 @@ def _outcome(conn: Connection, e: Any, seq: int) -> None:
     if e.ideas:
         conn.execute(t.ideas.insert(), [dict(meeting_id=meeting_id, idx=i, idea=idea)
                                         for i, idea in enumerate(e.ideas)])
-    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value)
+    # Calendars: held shows as CONFIRMED, so only a proposed meeting's VEVENT changes.
+    was_proposed = t.meetings.c.status == v.MeetingStatus.PROPOSED.value
+    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value,
+          calendar_sequence=t.meetings.c.calendar_sequence + case((was_proposed, 1), else_=0),
+          calendar_changed_at=case((was_proposed, to_db(e.timestamp)),
+                                   else_=t.meetings.c.calendar_changed_at))
 
 
 def _followup_added(conn: Connection, e: Any, seq: int) -> None:

@@ -18,12 +18,14 @@ def _created(conn: Connection, e: Any, seq: int) -> None:
         title=e.title, purpose=e.purpose, organiser=e.organiser, organiser_key=fold(e.organiser),
         direction=e.direction, status=v.TripStatus.DRAFT.value, status_before_cancel="",
         home_timezone=e.home_timezone, starts_on=e.starts_on, ends_on=e.ends_on,
-        objectives=dumps([]), **created(e, seq)))
+        objectives=dumps([]), **created(e, seq), calendar_sequence=0,
+        calendar_changed_at=to_db(e.timestamp)))
 
 
 def _details(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.trips, e, title=e.title, purpose=e.purpose, organiser=e.organiser,
-          organiser_key=fold(e.organiser), direction=e.direction, home_timezone=e.home_timezone)
+          organiser_key=fold(e.organiser), direction=e.direction, home_timezone=e.home_timezone,
+          calendar_changed_at=to_db(e.timestamp))  # title and organiser are in calendars
 
 
 def _dates(conn: Connection, e: Any, seq: int) -> None:
@@ -37,12 +39,16 @@ def _leg_values(e: Any) -> dict[str, Any]:
 
 
 def _leg_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.legs.insert().values(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e)))
+    conn.execute(t.legs.insert().values(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e),
+                                        calendar_sequence=0,
+                                        calendar_changed_at=to_db(e.timestamp)))
     touch(conn, t.trips, e)
 
 
 def _leg_changed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.legs.update().where(t.legs.c.leg_id == e.leg_id).values(**_leg_values(e)))
+    conn.execute(t.legs.update().where(t.legs.c.leg_id == e.leg_id).values(
+        **_leg_values(e), calendar_sequence=t.legs.c.calendar_sequence + 1,
+        calendar_changed_at=to_db(e.timestamp)))
     touch(conn, t.trips, e)
 
 
@@ -97,11 +103,18 @@ def _status(conn: Connection, e: Any, seq: int) -> None:
 
 def _cancelled(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.trips, e, status_before_cancel=t.trips.c.status,
-          status=v.TripStatus.CANCELLED.value)
+          status=v.TripStatus.CANCELLED.value, **_calendar_bump(e))
 
 
 def _reinstated(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.trips, e, status=t.trips.c.status_before_cancel, status_before_cancel="")
+    touch(conn, t.trips, e, status=t.trips.c.status_before_cancel, status_before_cancel="",
+          **_calendar_bump(e))
+
+
+def _calendar_bump(e: Any) -> dict[str, Any]:
+    """Calendars: every event of the trip changes status, so each SEQUENCE goes up."""
+    return dict(calendar_sequence=t.trips.c.calendar_sequence + 1,
+                calendar_changed_at=to_db(e.timestamp))
 
 
 HANDLERS: dict[type, Handler] = {
