@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
@@ -107,6 +107,10 @@ def _read_file(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: not valid TOML ({error})") from error
+    except UnicodeDecodeError as error:
+        raise SettingsError(f"{path}: not valid TOML (the file must be UTF-8 text)") from error
+    except OSError as error:
+        raise SettingsError(f"{path}: cannot be read ({error.strerror or error})") from error
     raw: dict[str, Any] = {}
     for section, values in data.items():
         if not isinstance(values, dict):
@@ -154,6 +158,9 @@ def _database_url(value: Any, source: str) -> str:
 
 def _zone(value: Any, source: str) -> str:
     name = _text(value, source)
+    if name not in available_timezones():
+        raise SettingsError(f"{source}: unknown IANA time zone {name!r} "
+                            "(use a name such as 'Europe/Berlin')")
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
@@ -161,23 +168,44 @@ def _zone(value: Any, source: str) -> str:
     return name
 
 
-def _positive_int(value: Any, source: str) -> int:
-    if isinstance(value, bool):
-        raise SettingsError(f"{source}: must be a whole number")
+def _base_url(value: Any, source: str) -> str:
+    url = _text(value, source)
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
+        raise SettingsError(f"{source}: must be an http:// or https:// address such as "
+                            f"'https://planner.example.org', got {url!r}")
+    return url
+
+
+def _domain(value: Any, source: str) -> str:
+    name = _text(value, source)
+    if not re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9-]+)*", name):
+        raise SettingsError(f"{source}: must be a domain name such as 'planner.example.org', "
+                            f"got {name!r}")
+    return name
+
+
+def _host(value: Any, source: str) -> str:
+    host = _text(value, source)
+    if not host or any(c.isspace() for c in host):
+        raise SettingsError(f"{source}: must be a host name or address such as '127.0.0.1'")
+    return host
+
+
+def _positive_int(value: Any, source: str, *, most: int = 100_000) -> int:
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise SettingsError(f"{source}: must be a whole number, got {value!r}")
     try:
         number = int(value)
     except (TypeError, ValueError) as error:
         raise SettingsError(f"{source}: must be a whole number, got {value!r}") from error
-    if number <= 0 or number > 100_000:
-        raise SettingsError(f"{source}: must be between 1 and 100000, got {number}")
+    if number <= 0 or number > most:
+        what = "a TCP port (1-65535)" if most == 65535 else f"between 1 and {most}"
+        raise SettingsError(f"{source}: must be {what}, got {number}")
     return number
 
 
 def _port(value: Any, source: str) -> int:
-    number = _positive_int(value, source)
-    if number > 65535:
-        raise SettingsError(f"{source}: must be a TCP port (1-65535), got {number}")
-    return number
+    return _positive_int(value, source, most=65535)
 
 
 def _clock_time(value: Any, source: str) -> time:
@@ -223,14 +251,14 @@ _PARSERS = {
     "sqlite_path": _text,
     "instance_path": _text,
     "default_timezone": _zone,
-    "base_url": _text,
-    "calendar_domain": _text,
+    "base_url": _base_url,
+    "calendar_domain": _domain,
     "calendar_refresh_minutes": _positive_int,
     "working_day_start": _clock_time,
     "working_day_end": _clock_time,
     "default_travel_minutes": _positive_int,
     "travel_minutes": _travel_table,
-    "web_host": _text,
+    "web_host": _host,
     "web_port": _port,
     "session_cookie_secure": _flag,
 }
