@@ -97,11 +97,10 @@ class Projector:
             self._reset(conn)
 
     def _reset(self, conn: Connection) -> None:
-        existing = inspect(conn).get_table_names(schema=self.schema)
-        t.metadata.drop_all(conn, checkfirst=True)
-        for name in existing:
-            if name.startswith(t.PREFIX) and name not in t.metadata.tables:
-                conn.exec_driver_sql(f'DROP TABLE {self._qualified(name)}')
+        # Every rm_ table goes, also those an earlier release had and this one no longer has.
+        for name in inspect(conn).get_table_names(schema=self.schema):
+            if name.startswith(t.PREFIX):
+                conn.exec_driver_sql(f"DROP TABLE {self._qualified(name)}")
         t.metadata.create_all(conn, checkfirst=False)
         conn.execute(t.schema.insert().values(version=t.SCHEMA_VERSION))
         conn.execute(t.position.insert().values(name=POSITION_NAME, position=0))

@@ -6,6 +6,7 @@ Each feature's queries live in their own module; this class only puts them toget
 
 from __future__ import annotations
 
+from planner.readmodel.queries_calendar import CalendarQueries
 from planner.readmodel.queries_itinerary import ItineraryQueries
 from planner.readmodel.queries_records import RecordQueries
 from planner.readmodel.queries_reports import ReportQueries
@@ -14,7 +15,8 @@ from planner.readmodel.queries_warnings import DefaultRules, WarningQueries
 from planner.readmodel.rows import *  # noqa: F403 - the row types belong to this API
 
 
-class Queries(TripQueries, ItineraryQueries, WarningQueries, RecordQueries, ReportQueries):
+class Queries(TripQueries, ItineraryQueries, WarningQueries, RecordQueries, ReportQueries,
+              CalendarQueries):
     """Every read the screens need. Construct with the engine (and optionally the Settings
     used for warnings when a call gives none): `Queries(engine, settings)`."""
 

@@ -1,0 +1,176 @@
+"""Calendar rows (planner.ical's CalendarMeeting and CalendarLeg) from the read models.
+
+What a calendar shows, decided here once for feeds, downloads and the CLI:
+
+* A trip's calendar: all its meetings (cancelled ones too, as CANCELLED) and one all-day
+  marker per day of each leg.
+* A person's calendar: only the meetings they attend, across all their trips, plus the legs of
+  the trips they are a delegation member of. Taken off a meeting, it leaves their feed.
+* A cancelled trip: its meetings stay in every calendar as CANCELLED, so subscribed clients
+  remove them; its leg markers leave (they never block time). The trip's cancellations and
+  reinstatements are added to every SEQUENCE of its events, so each one supersedes the last.
+* SEQUENCE of a meeting = its own changes of time, place and status + the trip's; its
+  LAST-MODIFIED/DTSTAMP is the later of its own last shown change and the trip's (title,
+  organiser, cancellation), never "now". See the rm_ columns named calendar_*.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.engine import Connection, RowMapping
+
+from planner.domain.values import MeetingStatus, TripStatus
+from planner.ical import CalendarAttendee, CalendarLeg, CalendarMeeting
+from planner.readmodel import tables as t
+from planner.readmodel.keys import from_db, loads, uid
+from planner.readmodel.queries_base import QueryBase, record_id
+
+TRIP_CANCELLED = TripStatus.CANCELLED.value
+MEETING_CANCELLED = MeetingStatus.CANCELLED.value
+
+
+@dataclass(frozen=True)
+class CalendarRows:
+    """Everything one calendar shows, plus what names it.
+
+    `title` names the calendar (the trip's title, the person's name, the meeting's title).
+    `changed_at` is the last change of anything the calendar shows, where that can only grow
+    (trips and single meetings: meetings are never deleted); None for a person, whose feed
+    can lose a meeting without any of the remaining rows changing.
+    """
+
+    title: str
+    meetings: tuple[CalendarMeeting, ...]
+    legs: tuple[CalendarLeg, ...]
+    changed_at: datetime | None
+    trip_id: UUID | None = None
+    email: str = ""
+
+
+def _stamp(value: datetime | None, fallback: datetime) -> datetime:
+    return from_db(value if value is not None else fallback)
+
+
+def _meeting_query(*where: ColumnElement[bool]) -> Any:
+    m, tr = t.meetings, t.trips
+    return (select(m, tr.c.title.label("trip_title"), tr.c.organiser.label("trip_organiser"),
+                   tr.c.status.label("trip_status"),
+                   tr.c.calendar_sequence.label("trip_sequence"),
+                   tr.c.calendar_changed_at.label("trip_changed_at"),
+                   tr.c.created_at.label("trip_created_at"))
+            .join(tr, tr.c.id == m.c.trip_id).where(*where)
+            .order_by(m.c.starts_at, m.c.id))
+
+
+def _attendees(conn: Connection, meeting_ids: Sequence[str]
+               ) -> dict[str, list[CalendarAttendee]]:
+    found: dict[str, list[CalendarAttendee]] = defaultdict(list)
+    if not meeting_ids:
+        return found
+    a, p = t.attendees, t.people
+    query = (select(a.c.meeting_id, p.c.name, p.c.email)
+             .join(p, p.c.id == a.c.person_id, isouter=True)
+             .where(a.c.meeting_id.in_(sorted(set(meeting_ids))))
+             .order_by(a.c.meeting_id, a.c.seq, a.c.idx))
+    for meeting_id, name, email in conn.execute(query):
+        found[meeting_id].append(CalendarAttendee(name=name or "", email=email or ""))
+    return found
+
+
+def _meetings(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarMeeting]:
+    rows = list(conn.execute(_meeting_query(*where)).mappings())
+    attendees = _attendees(conn, [r["id"] for r in rows])
+    return [calendar_meeting(r, attendees[r["id"]]) for r in rows]
+
+
+def calendar_meeting(r: RowMapping, attendees: Sequence[CalendarAttendee]) -> CalendarMeeting:
+    """One meeting row of `_meeting_query` as the calendar shows it."""
+    trip_cancelled = r["trip_status"] == TRIP_CANCELLED
+    changed = _stamp(r["calendar_changed_at"], r["last_changed_at"])
+    trip_changed = _stamp(r["trip_changed_at"], r["trip_created_at"])
+    return CalendarMeeting(
+        meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
+        title=r["title"], kind=r["kind"],
+        status=MEETING_CANCELLED if trip_cancelled else r["status"],
+        starts_at=from_db(r["starts_at"]), ends_at=from_db(r["ends_at"]),
+        timezone=r["timezone"], venue=r["venue"], city=r["city"],
+        counterparts=tuple(loads(r["counterparts"])), agenda=r["agenda"],
+        attendees=tuple(attendees), organiser=r["trip_organiser"],
+        sequence=int(r["calendar_sequence"] or 0) + int(r["trip_sequence"] or 0),
+        last_modified=max(changed, trip_changed))
+
+
+def _legs(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarLeg]:
+    lg, tr = t.legs, t.trips
+    query = (select(lg, tr.c.title.label("trip_title"),
+                    tr.c.calendar_sequence.label("trip_sequence"),
+                    tr.c.calendar_changed_at.label("trip_changed_at"),
+                    tr.c.created_at.label("trip_created_at"))
+             .join(tr, tr.c.id == lg.c.trip_id)
+             .where(tr.c.status != TRIP_CANCELLED, *where)
+             .order_by(lg.c.arrives_on, lg.c.leg_id))
+    legs = []
+    for r in conn.execute(query).mappings():
+        trip_changed = _stamp(r["trip_changed_at"], r["trip_created_at"])
+        changed = _stamp(r["calendar_changed_at"], r["trip_created_at"])
+        legs.append(CalendarLeg(
+            leg_id=r["leg_id"], trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
+            city=r["city"], country=r["country"], arrives_on=r["arrives_on"],
+            departs_on=r["departs_on"],
+            sequence=int(r["calendar_sequence"] or 0) + int(r["trip_sequence"] or 0),
+            last_modified=max(changed, trip_changed)))
+    return legs
+
+
+def _latest(*stamps: datetime | None) -> datetime | None:
+    found = [s.astimezone(UTC) for s in stamps if s is not None]
+    return max(found, default=None)
+
+
+class CalendarQueries(QueryBase):
+    def calendar_for_trip(self, trip_id: UUID | str) -> CalendarRows | None:
+        """A trip's meetings and leg days, or None when there is no such trip."""
+        key = record_id("trip_id", trip_id)
+        with self._connect() as conn:
+            trip = conn.execute(select(t.trips.c.title, t.trips.c.last_changed_at)
+                                .where(t.trips.c.id == key)).first()
+            if trip is None:
+                return None
+            meetings = _meetings(conn, t.meetings.c.trip_id == key)
+            legs = _legs(conn, t.legs.c.trip_id == key)
+        # The trip row changes with every trip event (a removed leg too), so this only grows.
+        changed = _latest(from_db(trip.last_changed_at), *(m.last_modified for m in meetings))
+        return CalendarRows(trip.title, tuple(meetings), tuple(legs), changed, uid(key))
+
+    def calendar_for_person(self, person_id: UUID | str) -> CalendarRows | None:
+        """The meetings a person attends and the legs of their trips, or None (no person)."""
+        key = record_id("person_id", person_id)
+        with self._connect() as conn:
+            person = conn.execute(select(t.people.c.name, t.people.c.email)
+                                  .where(t.people.c.id == key)).first()
+            if person is None:
+                return None
+            attended = select(t.attendees.c.meeting_id).where(t.attendees.c.person_id == key)
+            member_of = select(t.members.c.trip_id).where(t.members.c.person_id == key)
+            meetings = _meetings(conn, t.meetings.c.id.in_(attended))
+            legs = _legs(conn, t.legs.c.trip_id.in_(member_of))
+        return CalendarRows(person.name, tuple(meetings), tuple(legs), None,
+                            email=person.email)
+
+    def calendar_for_meeting(self, meeting_id: UUID | str) -> CalendarRows | None:
+        """One meeting as a calendar row, or None when there is no such meeting."""
+        key = record_id("meeting_id", meeting_id)
+        with self._connect() as conn:
+            meetings = _meetings(conn, t.meetings.c.id == key)
+        if not meetings:
+            return None
+        meeting = meetings[0]
+        return CalendarRows(meeting.title, (meeting,), (), meeting.last_modified,
+                            meeting.trip_id)
