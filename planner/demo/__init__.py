@@ -27,6 +27,9 @@ from planner.demo.clock import Demo, DemoClock
 from planner.demo.reset import reset_database
 from planner.demo.summary import summarise
 from planner.domain.errors import InvariantError
+from planner.domain.ids import deterministic_ids
+
+DEMO_ID_SEED = "delegation-planner-demo"
 
 __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "DemoLogin", "load_demo", "reset_database"]
 
@@ -48,15 +51,17 @@ def load_demo(planner: Planner, progress: Callable[[str], None] = print) -> list
     listeners, app.saved_listeners = app.saved_listeners, []
     previous, app.clock = app.clock, demo.clock
     try:
-        progress("Loading the demo data (history from April 2019 to January 2024)...")
-        demo.at("2019-04-01 09:00")
-        open_accounts(demo, STAFF)
-        leipzig_china.load(demo)
-        leipzig_followups.load(demo)
-        changsha.load(demo)
-        nanjing_munich.load(demo)
-        demo.at("2024-01-15 10:00")
-        open_accounts(demo, AUDITORS)
+        # The same demo gets the same record ids everywhere: stable calendar UIDs and goldens.
+        with deterministic_ids(DEMO_ID_SEED):
+            progress("Loading the demo data (history from April 2019 to January 2024)...")
+            demo.at("2019-04-01 09:00")
+            open_accounts(demo, STAFF)
+            leipzig_china.load(demo)
+            leipzig_followups.load(demo)
+            changsha.load(demo)
+            nanjing_munich.load(demo)
+            demo.at("2024-01-15 10:00")
+            open_accounts(demo, AUDITORS)
     finally:
         app.clock, app.saved_listeners = previous, listeners
         if listeners:
