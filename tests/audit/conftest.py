@@ -1,6 +1,6 @@
 """Fixtures for the audit tests: the Jining scenario on memory, SQLite or PostgreSQL.
 
-`pristine_jining` builds the scenario once per module and database and puts every table the
+`pristine_jining` builds the scenario once per test run and database and puts every table the
 tampering tests touch back as it was after each test, so each test starts from an intact log
 without paying for a new database (PostgreSQL databases take seconds to create and fill).
 """
@@ -38,7 +38,7 @@ def jining_sql(make_planner: Callable[..., Planner], clock: Clock,
     return planner, build_jining(planner.app, clock)
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
 def shared_jining(request: pytest.FixtureRequest,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Planner, Jining]]:
     folder = tmp_path_factory.mktemp("audit")

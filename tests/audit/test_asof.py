@@ -115,8 +115,8 @@ def test_a_participant_not_yet_on_a_meeting_does_not_see_it(jining_memory):
     assert [m.record_id for m in after.meetings] == [s.dinner, s.meeting]
 
 
-def test_as_of_gives_the_same_answers_on_sql_databases(jining_sql):
-    planner, s = jining_sql
+def test_as_of_gives_the_same_answers_on_sql_databases(pristine_jining):
+    planner, s = pristine_jining
     itinerary = trip_as_of(planner, s.trip, utc(2019, 6, 20, 12, 0))
     assert [starts(m) for m in itinerary.meetings] == [utc(2019, 6, 28, 11, 0),
                                                       utc(2019, 6, 29, 2, 0)]

@@ -72,8 +72,8 @@ def test_a_trips_history_names_the_legs_and_members_it_gained(jining_memory):
     assert member.added[0].startswith(f"person id: Michael Körner ({s.koerner})")
 
 
-def test_the_history_is_the_same_on_a_sql_database_and_carries_log_positions(jining_sql):
-    planner, s = jining_sql
+def test_the_history_is_the_same_on_a_sql_database_and_carries_log_positions(pristine_jining):
+    planner, s = pristine_jining
     history = record_history(planner, s.meeting)
     assert [e.what for e in history.entries][-1] == "reinstated"
     positions = [e.position for e in history.entries]
