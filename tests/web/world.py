@@ -91,5 +91,6 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                   koerner=koerner, han=han, profile_id=profile)
     world.ids = {"trip_id": trip_id, "meeting_id": meeting_id, "leg_id": nanjing,
                  "person_id": koerner, "profile_id": profile, "followup_id": followup,
-                 "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1}
+                 "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1,
+                 "token": "unknown-feed-token-0000000000"}
     return world
