@@ -82,6 +82,45 @@ feeds.my_calendar               GET     302       404       200    200      404
 feeds.reset_mine                POST    302       422       422    422      403
 feeds.addresses                 GET     302       200       403    403      403
 feeds.reset_member              POST    302       422       403    403      403
+companies.index                 GET     302       200       403    403      200
+companies.new                   GET     302       200       403    403      403
+companies.create                POST    302       422       403    403      403
+companies.show                  GET     302       200       403    403      200
+companies.edit                  GET     302       200       403    403      403
+companies.update                POST    302       422       403    403      403
+companies.contacts              GET     302       200       403    403      403
+companies.add_contact           POST    302       422       403    403      403
+companies.remove_contact        POST    302       422       403    403      403
+companies.history               GET     302       200       403    403      200
+companies.version               GET     302       200       403    403      200
+agreements.index                GET     302       200       403    403      200
+agreements.new                  GET     302       200       403    403      403
+agreements.create               POST    302       422       403    403      403
+agreements.show                 GET     302       200       200    403      200
+agreements.edit                 GET     302       200       403    403      403
+agreements.update               POST    302       422       403    403      403
+agreements.sign_form            GET     302       200       403    403      403
+agreements.sign                 POST    302       422       403    403      403
+agreements.status               GET     302       200       403    403      403
+agreements.change_status        POST    302       422       403    403      403
+agreements.milestones           GET     302       200       403    403      403
+agreements.add_milestone        POST    302       422       403    403      403
+agreements.complete_milestone   POST    302       422       403    403      403
+agreement_parties.parties       GET     302       200       403    403      403
+agreement_parties.add_party     POST    302       422       403    403      403
+agreement_parties.remove_party  POST    302       422       403    403      403
+agreement_parties.add_signatory POST    302       422       403    403      403
+agreement_parties.remove_signatory POST 302       422       403    403      403
+people.index                    GET     302       200       403    403      200
+people.new                      GET     302       200       403    403      403
+people.register                 POST    302       422       403    403      403
+people.show                     GET     302       200       403    403      200
+people.edit                     GET     302       200       403    403      403
+people.update                   POST    302       422       403    403      403
+people.accounts                 GET     302       200       403    403      200
+people.account_form             GET     302       200       403    403      403
+people.change_role              POST    302       422       403    403      403
+people.change_active            POST    302       422       403    403      403
 """
 
 

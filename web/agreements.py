@@ -1,0 +1,255 @@
+"""Agreements: the register with filters, draft and edit, signing, status, milestones.
+
+Parties and signatories have their own module, `web.agreement_parties`. Organisers and
+auditors see the register; a participant may open an agreement made on a trip they take part
+in, nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from planner.domain import values as v
+from planner.domain.errors import ValidationError
+from planner.readmodel.queries_base import MAX_PER_PAGE
+from web import access
+from web.companies import page_number
+from web.dashboard import today
+from web.forms import Form, field_names, form_page, render_form
+from web.layout import add_nav
+from web.wiring import actor, commands, found, queries
+
+bp = Blueprint("agreements", __name__, url_prefix="/agreements")
+add_nav("Agreements", "agreements.index", roles=(access.ORGANISER, access.AUDITOR), order=35)
+FILTERS = ("kind", "status", "party", "trip_id", "year")
+
+
+@bp.context_processor
+def _choices() -> dict[str, Any]:
+    return {"agreement_kinds": [k.value for k in v.AgreementKind],
+            "agreement_statuses": [s.value for s in v.AgreementStatus]}
+
+
+def agreement(agreement_id: UUID | str) -> Any:
+    return found(queries().agreement(agreement_id), "agreement", agreement_id)
+
+
+def _may_read(user: access.User, kwargs: dict[str, Any]) -> bool:
+    """Everyone who sees every record; a participant if the agreement is from their trip."""
+    if user.sees_everything:
+        return True
+    row = agreement(kwargs["agreement_id"])
+    return row.trip_id is not None and access.member_of_trip(user, str(row.trip_id))
+
+
+agreement_reader = access._guard("trip reader", _may_read)
+
+
+def to_agreement(agreement_id: UUID | str, anchor: str = "") -> Any:
+    return redirect(url_for("agreements.show", agreement_id=agreement_id)
+                    + (f"#{anchor}" if anchor else ""))
+
+
+def _trips() -> tuple[Any, ...]:
+    return queries().trips(per_page=MAX_PER_PAGE).items
+
+
+@bp.get("")
+@access.everything_reader
+def index() -> Any:
+    filters = {k: request.args.get(k, "").strip() for k in FILTERS}
+    page = queries().agreements(**{k: value or None for k, value in filters.items()},
+                                page=page_number())
+    return render_template("agreements/list.html", page=page, agreements=page.items,
+                           filters=filters, trips=_trips())
+
+
+# -- draft and edit -------------------------------------------------------------------------
+def _meetings(trip_id: str | None) -> list[Any]:
+    """The meetings of the chosen trip, for linking the agreement to where it is signed."""
+    if not trip_id:
+        return []
+    try:
+        itinerary = queries().itinerary(trip_id)
+    except ValidationError:
+        return []
+    return [item for group in itinerary.legs for day in group.days for item in day.items]
+
+
+def _context(agreement_id: UUID | None = None) -> dict[str, Any]:
+    """The form's choices; the meetings offered are those of the trip chosen (or linked)."""
+    row = agreement(agreement_id) if agreement_id else None
+    chosen = request.values.get("trip_id")
+    if chosen is None:
+        chosen = str(row.trip_id or "") if row else _details()["trip_id"]
+    return {"agreement": row,
+            "trip_choices": [(str(t.id), t.title) for t in _trips()],
+            "meeting_choices": [(str(m.meeting_id), f"{m.local_start:%d %b %Y %H:%M} · {m.title}")
+                                for m in _meetings(chosen)]}
+
+
+def _details(agreement_id: UUID | None = None) -> dict[str, Any]:
+    if agreement_id is None:  # drafted from a trip's or a meeting's page: linked to it
+        meeting_id = request.args.get("meeting_id", "")
+        meeting = found(queries().meeting(meeting_id), "meeting", meeting_id) \
+            if meeting_id else None
+        return {"kind": v.AgreementKind.MOU.value,
+                "trip_id": str(meeting.trip_id) if meeting else request.args.get("trip_id", ""),
+                "meeting_id": str(meeting.id) if meeting else ""}
+    row = agreement(agreement_id)
+    return {"title": row.title, "kind": row.kind, "subject": row.subject,
+            "trip_id": row.trip_id or "", "meeting_id": row.meeting_id or "",
+            "expected_version": row.version}
+
+
+def _linked(form: Form) -> tuple[str | None, str | None]:
+    """The trip and meeting where it is signed; a meeting implies (and must match) its trip."""
+    trip_id, meeting_id = form.optional("trip_id"), form.optional("meeting_id")
+    if meeting_id:
+        meeting = queries().meeting(meeting_id)
+        if meeting is None:
+            raise ValidationError("meeting_id", f"there is no meeting with id {meeting_id}")
+        if trip_id and trip_id != str(meeting.trip_id):
+            raise ValidationError("meeting_id", "the meeting belongs to another trip: choose "
+                                                "one of the chosen trip's meetings or none")
+        trip_id = str(meeting.trip_id)
+    return trip_id, meeting_id
+
+
+@bp.get("/new")
+@access.organiser
+def new() -> Any:
+    return render_form("agreements/form.html", _details(), **_context())
+
+
+@bp.post("/new")
+@access.organiser
+@form_page("agreements/form.html", _context)
+def create() -> Any:
+    form = Form()
+    trip_id, meeting_id = _linked(form)
+    agreement_id = commands().draft_agreement(
+        actor=actor(), title=form.text("title"), kind=form.text("kind"),
+        subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id)
+    flash("The agreement is drafted. Add its parties and signatories next.", "success")
+    return to_agreement(agreement_id)
+
+
+@bp.get("/<uuid:agreement_id>")
+@agreement_reader
+def show(agreement_id: UUID) -> Any:
+    return render_template("agreements/show.html", agreement=agreement(agreement_id),
+                           today=today())
+
+
+@bp.get("/<uuid:agreement_id>/edit")
+@access.organiser
+def edit(agreement_id: UUID) -> Any:
+    return render_form("agreements/form.html", _details(agreement_id), **_context(agreement_id))
+
+
+@bp.post("/<uuid:agreement_id>/edit")
+@access.organiser
+@form_page("agreements/form.html", _context, _details)
+def update(agreement_id: UUID) -> Any:
+    form = Form()
+    trip_id, meeting_id = _linked(form)
+    commands().change_agreement_details(
+        agreement_id, actor=actor(), title=form.text("title"), kind=form.text("kind"),
+        subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,
+        reason=form.text("reason"), expected_version=form.version())
+    flash("The agreement's details are saved.", "success")
+    return to_agreement(agreement_id)
+
+
+# -- signing and status ---------------------------------------------------------------------
+def page_context(agreement_id: UUID) -> dict[str, Any]:
+    return {"agreement": agreement(agreement_id), "today": today()}
+
+
+def _signing(agreement_id: UUID) -> dict[str, Any]:
+    row = agreement(agreement_id)
+    return {"signed_on": row.signed_on or today(), "place": row.signed_place,
+            "expected_version": row.version}
+
+
+@bp.get("/<uuid:agreement_id>/sign")
+@access.organiser
+def sign_form(agreement_id: UUID) -> Any:
+    return render_form("agreements/sign.html", _signing(agreement_id),
+                       **page_context(agreement_id))
+
+
+@bp.post("/<uuid:agreement_id>/sign")
+@access.organiser
+@form_page("agreements/sign.html", page_context, _signing)
+def sign(agreement_id: UUID) -> Any:
+    form = Form()
+    commands().sign_agreement(agreement_id, actor=actor(), signed_on=form.date("signed_on"),
+                              place=form.text("place"), reason=form.text("reason"),
+                              expected_version=form.version())
+    flash("The agreement is signed.", "success")
+    return to_agreement(agreement_id)
+
+
+def _status(agreement_id: UUID) -> dict[str, Any]:
+    row = agreement(agreement_id)
+    return {"status": row.status, "expected_version": row.version}
+
+
+@bp.get("/<uuid:agreement_id>/status")
+@access.organiser
+def status(agreement_id: UUID) -> Any:
+    return render_form("agreements/status.html", _status(agreement_id),
+                       **page_context(agreement_id))
+
+
+@bp.post("/<uuid:agreement_id>/status")
+@access.organiser
+@form_page("agreements/status.html", page_context, _status)
+def change_status(agreement_id: UUID) -> Any:
+    form = Form()
+    commands().change_agreement_status(agreement_id, actor=actor(), status=form.text("status"),
+                                       reason=form.text("reason"),
+                                       expected_version=form.version())
+    flash(f"The agreement is now {form.text('status').strip()}.", "success")
+    return to_agreement(agreement_id)
+
+
+# -- milestones -----------------------------------------------------------------------------
+def _milestone_values(agreement_id: UUID) -> dict[str, Any]:
+    return {"expected_version": agreement(agreement_id).version}
+
+
+@bp.get("/<uuid:agreement_id>/milestones")
+@access.organiser
+def milestones(agreement_id: UUID) -> Any:
+    return render_form("agreements/milestones.html", _milestone_values(agreement_id),
+                       **page_context(agreement_id))
+
+
+@bp.post("/<uuid:agreement_id>/milestones")
+@access.organiser
+@form_page("agreements/milestones.html", page_context, _milestone_values)
+def add_milestone(agreement_id: UUID) -> Any:
+    form = Form()
+    with field_names(milestone="title"):
+        commands().add_milestone(agreement_id, actor=actor(), title=form.text("title"),
+                                 due_on=form.date("due_on"))
+    flash("The milestone is added.", "success")
+    return redirect(url_for("agreements.milestones", agreement_id=agreement_id))
+
+
+@bp.post("/<uuid:agreement_id>/milestones/done")
+@access.organiser
+@form_page("agreements/milestones.html", page_context, _milestone_values)
+def complete_milestone(agreement_id: UUID) -> Any:
+    form = Form()
+    commands().complete_milestone(agreement_id, form.required("milestone_id", "a milestone"),
+                                  actor=actor(), done_on=form.date("done_on"),
+                                  reason=form.text("reason"))
+    flash("The milestone is done.", "success")
+    return redirect(url_for("agreements.milestones", agreement_id=agreement_id))
