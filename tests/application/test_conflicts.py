@@ -15,7 +15,7 @@ from uuid import UUID
 import pytest
 
 from planner.application import PlannerApplication
-from planner.bootstrap import Planner
+from planner.bootstrap import MEMORY, Planner
 from planner.domain.errors import ConflictError
 from tests.application.scenarios import (
     COLLEAGUE,
@@ -86,10 +86,10 @@ def test_two_editors_of_one_meeting_the_second_gets_a_conflict_and_nothing_is_st
 
 
 def test_two_editors_saving_at_the_same_moment_one_gets_the_conflict(
-        any_database_url: str, make_planner: Callable[..., Planner]) -> None:
-    """Both pass the version check; the store refuses the second save."""
+        sql_database_url: str, make_planner: Callable[..., Planner]) -> None:
+    """Both pass the version check; the database refuses the second save."""
     clock = Interrupting(utc(2019, 5, 6, 8))
-    app = make_planner(any_database_url, clock=clock).app
+    app = make_planner(sql_database_url, clock=clock).app
     _trip, meeting_id = _meeting(app)
     clock.interrupt_with(lambda: _rename(app, meeting_id, expected_version=1))
     before = event_count(app)
@@ -140,9 +140,9 @@ def test_adding_attendees_at_the_same_time_both_succeed_once_each(
 
 
 def test_drafting_an_agreement_while_the_meeting_changes_links_it_once(
-        any_database_url: str, make_planner: Callable[..., Planner]) -> None:
+        make_planner: Callable[..., Planner]) -> None:
     clock = Interrupting(utc(2019, 5, 6, 8))
-    app = make_planner(any_database_url, clock=clock).app
+    app = make_planner(MEMORY, clock=clock).app
     _trip, meeting_id = _meeting(app)
     clock.interrupt_with(lambda: _rename(app, meeting_id))
     mou = app.draft_agreement(actor=ORGANISER, title="MoU Leipzig-Nanjing",

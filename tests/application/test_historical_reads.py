@@ -87,8 +87,8 @@ def test_a_meeting_moved_twice_reads_back_at_moments_between_the_moves(
 
 
 def test_a_moment_exactly_at_an_event_includes_that_event(
-        moved_twice: tuple[Planner, object]) -> None:
-    planner, meeting_id = moved_twice
+        moved_twice_in_memory: tuple[Planner, object]) -> None:
+    planner, meeting_id = moved_twice_in_memory
     assert planner.app.get_meeting(meeting_id, at=CREATED)["version"] == 1
     assert planner.app.get_meeting(meeting_id, at=FIRST_MOVE)["version"] == 2
     assert planner.app.get_meeting(meeting_id, at=SECOND_MOVE)["version"] == 3
@@ -148,9 +148,9 @@ def test_the_profile_version_handed_over_stays_readable_after_later_edits(
 
 
 def test_a_trip_reads_back_as_it_stood_before_a_leg_was_added(
-        any_database_url: str, make_planner: Callable[..., Planner]) -> None:
+        make_planner: Callable[..., Planner]) -> None:
     clock = Clock(utc(2019, 5, 6, 8, 0))
-    app = make_planner(any_database_url, clock=clock).app
+    app = make_planner(MEMORY, clock=clock).app
     trip = leipzig_trip(app)
     first_leg_added = app.history(trip.trip_id)[1].timestamp
     before = app.get_trip(trip.trip_id, at=first_leg_added - SECOND)

@@ -14,7 +14,7 @@ from planner.bootstrap import Planner
 from tests.application.scenarios import leipzig_trip, nanjing_meeting
 from tests.integration.workers import COMMANDS_PER_WORKER, edit_one_trip
 
-WORKERS = 4
+WORKERS = 3
 TIME_LIMIT = 60  # seconds; the whole test normally takes a few
 
 

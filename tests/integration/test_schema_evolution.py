@@ -10,7 +10,7 @@ from uuid import UUID, uuid4
 
 from sqlalchemy import text
 
-from planner.bootstrap import Planner
+from planner.bootstrap import MEMORY, Planner
 from tests.application.scenarios import ORGANISER, leipzig_trip
 
 TOPIC = "planner.domain.company:CompanyProfile.Registered"
@@ -46,9 +46,9 @@ def _insert_raw(planner: Planner, record_id: UUID, state: dict[str, object]) -> 
 
 
 def test_the_raw_event_has_the_shape_the_transcoder_writes(
-        sql_database_url: str, make_planner: Callable[..., Planner]) -> None:
+        make_planner: Callable[..., Planner]) -> None:
     """Guard for the test below: today's event is the old one plus the two new keys."""
-    app = make_planner(sql_database_url).app
+    app = make_planner(MEMORY).app
     profile_id = app.register_profile(actor=ORGANISER, name="Saxonia Sensorik GmbH",
                                       kind="company", country="Germany")
     stored = app.mapper.to_stored_event(app.history(profile_id)[0])
