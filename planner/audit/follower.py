@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -23,6 +23,8 @@ from planner.audit.tables import audit_chain, audit_follower, audit_log, create_
 
 log = logging.getLogger(__name__)
 BATCH = 500
+INDEX = "index"
+INDEX_VERSION = 2  # bump when what audit_log holds changes: start-up re-indexes the log
 KINDS = {"Trip": "trip", "Meeting": "meeting", "CompanyProfile": "company profile",
          "Agreement": "agreement", "Person": "person", "Account": "account",
          "AuditTrail": "audit trail"}
@@ -49,16 +51,43 @@ class AuditFollower:
         self.decode = decode
 
     def setup(self) -> None:
+        """Create the tables and rows; re-index the log if the index rules changed."""
         create_tables(self.engine)
         try:
             with self.engine.begin() as conn:
                 found = conn.execute(select(audit_follower.c.name)
                                      .where(audit_follower.c.name == FOLLOWER)).first()
                 if found is None:
-                    conn.execute(insert(audit_follower).values(name=FOLLOWER, position=0,
-                                                               link=GENESIS))
+                    conn.execute(insert(audit_follower), [
+                        {"name": FOLLOWER, "position": 0, "link": GENESIS},
+                        {"name": INDEX, "position": INDEX_VERSION, "link": ""}])
         except IntegrityError:
-            pass  # another process created the row first
+            pass  # another process created the rows first
+        with self.engine.connect() as conn:
+            version = conn.execute(select(audit_follower.c.position)
+                                   .where(audit_follower.c.name == INDEX)).scalar()
+        if version != INDEX_VERSION:
+            self.reindex()
+
+    def reindex(self) -> None:
+        """Rebuild the log index (never the chain) from the events already chained."""
+        with self.engine.begin() as conn:
+            conn.execute(update(audit_follower).where(audit_follower.c.name == FOLLOWER)
+                         .values(position=audit_follower.c.position))
+            end = conn.execute(select(audit_follower.c.position)
+                               .where(audit_follower.c.name == FOLLOWER)).scalar_one()
+            conn.execute(delete(audit_log))
+            after = 0
+            while rows := conn.execute(select(self.events).where(
+                    self.events.c.id > after, self.events.c.id <= end)
+                    .order_by(self.events.c.id).limit(BATCH)).all():
+                known: dict[str, tuple[str, str]] = {}
+                conn.execute(insert(audit_log), [self._index_row(conn, stored_row(r), known)
+                                                 for r in rows])
+                after = rows[-1].id
+            conn.execute(delete(audit_follower).where(audit_follower.c.name == INDEX))
+            conn.execute(insert(audit_follower).values(name=INDEX, position=INDEX_VERSION,
+                                                       link=""))
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Chain and index every event not yet chained; returns how many were added."""
@@ -116,7 +145,10 @@ class AuditFollower:
                                     .order_by(audit_log.c.position.desc()).limit(1)).first()
             known[record_id] = (previous[0], previous[1]) if previous else ("", "")
         label, parent = known[record_id]
-        label = next((str(state[f]) for f in _LABEL_FIELDS if state.get(f)), label)
+        if row.originator_version == 1 or event_type(row.topic).endswith(".DetailsChanged"):
+            # Only the record's own fields name it: a PartyAdded or ContactAdded event has a
+            # `name` too, but it is the party's or the contact's.
+            label = next((str(state[f]) for f in _LABEL_FIELDS if state.get(f)), label)
         parent = str(state.get("trip_id") or "") or parent
         known[record_id] = (label, parent)
         stamp = state.get("timestamp")

@@ -37,10 +37,12 @@ class Change:
     after: str
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()  # entries that stayed but changed: "Jining: departs on: ..."
 
     def lines(self) -> list[str]:
-        if self.added or self.removed:
+        if self.added or self.removed or self.changed:
             return ([f"{self.field}: + {a}" for a in self.added]
+                    + [f"{self.field}: ~ {c}" for c in self.changed]
                     + [f"{self.field}: - {r}" for r in self.removed])
         if self.before == "—":
             return [f"{self.field}: {self.after}"]
@@ -114,16 +116,31 @@ def diff(before: dict[str, Any], after: dict[str, Any], *, zone: str,
         if isinstance(old, list | type(None)) and isinstance(new, list) and (old or new):
             old_keys = {item_key(i): i for i in old or []}
             new_keys = {item_key(i): i for i in new}
-            added = [i for k, i in new_keys.items() if k not in old_keys or old_keys[k] != i]
-            removed = [i for k, i in old_keys.items() if k not in new_keys or new_keys[k] != i]
+            added = [i for k, i in new_keys.items() if k not in old_keys]
+            removed = [i for k, i in old_keys.items() if k not in new_keys]
+            changed = [_item_change(old_keys[k], i, zone, names) for k, i in new_keys.items()
+                       if k in old_keys and old_keys[k] != i]
             changes.append(Change(label, describe(old, zone=zone, names=names),
                                   describe(new, zone=zone, names=names),
                                   tuple(_one(i, zone, names) for i in added),
-                                  tuple(_one(i, zone, names) for i in removed)))
+                                  tuple(_one(i, zone, names) for i in removed), tuple(changed)))
             continue
         changes.append(Change(label, describe(old, zone=zone, names=names),
                               describe(new, zone=zone, names=names)))
     return tuple(changes)
+
+
+def _item_change(old: Any, new: Any, zone: str, names: Names) -> str:
+    """'Jining: departs on: 2019-06-29 -> 2019-06-30' for an entry kept under the same id."""
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return f"{_one(old, zone, names)} -> {_one(new, zone, names)}"
+    title = next((str(v) for k, v in new.items() if isinstance(v, str) and v
+                  and not k.endswith("_id")), "")
+    title = title if len(title) <= 60 else title[:57] + "..."
+    parts = [f"{words(k)}: {describe(old.get(k), zone=zone, names=names)} -> "
+             f"{describe(new.get(k), zone=zone, names=names)}"
+             for k in [*new, *(k for k in old if k not in new)] if old.get(k) != new.get(k)]
+    return f"{title}: {'; '.join(parts)}" if title else "; ".join(parts)
 
 
 def _one(item: Any, zone: str, names: Names) -> str:

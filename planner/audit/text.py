@@ -23,7 +23,8 @@ def meeting_line(meeting: AsOf) -> str:
     zone = ZoneInfo(s["timezone"])
     start, end = s["starts_at"].astimezone(zone), s["ends_at"].astimezone(zone)
     until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    place = ", ".join(p for p in (s["venue"], s["city"]) if p)
+    place = s["venue"] if s["city"] and s["city"] in s["venue"] else ", ".join(
+        p for p in (s["venue"], s["city"]) if p)
     return (f"{start:%Y-%m-%d %H:%M}-{until} {s['timezone']}  {s['title']}  ({place})  "
             f"{s['status']}  [meeting {meeting.record_id} v{meeting.version} of "
             f"{meeting.latest_version}]")
