@@ -8,7 +8,7 @@ from uuid import UUID
 
 from planner.commands.base import CommandSupport, plain
 from planner.domain.agreement import Agreement
-from planner.domain.base import PlannerAggregate
+from planner.domain.errors import ValidationError
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
 
@@ -22,19 +22,13 @@ class AgreementCommands(CommandSupport):
         Linking commutes with other edits of the meeting, so a conflicting save is retried.
         """
         def attempt() -> UUID:
-            linked: list[PlannerAggregate] = []
-            trip = trip_id
-            if meeting_id:
-                meeting = self._load(Meeting, meeting_id)
-                trip = trip or meeting.trip_id
-                linked.append(meeting)
-            if trip:
-                self._load(Trip, trip)
+            trip, meeting = self._where_signed(trip_id, meeting_id)
             agreement = Agreement.draft(actor=actor, title=title, kind=kind, subject=subject,
-                                        trip_id=trip, meeting_id=meeting_id, at=self._stamp())
-            for meeting in linked:
-                meeting.link_agreement(actor=actor, agreement_id=agreement.id,
-                                       at=self._stamp())
+                                        trip_id=trip, meeting_id=meeting and meeting.id,
+                                        at=self._stamp())
+            linked = [meeting] if meeting else []
+            for item in linked:
+                item.link_agreement(actor=actor, agreement_id=agreement.id, at=self._stamp())
             self._commit(agreement, *linked)
             return agreement.id
         return self._retrying(attempt)
@@ -43,13 +37,29 @@ class AgreementCommands(CommandSupport):
                                  kind: str, subject: str, trip_id: UUID | str | None = None,
                                  meeting_id: UUID | str | None = None, reason: str = "",
                                  expected_version: int | None = None) -> int:
-        if trip_id:
-            self._load(Trip, trip_id)
-        if meeting_id:
-            self._load(Meeting, meeting_id)
-        return self._edit(Agreement, agreement_id, expected_version, lambda a: a.change_details(
-            actor=actor, title=title, kind=kind, subject=subject, trip_id=trip_id,
-            meeting_id=meeting_id, reason=reason, at=self._stamp()))
+        """Change title, kind, subject or where it belongs; a newly named meeting links it."""
+        trip, meeting = self._where_signed(trip_id, meeting_id)
+        agreement = self._load(Agreement, agreement_id, expected_version)
+        agreement.change_details(actor=actor, title=title, kind=kind, subject=subject,
+                                 trip_id=trip, meeting_id=meeting and meeting.id,
+                                 reason=reason, at=self._stamp())
+        linked: list[Meeting] = []
+        if meeting and str(agreement.id) not in meeting.agreement_ids:
+            meeting.link_agreement(actor=actor, agreement_id=agreement.id, at=self._stamp())
+            linked.append(meeting)
+        return self._commit(agreement, *linked, expected_version=expected_version)
+
+    def _where_signed(self, trip_id: UUID | str | None,
+                      meeting_id: UUID | str | None) -> tuple[UUID | None, Meeting | None]:
+        """The trip and meeting an agreement belongs to; the meeting must be on that trip."""
+        meeting = self._load(Meeting, meeting_id) if meeting_id else None
+        trip = self._load(Trip, trip_id).id if trip_id else None
+        if meeting is not None:
+            if trip is not None and trip != meeting.trip_id:
+                raise ValidationError("meeting_id", f"the meeting belongs to trip "
+                                      f"{meeting.trip_id}, not to trip {trip}")
+            trip = meeting.trip_id
+        return trip, meeting
 
     def add_party(self, agreement_id: UUID | str, *, actor: str, name: str,
                   profile_id: UUID | str | None = None, reason: str = "") -> str:

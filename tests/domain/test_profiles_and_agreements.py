@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 import pytest
@@ -13,6 +13,7 @@ from tests.application.scenarios import (
     ORGANISER,
     Clock,
     LeipzigTrip,
+    leipzig_trip,
     nanjing_meeting,
     refused,
     utc,
@@ -99,6 +100,28 @@ def test_drafting_at_a_meeting_links_the_meeting_and_the_trip(app: PlannerApplic
     assert (agreement["status"], agreement["trip_id"], agreement["meeting_id"]) == (
         "drafted", str(trip.trip_id), str(meeting_id))
     assert app.get_meeting(meeting_id)["agreement_ids"] == [str(mou)]
+
+
+def test_an_agreement_cannot_name_a_meeting_of_another_trip(app: PlannerApplication,
+                                                             trip: LeipzigTrip) -> None:
+    meeting_id = nanjing_meeting(app, trip)
+    other = leipzig_trip(app)
+    refused(app, lambda: app.draft_agreement(actor=ORGANISER, title="MoU", kind="contract",
+                                             trip_id=other.trip_id, meeting_id=meeting_id),
+            "meeting_id", f"the meeting belongs to trip {trip.trip_id}")
+
+
+def test_moving_an_agreement_to_another_meeting_links_that_meeting(
+        app: PlannerApplication, trip: LeipzigTrip) -> None:
+    first = nanjing_meeting(app, trip)
+    second = nanjing_meeting(app, trip, title="Signing ceremony", kind="signing ceremony",
+                             starts=datetime(2019, 6, 27, 9), ends=datetime(2019, 6, 27, 10))
+    mou = _mou(app, first)
+    app.change_agreement_details(mou, actor=ORGANISER, title="MoU Leipzig-Nanjing",
+                                 kind="memorandum of understanding", subject="",
+                                 meeting_id=str(second).upper())
+    assert app.get_agreement(mou)["meeting_id"] == str(second)
+    assert app.get_meeting(second)["agreement_ids"] == [str(mou)]
 
 
 def test_signing_needs_signatories_of_at_least_two_parties(app: PlannerApplication) -> None:
