@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from planner.commands.base import CommandSupport, plain
+from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
@@ -35,7 +35,7 @@ class MeetingCommands(CommandSupport):
             counterparts=counterparts, venue=venue, city=city, timezone=zone,
             starts_at=meeting_instant("starts_at", starts, zone),
             ends_at=meeting_instant("ends_at", ends, zone), leg_id=leg_id, agenda=agenda,
-            attendees=[str(a) for a in attendees or []], at=self._stamp())
+            attendees=[str(as_uuid("attendees", a)) for a in attendees or []], at=self._stamp())
         self._commit(meeting)
         return meeting.id
 
@@ -71,7 +71,8 @@ class MeetingCommands(CommandSupport):
         def attempt() -> bool:
             meeting = self._load(Meeting, meeting_id)
             added = meeting.add_attendee(actor=actor, window=self._window(meeting.trip_id),
-                                         person_id=person_id, at=self._stamp(),
+                                         person_id=as_uuid("person_id", person_id),
+                                         at=self._stamp(),
                                          reason=reason)
             if added:
                 self._commit(meeting)
@@ -81,7 +82,8 @@ class MeetingCommands(CommandSupport):
     def remove_attendee(self, meeting_id: UUID | str, *, actor: str, person_id: UUID | str,
                         reason: str = "", expected_version: int | None = None) -> int:
         return self._edit(Meeting, meeting_id, expected_version, lambda m: m.remove_attendee(
-            actor=actor, person_id=person_id, reason=reason, at=self._stamp()))
+            actor=actor, person_id=as_uuid("person_id", person_id), reason=reason,
+            at=self._stamp()))
 
     def confirm_meeting(self, meeting_id: UUID | str, *, actor: str,
                         expected_version: int | None = None) -> int:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from planner.commands.base import CommandSupport, plain
+from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain.company import CompanyProfile
 from planner.domain.person import Person
 from planner.domain.trip import Trip
@@ -62,7 +62,7 @@ class TripCommands(CommandSupport):
     def add_member(self, trip_id: UUID | str, *, actor: str, person_id: UUID | str, role: str,
                    organisation: str = "", reason: str = "") -> bool:
         """Add a person to the delegation. Commutes with other edits, so it retries."""
-        self._load(Person, person_id)
+        person_id = self._load(Person, person_id).id
 
         def attempt() -> bool:
             trip = self._load(Trip, trip_id)
@@ -77,13 +77,14 @@ class TripCommands(CommandSupport):
                       role: str, organisation: str = "", reason: str = "",
                       expected_version: int | None = None) -> int:
         return self._edit(Trip, trip_id, expected_version, lambda t: t.change_member(
-            actor=actor, person_id=person_id, role=role, organisation=organisation,
-            reason=reason, at=self._stamp()))
+            actor=actor, person_id=as_uuid("person_id", person_id), role=role,
+            organisation=organisation, reason=reason, at=self._stamp()))
 
     def remove_member(self, trip_id: UUID | str, person_id: UUID | str, *, actor: str,
                       reason: str = "", expected_version: int | None = None) -> int:
         return self._edit(Trip, trip_id, expected_version, lambda t: t.remove_member(
-            actor=actor, person_id=person_id, reason=reason, at=self._stamp()))
+            actor=actor, person_id=as_uuid("person_id", person_id), reason=reason,
+            at=self._stamp()))
 
     def attach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *,
                        actor: str, reason: str = "") -> int:
@@ -96,7 +97,8 @@ class TripCommands(CommandSupport):
     def detach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *, actor: str,
                        reason: str = "", expected_version: int | None = None) -> int:
         return self._edit(Trip, trip_id, expected_version, lambda t: t.detach_profile(
-            actor=actor, profile_id=profile_id, reason=reason, at=self._stamp()))
+            actor=actor, profile_id=as_uuid("profile_id", profile_id), reason=reason,
+            at=self._stamp()))
 
     def set_objectives(self, trip_id: UUID | str, *, actor: str, objectives: list[str],
                        reason: str = "", expected_version: int | None = None) -> int:

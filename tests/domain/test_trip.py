@@ -346,6 +346,18 @@ def test_objectives_are_kept_in_order_without_blanks_or_repeats(
                                                         "Sign MoUs"]
 
 
+def test_ids_typed_in_capitals_or_with_spaces_mean_the_same_person(
+        app: PlannerApplication, trip: LeipzigTrip) -> None:
+    typed = f"  {str(trip.outsider).upper()} "
+    app.add_member(trip.trip_id, actor=ORGANISER, person_id=typed, role="adviser")
+    app.change_member(trip.trip_id, typed, actor=ORGANISER, role="official")
+    members = app.get_trip(trip.trip_id)["members"]
+    assert members[-1] == {"person_id": str(trip.outsider), "role": "official",
+                           "organisation": ""}
+    refused(app, lambda: app.remove_member(trip.trip_id, "Shi Guangliang", actor=ORGANISER),
+            "person_id", "must be a record id (UUID); got 'Shi Guangliang'")
+
+
 def test_an_unknown_or_malformed_trip_id_is_reported(app: PlannerApplication) -> None:
     ghost = uuid4()
     refused(app, lambda: app.get_trip(ghost), "trip", f"no trip with id {ghost}",
