@@ -45,6 +45,11 @@ def moment(value: datetime | None, zone: str | None = None) -> str:
     return f"{day(value)}, {clock(value)}"
 
 
+def zone_name(value: datetime | None) -> str:
+    """'CST', 'CEST' or 'UTC+05' for an aware datetime."""
+    return "" if value is None else _abbr(value)
+
+
 def _abbr(value: datetime) -> str:
     name = value.tzname() or ""
     # Zones without an abbreviation report an offset like '+08'; say UTC+08 instead.
@@ -57,7 +62,7 @@ def date_range(first: date | None, last: date | None) -> str:
     if first == last:
         return day(first)
     if first.year == last.year:
-        return f"{short_day(first)} – {day(last)}"
+        return f"{first:%a} {short_day(first)} – {day(last)}"
     return f"{day(first)} – {day(last)}"
 
 
@@ -70,7 +75,7 @@ def page_url(page: int) -> str:
 
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(day=day, short_day=short_day, clock=clock, moment=moment,
-                                 date_range=date_range)
+                                 date_range=date_range, zone_name=zone_name)
     app.jinja_env.globals.update(
         page_url=page_url, zones=_zones, trip_statuses=[s.value for s in v.TripStatus],
         directions=[d.value for d in v.Direction], member_roles=[r.value for r in v.MemberRole],

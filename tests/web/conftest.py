@@ -120,6 +120,14 @@ def text_of(response) -> str:  # noqa: ANN001
     return response.get_data(as_text=True)
 
 
+def visible(response) -> str:  # noqa: ANN001
+    """The page's text as a reader sees it: tags dropped, white space collapsed."""
+    import html
+
+    without_tags = re.sub(r"<[^>]+>", " ", text_of(response))
+    return re.sub(r"\s+", " ", html.unescape(without_tags))
+
+
 def new_trip(app: Flask, title: str = "Nanjing mayor's study visit to Munich", **extra: object):
     """A trip of the test's own (two legs, Körner and Han in the delegation) via the commands."""
     from datetime import date

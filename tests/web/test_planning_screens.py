@@ -7,7 +7,7 @@ import re
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.web.conftest import new_trip, post, text_of
+from tests.web.conftest import new_trip, post, text_of, visible
 from tests.web.world import World
 
 
@@ -56,9 +56,10 @@ def test_an_organiser_builds_a_trip_with_two_legs_a_member_and_a_meeting(
                  ends_at="2025-06-25T15:30", reason="The host asked for the afternoon",
                  expected_version="1")
     assert moved.status_code == 302
-    schedule = text_of(member.get("/schedule"))
+    schedule = visible(member.get("/schedule"))
     assert "Visit to the Zoo" in schedule
-    assert "14:00 CST" in schedule and "08:00 CEST" in schedule
+    assert "14:00–15:30 CST" in schedule, "local time at the venue"
+    assert "08:00–09:30 CEST home" in schedule, "and Körner's home time"
 
 
 def test_a_trip_page_shows_the_itinerary_by_leg_and_day_with_warnings_inline(
@@ -74,10 +75,11 @@ def test_a_trip_page_shows_the_itinerary_by_leg_and_day_with_warnings_inline(
                                      starts=datetime(2024, 11, 20, 10),
                                      ends=datetime(2024, 11, 20, 11),
                                      attendees=[world.han])
-    page = text_of(organiser.get(f"/trips/{trip_id}"))
+    page = visible(organiser.get(f"/trips/{trip_id}"))
     assert "Munich, Germany" in page
     assert "Wed 20 Nov 2024" in page, "a day heading in the leg"
-    assert "10:00 CET" in page and "17:00 CST" in page, "local time and home time (Shanghai)"
+    assert "10:00–11:00 CET" in page and "17:00–18:00 CST home" in page, \
+        "local time and the trip's home time (Shanghai)"
     assert page.count("which overlap") == 3, "in the warnings box and beside both meetings"
 
 
@@ -216,7 +218,7 @@ def test_a_participant_changes_their_own_home_zone_and_sees_times_in_it(
     changed = post(client, "/me", home_timezone="America/New_York",
                    expected_version=str(version))
     assert changed.status_code == 302
-    assert "EDT" in text_of(client.get("/schedule"))
+    assert "EDT home" in visible(client.get("/schedule"))
     restored = post(client, "/me", home_timezone="Europe/Berlin",
                     expected_version=str(version + 1))
     assert restored.status_code == 302
