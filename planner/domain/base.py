@@ -9,6 +9,7 @@ from eventsourcing.domain import Aggregate
 
 from planner.domain.errors import InvariantError
 from planner.domain.ids import new_id
+from planner.domain.values import text
 
 
 class PlannerAggregate(Aggregate):
@@ -37,4 +38,4 @@ class PlannerAggregate(Aggregate):
 def _actor(actor: str) -> str:
     if not isinstance(actor, str) or not actor.strip():
         raise InvariantError("actor", "every change must name the account or job that made it")
-    return actor.strip()
+    return text("actor", actor, max_len=254)

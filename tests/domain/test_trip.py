@@ -46,6 +46,14 @@ def test_a_change_without_an_actor_is_refused(app: PlannerApplication,
             "actor", "must name the account")
 
 
+def test_an_actor_with_control_characters_or_of_absurd_length_is_refused(
+        app: PlannerApplication, trip: LeipzigTrip) -> None:
+    refused(app, lambda: app.set_objectives(trip.trip_id, actor="anna\x00", objectives=[]),
+            "actor", "must not contain")
+    refused(app, lambda: app.set_objectives(trip.trip_id, actor="a" * 255, objectives=[]),
+            "actor", "must be at most 254 characters")
+
+
 def test_a_trip_ending_before_it_starts_is_refused(app: PlannerApplication) -> None:
     refused(app, lambda: app.create_trip(
         actor=ORGANISER, title="Backwards", organiser="IRL", direction="outbound",
