@@ -17,10 +17,12 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select
 
+from planner.audit.follower import KINDS
 from planner.audit.tables import audit_log
 from planner.domain.errors import InvariantError, ValidationError
 
 MAX_PER_PAGE = 500
+KIND_NAMES = tuple(sorted(set(KINDS.values())))
 CSV_COLUMNS = ("position", "occurred_at_utc", "actor", "record_kind", "record_id",
                "record_label", "record_version", "event_type", "reason")
 
@@ -199,3 +201,20 @@ def positions_of(engine: Engine | None, record_id: str) -> dict[int, int]:
         rows = conn.execute(select(audit_log.c.record_version, audit_log.c.position)
                             .where(audit_log.c.record_id == record_id)).all()
     return {int(v): int(p) for v, p in rows}
+
+
+def kind_of(engine: Engine | None, record_id: str) -> str | None:
+    """'trip', 'meeting', 'account'... of a record, from the log index (None if unknown)."""
+    if engine is None:
+        return None
+    with engine.connect() as conn:
+        return conn.execute(select(audit_log.c.record_kind)
+                            .where(audit_log.c.record_id == record_id).limit(1)).scalar()
+
+
+def event_types(engine: Engine | None) -> list[str]:
+    """Every event type the log holds, for a filter's choices."""
+    engine = _require(engine)
+    with engine.connect() as conn:
+        return list(conn.execute(select(audit_log.c.event_type).distinct()
+                                 .order_by(audit_log.c.event_type)).scalars())

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from planner.audit.asof import AsOf, PersonScheduleAsOf, TripAsOf
 from planner.audit.logquery import LogPage
-from planner.audit.readable import describe
+from planner.audit.readable import SECRET_FIELDS, Names, describe, no_names, words
 
 
 def moment(instant: datetime, zone: str) -> str:
@@ -30,15 +30,19 @@ def meeting_line(meeting: AsOf) -> str:
             f"{meeting.latest_version}]")
 
 
-def record_lines(record: AsOf, zone: str) -> list[str]:
+def record_fields(record: AsOf, zone: str, names: Names = no_names) -> list[tuple[str, str]]:
+    """(field, readable value) of a record's state; instants in the record's own zone."""
+    field_zone = str(record.state.get("timezone") or record.state.get("home_timezone") or zone)
+    return [(words(field), "(secret)" if field in SECRET_FIELDS
+             else describe(value, zone=field_zone, names=names))
+            for field, value in record.state.items()]
+
+
+def record_lines(record: AsOf, zone: str, names: Names = no_names) -> list[str]:
     when = (f"as of {moment(record.at, zone)}" if record.at else f"at version {record.version}")
     lines = [f"{record.kind} {record.record_id} {when}: version {record.version} of "
              f"{record.latest_version}, since {moment(record.changed_at, zone)}"]
-    field_zone = str(record.state.get("timezone") or record.state.get("home_timezone") or zone)
-    for field, value in record.state.items():
-        if field in ("password_hash", "feed_token_hash"):
-            value = "(secret)"
-        lines.append(f"  {field.replace('_', ' ')}: {describe(value, zone=field_zone)}")
+    lines.extend(f"  {field}: {value}" for field, value in record_fields(record, zone, names))
     return lines
 
 

@@ -92,5 +92,6 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
     world.ids = {"trip_id": trip_id, "meeting_id": meeting_id, "leg_id": nanjing,
                  "person_id": koerner, "profile_id": profile, "followup_id": followup,
                  "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1,
+                 "record_id": meeting_id,
                  "token": "unknown-feed-token-0000000000"}
     return world
