@@ -135,7 +135,7 @@ def test_the_participant_sees_the_moved_meeting_in_local_and_home_time(
     assert "10:00" not in text, "the old time is gone"
     screenshot(page, "participant-schedule-phone", full_page=False)
     page.set_viewport_size({"width": 1280, "height": 900})
-    screenshot(page, "participant-schedule")
+    screenshot(page, "participant-schedule", full_page=False)
     page.goto(f"{planned_trip.url}/edit")
     assert "Not allowed" in page.content()
     page.context.close()

@@ -222,3 +222,49 @@ def test_a_participant_changes_their_own_home_zone_and_sees_times_in_it(
     restored = post(client, "/me", home_timezone="Europe/Berlin",
                     expected_version=str(version + 1))
     assert restored.status_code == 302
+
+
+def test_legs_members_dates_objectives_and_meeting_details_are_edited_through_forms(
+        app: Flask, organiser: FlaskClient, world: World) -> None:
+    from datetime import datetime
+
+    queries = app.extensions["planner"].queries
+    trip_id, munich = new_trip(app, title="Trip edited through every form")
+    base = f"/trips/{trip_id}"
+    assert post(organiser, f"{base}/legs/{munich}", city="Munich", country="Germany",
+                timezone="Europe/Berlin", arrives_on="2024-11-19", departs_on="2024-11-20",
+                reason="shorter stay", expected_version="4").status_code == 302
+    assert post(organiser, f"{base}/legs/new", city="Berlin", country="Germany",
+                timezone="Europe/Berlin", arrives_on="2024-11-20", departs_on="2024-11-22",
+                expected_version="5").status_code == 302
+    assert post(organiser, f"{base}/dates", starts_on="2024-11-18", ends_on="2024-11-22",
+                reason="arrive a day early", expected_version="6").status_code == 302
+    assert post(organiser, f"{base}/objectives", objectives="Meet BMW\nVisit TUM",
+                expected_version="7").status_code == 302
+    assert post(organiser, f"{base}/members/{world.han}", role="head of delegation",
+                organisation="南京市人民政府", expected_version="8").status_code == 302
+    assert post(organiser, f"{base}/members/{world.koerner}/remove",
+                expected_version="9").status_code == 302
+    berlin = next(leg.leg_id for leg in queries.trip(trip_id).legs if leg.city == "Berlin")
+    no_reason = post(organiser, f"{base}/legs/{berlin}/remove", remove_reason="",
+                     expected_version="10")
+    assert no_reason.status_code == 422
+    assert 'id="e-remove_reason"' in text_of(no_reason), "the message is beside its input"
+    assert post(organiser, f"{base}/legs/{berlin}/remove", remove_reason="Berlin dropped",
+                expected_version="10").status_code == 302
+    page = visible(organiser.get(base))
+    assert "Mon 18 Nov – Fri 22 Nov 2024" in page and "Visit TUM" in page
+    assert "韩立明 · head of delegation" in page and "Michael Körner" not in page
+    assert "Berlin, Germany" not in page
+
+    meeting_id = app.extensions["planner"].app.schedule_meeting(
+        trip_id, actor="test", kind="official meeting", title="First title", venue="",
+        city="Munich", timezone="Europe/Berlin", leg_id=munich,
+        starts=datetime(2024, 11, 19, 9), ends=datetime(2024, 11, 19, 10))
+    assert post(organiser, f"/meetings/{meeting_id}/edit", kind="site visit",
+                title="Visit to the BMW plant", counterparts="BMW Group\nTUM",
+                agenda="1. Tour\n2. Lunch", expected_version="1").status_code == 302
+    shown = visible(organiser.get(f"/meetings/{meeting_id}"))
+    assert "Visit to the BMW plant" in shown and "site visit" in shown
+    assert "BMW Group, TUM" in shown and "2. Lunch" in shown
+    assert "Draft an agreement signed at this meeting" in shown
