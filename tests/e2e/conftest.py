@@ -18,7 +18,7 @@ import pytest
 from planner.bootstrap import build
 from planner.settings import PROJECT_ROOT, load_settings
 
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+SCREENSHOTS = PROJECT_ROOT / "tests" / "e2e" / "screenshots"  # docs/screenshots: curated copies
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 TIMEOUT_MS = 15_000
