@@ -60,7 +60,7 @@ def meeting_event(meeting: CalendarMeeting, options: CalendarOptions) -> tuple[E
         event.add("DTEND", _wall_time_or_utc(ends_at, zone))
     event.add("STATUS", STATUSES[meeting.status])
     event.add("SUMMARY", ical_text.text(meeting.title))
-    location = ical_text.join_nonempty([meeting.venue, meeting.city])
+    location = ical_text.place(meeting.venue, meeting.city)
     if location:
         event.add("LOCATION", ical_text.text(location))
     description = ical_text.meeting_description(

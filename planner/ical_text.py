@@ -56,6 +56,15 @@ def join_nonempty(parts: Iterable[str], separator: str = ", ") -> str:
     return separator.join(part.strip() for part in parts if part and part.strip())
 
 
+def place(venue: str, city: str) -> str:
+    """LOCATION: venue and city, naming the city once where the venue already ends with it
+    ("Jinling Hotel, Nanjing" in Nanjing stays "Jinling Hotel, Nanjing")."""
+    last = venue.rsplit(",", 1)[-1].strip()
+    if city.strip() and last.casefold() == city.strip().casefold():
+        return venue.strip()
+    return join_nonempty([venue, city])
+
+
 def mailto(email: str) -> str:
     """A mailto: URI (RFC 6068) for an address, percent-encoding what a URI cannot hold."""
     return "mailto:" + quote(email.strip(), safe="@!$&'*+-._~=")

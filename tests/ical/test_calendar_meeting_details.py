@@ -26,6 +26,14 @@ def test_the_location_is_venue_and_city():
     assert str(event["LOCATION"]) == "Jinling Hotel, Nanjing"
 
 
+def test_a_venue_that_already_names_its_city_does_not_name_it_twice():
+    event = read(meeting_calendar(meeting(venue="Jinling Hotel, nanjing"), OPTIONS)).event(UID)
+    only_city = read(meeting_calendar(meeting(venue="Nanjing"), OPTIONS)).event(UID)
+
+    assert str(event["LOCATION"]) == "Jinling Hotel, nanjing"
+    assert str(only_city["LOCATION"]) == "Nanjing"
+
+
 def test_a_meeting_with_only_a_city_is_located_in_that_city():
     event = read(meeting_calendar(meeting(venue=""), OPTIONS)).event(UID)
 
