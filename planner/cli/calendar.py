@@ -6,6 +6,7 @@ The bytes are exactly what the web feed serves for the same data (CRLF line ends
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 import click
@@ -18,9 +19,10 @@ AS_OF_EXAMPLE = "2019-06-27T12:00:00+08:00"
 
 
 def _write(calendar: CalendarFile) -> None:
-    stream = click.get_binary_stream("stdout")
-    stream.write(calendar.body)
-    stream.flush()
+    """The bytes as they are: through the binary stream, so CRLF stays CRLF on every OS."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(calendar.body)
+    sys.stdout.buffer.flush()
 
 
 def _as_of(value: str | None) -> datetime | None:
