@@ -14,6 +14,7 @@ from planner.audit.exchange import export_log, verify_file
 from planner.audit.importer import import_log
 from planner.audit.tables import audit_log
 from planner.bootstrap import Planner
+from planner.calendars import person_ics, trip_ics
 from planner.cli import main
 from planner.domain.errors import DomainError
 from planner.readmodel import tables as rm
@@ -152,6 +153,8 @@ def test_export_then_import_gives_the_same_log_chain_and_read_models(
     for table in rm.metadata.sorted_tables:
         assert rows(target, table) == rows(source, table), table.name
     assert any("rebuilding read models" in m for m in messages)
+    assert trip_ics(target, s.trip).body == trip_ics(source, s.trip).body
+    assert person_ics(target, s.koerner).body == person_ics(source, s.koerner).body
     assert target.app.get_person(s.koerner)["name"] == "Michael Körner"
     assert target.app.get_meeting(s.meeting)["title"] == "Signing of the MoU Leipzig–Jining 济宁"
 
