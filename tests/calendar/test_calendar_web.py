@@ -18,7 +18,7 @@ from tests.calendar.scenario import AUDITOR, ORGANISER, SETUP, World
 from web import create_app
 
 CSRF = "calendar-test-csrf"
-ADDRESS = re.compile(r'id="feed-address" type="text" readonly value="([^"]+)"')
+ADDRESS = re.compile(r'<textarea id="feed-address" readonly[^>]*>([^<]+)</textarea>')
 
 
 def client_for(web: Flask, email: str | None = None) -> FlaskClient:
