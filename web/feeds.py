@@ -5,9 +5,10 @@
   right after it is created or reset. An unknown or revoked token gets the same bare 404.
 - `GET /trips/<id>/calendar.ics`, `/meetings/<id>/calendar.ics`: downloads for those who may
   read the trip; `GET /my/calendar.ics`: the signed-in participant's own calendar, once.
-- `POST /my/calendar/address` (the owner) and `POST /trips/<id>/calendars/<person>` (an
-  organiser, from the trip's calendar-address screen) create or reset an address; the page
-  that answers shows it once, to copy or subscribe to at once. Resets are events in the log.
+- `POST /my/calendar/address` (the owner), `POST /trips/<id>/calendars/<person>` (an
+  organiser, from the trip's calendar-address screen) and `POST /people/<id>/calendar/address`
+  (an organiser, from the person's screen) create or reset an address; the page that answers
+  shows it once, to copy or subscribe to at once. Resets are events in the log.
 
 HTTP: bodies are sent as they are (no compression), with a strong ETag from the bytes and
 Last-Modified from the data. A matching If-None-Match gets 304. If-Modified-Since is honoured
@@ -24,7 +25,7 @@ from urllib.parse import quote, urlencode
 from uuid import UUID
 
 import segno
-from flask import Blueprint, Response, g, render_template, request, url_for
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 from werkzeug.http import unquote_etag
@@ -180,6 +181,22 @@ def reset_member(trip_id: UUID, person_id: UUID) -> Any:
                                         reason=f"{ACTIONS[action]} by an organiser")
     return _address_page(person, token, back=url_for("feeds.addresses", trip_id=trip_id),
                          own=False)
+
+
+@bp.post("/people/<uuid:person_id>/calendar/address")
+@access.organiser
+def reset_person(person_id: UUID) -> Any:
+    """An organiser creates or resets anyone's address from the person's screen
+    (`{% include "calendar/_person_address.html" %}` there, with `person` in the context)."""
+    action = _action()
+    person = queries().person(person_id)
+    if person is None:
+        raise NotFound(f"There is no person with id {person_id}.")
+    token = commands().reset_feed_token(person_id, actor=actor(),
+                                        reason=f"{ACTIONS[action]} by an organiser")
+    back = (url_for("people.show", person_id=person_id)
+            if "people.show" in current_app.view_functions else url_for("dashboard.index"))
+    return _address_page(person, token, back=back, own=False)
 
 
 def _address_page(person: Any, token: str, *, back: str, own: bool) -> Response:

@@ -167,6 +167,16 @@ def test_an_organiser_resets_a_members_address_from_the_trips_calendar_screen(
     assert (reset.actor, reset.reason) == (ORGANISER, "calendar address reset by an organiser")
 
 
+def test_an_organiser_creates_an_address_from_the_persons_screen(web: Flask, world: World):
+    response = client_for(web, ORGANISER).post(f"/people/{world.han}/calendar/address",
+                                               data={"csrf_token": CSRF, "action": "create"})
+    page = html.unescape(response.get_data(as_text=True))
+
+    assert "Calendar address for 韩立明" in page
+    assert web.test_client().get(urlsplit(ADDRESS.search(page)[1]).path).status_code == 200
+    assert world.app.history(world.han)[-1].reason == "calendar address created by an organiser"
+
+
 def test_a_reset_without_the_button_or_the_form_token_changes_nothing(web: Flask,
                                                                        world: World):
     owner = client_for(web, "koerner@calendar.test")

@@ -82,6 +82,7 @@ feeds.my_calendar               GET     302       404       200    200      404
 feeds.reset_mine                POST    302       422       422    422      403
 feeds.addresses                 GET     302       200       403    403      403
 feeds.reset_member              POST    302       422       403    403      403
+feeds.reset_person              POST    302       422       403    403      403
 companies.index                 GET     302       200       403    403      200
 companies.new                   GET     302       200       403    403      403
 companies.create                POST    302       422       403    403      403
