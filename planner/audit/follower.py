@@ -81,9 +81,7 @@ class AuditFollower:
             while rows := conn.execute(select(self.events).where(
                     self.events.c.id > after, self.events.c.id <= end)
                     .order_by(self.events.c.id).limit(BATCH)).all():
-                known: dict[str, tuple[str, str]] = {}
-                conn.execute(insert(audit_log), [self._index_row(conn, stored_row(r), known)
-                                                 for r in rows])
+                conn.execute(insert(audit_log), self._index_rows(conn, rows))
                 after = rows[-1].id
             conn.execute(delete(audit_follower).where(audit_follower.c.name == INDEX))
             conn.execute(insert(audit_follower).values(name=INDEX, position=INDEX_VERSION,
@@ -118,33 +116,34 @@ class AuditFollower:
                                 .order_by(self.events.c.id).limit(BATCH)).all()
             if not rows:
                 return 0
-            links, index = [], []
-            known: dict[str, tuple[str, str]] = {}
+            links = []
             for record in rows:
-                row = stored_row(record)
-                link = next_link(link, row)
-                links.append({"position": row.position, "link": link})
-                index.append(self._index_row(conn, row, known))
+                link = next_link(link, stored_row(record))
+                links.append({"position": record.id, "link": link})
             conn.execute(insert(audit_chain), links)
-            conn.execute(insert(audit_log), index)
+            conn.execute(insert(audit_log), self._index_rows(conn, rows))
             conn.execute(update(audit_follower).where(audit_follower.c.name == FOLLOWER)
                          .values(position=rows[-1].id, link=link))
         return len(rows)
 
-    def _index_row(self, conn: Connection, row: StoredRow,
-                   known: dict[str, tuple[str, str]]) -> dict[str, Any]:
-        """Who did what to which record, when and why; label and parent carry forward."""
+    def _index_rows(self, conn: Connection, records: list[Any]) -> list[dict[str, Any]]:
+        """Index rows for a batch; each record's label and parent carry on from its last row."""
+        ids = sorted({str(r.originator_id) for r in records})
+        known: dict[str, tuple[str, str]] = {}
+        for record_id, label, parent in conn.execute(
+                select(audit_log.c.record_id, audit_log.c.label, audit_log.c.parent_id)
+                .where(audit_log.c.record_id.in_(ids)).order_by(audit_log.c.position)):
+            known[record_id] = (label, parent)
+        return [self._index_row(stored_row(r), known) for r in records]
+
+    def _index_row(self, row: StoredRow, known: dict[str, tuple[str, str]]) -> dict[str, Any]:
+        """Who did what to which record, when and why."""
         try:
             state = self.decode(row.state)
         except Exception:  # noqa: BLE001 - an undecodable payload is still chained and listed
             state = {}
         record_id = row.originator_id
-        if record_id not in known:
-            previous = conn.execute(select(audit_log.c.label, audit_log.c.parent_id)
-                                    .where(audit_log.c.record_id == record_id)
-                                    .order_by(audit_log.c.position.desc()).limit(1)).first()
-            known[record_id] = (previous[0], previous[1]) if previous else ("", "")
-        label, parent = known[record_id]
+        label, parent = known.get(record_id, ("", ""))
         if row.originator_version == 1 or event_type(row.topic).endswith(".DetailsChanged"):
             # Only the record's own fields name it: a PartyAdded or ContactAdded event has a
             # `name` too, but it is the party's or the contact's.

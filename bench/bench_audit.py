@@ -1,0 +1,94 @@
+"""Audit throughput: chaining, verifying, exporting, checking a file and importing the log.
+
+Writes N events (people registered) with the audit follower switched off, then measures, in
+events per second: the follower chaining and indexing them, `verify` of the database, export
+to JSON Lines, the offline check of that file, and its import into an empty database (with
+the read-model rebuild). Runs on SQLite and, when reachable, PostgreSQL.
+Usage: python bench/bench_audit.py [--events N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from planner.audit.chain import verify_database
+from planner.audit.exchange import export_log, verify_file
+from planner.audit.importer import import_log
+from planner.bootstrap import build
+from planner.settings import load_settings
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def timed(what: str, events: int, step: Callable[[], object]) -> None:
+    started = time.perf_counter()
+    step()
+    seconds = time.perf_counter() - started
+    print(f"  {what:<28} {seconds:7.2f} s  {events / seconds:9.0f} events/s")
+
+
+def run(source_url: str, target_url: str, events: int, folder: Path) -> None:
+    settings = load_settings(environ={}, instance_path=str(folder / "instance"))
+    planner = build(settings, database_url=source_url)
+    follower = planner.extras["audit_follower"]
+    planner.app.saved_listeners.remove(follower.listener)
+    for n in range(events):
+        planner.app.register_person(actor="bench", name=f"Bench Person {n} 测试",
+                                    home_timezone="Asia/Shanghai")
+    table = planner.app.recorder.events_record_cls.__table__
+    path = folder / f"log-{uuid.uuid4().hex[:8]}.jsonl"
+    timed("chain and index (follower)", events, follower.catch_up)
+    timed("verify the database", events, lambda: verify_database(planner.engine, table))
+    timed("export to JSON Lines", events, lambda: export_log(planner, path))
+    timed("verify the file offline", events, lambda: verify_file(path))
+    target = build(settings, database_url=target_url)
+    timed("import (with read models)", events, lambda: import_log(target, path))
+    target.close()
+    planner.close()
+
+
+def postgres_database() -> tuple[str, Callable[[], None]] | None:
+    try:
+        import psycopg
+
+        name = f"planner_bench_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except Exception:  # noqa: BLE001 - no PostgreSQL here: skip it
+        return None
+
+    def drop() -> None:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", drop
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=2000)
+    events = parser.parse_args().events
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"SQLite, {events} events")
+        run(f"sqlite:///{folder / 'source.sqlite3'}", f"sqlite:///{folder / 'target.sqlite3'}",
+            events, folder)
+        source, target = postgres_database(), postgres_database()
+        if source and target:
+            print(f"PostgreSQL, {events} events")
+            try:
+                run(source[0], target[0], events, folder)
+            finally:
+                source[1]()
+                target[1]()
+        else:
+            print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
+
+
+if __name__ == "__main__":
+    main()
