@@ -6,7 +6,7 @@ import json
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain import values as v
@@ -98,11 +98,12 @@ class TripQueries(QueryBase):
     @staticmethod
     def _handed_over(conn: Connection, trip_id: str) -> tuple[HandedOverProfile, ...]:
         h, p, pv = t.handovers, t.profiles, t.profile_versions
+        then = (select(pv.c.name).where(pv.c.profile_id == h.c.profile_id,
+                                        pv.c.version <= h.c.profile_version)
+                .order_by(pv.c.version.desc()).limit(1).scalar_subquery())
         query = (select(h.c.profile_id, h.c.profile_version, p.c.name, p.c.version, p.c.kind,
-                        p.c.country, pv.c.name.label("name_then"))
+                        p.c.country, then.label("name_then"))
                  .join(p, p.c.id == h.c.profile_id)
-                 .join(pv, and_(pv.c.profile_id == h.c.profile_id,
-                                pv.c.version == h.c.profile_version), isouter=True)
                  .where(h.c.trip_id == trip_id).order_by(h.c.seq))
         return tuple(HandedOverProfile(
             profile_id=uid(r["profile_id"]), name=r["name"], version=r["profile_version"],

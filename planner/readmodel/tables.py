@@ -204,7 +204,6 @@ profile_versions = Table(
     Column("sectors", Text, nullable=False), _text("size"),
     Column("description", Text, nullable=False), Column("interests", Text, nullable=False),
     _text("website"), Column("fictitious", Boolean, nullable=False),
-    Column("contacts", Text, nullable=False),  # JSON list of contact dicts
     Column("recorded_at", DateTime, nullable=False),
 )
 

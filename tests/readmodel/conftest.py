@@ -2,7 +2,8 @@
 
 PostgreSQL tests share one database per session and get a fresh schema each (through the
 connection's search_path): the same server and code paths, without paying for a CREATE
-DATABASE per test. Read-only tests share one hand-built `world` per module and storage.
+DATABASE per test. Read-only tests share one hand-built `world` per storage (they must not
+change it); tests that write build their own small plan.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def plan(sql_planner: Planner) -> Plan:
 
 @dataclass
 class World:
-    """The hand-built data set of `world.py`, loaded once per module and storage."""
+    """The hand-built data set of `world.py`, loaded once per storage. Read only."""
 
     plan: Plan
     ids: dict[str, Any]
@@ -85,7 +86,7 @@ class World:
         return self.plan.q
 
 
-@pytest.fixture(scope="module", params=STORAGES)
+@pytest.fixture(scope="session", params=STORAGES)
 def world(request: pytest.FixtureRequest,
           tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     folder = tmp_path_factory.mktemp("world")

@@ -1,13 +1,11 @@
 """CompanyProfile events -> rm_profiles (current), its sectors, interests, contacts, and
-rm_profile_versions: the profile as it stood at every version, so a trip can show exactly what
-was handed over."""
+rm_profile_versions: the profile's details at each version that changed them, so a trip can
+show what was handed over."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from planner.domain.company import CompanyProfile
@@ -39,32 +37,25 @@ def _lists(conn: Connection, e: Any) -> None:
             dict(profile_id=profile_id, idx=i, interest=s) for i, s in enumerate(e.interests)])
 
 
-def _snapshot(conn: Connection, e: Any) -> None:
-    """Record the profile as it stands after this event, under the event's version."""
-    profile_id = key(e)
-    row = conn.execute(select(t.profiles).where(t.profiles.c.id == profile_id)).mappings().one()
-    people = conn.execute(
-        select(t.contacts.c.contact_id, t.contacts.c.name, t.contacts.c.title,
-               t.contacts.c.email, t.contacts.c.phone)
-        .where(t.contacts.c.profile_id == profile_id)
-        .order_by(t.contacts.c.seq)).mappings().all()
+def _version(conn: Connection, e: Any) -> None:
+    """Record the profile's details as of this event's version. Contact events do not change
+    the details, so the details of any version are those of the latest row at or before it."""
     conn.execute(t.profile_versions.insert().values(
-        profile_id=profile_id, version=e.originator_version,
-        sectors=row["sectors"], interests=row["interests"], fictitious=row["fictitious"],
-        contacts=json.dumps([dict(p) for p in people], ensure_ascii=False),
-        recorded_at=to_db(e.timestamp), **{name: row[name] for name in _FIELDS}))
+        profile_id=key(e), version=e.originator_version, sectors=dumps(e.sectors),
+        interests=dumps(e.interests), fictitious=bool(e.fictitious),
+        recorded_at=to_db(e.timestamp), **{name: getattr(e, name) for name in _FIELDS}))
 
 
 def _registered(conn: Connection, e: Any, seq: int) -> None:
     conn.execute(t.profiles.insert().values(**_values(e), **created(e, seq)))
     _lists(conn, e)
-    _snapshot(conn, e)
+    _version(conn, e)
 
 
 def _details(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.profiles, e, **_values(e))
     _lists(conn, e)
-    _snapshot(conn, e)
+    _version(conn, e)
 
 
 def _contact_added(conn: Connection, e: Any, seq: int) -> None:
@@ -72,13 +63,11 @@ def _contact_added(conn: Connection, e: Any, seq: int) -> None:
         contact_id=e.contact_id, profile_id=key(e), name=e.name, title=e.title, email=e.email,
         phone=e.phone, seq=seq))
     touch(conn, t.profiles, e)
-    _snapshot(conn, e)
 
 
 def _contact_removed(conn: Connection, e: Any, seq: int) -> None:
     conn.execute(t.contacts.delete().where(t.contacts.c.contact_id == e.contact_id))
     touch(conn, t.profiles, e)
-    _snapshot(conn, e)
 
 
 HANDLERS: dict[type, Handler] = {
