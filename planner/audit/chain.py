@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Engine
 
 from planner.audit.tables import audit_chain, audit_follower
@@ -140,6 +140,13 @@ def chained_head(engine: Engine) -> Head:
     return Head(int(row[0]), row[1]) if row else Head(0, GENESIS)
 
 
+def _last_link(engine: Engine) -> int:
+    """The last position with a link (beyond the follower's position only if someone moved
+    the follower back: those links are checked too)."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.max(audit_chain.c.position))).scalar() or 0)
+
+
 def _link_before(engine: Engine, position: int) -> tuple[int, str]:
     with engine.connect() as conn:
         row = conn.execute(select(audit_chain.c.position, audit_chain.c.link)
@@ -187,7 +194,7 @@ def verify_database(engine: Engine, events: Table, *, from_head: Head | None = N
     Covers every position the follower has chained; events written since (a live system)
     are not yet part of the chain and are left for the next verification.
     """
-    end = chained_head(engine).position
+    end = max(chained_head(engine).position, _last_link(engine))
     after, previous = 0, GENESIS
     if from_head is not None and from_head.position:
         if from_head.position > end:

@@ -99,11 +99,15 @@ class AuditFollower:
                 return total
 
     def listener(self) -> None:
-        """For `app.saved_listeners`: the save has committed; a busy database only delays."""
+        """For `app.saved_listeners` and start-up: the save has committed, so a busy database
+        only delays the chain, and damaged audit tables are for `planner log verify` to
+        report, not a reason to refuse work."""
         try:
             self.catch_up()
         except OperationalError as error:  # e.g. a lock timeout: the next catch-up retries
             log.error("audit chain catch-up postponed: %s", error)
+        except IntegrityError as error:  # links already there: the audit tables were altered
+            log.error("audit chain catch-up failed (run 'planner log verify'): %s", error)
 
     def _batch(self) -> int:
         with self.engine.begin() as conn:
@@ -175,6 +179,6 @@ def attach(planner: Any) -> None:
     if follower is None:
         return
     follower.setup()
-    follower.catch_up()
+    follower.listener()
     planner.app.saved_listeners.append(follower.listener)
     planner.extras["audit_follower"] = follower

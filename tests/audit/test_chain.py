@@ -130,3 +130,13 @@ def test_planner_log_verify_exits_0_with_the_head_and_1_naming_the_position(
     assert after_tampering.exit_code == 0, "tampering before a noted head is not its business"
     bad = runner.invoke(main, ["log", "verify", "--from-head", "yesterday"])
     assert bad.exit_code == 2 and "--from-head" in bad.output
+
+
+def test_a_follower_moved_back_does_not_stop_the_planner_and_verify_still_checks_all(
+        pristine_jining, make_planner):
+    planner, _ = pristine_jining
+    tampering.run(planner, "UPDATE audit_follower SET position = 3 WHERE name = 'chain'")
+    again = make_planner(planner.engine.url.render_as_string(hide_password=False))
+    assert again.app.recorder.max_notification_id() == last_position(planner)
+    verdict = verify(planner)
+    assert verdict.ok and verdict.checked == last_position(planner)
