@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from planner.audit.chain import chained_head
+from planner.audit.chain import chained_head, parse_head
 from planner.audit.exchange import export_log, verify_file
 from planner.audit.importer import import_log
 from planner.audit.tables import audit_log
@@ -215,3 +215,25 @@ def test_planner_log_export_and_import_from_the_command_line(
     again = runner.invoke(main, ["log", "import", str(path)])
     assert again.exit_code == 1 and "is not empty" in again.output
     assert count(target) == count(source) - 2
+
+
+def test_a_file_checked_from_a_noted_head(exported, pristine_jining):
+    planner, _ = pristine_jining
+    with planner.engine.connect() as conn:
+        from planner.audit.tables import audit_chain
+
+        link = conn.execute(select(audit_chain.c.link)
+                            .where(audit_chain.c.position == 5)).scalar_one()
+    _, path = exported
+    assert verify_file(path, from_head=parse_head(f"5:{link[:16]}")).ok
+    other = verify_file(path, from_head=parse_head("5:" + "ab" * 32))
+    assert (other.ok, other.first_bad) == (False, 6)
+    assert "is not in this file" in other.problem
+
+
+def test_planner_log_head_prints_the_head_to_note_down(pristine_jining, monkeypatch):
+    planner, _ = pristine_jining
+    monkeypatch.setenv("PLANNER_DATABASE_URL",
+                       planner.engine.url.render_as_string(hide_password=False))
+    result = CliRunner().invoke(main, ["log", "head"])
+    assert result.exit_code == 0 and result.output.strip() == str(chained_head(planner.engine))

@@ -104,3 +104,44 @@ def test_an_unknown_or_malformed_record_id_is_a_clear_message(jining_memory):
         record_history(planner, "not-a-uuid")
     with pytest.raises(NotFoundError, match="no record with id"):
         record_history(planner, "00000000-0000-0000-0000-000000000000")
+
+
+def test_an_accounts_history_shows_role_changes_and_hides_password_hashes(jining_memory):
+    planner, _ = jining_memory
+    app = planner.app
+    account = app.open_account(actor=ORGANISER, email="finance@leipzig.example",
+                               name="Finance Office", role="organiser",
+                               password_hash="scrypt$secret-hash")
+    app.change_role("finance@leipzig.example", actor=ORGANISER, role="auditor",
+                    reason="Moved to the audit team")
+    app.change_password("finance@leipzig.example", actor="finance@leipzig.example",
+                        password_hash="scrypt$new-secret")
+    history = record_history(planner, account)
+    assert history.kind == "account" and history.label == "Finance Office"
+    role = history.entries[1]
+    assert role.reason == "Moved to the audit team"
+    assert [(c.field, c.before, c.after) for c in role.changes] == [
+        ("role", "organiser", "auditor")]
+    text = "\n".join(format_history(history))
+    assert "secret-hash" not in text and "new-secret" not in text
+    assert "password hash: (secret) -> (secret, changed)" in text
+
+
+def test_a_profiles_and_an_agreements_history_name_what_changed(jining_memory):
+    planner, s = jining_memory
+    app = planner.app
+    profile = app.register_profile(actor=ORGANISER, name="南京市投资促进委员会",
+                                   kind="government body", country="China", city="Nanjing")
+    app.change_profile(profile, actor=COLLEAGUE, name="Nanjing Investment Promotion Commission",
+                       kind="government body", country="China", city="Nanjing",
+                       sectors=["investment"], size="", description="", interests=[],
+                       reason="English name for the German side")
+    changed = record_history(planner, profile).entries[1]
+    assert ("name", "南京市投资促进委员会", "Nanjing Investment Promotion Commission") in [
+        (c.field, c.before, c.after) for c in changed.changes]
+    agreement = app.draft_agreement(actor=ORGANISER, title="MoU Leipzig–Jining",
+                                    kind="memorandum of understanding", meeting_id=s.meeting)
+    app.add_party(agreement, actor=ORGANISER, name="City of Leipzig")
+    history = record_history(planner, agreement)
+    assert history.kind == "agreement" and history.label == "MoU Leipzig–Jining"
+    assert history.entries[1].changes[0].added[0].startswith("name: City of Leipzig")
