@@ -122,3 +122,28 @@ def test_as_of_gives_the_same_answers_on_sql_databases(pristine_jining):
                                                       utc(2019, 6, 29, 2, 0)]
     schedule = person_schedule_as_of(planner, s.schuelke, s.moments["schuelke added"] - SECOND)
     assert [m.record_id for m in schedule.meetings] == [s.dinner]
+
+
+def test_planner_log_as_of_prints_an_itinerary_or_a_record(pristine_jining, monkeypatch):
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    planner, s = pristine_jining
+    monkeypatch.setenv("PLANNER_DATABASE_URL",
+                       planner.engine.url.render_as_string(hide_password=False))
+    runner = CliRunner()
+    trip = runner.invoke(main, ["log", "as-of", str(s.trip), "--at", "2019-06-20T12:00",
+                                "--zone", "UTC"])
+    assert trip.exit_code == 0, trip.output
+    lines = trip.output.splitlines()
+    assert lines[0].startswith("Leipzig delegation to Nanjing and Jining as it stood at "
+                               "2019-06-20 12:00:00 UTC")
+    assert any(line.strip().startswith("2019-06-29 10:00-11:00 Asia/Shanghai  Signing of the "
+                                       "MoU") for line in lines)
+    meeting = runner.invoke(main, ["log", "as-of", str(s.meeting), "--version", "4"])
+    assert meeting.exit_code == 0 and "  status: cancelled" in meeting.output
+    neither = runner.invoke(main, ["log", "as-of", str(s.meeting)])
+    assert neither.exit_code == 2 and "give --at MOMENT or --version N" in neither.output
+    too_early = runner.invoke(main, ["log", "as-of", str(s.meeting), "--at", "2019-01-01"])
+    assert too_early.exit_code == 1 and "did not exist yet" in too_early.output
