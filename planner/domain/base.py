@@ -25,6 +25,10 @@ class PlannerAggregate(Aggregate):
 
     def _emit(self, event_class: type[Any], actor: str, at: datetime | None = None,
               reason: str = "", **fields: Any) -> None:
+        if at is not None and at < self.modified_on:
+            # "As it was at a moment" reads a record's events in order up to that moment.
+            raise InvariantError("at", f"a change cannot be dated {at.isoformat()}, before the "
+                                       f"record's last change ({self.modified_on.isoformat()})")
         self.trigger_event(event_class, timestamp=at, actor=_actor(actor), reason=reason,
                            **fields)
 

@@ -15,9 +15,11 @@ from tests.application.scenarios import (
     BERLIN,
     ORGANISER,
     SHANGHAI,
+    Clock,
     LeipzigTrip,
     event_types,
     refused,
+    utc,
 )
 
 
@@ -52,6 +54,15 @@ def test_an_actor_with_control_characters_or_of_absurd_length_is_refused(
             "actor", "must not contain")
     refused(app, lambda: app.set_objectives(trip.trip_id, actor="a" * 255, objectives=[]),
             "actor", "must be at most 254 characters")
+
+
+def test_a_change_cannot_be_dated_before_the_records_last_change(
+        app: PlannerApplication, trip: LeipzigTrip, clock: Clock) -> None:
+    """A clock set back (the demo's, a test's) would make "as it was at" reads wrong."""
+    clock.set(utc(2019, 4, 1))
+    refused(app, lambda: app.set_objectives(trip.trip_id, actor=ORGANISER, objectives=["x"]),
+            "at", "a change cannot be dated 2019-04-01T00:00:00+00:00, before the record's "
+            "last change (2019-05-02T08:00")
 
 
 def test_a_trip_ending_before_it_starts_is_refused(app: PlannerApplication) -> None:
