@@ -26,7 +26,7 @@ def edit_one_trip(url: str, trip_id: str, meeting_id: str, leg_id: str, worker: 
         planner = build(load_settings(environ={}), database_url=url)
         app = planner.app
         actor = f"worker-{worker}@example.org"
-        barrier.wait(timeout=60)
+        barrier.wait(timeout=15)
 
         def attempt(command: str, run: Any) -> Any:
             try:
