@@ -117,3 +117,13 @@ def test_the_installed_command_prints_no_traceback_for_a_bad_config(tmp_path: Pa
     assert done.returncode != 0
     assert "configuration: [web] port: must be a TCP port (1-65535), got 99999" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_an_unreachable_database_is_reported_without_its_password() -> None:
+    url = "postgresql+psycopg://planner:s3cret@127.0.0.1:1/planner"
+    result = CliRunner().invoke(main, ["init"], env=_env(PLANNER_DATABASE_URL=url))
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Error: database: cannot open postgresql+psycopg://planner:***@127.0.0.1:1/planner: ")
+    assert "s3cret" not in result.output
+    assert isinstance(result.exception, SystemExit)

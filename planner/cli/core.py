@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from dataclasses import asdict
 
 import click
+from eventsourcing.persistence import PersistenceError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from planner.bootstrap import Planner, build
 from planner.domain.errors import DomainError
@@ -19,9 +22,14 @@ from planner.settings import SettingsError, load_settings
 def planner_from_settings(**kwargs: object) -> Iterator[Planner]:
     """Open the configured database; configuration and domain errors become clear messages."""
     try:
-        planner = build(load_settings(), **kwargs)  # type: ignore[arg-type]
+        settings = load_settings()
+        planner = build(settings, **kwargs)  # type: ignore[arg-type]
     except SettingsError as error:
         raise click.ClickException(f"configuration: {error}") from error
+    except (SQLAlchemyError, PersistenceError) as error:
+        url = make_url(settings.database_url).render_as_string(hide_password=True)
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        raise click.ClickException(f"database: cannot open {url}: {detail}") from error
     try:
         yield planner
     except DomainError as error:
