@@ -239,3 +239,14 @@ def test_signatories_can_be_removed_before_signing(app: PlannerApplication,
     assert len(app.get_agreement(mou)["signatories"]) == 1
     refused(app, lambda: app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26),
                                             place="Nanjing"), "signatories")
+
+
+def test_removing_a_party_removes_its_signatories(app: PlannerApplication) -> None:
+    mou = _signable(app)
+    parties = app.get_agreement(mou)["parties"]
+    app.remove_party(mou, parties[1]["party_id"], actor=ORGANISER, reason="wrong body")
+    agreement = app.get_agreement(mou)
+    assert [p["name"] for p in agreement["parties"]] == ["City of Leipzig"]
+    assert [s["name"] for s in agreement["signatories"]] == ["Michael Körner"]
+    refused(app, lambda: app.remove_party(mou, parties[1]["party_id"], actor=ORGANISER),
+            "party_id", "the agreement has no party")
