@@ -214,6 +214,9 @@ def test_cancelling_needs_a_reason_and_reinstating_restores_the_status(
     assert app.get_trip(trip.trip_id)["status"] == "cancelled"
     refused(app, lambda: app.cancel_trip(trip.trip_id, actor=ORGANISER, reason="again"),
             "status", "already cancelled")
+    refused(app, lambda: app.change_trip_status(trip.trip_id, actor=ORGANISER,
+                                                status="completed", reason="x"),
+            "status", "the trip is cancelled; reinstate it first")
     refused(app, lambda: app.reinstate_trip(trip.trip_id, actor=ORGANISER, reason=""),
             "reason", "reinstating a trip must give a reason")
     app.reinstate_trip(trip.trip_id, actor=ORGANISER, reason="the warning was lifted")
