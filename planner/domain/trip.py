@@ -59,9 +59,8 @@ class Trip(PlannerAggregate):
         return reason
 
     def leg(self, leg_id: str) -> dict[str, Any]:
-        for leg in self.legs:
-            if leg["leg_id"] == leg_id:
-                return leg
+        if found := next((leg for leg in self.legs if leg["leg_id"] == leg_id), None):
+            return found
         raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
 
     def member(self, person_id: str) -> dict[str, Any] | None:
@@ -132,19 +131,11 @@ class Trip(PlannerAggregate):
         def apply(self, trip: Trip) -> None:
             trip.legs = [leg for leg in trip.legs if leg["leg_id"] != self.leg_id]
 
-    def _leg_fields(self, city: str, country: str, timezone: str, arrives_on: date,
-                    departs_on: date, except_leg: str | None) -> dict[str, Any]:
-        first, last = v.date_range("arrives_on", arrives_on, "departs_on", departs_on)
-        w.check_leg_dates(first, last, starts_on=self.starts_on, ends_on=self.ends_on,
-                        others=[leg for leg in self.legs if leg["leg_id"] != except_leg])
-        return dict(city=v.text("city", city, max_len=100),
-                    country=v.text("country", country, max_len=100),
-                    timezone=v.zone("timezone", timezone), arrives_on=first, departs_on=last)
-
     def add_leg(self, *, actor: str, city: str, country: str, timezone: str, arrives_on: date,
                 departs_on: date, at: datetime | None = None, reason: str = "") -> str:
         reason = self._check_open(reason)
-        fields = self._leg_fields(city, country, timezone, arrives_on, departs_on, None)
+        fields = w.leg_fields(city, country, timezone, arrives_on, departs_on,
+                              trip=(self.starts_on, self.ends_on), others=self.legs)
         leg_id = str(new_id())
         self._emit(self.LegAdded, actor, at, reason, leg_id=leg_id, **fields)
         return leg_id
@@ -154,7 +145,9 @@ class Trip(PlannerAggregate):
                    at: datetime | None = None) -> None:
         reason = self._check_open(reason)
         self.leg(leg_id)
-        fields = self._leg_fields(city, country, timezone, arrives_on, departs_on, leg_id)
+        fields = w.leg_fields(city, country, timezone, arrives_on, departs_on,
+                              trip=(self.starts_on, self.ends_on),
+                              others=[leg for leg in self.legs if leg["leg_id"] != leg_id])
         self._emit(self.LegChanged, actor, at, reason, leg_id=leg_id, **fields)
 
     def remove_leg(self, *, actor: str, leg_id: str, reason: str,

@@ -59,6 +59,16 @@ def check_status_change(current: str, target: str, reason: str, *, has_legs: boo
         raise InvariantError("status", "a trip without legs cannot be completed")
 
 
+def leg_fields(city: str, country: str, timezone: str, arrives_on: date, departs_on: date, *,
+               trip: tuple[date, date], others: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The validated fields of a leg that fits into the trip beside the `others`."""
+    first, last = v.date_range("arrives_on", arrives_on, "departs_on", departs_on)
+    check_leg_dates(first, last, starts_on=trip[0], ends_on=trip[1], others=others)
+    return dict(city=v.text("city", city, max_len=100),
+                country=v.text("country", country, max_len=100),
+                timezone=v.zone("timezone", timezone), arrives_on=first, departs_on=last)
+
+
 def check_leg_dates(first: date, last: date, *, starts_on: date, ends_on: date,
                     others: Iterable[dict[str, Any]]) -> None:
     """A leg lies within the trip and overlaps no other leg (they may share a travel day)."""
