@@ -44,7 +44,8 @@ def _pg_available() -> str | None:
         with psycopg.connect(PG_ADMIN, connect_timeout=3):
             return None
     except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
-        return f"PostgreSQL is not reachable at 127.0.0.1:5432 ({error.__class__.__name__}: {error})"
+        reason = f"{error.__class__.__name__}: {error}"
+        return f"PostgreSQL is not reachable at 127.0.0.1:5432 ({reason})"
 
 
 @pytest.fixture(scope="session")
