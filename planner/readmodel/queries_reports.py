@@ -103,9 +103,10 @@ class ReportQueries(QueryBase):
                         for x in meetings for idea in x.ideas),
             agreements_signed=tuple(signed), followups=tuple(followups))
 
-    def dashboard(self, today: date, settings: WarningRules | None = None) -> Dashboard:
-        """Trips under way and coming up (not cancelled or completed), open and overdue
-        follow-ups, and how many warnings each of those trips has."""
+    def dashboard(self, today: date, settings: WarningRules | None = None, *,
+                  upcoming: int = 10) -> Dashboard:
+        """Trips under way and the next `upcoming` ones (not cancelled or completed), open and
+        overdue follow-ups, and how many warnings each of those trips has."""
         today = _today(today)
         tr = t.trips
         live = tr.c.status.not_in([TripStatus.CANCELLED.value, TripStatus.COMPLETED.value])
@@ -113,14 +114,14 @@ class ReportQueries(QueryBase):
             current = self._trip_rows(conn, conn.execute(
                 select(tr).where(live, tr.c.starts_on <= today, tr.c.ends_on >= today)
                 .order_by(tr.c.starts_on, tr.c.created_seq)).mappings().all())
-            upcoming = self._trip_rows(conn, conn.execute(
+            coming = self._trip_rows(conn, conn.execute(
                 select(tr).where(live, tr.c.starts_on > today)
-                .order_by(tr.c.starts_on, tr.c.created_seq)).mappings().all())
+                .order_by(tr.c.starts_on, tr.c.created_seq).limit(upcoming)).mappings().all())
         open_items = self.followups(today=today)
         warnings = tuple(TripWarnings(trip_id=row.id, title=row.title,
                                       count=len(self.warnings(row.id, settings)))
-                         for row in (*current, *upcoming))
-        return Dashboard(today=today, current=tuple(current), upcoming=tuple(upcoming),
+                         for row in (*current, *coming))
+        return Dashboard(today=today, current=tuple(current), upcoming=tuple(coming),
                          open_followups=open_items,
                          overdue_followups=tuple(f for f in open_items if f.overdue),
                          warnings=warnings)

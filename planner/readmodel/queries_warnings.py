@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 from uuid import UUID
 
 from sqlalchemy import select
@@ -15,10 +15,12 @@ from planner.domain.values import MeetingStatus, TripStatus
 from planner.readmodel import tables as t
 from planner.readmodel.builders import attendees_of, meeting_query
 from planner.readmodel.conflicts import KINDS, Slot, person_conflicts, placement, working_hours
-from planner.readmodel.keys import from_db, uid
+from planner.readmodel.keys import from_db, to_db, uid
 from planner.readmodel.queries_base import QueryBase, WarningRules, record_id
 from planner.readmodel.queries_trips import leg_row
 from planner.readmodel.rows import Warning
+
+NEARBY = timedelta(days=2)  # how far another trip's meeting can be and still matter
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,14 @@ class WarningQueries(QueryBase):
             people = sorted({p for s in slots for p in s.attendees}, key=str)
             others: list[Slot] = []
             if people:
+                # Other trips' meetings of the same people, near enough in time to clash.
                 elsewhere = select(t.attendees.c.meeting_id).where(
                     t.attendees.c.person_id.in_([str(p) for p in people]))
+                first = min(s.starts_at for s in slots) - NEARBY
+                last = max(s.ends_at for s in slots) + NEARBY
                 others = _slots(conn, conn.execute(meeting_query(
                     t.meetings.c.trip_id != key, active, t.meetings.c.id.in_(elsewhere),
+                    t.meetings.c.ends_at > to_db(first), t.meetings.c.starts_at < to_db(last),
                     t.trips.c.status != TripStatus.CANCELLED.value)).mappings().all())
             names = self._names(conn, (str(p) for p in people))
         found = []

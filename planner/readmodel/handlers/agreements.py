@@ -9,12 +9,12 @@ from sqlalchemy.engine import Connection
 from planner.domain import values as v
 from planner.domain.agreement import Agreement
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
 from planner.readmodel.keys import fold
 
 
 def _drafted(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.agreements.insert().values(
+    insert(conn, t.agreements, dict(
         title=e.title, kind=e.kind, subject=e.subject, trip_id=e.trip_id or "",
         meeting_id=e.meeting_id or "", status=v.AgreementStatus.DRAFTED.value, signed_on=None,
         signed_place="", **created(e, seq)))
@@ -26,7 +26,7 @@ def _details(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _party_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.parties.insert().values(
+    insert(conn, t.parties, dict(
         party_id=e.party_id, agreement_id=key(e), name=e.name, name_key=fold(e.name),
         profile_id=e.profile_id or "", seq=seq))
     touch(conn, t.agreements, e)
@@ -34,21 +34,20 @@ def _party_added(conn: Connection, e: Any, seq: int) -> None:
 
 def _party_removed(conn: Connection, e: Any, seq: int) -> None:
     """Like the aggregate: a party's signatories leave with it."""
-    conn.execute(t.parties.delete().where(t.parties.c.party_id == e.party_id))
-    conn.execute(t.signatories.delete().where(t.signatories.c.agreement_id == key(e),
-                                              t.signatories.c.party_id == e.party_id))
+    delete(conn, t.parties, party_id=e.party_id)
+    delete(conn, t.signatories, agreement_id=key(e), party_id=e.party_id)
     touch(conn, t.agreements, e)
 
 
 def _signatory_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.signatories.insert().values(
+    insert(conn, t.signatories, dict(
         signatory_id=e.signatory_id, agreement_id=key(e), name=e.name, title=e.title,
         party_id=e.party_id, seq=seq))
     touch(conn, t.agreements, e)
 
 
 def _signatory_removed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.signatories.delete().where(t.signatories.c.signatory_id == e.signatory_id))
+    delete(conn, t.signatories, signatory_id=e.signatory_id)
     touch(conn, t.agreements, e)
 
 
@@ -62,15 +61,14 @@ def _status(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _milestone_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.milestones.insert().values(
+    insert(conn, t.milestones, dict(
         milestone_id=e.milestone_id, agreement_id=key(e), title=e.title, due_on=e.due_on,
         done_on=None, seq=seq))
     touch(conn, t.agreements, e)
 
 
 def _milestone_completed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.milestones.update().where(t.milestones.c.milestone_id == e.milestone_id)
-                 .values(done_on=e.done_on))
+    update(conn, t.milestones, dict(milestone_id=e.milestone_id), dict(done_on=e.done_on))
     touch(conn, t.agreements, e)
 
 

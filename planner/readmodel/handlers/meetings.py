@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
 from planner.readmodel.keys import dumps, fold, to_db
 
 
@@ -25,7 +25,7 @@ def _rescheduled(e: Any) -> dict[str, Any]:
 
 
 def _scheduled(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.meetings.insert().values(
+    insert(conn, t.meetings, dict(
         trip_id=str(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
         starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
@@ -34,7 +34,7 @@ def _scheduled(conn: Connection, e: Any, seq: int) -> None:
     rows = [dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
             for i, person in enumerate(e.attendees)]
     if rows:
-        conn.execute(t.attendees.insert(), rows)
+        insert(conn, t.attendees, rows)
 
 
 def _details(conn: Connection, e: Any, seq: int) -> None:
@@ -53,14 +53,12 @@ def _relocated(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _attendee_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.attendees.insert().values(meeting_id=key(e), person_id=e.person_id, seq=seq,
-                                             idx=0))
+    insert(conn, t.attendees, dict(meeting_id=key(e), person_id=e.person_id, seq=seq, idx=0))
     touch(conn, t.meetings, e, **_shown(e))
 
 
 def _attendee_removed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.attendees.delete().where(t.attendees.c.meeting_id == key(e),
-                                            t.attendees.c.person_id == e.person_id))
+    delete(conn, t.attendees, meeting_id=key(e), person_id=e.person_id)
     touch(conn, t.meetings, e, **_shown(e))
 
 
@@ -74,13 +72,13 @@ def _status(status: v.MeetingStatus) -> Handler:
 def _outcome(conn: Connection, e: Any, seq: int) -> None:
     """Recorded or corrected: the latest outcome replaces the earlier one."""
     meeting_id = key(e)
-    conn.execute(t.outcomes.delete().where(t.outcomes.c.meeting_id == meeting_id))
-    conn.execute(t.ideas.delete().where(t.ideas.c.meeting_id == meeting_id))
-    conn.execute(t.outcomes.insert().values(meeting_id=meeting_id, summary=e.summary,
-                                            recorded_by=e.actor, recorded_at=to_db(e.timestamp)))
+    delete(conn, t.outcomes, meeting_id=meeting_id)
+    delete(conn, t.ideas, meeting_id=meeting_id)
+    insert(conn, t.outcomes, dict(meeting_id=meeting_id, summary=e.summary, recorded_by=e.actor,
+                                  recorded_at=to_db(e.timestamp)))
     if e.ideas:
-        conn.execute(t.ideas.insert(), [dict(meeting_id=meeting_id, idx=i, idea=idea)
-                                        for i, idea in enumerate(e.ideas)])
+        insert(conn, t.ideas, [dict(meeting_id=meeting_id, idx=i, idea=idea)
+                               for i, idea in enumerate(e.ideas)])
     # Calendars: held shows as CONFIRMED, so only a proposed meeting's VEVENT changes.
     was_proposed = t.meetings.c.status == v.MeetingStatus.PROPOSED.value
     touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value,
@@ -90,21 +88,20 @@ def _outcome(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _followup_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.followups.insert().values(
+    insert(conn, t.followups, dict(
         followup_id=e.followup_id, meeting_id=key(e), action=e.action, owner=e.owner,
         owner_key=fold(e.owner), due_on=e.due_on, done_on=None, seq=seq))
     touch(conn, t.meetings, e)
 
 
 def _followup_completed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.followups.update().where(t.followups.c.followup_id == e.followup_id)
-                 .values(done_on=e.done_on))
+    update(conn, t.followups, dict(followup_id=e.followup_id), dict(done_on=e.done_on))
     touch(conn, t.meetings, e)
 
 
 def _agreement_linked(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.meeting_agreements.insert().values(meeting_id=key(e),
-                                                      agreement_id=e.agreement_id, seq=seq))
+    insert(conn, t.meeting_agreements, dict(meeting_id=key(e), agreement_id=e.agreement_id,
+                                            seq=seq))
     touch(conn, t.meetings, e)
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 from planner.domain.account import Account
 from planner.domain.person import Person
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, touch, touching
+from planner.readmodel.handlers.common import Handler, created, insert, touch, touching
 from planner.readmodel.keys import fold
 
 
@@ -19,8 +19,7 @@ def _person_values(e: Any) -> dict[str, Any]:
 
 
 def _registered(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.people.insert().values(feed_token_hash="", **_person_values(e),
-                                          **created(e, seq)))
+    insert(conn, t.people, dict(feed_token_hash="", **_person_values(e), **created(e, seq)))
 
 
 def _person_details(conn: Connection, e: Any, seq: int) -> None:
@@ -32,9 +31,8 @@ def _feed_reset(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _opened(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.accounts.insert().values(email=e.email, name=e.name, role=e.role,
-                                            person_id=e.person_id or "", active=True,
-                                            **created(e, seq)))
+    insert(conn, t.accounts, dict(email=e.email, name=e.name, role=e.role,
+                                  person_id=e.person_id or "", active=True, **created(e, seq)))
 
 
 def _role(conn: Connection, e: Any, seq: int) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from planner.domain.company import CompanyProfile
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch
 from planner.readmodel.keys import dumps, fold, to_db
 
 _FIELDS = ("name", "kind", "country", "city", "size", "description", "website")
@@ -25,29 +25,28 @@ def _values(e: Any) -> dict[str, Any]:
 
 def _lists(conn: Connection, e: Any) -> None:
     profile_id = key(e)
-    conn.execute(t.profile_sectors.delete().where(t.profile_sectors.c.profile_id == profile_id))
-    conn.execute(t.profile_interests.delete()
-                 .where(t.profile_interests.c.profile_id == profile_id))
+    delete(conn, t.profile_sectors, profile_id=profile_id)
+    delete(conn, t.profile_interests, profile_id=profile_id)
     if e.sectors:
-        conn.execute(t.profile_sectors.insert(), [
+        insert(conn, t.profile_sectors, [
             dict(profile_id=profile_id, idx=i, sector=s, sector_key=fold(s))
             for i, s in enumerate(e.sectors)])
     if e.interests:
-        conn.execute(t.profile_interests.insert(), [
+        insert(conn, t.profile_interests, [
             dict(profile_id=profile_id, idx=i, interest=s) for i, s in enumerate(e.interests)])
 
 
 def _version(conn: Connection, e: Any) -> None:
     """Record the profile's details as of this event's version. Contact events do not change
     the details, so the details of any version are those of the latest row at or before it."""
-    conn.execute(t.profile_versions.insert().values(
+    insert(conn, t.profile_versions, dict(
         profile_id=key(e), version=e.originator_version, sectors=dumps(e.sectors),
         interests=dumps(e.interests), fictitious=bool(e.fictitious),
         recorded_at=to_db(e.timestamp), **{name: getattr(e, name) for name in _FIELDS}))
 
 
 def _registered(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.profiles.insert().values(**_values(e), **created(e, seq)))
+    insert(conn, t.profiles, dict(**_values(e), **created(e, seq)))
     _lists(conn, e)
     _version(conn, e)
 
@@ -59,14 +58,14 @@ def _details(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _contact_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.contacts.insert().values(
+    insert(conn, t.contacts, dict(
         contact_id=e.contact_id, profile_id=key(e), name=e.name, title=e.title, email=e.email,
         phone=e.phone, seq=seq))
     touch(conn, t.profiles, e)
 
 
 def _contact_removed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.contacts.delete().where(t.contacts.c.contact_id == e.contact_id))
+    delete(conn, t.contacts, contact_id=e.contact_id)
     touch(conn, t.profiles, e)
 
 

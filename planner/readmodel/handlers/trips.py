@@ -9,12 +9,12 @@ from sqlalchemy.engine import Connection
 from planner.domain import values as v
 from planner.domain.trip import Trip
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
 from planner.readmodel.keys import dumps, fold, to_db
 
 
 def _created(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.trips.insert().values(
+    insert(conn, t.trips, dict(
         title=e.title, purpose=e.purpose, organiser=e.organiser, organiser_key=fold(e.organiser),
         direction=e.direction, status=v.TripStatus.DRAFT.value, status_before_cancel="",
         home_timezone=e.home_timezone, starts_on=e.starts_on, ends_on=e.ends_on,
@@ -39,34 +39,32 @@ def _leg_values(e: Any) -> dict[str, Any]:
 
 
 def _leg_added(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.legs.insert().values(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e),
-                                        calendar_sequence=0,
-                                        calendar_changed_at=to_db(e.timestamp)))
+    insert(conn, t.legs, dict(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e),
+                              calendar_sequence=0, calendar_changed_at=to_db(e.timestamp)))
     touch(conn, t.trips, e)
 
 
 def _leg_changed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.legs.update().where(t.legs.c.leg_id == e.leg_id).values(
+    update(conn, t.legs, dict(leg_id=e.leg_id), dict(
         **_leg_values(e), calendar_sequence=t.legs.c.calendar_sequence + 1,
         calendar_changed_at=to_db(e.timestamp)))
     touch(conn, t.trips, e)
 
 
 def _leg_removed(conn: Connection, e: Any, seq: int) -> None:
-    conn.execute(t.legs.delete().where(t.legs.c.leg_id == e.leg_id))
+    delete(conn, t.legs, leg_id=e.leg_id)
     touch(conn, t.trips, e)
 
 
 def _member_delete(conn: Connection, e: Any) -> None:
-    conn.execute(t.members.delete().where(t.members.c.trip_id == key(e),
-                                          t.members.c.person_id == e.person_id))
+    delete(conn, t.members, trip_id=key(e), person_id=e.person_id)
 
 
 def _member_set(conn: Connection, e: Any, seq: int) -> None:
     """Added or changed: like the aggregate, the member moves to the end of the list."""
     _member_delete(conn, e)
-    conn.execute(t.members.insert().values(trip_id=key(e), person_id=e.person_id, role=e.role,
-                                           organisation=e.organisation, seq=seq))
+    insert(conn, t.members, dict(trip_id=key(e), person_id=e.person_id, role=e.role,
+                                 organisation=e.organisation, seq=seq))
     touch(conn, t.trips, e)
 
 
@@ -76,13 +74,12 @@ def _member_removed(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _handover_delete(conn: Connection, e: Any) -> None:
-    conn.execute(t.handovers.delete().where(t.handovers.c.trip_id == key(e),
-                                            t.handovers.c.profile_id == e.profile_id))
+    delete(conn, t.handovers, trip_id=key(e), profile_id=e.profile_id)
 
 
 def _profile_attached(conn: Connection, e: Any, seq: int) -> None:
     _handover_delete(conn, e)
-    conn.execute(t.handovers.insert().values(
+    insert(conn, t.handovers, dict(
         trip_id=key(e), profile_id=e.profile_id, profile_version=e.profile_version, seq=seq,
         handed_over_at=to_db(e.timestamp)))
     touch(conn, t.trips, e)
