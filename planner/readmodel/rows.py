@@ -162,192 +162,7 @@ class Warning:
     person_id: UUID | None = None
 
 
-# -- meetings, outcomes, follow-ups ---------------------------------------------------------
-@dataclass(frozen=True)
-class AttendeeRow:
-    person_id: UUID
-    name: str
-    role: str
-    organisation: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    summary: str
-    ideas: tuple[str, ...]
-    recorded_by: str
-    recorded_at: datetime
-
-
-@dataclass(frozen=True)
-class FollowUpRow:
-    followup_id: str
-    meeting_id: UUID
-    meeting_title: str
-    trip_id: UUID
-    trip_title: str
-    action: str
-    owner: str
-    due_on: date
-    done_on: date | None
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class AgreementRow:
-    id: UUID
-    title: str
-    kind: str
-    status: str
-    signed_on: date | None
-    signed_place: str
-    trip_id: UUID | None
-    trip_title: str
-    meeting_id: UUID | None
-    party_names: tuple[str, ...]
-    version: int
-
-
-@dataclass(frozen=True)
-class MeetingDetail:
-    id: UUID
-    trip_id: UUID
-    trip_title: str
-    trip_home_timezone: str
-    kind: str
-    title: str
-    counterparts: tuple[str, ...]
-    venue: str
-    city: str
-    timezone: str
-    leg_id: str
-    agenda: str
-    status: str
-    starts_at: datetime
-    ends_at: datetime
-    local_start: datetime
-    local_end: datetime
-    home_start: datetime | None
-    home_end: datetime | None
-    version: int
-    attendees: tuple[AttendeeRow, ...]
-    outcome: Outcome | None
-    followups: tuple[FollowUpRow, ...]
-    agreements: tuple[AgreementRow, ...]
-    created_at: datetime
-    last_changed_by: str
-    last_changed_at: datetime
-
-
-# -- profiles -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ProfileRow:
-    id: UUID
-    name: str
-    kind: str
-    country: str
-    city: str
-    sectors: tuple[str, ...]
-    interests: tuple[str, ...]
-    size: str
-    fictitious: bool
-    version: int
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    contact_id: str
-    name: str
-    title: str
-    email: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class ProfileHandover:
-    trip_id: UUID
-    trip_title: str
-    starts_on: date
-    version: int
-
-
-@dataclass(frozen=True)
-class ProfileDetail(ProfileRow):
-    description: str
-    website: str
-    contacts: tuple[ContactRow, ...]
-    trips: tuple[ProfileHandover, ...]
-    last_changed_by: str
-    last_changed_at: datetime
-
-
-# -- agreements -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PartyRow:
-    party_id: str
-    name: str
-    profile_id: UUID | None
-
-
-@dataclass(frozen=True)
-class SignatoryRow:
-    signatory_id: str
-    name: str
-    title: str
-    party_id: str
-    party_name: str
-
-
-@dataclass(frozen=True)
-class MilestoneRow:
-    milestone_id: str
-    title: str
-    due_on: date
-    done_on: date | None
-
-
-@dataclass(frozen=True)
-class AgreementDetail(AgreementRow):
-    subject: str
-    meeting_title: str
-    parties: tuple[PartyRow, ...]
-    signatories: tuple[SignatoryRow, ...]
-    milestones: tuple[MilestoneRow, ...]
-    last_changed_by: str
-    last_changed_at: datetime
-
-
-# -- reports, people, dashboard -------------------------------------------------------------
-@dataclass(frozen=True)
-class ReportMeeting:
-    meeting_id: UUID
-    title: str
-    kind: str
-    city: str
-    local_start: datetime
-    counterparts: tuple[str, ...]
-    summary: str
-    ideas: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ReportIdea:
-    meeting_id: UUID
-    meeting_title: str
-    idea: str
-
-
-@dataclass(frozen=True)
-class TripReport:
-    trip: TripRow
-    meetings_planned: int
-    meetings_cancelled: int
-    meetings_held: tuple[ReportMeeting, ...]
-    ideas: tuple[ReportIdea, ...]
-    agreements_signed: tuple[AgreementRow, ...]
-    followups: tuple[FollowUpRow, ...]
-
-
+# -- people and the dashboard ------------------------------------------------------------
 @dataclass(frozen=True)
 class PersonRow:
     id: UUID
@@ -390,3 +205,59 @@ class Dashboard:
     @property
     def warning_counts(self) -> dict[UUID, int]:
         return {w.trip_id: w.count for w in self.warnings}
+
+
+# Rows of meetings, profiles, agreements and reports live in rows_records; import them from
+# either module.
+from planner.readmodel.rows_records import (  # noqa: E402 - after the rows they use
+    AgreementDetail,
+    AgreementRow,
+    AttendeeRow,
+    ContactRow,
+    FollowUpRow,
+    MeetingDetail,
+    MilestoneRow,
+    Outcome,
+    PartyRow,
+    ProfileDetail,
+    ProfileHandover,
+    ProfileRow,
+    ReportIdea,
+    ReportMeeting,
+    SignatoryRow,
+    TripReport,
+)
+
+__all__ = [
+    "AccountRow",
+    "AgreementDetail",
+    "AgreementRow",
+    "AttendeeRow",
+    "ContactRow",
+    "Dashboard",
+    "FollowUpRow",
+    "HandedOverProfile",
+    "Itinerary",
+    "ItineraryDay",
+    "ItineraryItem",
+    "ItineraryLeg",
+    "LegRow",
+    "MeetingDetail",
+    "MemberRow",
+    "MilestoneRow",
+    "Outcome",
+    "Page",
+    "PartyRow",
+    "PersonRow",
+    "ProfileDetail",
+    "ProfileHandover",
+    "ProfileRow",
+    "ReportIdea",
+    "ReportMeeting",
+    "SignatoryRow",
+    "TripDetail",
+    "TripReport",
+    "TripRow",
+    "TripWarnings",
+    "Warning",
+]
