@@ -147,9 +147,19 @@ class TripQueries(QueryBase):
 
     def accounts(self) -> tuple[AccountRow, ...]:
         """Staff accounts by e-mail; password hashes are never in the read model."""
+        return self._accounts(select(t.accounts).order_by(t.accounts.c.email))
+
+    def account(self, email: str) -> AccountRow | None:
+        """The account with this e-mail address (any case), or None."""
+        address = (email or "").strip().lower()
+        if not address:
+            return None
+        return next(iter(self._accounts(select(t.accounts)
+                                        .where(t.accounts.c.email == address))), None)
+
+    def _accounts(self, query: Select[tuple[object, ...]]) -> tuple[AccountRow, ...]:
         with self._connect() as conn:
-            rows = conn.execute(select(t.accounts).order_by(t.accounts.c.email)).mappings()
             return tuple(AccountRow(id=uid(r["id"]), email=r["email"], name=r["name"],
                                     role=r["role"], person_id=opt_uid(r["person_id"]),
                                     active=bool(r["active"]), version=r["version"])
-                         for r in rows)
+                         for r in conn.execute(query).mappings())

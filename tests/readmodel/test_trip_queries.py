@@ -142,6 +142,8 @@ def test_accounts_are_listed_without_password_hashes(world: World) -> None:
     assert "password_hash" not in {f.name for f in fields(rows[0])}
     assert "scrypt" not in repr(rows)
     assert app.find_account("koerner@invest-leipzig.example")["version"] == rows[0].version
+    assert world.q.account("Koerner@Invest-Leipzig.example") == rows[0]
+    assert world.q.account("nobody@example.org") is None and world.q.account("") is None
 
 
 def test_disabling_an_account_and_changing_a_password_show_in_the_list(plan: Plan) -> None:
