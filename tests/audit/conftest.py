@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import MetaData, Table, delete, insert, select
 
 from planner.audit.tables import audit_chain, audit_follower, audit_log
 from planner.bootstrap import MEMORY, Planner, build
@@ -69,11 +69,15 @@ def shared_jining(request: pytest.FixtureRequest,
 
 @pytest.fixture
 def pristine_jining(shared_jining: tuple[Planner, Jining]) -> Iterator[tuple[Planner, Jining]]:
-    """The shared scenario; whatever a test does to the events and the chain is undone."""
+    """The shared scenario; whatever a test does to the events, the chain and the read
+    models (a CLI command records its viewing: the projector moves on) is undone."""
     planner, scenario = shared_jining
     assert planner.engine is not None
+    reflected = MetaData()
+    reflected.reflect(planner.engine)
     tables: list[Table] = [planner.app.recorder.events_record_cls.__table__, audit_chain,
-                           audit_log, audit_follower]
+                           audit_log, audit_follower,
+                           *(t for t in reflected.sorted_tables if t.name.startswith("rm_"))]
     with planner.engine.connect() as conn:
         saved = {t.name: [dict(r._mapping) for r in conn.execute(select(t))] for t in tables}
     yield planner, scenario
