@@ -74,7 +74,7 @@ def test_a_rebuild_killed_half_way_resumes_to_the_same_rows(
     last = fill_log(make_planner(rm_url))
     rebuild = subprocess.Popen(
         [sys.executable, "-c", "from planner.cli import main; main()", "rebuild",
-         "--batch-size", "3"], env=environment(rm_url, tmp_path),
+         "--batch-size", "1"], env=environment(rm_url, tmp_path),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline, seen = time.monotonic() + TIMEOUT, None
     while time.monotonic() < deadline and rebuild.poll() is None:
