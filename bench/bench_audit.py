@@ -35,7 +35,7 @@ def timed(what: str, events: int, step: Callable[[], object]) -> None:
 def run(source_url: str, target_url: str, events: int, folder: Path) -> None:
     settings = load_settings(environ={}, instance_path=str(folder / "instance"))
     planner = build(settings, database_url=source_url)
-    follower = planner.extras["audit_follower"]
+    follower = planner.audit_follower
     planner.app.saved_listeners.remove(follower.listener)
     for n in range(events):
         planner.app.register_person(actor="bench", name=f"Bench Person {n} 测试",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from planner.application import PlannerApplication
 from planner.audit.follower import attach as attach_audit
@@ -39,9 +41,9 @@ class Planner:
     settings: Settings
     app: PlannerApplication
     engine: Engine | None
-    extras: dict[str, Any] = field(default_factory=dict)
     projector: Projector | None = None
     queries: Queries | None = None
+    audit_follower: Any = None
 
     def close(self) -> None:
         self.app.close()
@@ -63,6 +65,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
     engine = None if url == MEMORY else app.factory.datastore.engine
     if engine is not None and engine.dialect.name == "sqlite":
         _wait_for_sqlite_locks(engine)
+        _use_write_ahead_log(app, engine)
     planner = Planner(settings=settings, app=app, engine=engine)
     if engine is not None:
         _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
@@ -80,8 +83,6 @@ def _wire_read_models(planner: Planner, engine: Engine, *, catch_up: bool,
     app.saved_listeners.append(projector.listener)
     planner.projector = projector
     planner.queries = Queries(engine, planner.settings)
-    planner.extras["projector"] = projector
-    planner.extras["queries"] = planner.queries
 
 
 def _wait_for_sqlite_locks(engine: Engine) -> None:
@@ -92,3 +93,24 @@ def _wait_for_sqlite_locks(engine: Engine) -> None:
         dbapi_connection.execute("PRAGMA busy_timeout = 60000")
 
     engine.dispose()
+
+
+def _use_write_ahead_log(app: PlannerApplication, engine: Engine) -> None:
+    """Switch the SQLite file to WAL once, here, instead of on the library's first transaction.
+
+    The library issues `PRAGMA journal_mode=WAL` unconditionally on first use, which fails with
+    "database is locked" (no busy wait applies to it) when another process is writing at that
+    moment. The mode is stored in the file, so it is read first and set only when missing.
+    """
+    deadline = time.monotonic() + 60
+    with engine.connect() as connection:
+        while connection.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+            try:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            except OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+    datastore = app.factory.datastore  # type: ignore[attr-defined]
+    datastore.is_sqlite_wal_mode = True
+    datastore._tried_init_sqlite_wal_mode = True

@@ -181,4 +181,4 @@ def attach(planner: Any) -> None:
     follower.setup()
     follower.listener()
     planner.app.saved_listeners.append(follower.listener)
-    planner.extras["audit_follower"] = follower
+    planner.audit_follower = follower

@@ -74,7 +74,7 @@ def import_log(planner: Any, path: str | Path, progress: Progress | None = None)
 
 def rebuild_read_models(planner: Any, say: Progress) -> None:
     """Rebuild the read models from the log, with whatever projector the planner has wired."""
-    projector = getattr(planner, "projector", None) or planner.extras.get("projector")
+    projector = planner.projector
     if projector is None:
         return
     projector.rebuild(lambda done, total: say(f"read models: {done}/{total} events"))

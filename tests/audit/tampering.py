@@ -64,4 +64,4 @@ def rewrite_chain(planner: Planner) -> None:
     run(planner, "DELETE FROM audit_chain")
     run(planner, "DELETE FROM audit_log")
     run(planner, "UPDATE audit_follower SET position = 0, link = :g", g="0" * 64)
-    planner.extras["audit_follower"].catch_up()
+    planner.audit_follower.catch_up()

@@ -31,7 +31,7 @@ def test_two_writing_processes_leave_one_complete_intact_chain(make_planner, sql
                for n in range(2)]
     for writer in writers:
         assert writer.wait(timeout=120) == 0
-    planner.extras["audit_follower"].catch_up()
+    planner.audit_follower.catch_up()
     verdict = verify_database(planner.engine, planner.app.recorder.events_record_cls.__table__)
     assert verdict.ok, verdict.problem
     assert verdict.checked == 24 == planner.app.recorder.max_notification_id()
