@@ -110,49 +110,66 @@ def working_hours(slot: Slot, rules: WarningRules) -> list[Warning]:
                     f"({day_start:%H:%M}–{day_end:%H:%M} local time).", (slot.meeting_id,))]
 
 
-def person_conflicts(person: UUID, name: str, slots: Iterable[Slot], trip_id: UUID,
+def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot], trip_id: UUID,
                      rules: WarningRules) -> list[Warning]:
-    """Overlaps and travel time in one person's meetings (at least one on this trip)."""
-    mine = sorted((s for s in slots if person in s.attendees),
-                  key=lambda s: (s.starts_at, s.ends_at, str(s.meeting_id)))
-    found: list[Warning] = []
+    """Overlaps and travel time in each person's meetings (at least one on this trip).
+
+    People who share the same clash (the whole delegation going from one visit to the next)
+    get one warning naming them all, not one warning each."""
+    every = list(slots)
+    clashes: dict[tuple[str, UUID, UUID], list[UUID]] = {}
+    by_id = {s.meeting_id: s for s in every}
 
     def concerns(*pair: Slot) -> bool:
         return any(s.trip_id == trip_id for s in pair)
 
-    for i, a in enumerate(mine):
-        later = mine[i + 1:]
-        for b in later:
-            if b.starts_at >= a.ends_at:
-                break
-            if concerns(a, b):
-                found.append(_overlap(person, name, a, b))
-        following = next((b for b in later if b.starts_at >= a.ends_at), None)
-        if following is not None and concerns(a, following):
-            found.extend(_travel(person, name, a, following, rules.travel_minutes_between))
-    return found
+    for person in sorted(people, key=lambda p: (people[p].casefold(), str(p))):
+        mine = sorted((s for s in every if person in s.attendees),
+                      key=lambda s: (s.starts_at, s.ends_at, str(s.meeting_id)))
+        for i, a in enumerate(mine):
+            later = mine[i + 1:]
+            for b in later:
+                if b.starts_at >= a.ends_at:
+                    break
+                if concerns(a, b):
+                    kind = "overlap" if fold(a.city) == fold(b.city) else "double-booked"
+                    clashes.setdefault((kind, a.meeting_id, b.meeting_id), []).append(person)
+            following = next((b for b in later if b.starts_at >= a.ends_at), None)
+            if following is not None and concerns(a, following) and _too_short(
+                    a, following, rules.travel_minutes_between):
+                clashes.setdefault(("travel-time", a.meeting_id, following.meeting_id),
+                                   []).append(person)
+    return [_describe(kind, by_id[a], by_id[b], persons, [people[p] for p in persons], rules)
+            for (kind, a, b), persons in clashes.items()]
 
 
-def _overlap(person: UUID, name: str, a: Slot, b: Slot) -> Warning:
+def _too_short(a: Slot, b: Slot, minutes_between: Callable[[str, str], int]) -> bool:
+    if fold(a.city) == fold(b.city):
+        return False
+    return _gap(a, b) < minutes_between(a.city, b.city)
+
+
+def _gap(a: Slot, b: Slot) -> int:
+    return int((b.starts_at - a.ends_at).total_seconds() // 60)
+
+
+def _who(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _describe(kind: str, a: Slot, b: Slot, persons: list[UUID], names: list[str],
+              rules: WarningRules) -> Warning:
+    who, one = _who(names), len(names) == 1
     other = "" if a.trip_id == b.trip_id else f" on the trip ‘{b.trip_title}’"
-    if fold(a.city) == fold(b.city):
-        return Warning("overlap", f"{name} attends {_named(a)} ({a.when()}) and {_named(b)}"
-                       f"{other} ({b.when()}), which overlap.", (a.meeting_id, b.meeting_id),
-                       person)
-    return Warning("double-booked", f"{name} would be in {a.city} for {_named(a)} ({a.when()}) "
-                   f"and in {b.city} for {_named(b)}{other} ({b.when()}) at the same time.",
-                   (a.meeting_id, b.meeting_id), person)
-
-
-def _travel(person: UUID, name: str, a: Slot, b: Slot,
-            minutes_between: Callable[[str, str], int]) -> list[Warning]:
-    if fold(a.city) == fold(b.city):
-        return []
-    needed = minutes_between(a.city, b.city)
-    gap = int((b.starts_at - a.ends_at).total_seconds() // 60)
-    if gap >= needed:
-        return []
-    return [Warning("travel-time", f"{name} has {gap} minutes to get from {a.city} "
-                    f"({_named(a)}, {a.when()}) to {b.city} ({_named(b)}, {b.when()}); "
-                    f"at least {needed} minutes are needed.", (a.meeting_id, b.meeting_id),
-                    person)]
+    if kind == "overlap":
+        message = (f"{who} {'attends' if one else 'attend'} {_named(a)} ({a.when()}) and "
+                   f"{_named(b)}{other} ({b.when()}), which overlap.")
+    elif kind == "double-booked":
+        message = (f"{who} would be in {a.city} for {_named(a)} ({a.when()}) and in {b.city} "
+                   f"for {_named(b)}{other} ({b.when()}) at the same time.")
+    else:
+        needed = rules.travel_minutes_between(a.city, b.city)
+        message = (f"{who} {'has' if one else 'have'} {_gap(a, b)} minutes to get from "
+                   f"{a.city} ({_named(a)}, {a.when()}) to {b.city} ({_named(b)}, {b.when()}); "
+                   f"at least {needed} minutes are needed.")
+    return Warning(kind, message, (a.meeting_id, b.meeting_id), tuple(persons))

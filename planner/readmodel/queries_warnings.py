@@ -81,9 +81,8 @@ class WarningQueries(QueryBase):
         for slot in slots:
             found.extend(placement(slot, trip["starts_on"], trip["ends_on"], legs))
             found.extend(working_hours(slot, rules))
-        for person in people:
-            found.extend(person_conflicts(person, names.get(str(person), "Someone"),
-                                          slots + others, uid(key), rules))
+        found.extend(person_conflicts({p: names.get(str(p), "Someone") for p in people},
+                                      slots + others, uid(key), rules))
         starts = {s.meeting_id: s.starts_at for s in slots + others}
         return tuple(sorted(found, key=lambda w: (
             min(starts[m] for m in w.meeting_ids), KINDS.index(w.kind), w.message)))

@@ -159,7 +159,7 @@ class Warning:
     kind: str
     message: str
     meeting_ids: tuple[UUID, ...]
-    person_id: UUID | None = None
+    person_ids: tuple[UUID, ...] = ()
 
 
 # -- people and the dashboard ------------------------------------------------------------

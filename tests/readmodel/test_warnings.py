@@ -28,7 +28,7 @@ def test_a_person_in_two_cities_at_once_is_double_booked(plan: Plan, settings: S
     jining = plan.meeting(trip, "Port", "Jining", SH, datetime(2019, 6, 26, 10, 30),
                           datetime(2019, 6, 26, 11, 30), [anna])
     (warning,) = [w for w in plan.q.warnings(trip, settings) if w.kind == "double-booked"]
-    assert warning.person_id == anna and warning.meeting_ids == (nanjing, jining)
+    assert warning.person_ids == (anna,) and warning.meeting_ids == (nanjing, jining)
     assert "Anna Bauer" in warning.message and "Jining" in warning.message
     assert "10:30" in warning.message  # local times, as the organiser plans them
     plan.app.move_meeting(jining, actor=ACTOR, starts=datetime(2019, 6, 26, 19),
@@ -112,11 +112,25 @@ def test_too_little_time_between_cities_is_a_travel_time_warning(
     port = plan.meeting(trip, "Port", "Jining", SH, datetime(2019, 6, 26, 15),
                         datetime(2019, 6, 26, 16), [anna])
     (warning,) = [w for w in plan.q.warnings(trip, settings) if w.kind == "travel-time"]
-    assert warning.meeting_ids == (talk, port) and warning.person_id == anna
+    assert warning.meeting_ids == (talk, port) and warning.person_ids == (anna,)
     assert "240 minutes" in warning.message and "300 minutes" in warning.message  # config.toml
     plan.app.move_meeting(port, actor=ACTOR, starts=datetime(2019, 6, 26, 16),
                           ends=datetime(2019, 6, 26, 17), reason="Slower train")
     assert kinds(plan, trip, settings, "travel-time") == []
+
+
+def test_people_sharing_one_clash_get_one_warning_naming_them_all(
+        plan: Plan, settings: Settings) -> None:
+    anna, ben = plan.person("Anna Bauer"), plan.person("Ben Wu")
+    trip = plan.trip(members=[anna, ben])
+    talk = plan.meeting(trip, "Mayor", "Nanjing", SH, datetime(2019, 6, 26, 9),
+                        datetime(2019, 6, 26, 11), [anna, ben])
+    port = plan.meeting(trip, "Port", "Jining", SH, datetime(2019, 6, 26, 15),
+                        datetime(2019, 6, 26, 16), [anna, ben])
+    (warning,) = [w for w in plan.q.warnings(trip, settings) if w.kind == "travel-time"]
+    assert warning.meeting_ids == (talk, port)
+    assert set(warning.person_ids) == {anna, ben}
+    assert "Anna Bauer and Ben Wu have 240 minutes" in warning.message
 
 
 def test_meetings_outside_working_hours_in_local_time_are_flagged(
