@@ -14,8 +14,10 @@ from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, g, redirect, request, session, url_for
-from werkzeug.exceptions import Forbidden, NotFound
+from flask import Flask, g, redirect, request, session, url_for
+from werkzeug.exceptions import Forbidden
+
+from web.wiring import found, queries
 
 ORGANISER, PARTICIPANT, AUDITOR = "organiser", "participant", "auditor"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,10 +41,6 @@ class User:
         return self.role in (ORGANISER, AUDITOR)
 
 
-def queries() -> Any:
-    return current_app.extensions["planner"].queries
-
-
 def register(app: Flask) -> None:
     app.before_request(load_user)
     app.context_processor(lambda: {"user": g.get("user")})
@@ -54,20 +52,12 @@ def load_user() -> None:
     email = session.get("email")
     if not email:
         return
-    row = find_account_row(email)
-    if row is None or not getattr(row, "active", True):
+    row = queries().account(email)
+    if row is None or not row.active:
         session.clear()
         return
     g.user = User(email=row.email, name=row.name, role=row.role,
                   person_id=str(row.person_id or ""))
-
-
-def find_account_row(email: str) -> Any:
-    q = queries()
-    if hasattr(q, "account"):
-        return q.account(email)
-    wanted = email.strip().lower()
-    return next((a for a in q.accounts() if a.email.lower() == wanted), None)
 
 
 def _mark(view: F, rule: str) -> F:
@@ -80,7 +70,10 @@ def _login_redirect() -> Any:
     return redirect(url_for("auth.login") + "?" + urlencode({"next": target.rstrip("?")}))
 
 
-def _guard(rule: str, allow: Callable[[User, dict[str, Any]], bool]) -> Callable[[F], F]:
+def guard(rule: str, allow: Callable[[User, dict[str, Any]], bool],
+          refusal: str | None = None) -> Callable[[F], F]:
+    """A decorator admitting the signed-in users `allow(user, view_args)` accepts; the others
+    get 403 with `refusal` (by default a message for `rule`), anonymous visitors the login."""
     def decorate(view: F) -> F:
         @wraps(view)
         def guarded(*args: Any, **kwargs: Any) -> Any:
@@ -88,7 +81,7 @@ def _guard(rule: str, allow: Callable[[User, dict[str, Any]], bool]) -> Callable
             if user is None:
                 return _login_redirect()
             if not allow(user, kwargs):
-                raise Forbidden(_refusal(user, rule))
+                raise Forbidden(refusal or _refusal(user, rule))
             return view(*args, **kwargs)
         return _mark(guarded, rule)  # type: ignore[return-value]
     return decorate
@@ -109,16 +102,16 @@ def public(view: F) -> F:
     return _mark(view, "public")
 
 
-signed_in = _guard("signed in", lambda user, _: True)
+signed_in = guard("signed in", lambda user, _: True)
 """Any role: pages that show each role its own slice (dashboard, my schedule, preferences)."""
 
-organiser = _guard("organiser", lambda user, _: user.plans)
+organiser = guard("organiser", lambda user, _: user.plans)
 """Planning: every write and every edit form."""
 
-own_preferences = _guard("own preferences", lambda user, _: user.role != AUDITOR)
+own_preferences = guard("own preferences", lambda user, _: user.role != AUDITOR)
 """A user's own settings (home zone, feed link): everyone but auditors, who change nothing."""
 
-everything_reader = _guard("reader", lambda user, _: user.sees_everything)
+everything_reader = guard("reader", lambda user, _: user.sees_everything)
 """Organisers and auditors: registers of everything (all profiles, all agreements)."""
 
 
@@ -136,23 +129,17 @@ def member_of_trip(user: User, trip_id: str) -> bool:
 
 
 def _trip(trip_id: str) -> Any:
-    detail = queries().trip(str(trip_id))
-    if detail is None:
-        raise NotFound(f"There is no trip with id {trip_id}.")
-    return detail
+    return found(queries().trip(str(trip_id)), "trip", trip_id)
 
 
 def trip_of_meeting(meeting_id: str) -> str:
-    detail = queries().meeting(str(meeting_id))
-    if detail is None:
-        raise NotFound(f"There is no meeting with id {meeting_id}.")
-    return str(detail.trip_id)
+    return str(found(queries().meeting(str(meeting_id)), "meeting", meeting_id).trip_id)
 
 
-trip_reader = _guard("trip reader", lambda user, kw: member_of_trip(user, kw["trip_id"]))
+trip_reader = guard("trip reader", lambda user, kw: member_of_trip(user, kw["trip_id"]))
 """Pages of one trip (`trip_id` in the URL): its delegation members may read them."""
 
-meeting_reader = _guard(
+meeting_reader = guard(
     "trip reader", lambda user, kw: member_of_trip(user, trip_of_meeting(kw["meeting_id"])))
 """Pages of one meeting (`meeting_id` in the URL): its trip's members may read them."""
 

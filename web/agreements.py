@@ -45,7 +45,7 @@ def _may_read(user: access.User, kwargs: dict[str, Any]) -> bool:
     return row.trip_id is not None and access.member_of_trip(user, str(row.trip_id))
 
 
-agreement_reader = access._guard("trip reader", _may_read)
+agreement_reader = access.guard("trip reader", _may_read)
 
 
 def to_agreement(agreement_id: UUID | str, anchor: str = "") -> Any:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import datetime
-from functools import wraps
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, g, render_template, request
-from werkzeug.exceptions import BadRequest, Forbidden, NotFound
+from flask import Blueprint, Response, render_template, request
+from werkzeug.exceptions import BadRequest, NotFound
 
 from planner.audit import asof, chain, history, logquery, text, trail
 from planner.domain.errors import NotFoundError, ValidationError
@@ -42,44 +41,22 @@ def _until(end: datetime, start: datetime, zone: str) -> str:
     return filters.moment(end, zone)
 
 
-def _guard(rule: str, allow: Callable[[access.User, dict[str, Any]], bool],
-           refusal: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
-        @wraps(view)
-        def guarded(*args: Any, **kwargs: Any) -> Any:
-            user = g.get("user")
-            if user is None:
-                return access._login_redirect()
-            if not allow(user, kwargs):
-                raise Forbidden(refusal)
-            return view(*args, **kwargs)
-        guarded._access = rule  # type: ignore[attr-defined]
-        return guarded
-    return decorate
-
-
 def _may_see(user: access.User, record_id: str) -> bool:
     """Auditors: every record. Organisers: the records they plan. Participants: none."""
     if user.role == access.AUDITOR:
         return True
-    if user.role != access.ORGANISER:
-        return False
-    try:
-        kind = logquery.kind_of(planner().engine, str(UUID(str(record_id))))
-    except ValueError:
-        raise NotFound(f"There is no record with id {record_id}.") from None
-    if kind is None:
-        raise NotFound(f"There is no record with id {record_id}.")
-    return kind in PLANNED_KINDS
+    return user.role == access.ORGANISER and _known(record_id) in PLANNED_KINDS
 
 
-auditor = _guard("auditor", lambda user, _: user.role == access.AUDITOR,
-                 "Only auditors can browse the whole log.")
-history_reader = _guard("history reader", lambda user, kw: _may_see(user, kw["record_id"]),
-                        "Auditors see every record's history; organisers the history of what "
-                        "they plan; participants none.")
-planner_or_auditor = _guard("history reader", lambda user, _: user.sees_everything,
-                            "Only organisers and auditors can see how plans stood in the past.")
+auditor = access.guard("auditor", lambda user, _: user.role == access.AUDITOR,
+                       "Only auditors can browse the whole log.")
+history_reader = access.guard(
+    "history reader", lambda user, kw: _may_see(user, kw["record_id"]),
+    "Auditors see every record's history; organisers the history of what they plan; "
+    "participants none.")
+planner_or_auditor = access.guard(
+    "history reader", lambda user, _: user.sees_everything,
+    "Only organisers and auditors can see how plans stood in the past.")
 
 
 def _viewed(what: str) -> None:
