@@ -163,7 +163,8 @@ class Agreement(PlannerAggregate):
 
         def apply(self, agreement: Agreement) -> None:
             agreement.signed_on, agreement.signed_place = self.signed_on, self.place
-            agreement.status = S.SIGNED.value
+            if agreement.status == S.DRAFTED:  # a correction keeps 'in force'
+                agreement.status = S.SIGNED.value
 
     def sign(self, *, actor: str, signed_on: date, place: str, reason: str = "",
              at: datetime | None = None) -> None:

@@ -148,6 +148,17 @@ def test_a_signed_agreement_records_date_and_place(app: PlannerApplication) -> N
             "status", "already signed; correcting the signing needs a reason")
 
 
+def test_correcting_the_signing_of_an_agreement_in_force_keeps_it_in_force(
+        app: PlannerApplication) -> None:
+    mou = _signable(app)
+    app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
+    app.change_agreement_status(mou, actor=ORGANISER, status="in force")
+    app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 27), place="Nanjing",
+                       reason="the signed copy is dated the 27th")
+    agreement = app.get_agreement(mou)
+    assert (agreement["status"], agreement["signed_on"]) == ("in force", date(2019, 6, 27))
+
+
 def test_parties_are_unique_and_signatories_belong_to_a_party(app: PlannerApplication) -> None:
     mou = _mou(app)
     app.add_party(mou, actor=ORGANISER, name="City of Leipzig")
