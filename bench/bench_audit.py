@@ -16,13 +16,13 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from scratch import postgres_database
+
 from planner.audit.chain import verify_database
 from planner.audit.exchange import export_log, verify_file
 from planner.audit.importer import import_log
 from planner.bootstrap import build
 from planner.settings import load_settings
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 def timed(what: str, events: int, step: Callable[[], object]) -> None:
@@ -52,23 +52,6 @@ def run(source_url: str, target_url: str, events: int, folder: Path) -> None:
     planner.close()
 
 
-def postgres_database() -> tuple[str, Callable[[], None]] | None:
-    try:
-        import psycopg
-
-        name = f"planner_bench_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except Exception:  # noqa: BLE001 - no PostgreSQL here: skip it
-        return None
-
-    def drop() -> None:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", drop
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=2000)
@@ -78,16 +61,12 @@ def main() -> None:
         print(f"SQLite, {events} events")
         run(f"sqlite:///{folder / 'source.sqlite3'}", f"sqlite:///{folder / 'target.sqlite3'}",
             events, folder)
-        source, target = postgres_database(), postgres_database()
-        if source and target:
-            print(f"PostgreSQL, {events} events")
-            try:
-                run(source[0], target[0], events, folder)
-            finally:
-                source[1]()
-                target[1]()
-        else:
-            print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
+        with postgres_database() as source, postgres_database() as target:
+            if source and target:
+                print(f"PostgreSQL, {events} events")
+                run(source, target, events, folder)
+            else:
+                print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
 
 
 if __name__ == "__main__":

@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from scratch import postgres_database
+
 from planner.bootstrap import MEMORY, build
 from planner.settings import load_settings
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 def run(url: str, meetings: int, settings) -> float:  # noqa: ANN001
@@ -52,21 +51,11 @@ def main() -> None:
         results = {"memory": run(MEMORY, args.meetings, settings)}
         results["sqlite"] = run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.meetings,
                                 settings)
-        try:
-            import psycopg
-
-            name = f"planner_bench_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-                conn.execute(f'CREATE DATABASE "{name}"')
-            try:
-                results["postgres"] = run(
-                    f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", args.meetings,
-                    settings)
-            finally:
-                with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        except Exception as error:  # noqa: BLE001
-            print(f"postgres: skipped ({error})")
+        with postgres_database() as url:
+            if url is None:
+                print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
+            else:
+                results["postgres"] = run(url, args.meetings, settings)
     baseline = results["memory"]
     print(f"{'store':<10}{'commands/s':>12}{'vs memory':>12}")
     for store, rate in results.items():

@@ -16,7 +16,6 @@ import argparse
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import StoredEvent
+from scratch import postgres_database
 from sqlalchemy import select
 
 from planner.bootstrap import Planner, build
@@ -33,7 +33,6 @@ from planner.domain.person import Person
 from planner.domain.trip import Trip
 from planner.settings import load_settings
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 ACTOR = "bench"
 CITIES = [("Nanjing", "China", "Asia/Shanghai"), ("Jining", "China", "Asia/Shanghai"),
           ("München", "Germany", "Europe/Berlin"), ("Leipzig", "Germany", "Europe/Berlin")]
@@ -159,23 +158,6 @@ def run(url: str, events: int, repeat: int, folder: Path) -> None:
     planner.close()
 
 
-def postgres_url() -> tuple[str, Callable[[], None]] | None:
-    try:
-        import psycopg
-
-        name = f"planner_bench_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except Exception:  # noqa: BLE001 - no PostgreSQL here: skip it
-        return None
-
-    def drop() -> None:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", drop
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000)
@@ -184,16 +166,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(f"SQLite, about {args.events} events")
         run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.events, args.repeat, Path(tmp))
-        pg = postgres_url()
-        if pg is None:
-            print("PostgreSQL: not reachable, skipped")
-            return
-        url, drop = pg
-        try:
+        with postgres_database() as url:
+            if url is None:
+                print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
+                return
             print(f"PostgreSQL, about {args.events} events")
             run(url, args.events, args.repeat, Path(tmp))
-        finally:
-            drop()
 
 
 if __name__ == "__main__":
