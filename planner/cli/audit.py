@@ -6,7 +6,6 @@ events) under the name given by --as, else PLANNER_ACTOR, else "cli:<login name>
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -16,11 +15,12 @@ import click
 
 from planner.audit import asof, chain, exchange, history, importer, logquery, text, trail
 from planner.cli.core import planner_from_settings
+from planner.cli.web import cli_actor
 from planner.domain.errors import DomainError
 
 
 def _default_actor() -> str:
-    return os.environ.get("PLANNER_ACTOR") or f"cli:{getpass.getuser()}"
+    return os.environ.get("PLANNER_ACTOR") or cli_actor()
 
 
 def _actor_option(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,7 +18,7 @@ from planner.domain.errors import DomainError
 ROLES = click.Choice([r.value for r in Role])
 
 
-def _cli_actor() -> str:
+def cli_actor() -> str:
     """Changes made from the command line are recorded as the operating-system user's."""
     try:
         user = getpass.getuser()
@@ -90,7 +90,7 @@ def add_user(email: str, role: str, name: str, person_id: str | None) -> None:
     except DomainError as error:
         raise click.ClickException(str(error)) from error
     with planner_from_settings() as planner:
-        planner.app.open_account(actor=_cli_actor(), email=email,
+        planner.app.open_account(actor=cli_actor(), email=email,
                                  name=name.strip() or email.split("@")[0], role=role,
                                  password_hash=password_hash, person_id=person_id)
     click.echo(f"Account {email.strip().lower()} opened as {role}.")
@@ -106,7 +106,7 @@ def change_role(email: str, role: str, reason: str, person_id: str | None) -> No
     with planner_from_settings() as planner:
         if planner.app.find_account(email) is None:
             raise click.ClickException(f"email: there is no account for {email}")
-        planner.app.change_role(email, actor=_cli_actor(), role=role, reason=reason,
+        planner.app.change_role(email, actor=cli_actor(), role=role, reason=reason,
                                 person_id=person_id)
     click.echo(f"Account {email.strip().lower()} is now {role}.")
 
