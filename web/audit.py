@@ -23,7 +23,7 @@ from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.values import zone as zone_name
 from web import access, filters
 from web.layout import add_nav, add_slot
-from web.wiring import actor, commands, planner
+from web.wiring import actor, commands, page_number, planner
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 add_nav("Audit", "audit.log", roles=(access.AUDITOR,), order=80)
@@ -94,11 +94,6 @@ def _make_filter(values: dict[str, str]) -> logquery.LogFilter:
                                 since=values["since"], until=values["until"], zone=_zone())
 
 
-def _page() -> int:
-    raw = request.args.get("page", "1")
-    return max(1, int(raw)) if raw.isdigit() else 1
-
-
 @bp.get("/log")
 @auditor
 def log() -> Any:
@@ -109,7 +104,8 @@ def log() -> Any:
         flt = _make_filter(values)
     except ValidationError as error:
         return _invalid("audit/log.html", error, page=None, **context)
-    page = logquery.browse(planner().engine, flt, page=_page(), per_page=50, newest_first=True)
+    page = logquery.browse(planner().engine, flt, page=page_number(), per_page=50,
+                           newest_first=True)
     _viewed("log browser" + "".join(f", {k}={v}" for k, v in values.items() if v))
     return render_template("audit/log.html", page=page, errors={}, **context)
 

@@ -17,7 +17,7 @@ from planner.domain import values as v
 from web import access
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, planner, queries
+from web.wiring import actor, commands, found, page_number, planner, queries
 
 bp = Blueprint("companies", __name__, url_prefix="/companies")
 add_nav("Companies", "companies.index", roles=(access.ORGANISER, access.AUDITOR), order=30)
@@ -29,12 +29,6 @@ def _choices() -> dict[str, Any]:
     return {"profile_kinds": [k.value for k in v.ProfileKind],
             "interest_choices": [(i.value, i.value) for i in v.Interest],
             "company_sizes": [(s.value, s.value or "not known") for s in v.CompanySize]}
-
-
-def page_number() -> int:
-    """The `page` query argument; anything but a positive whole number means the first page."""
-    raw = request.args.get("page", "1")
-    return max(1, int(raw)) if raw.isdigit() else 1
 
 
 def profile(profile_id: UUID | str) -> Any:

@@ -10,7 +10,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from web import access
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, planner, queries
+from web.wiring import actor, commands, found, page_number, planner, queries
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
 add_nav("Trips", "trips.index", roles=("organiser", "auditor", "participant"), order=20)
@@ -19,11 +19,6 @@ FILTERS = ("status", "year", "city", "country", "organiser")
 
 def trip(trip_id: UUID) -> Any:
     return found(queries().trip(trip_id), "trip", trip_id)
-
-
-def _page_number() -> int:
-    raw = request.args.get("page", "1")
-    return max(1, int(raw)) if raw.isdigit() else 1
 
 
 @bp.get("")
@@ -38,7 +33,7 @@ def index() -> Any:
     page = queries().trips(status=filters["status"] or None,
                            year=int(year) if year.isdigit() else None,
                            city=filters["city"] or None, country=filters["country"] or None,
-                           organiser=filters["organiser"] or None, page=_page_number())
+                           organiser=filters["organiser"] or None, page=page_number())
     return render_template("trips/list.html", trips=page.items, page=page, filters=filters)
 
 

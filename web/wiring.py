@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, g
+from flask import current_app, g, request
 from werkzeug.exceptions import NotFound
 
 from planner.application import PlannerApplication
@@ -28,6 +28,12 @@ def queries() -> Any:
 def actor() -> str:
     """Who the event log records as having made a change: the signed-in account."""
     return g.user.email
+
+
+def page_number() -> int:
+    """The `page` query argument of a list; anything but a positive whole number is page 1."""
+    raw = request.args.get("page", "1")
+    return max(1, int(raw)) if raw.isdigit() else 1
 
 
 def found(row: Any, what: str, record_id: object) -> Any:
