@@ -11,7 +11,7 @@ from planner.passwords import hash_password, verify_password
 from web import access, csrf
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, queries
+from web.wiring import actor, commands, my_person
 
 bp = Blueprint("auth", __name__)
 add_nav("Preferences", "auth.preferences", roles=("participant",), order=90)
@@ -73,16 +73,14 @@ def logout() -> Any:
 
 
 def _person_values() -> dict[str, Any]:
-    person = queries().person(g.user.person_id) if g.user.person_id else None
+    person = my_person()
     if person is None:
         return {}
-    return {"home_timezone": person.home_timezone,
-            "expected_version": getattr(person, "version", "")}
+    return {"home_timezone": person.home_timezone, "expected_version": person.version}
 
 
 def _preferences_context() -> dict[str, Any]:
-    person = queries().person(g.user.person_id) if g.user.person_id else None
-    return {"person": person}
+    return {"person": my_person()}
 
 
 @bp.get("/me")
@@ -96,7 +94,7 @@ def preferences() -> Any:
 @form_page("auth/preferences.html", _preferences_context, _person_values)
 def preferences_post() -> Any:
     """A user changes only their own person record's home zone: the id comes from the session."""
-    person = queries().person(g.user.person_id) if g.user.person_id else None
+    person = my_person()
     if person is None:
         flash("Your account is not linked to a person, so there is nothing to change.", "error")
         return redirect(url_for("auth.preferences"))

@@ -25,7 +25,7 @@ from urllib.parse import quote, urlencode
 from uuid import UUID
 
 import segno
-from flask import Blueprint, Response, current_app, g, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 from werkzeug.http import unquote_etag
@@ -36,7 +36,7 @@ from planner.domain.errors import ValidationError
 from web import access
 from web.layout import add_slot
 from web.trips import trip
-from web.wiring import actor, commands, planner, queries
+from web.wiring import actor, commands, found, my_person, planner, queries
 
 bp = Blueprint("feeds", __name__)
 add_slot("schedule", "calendar/_my_calendar.html")
@@ -131,7 +131,7 @@ def content_disposition(kind: str, filename: str) -> str:
 
 # -- calendar addresses ------------------------------------------------------------------------
 def _my_person() -> Any:
-    person = queries().person(g.user.person_id) if g.user.person_id else None
+    person = my_person()
     if person is None:
         raise NotFound("Your account is not linked to a person in a delegation, so it has no "
                        "calendar.")
@@ -189,9 +189,7 @@ def reset_person(person_id: UUID) -> Any:
     """An organiser creates or resets anyone's address from the person's screen
     (`{% include "calendar/_person_address.html" %}` there, with `person` in the context)."""
     action = _action()
-    person = queries().person(person_id)
-    if person is None:
-        raise NotFound(f"There is no person with id {person_id}.")
+    person = found(queries().person(person_id), "person", person_id)
     token = commands().reset_feed_token(person_id, actor=actor(),
                                         reason=f"{ACTIONS[action]} by an organiser")
     back = (url_for("people.show", person_id=person_id)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from flask import Blueprint, g, render_template
+from flask import Blueprint, render_template
 
 from web import access
 from web.layout import add_nav
-from web.wiring import queries
+from web.wiring import my_person, queries
 
 bp = Blueprint("schedule", __name__)
 add_nav("My schedule", "schedule.mine", roles=("participant", "organiser", "auditor"), order=15)
@@ -19,9 +19,9 @@ add_nav("My schedule", "schedule.mine", roles=("participant", "organiser", "audi
 @access.signed_in
 def mine() -> Any:
     """Everyone with a person record has a schedule; accounts without one see why it is empty."""
-    person = queries().person(g.user.person_id) if g.user.person_id else None
-    items = queries().person_schedule(g.user.person_id) if person else ()
+    person = my_person()
+    items = queries().person_schedule(person.id) if person else ()
     days = [(day, list(group)) for day, group in
             groupby(items, key=lambda item: item.local_start.date())]
     return render_template("schedule.html", person=person, days=days,
-                           trips=queries().trips_of_person(g.user.person_id) if person else ())
+                           trips=queries().trips_of_person(person.id) if person else ())

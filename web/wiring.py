@@ -30,6 +30,11 @@ def actor() -> str:
     return g.user.email
 
 
+def my_person() -> Any:
+    """The signed-in account's person record (PersonRow), or None when it is linked to none."""
+    return queries().person(g.user.person_id) if g.user.person_id else None
+
+
 def page_number() -> int:
     """The `page` query argument of a list; anything but a positive whole number is page 1."""
     raw = request.args.get("page", "1")
