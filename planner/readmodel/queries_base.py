@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
 from typing import Any, Protocol
 from uuid import UUID
@@ -79,23 +79,28 @@ def paging(page: int, per_page: int) -> tuple[int, int]:
     return page, per_page
 
 
+@contextmanager
+def read_snapshot(engine: Engine) -> Iterator[Connection]:
+    """One read transaction, so every statement in it sees the same consistent snapshot."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN")  # the driver itself begins only for writes
+                yield conn
+        else:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
+
+
 class QueryBase:
     def __init__(self, engine: Engine, settings: WarningRules | None = None) -> None:
         self.engine = engine
         self.settings = settings
 
-    @contextmanager
-    def _connect(self) -> Iterator[Connection]:
+    def _connect(self) -> AbstractContextManager[Connection]:
         """One read transaction per query, so its statements see one consistent snapshot."""
-        with self.engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                with conn.begin():
-                    conn.exec_driver_sql("BEGIN")  # the driver itself begins only for writes
-                    yield conn
-            else:
-                conn = conn.execution_options(isolation_level="REPEATABLE READ")
-                with conn.begin():
-                    yield conn
+        return read_snapshot(self.engine)
 
     def position(self) -> int:
         """The id of the last event applied to the read models."""

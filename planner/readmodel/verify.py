@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 
 from planner.readmodel import tables as t
 from planner.readmodel.projector import Progress, Projector
+from planner.readmodel.queries_base import read_snapshot
 
 
 @dataclass(frozen=True)
@@ -61,25 +62,11 @@ def scratch_projector(live: Projector) -> Iterator[Projector]:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
 
 
-@contextmanager
-def _snapshot(live: Projector) -> Iterator[Connection]:
-    """One read transaction over the live tables: every table as of the same moment."""
-    with live.engine.connect() as conn:
-        if live.engine.dialect.name == "sqlite":
-            with conn.begin():
-                conn.exec_driver_sql("BEGIN")
-                yield conn
-        else:
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            with conn.begin():
-                yield conn
-
-
 def verify(live: Projector, progress: Progress | None = None) -> list[Difference]:
     """Catch the live read models up, rebuild a scratch copy from the log to the same
     position and return every difference between the two (empty when identical)."""
     live.ensure_current()
-    with scratch_projector(live) as scratch, _snapshot(live) as live_conn:
+    with scratch_projector(live) as scratch, read_snapshot(live.engine) as live_conn:
         position = int(live_conn.execute(select(t.position.c.position)).scalar() or 0)
         scratch.reset()
         scratch.catch_up(progress, stop=position)
