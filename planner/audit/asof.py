@@ -15,9 +15,10 @@ from uuid import UUID
 
 from sqlalchemy import select
 
-from planner.audit.follower import KINDS
-from planner.audit.history import _uuid, state_of
+from planner.audit.follower import event_type, kind_name, record_kind
+from planner.audit.history import state_of
 from planner.audit.tables import audit_log
+from planner.commands.base import as_uuid
 from planner.domain.errors import DomainError, NotFoundError, ValidationError
 from planner.domain.meeting import Meeting
 from planner.domain.person import Person
@@ -75,7 +76,7 @@ def record_as_of(planner: Any, record_id: UUID | str, *, at: datetime | None = N
                                 or version < 1):
         raise ValidationError("version", f"must be a whole number from 1; got {version!r}")
     moment = utc_moment(at) if at is not None else None
-    uid = _uuid(record_id)
+    uid = as_uuid("record id", record_id)
     events = list(planner.app.events.get(uid))
     if not events:
         raise NotFoundError("record", uid)
@@ -107,7 +108,7 @@ def _replay(uid: UUID, events: list[Any], upto: int, moment: datetime | None) ->
     aggregate: Any = None
     for event in events[:upto]:
         aggregate = event.mutate(aggregate)
-    kind = KINDS.get(type(aggregate).__name__, type(aggregate).__name__.lower())
+    kind = kind_name(type(aggregate).__name__)
     shown = tuple((type(e).__name__, e.timestamp.astimezone(UTC)) for e in events[:upto])
     return AsOf(kind, uid, upto, len(events), moment, shown[-1][1], state_of(aggregate), shown)
 
@@ -123,10 +124,8 @@ def created_ids(planner: Any, topic: str, *, parent: str = "",
                 before: datetime | None = None) -> list[str]:
     """Ids of records created by events of one topic (optionally of one trip, or by a time)."""
     if planner.engine is not None:
-        kind, event_type = KINDS.get(topic.rpartition(":")[2].partition(".")[0], ""), \
-            topic.rpartition(":")[2]
-        query = select(audit_log.c.record_id).where(audit_log.c.event_type == event_type,
-                                                    audit_log.c.record_kind == kind)
+        query = select(audit_log.c.record_id).where(audit_log.c.event_type == event_type(topic),
+                                                    audit_log.c.record_kind == record_kind(topic))
         if parent:
             query = query.where(audit_log.c.parent_id == parent)
         if before is not None:

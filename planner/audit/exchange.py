@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
+
 from planner.audit.chain import (
     GENESIS,
     ChainBreak,
@@ -29,6 +31,7 @@ from planner.audit.chain import (
     next_link,
     walk,
 )
+from planner.audit.tables import audit_chain
 from planner.domain.errors import InvariantError
 
 FORMAT = "delegation-planner-log"
@@ -96,10 +99,6 @@ def export_log(planner: Any, path: str | Path,
 
 
 def _count(engine: Any, end: int) -> int:
-    from sqlalchemy import func, select
-
-    from planner.audit.tables import audit_chain
-
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(audit_chain)
                                 .where(audit_chain.c.position <= end)).scalar() or 0)

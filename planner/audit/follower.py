@@ -36,9 +36,13 @@ def event_type(topic: str) -> str:
     return topic.rpartition(":")[2]
 
 
+def kind_name(class_name: str) -> str:
+    """'CompanyProfile' -> 'company profile': the kind of record an aggregate class holds."""
+    return KINDS.get(class_name, class_name.lower())
+
+
 def record_kind(topic: str) -> str:
-    cls = event_type(topic).partition(".")[0]
-    return KINDS.get(cls, cls.lower())
+    return kind_name(event_type(topic).partition(".")[0])
 
 
 class AuditFollower:

@@ -14,7 +14,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from planner.audit.follower import KINDS
+from planner.audit.follower import kind_name
 from planner.audit.logquery import label_of, positions_of
 from planner.audit.readable import (
     HIDDEN_FIELDS,
@@ -25,7 +25,8 @@ from planner.audit.readable import (
     item_key,
     words,
 )
-from planner.domain.errors import NotFoundError, ValidationError
+from planner.commands.base import as_uuid
+from planner.domain.errors import NotFoundError
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,12 @@ def record_zone(state: dict[str, Any], default: str) -> str:
     return str(state.get("timezone") or state.get("home_timezone") or default)
 
 
+def label_of_record(aggregate: Any) -> str | None:
+    """What names a record: its name, title or (an audit trail) owner."""
+    return next((str(getattr(aggregate, f)) for f in ("name", "title", "owner")
+                 if getattr(aggregate, f, None)), None)
+
+
 def names_for(planner: Any) -> Names:
     """Show ids as names: from the log index on SQL, from the records themselves in memory."""
     engine = planner.engine
@@ -96,8 +103,7 @@ def names_for(planner: Any) -> Names:
             aggregate = planner.app.repository.get(UUID(record_id))
         except Exception:  # noqa: BLE001 - not a record id: show the id itself
             return None
-        return next((str(getattr(aggregate, f)) for f in ("name", "title", "owner")
-                     if getattr(aggregate, f, None)), None)
+        return label_of_record(aggregate)
 
     return name
 
@@ -156,7 +162,7 @@ def record_history(planner: Any, record_id: UUID | str, *,
     Times are shown in UTC and in the record's local zone (a meeting's venue, a trip's home);
     `zone` overrides that, e.g. the viewer's own zone.
     """
-    uid = _uuid(record_id)
+    uid = as_uuid("record id", record_id)
     events = list(planner.app.events.get(uid))
     if not events:
         raise NotFoundError("record", uid)
@@ -177,20 +183,8 @@ def record_history(planner: Any, record_id: UUID | str, *,
             actor=event.actor, at_utc=at, at_local=at.astimezone(ZoneInfo(shown)), zone=shown,
             reason=getattr(event, "reason", ""),
             changes=diff(before, after, zone=shown, names=names)))
-    kind = KINDS.get(type(aggregate).__name__, type(aggregate).__name__.lower())
-    label = next((str(getattr(aggregate, f)) for f in ("name", "title", "owner")
-                  if getattr(aggregate, f, None)), str(uid))
-    return RecordHistory(uid, kind, label, tuple(entries))
-
-
-def _uuid(record_id: UUID | str) -> UUID:
-    if isinstance(record_id, UUID):
-        return record_id
-    try:
-        return UUID(str(record_id).strip())
-    except ValueError:
-        raise ValidationError("record id", f"must be a record id (UUID); got {record_id!r}") \
-            from None
+    return RecordHistory(uid, kind_name(type(aggregate).__name__),
+                         label_of_record(aggregate) or str(uid), tuple(entries))
 
 
 def format_history(history: RecordHistory) -> list[str]:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from planner.audit.asof import AsOf, PersonScheduleAsOf, TripAsOf
+from planner.audit.history import record_zone
 from planner.audit.logquery import LogPage
 from planner.audit.readable import SECRET_FIELDS, Names, describe, no_names, words
 
@@ -32,7 +33,7 @@ def meeting_line(meeting: AsOf) -> str:
 
 def record_fields(record: AsOf, zone: str, names: Names = no_names) -> list[tuple[str, str]]:
     """(field, readable value) of a record's state; instants in the record's own zone."""
-    field_zone = str(record.state.get("timezone") or record.state.get("home_timezone") or zone)
+    field_zone = record_zone(record.state, zone)
     return [(words(field), "(secret)" if field in SECRET_FIELDS
              else describe(value, zone=field_zone, names=names))
             for field, value in record.state.items()]
