@@ -16,10 +16,9 @@ from planner.domain import values as v
 from planner.domain.errors import ValidationError
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
-from web.dashboard import today
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, queries
+from web.wiring import actor, commands, found, page_number, queries, today
 
 bp = Blueprint("agreements", __name__, url_prefix="/agreements")
 add_nav("Agreements", "agreements.index", roles=(access.ORGANISER, access.AUDITOR), order=35)

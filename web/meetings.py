@@ -8,10 +8,9 @@ from uuid import UUID
 from flask import Blueprint, flash, redirect, render_template, url_for
 
 from web import access
-from web.dashboard import today
 from web.forms import Form, form_page, render_form
 from web.trips import trip
-from web.wiring import actor, commands, found, queries
+from web.wiring import actor, commands, found, queries, today
 
 bp = Blueprint("meetings", __name__)
 

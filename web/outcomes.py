@@ -8,11 +8,10 @@ from uuid import UUID
 from flask import Blueprint, flash, redirect, url_for
 
 from web import access
-from web.dashboard import today
 from web.forms import Form, form_page, render_form
 from web.meetings import meeting
 from web.trips import trip
-from web.wiring import actor, commands
+from web.wiring import actor, commands, today
 
 bp = Blueprint("outcomes", __name__, url_prefix="/meetings/<uuid:meeting_id>")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import current_app, g, request
@@ -23,6 +24,11 @@ def commands() -> PlannerApplication:
 def queries() -> Any:
     """The read models (planner.readmodel.queries.Queries): every page reads from here."""
     return planner().queries
+
+
+def today() -> date:
+    """Today for the planner: the application's clock, so demo and tests can fix the date."""
+    return commands().now().date()
 
 
 def actor() -> str:
