@@ -188,7 +188,7 @@ def person_schedule_as_of(planner: Any, person_id: UUID | str, at: datetime) -> 
 
 
 def find_person(planner: Any, who: str) -> UUID:
-    """A person by id or by e-mail address (as registered now)."""
+    """A person by id or by e-mail address (as it is now)."""
     text = (who or "").strip()
     try:
         return UUID(text)
@@ -196,9 +196,14 @@ def find_person(planner: Any, who: str) -> UUID:
         pass
     if "@" not in text:
         raise ValidationError("person", f"must be a person id or an e-mail address; got {who!r}")
-    topic = f"{Person.Registered.__module__}:{Person.Registered.__qualname__}"
-    for person_id in created_ids(planner, topic):
-        person = planner.app.repository.get(UUID(person_id))
-        if getattr(person, "email", "").lower() == text.lower():
-            return person.id
+    if planner.queries is not None:
+        found = planner.queries.person_by_email(text)
+        if found is not None:
+            return found.id
+    else:  # in-memory storage has no read models: look at every person
+        topic = f"{Person.Registered.__module__}:{Person.Registered.__qualname__}"
+        for person_id in created_ids(planner, topic):
+            person = planner.app.repository.get(UUID(person_id))
+            if getattr(person, "email", "").lower() == text.lower():
+                return person.id
     raise DomainError("person", f"no person has the e-mail address {text}")
