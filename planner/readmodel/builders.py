@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, select
@@ -40,18 +40,24 @@ def meeting_query(*where: ColumnElement[bool]) -> Any:
             .order_by(m.c.starts_at, m.c.ends_at, m.c.title, m.c.id))
 
 
-def attendees_of(conn: Connection, meeting_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
-    """(person id, name) of each meeting's attendees, in the order they were added."""
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+class Attending(NamedTuple):
+    person_id: str
+    name: str  # "" when the person is unknown
+    email: str
+
+
+def attendees_of(conn: Connection, meeting_ids: Sequence[str]) -> dict[str, list[Attending]]:
+    """Each meeting's attendees, in the order they were added."""
+    found: dict[str, list[Attending]] = defaultdict(list)
     if not meeting_ids:
         return found
     a, p = t.attendees, t.people
-    query = (select(a.c.meeting_id, a.c.person_id, p.c.name)
+    query = (select(a.c.meeting_id, a.c.person_id, p.c.name, p.c.email)
              .join(p, p.c.id == a.c.person_id, isouter=True)
              .where(a.c.meeting_id.in_(sorted(set(meeting_ids))))
              .order_by(a.c.meeting_id, a.c.seq, a.c.idx))
-    for meeting_id, person_id, name in conn.execute(query):
-        found[meeting_id].append((person_id, name or ""))
+    for meeting_id, person_id, name, email in conn.execute(query):
+        found[meeting_id].append(Attending(person_id, name or "", email or ""))
     return found
 
 
@@ -72,8 +78,8 @@ def items(conn: Connection, rows: Sequence[RowMapping],
             city=r["city"], timezone=r["timezone"], leg_id=r["leg_id"], starts_at=start,
             ends_at=end, local_start=in_zone(start, r["timezone"]),
             local_end=in_zone(end, r["timezone"]), home_timezone=home, home_start=home_start,
-            home_end=home_end, attendees=tuple(name for _, name in who),
-            attendee_ids=tuple(uid(pid) for pid, _ in who),
+            home_end=home_end, attendees=tuple(a.name for a in who),
+            attendee_ids=tuple(uid(a.person_id) for a in who),
             counterparts=loads(r["counterparts"]), agenda=r["agenda"],
             sequence=r["version"] - 1, version=r["version"],
             last_changed_at=from_db(r["last_changed_at"])))

@@ -16,7 +16,6 @@ What a calendar shows, decided here once for feeds, downloads and the CLI:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +28,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from planner.domain.values import MeetingStatus, TripStatus
 from planner.ical import CalendarAttendee, CalendarLeg, CalendarMeeting
 from planner.readmodel import tables as t
+from planner.readmodel.builders import attendees_of, meeting_query
 from planner.readmodel.keys import from_db, loads, uid
 from planner.readmodel.queries_base import QueryBase, record_id
 
@@ -59,35 +59,19 @@ def _stamp(value: datetime | None, fallback: datetime) -> datetime:
 
 
 def _meeting_query(*where: ColumnElement[bool]) -> Any:
-    m, tr = t.meetings, t.trips
-    return (select(m, tr.c.title.label("trip_title"), tr.c.organiser.label("trip_organiser"),
-                   tr.c.status.label("trip_status"),
-                   tr.c.calendar_sequence.label("trip_sequence"),
-                   tr.c.calendar_changed_at.label("trip_changed_at"),
-                   tr.c.created_at.label("trip_created_at"))
-            .join(tr, tr.c.id == m.c.trip_id).where(*where)
-            .order_by(m.c.starts_at, m.c.id))
-
-
-def _attendees(conn: Connection, meeting_ids: Sequence[str]
-               ) -> dict[str, list[CalendarAttendee]]:
-    found: dict[str, list[CalendarAttendee]] = defaultdict(list)
-    if not meeting_ids:
-        return found
-    a, p = t.attendees, t.people
-    query = (select(a.c.meeting_id, p.c.name, p.c.email)
-             .join(p, p.c.id == a.c.person_id, isouter=True)
-             .where(a.c.meeting_id.in_(sorted(set(meeting_ids))))
-             .order_by(a.c.meeting_id, a.c.seq, a.c.idx))
-    for meeting_id, name, email in conn.execute(query):
-        found[meeting_id].append(CalendarAttendee(name=name or "", email=email or ""))
-    return found
+    """The itinerary's meeting query, plus what the calendar takes from the trip."""
+    tr = t.trips
+    return meeting_query(*where).add_columns(
+        tr.c.organiser.label("trip_organiser"), tr.c.calendar_sequence.label("trip_sequence"),
+        tr.c.calendar_changed_at.label("trip_changed_at"),
+        tr.c.created_at.label("trip_created_at"))
 
 
 def _meetings(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarMeeting]:
     rows = list(conn.execute(_meeting_query(*where)).mappings())
-    attendees = _attendees(conn, [r["id"] for r in rows])
-    return [calendar_meeting(r, attendees[r["id"]]) for r in rows]
+    attendees = attendees_of(conn, [r["id"] for r in rows])
+    return [calendar_meeting(r, [CalendarAttendee(name=a.name, email=a.email)
+                                 for a in attendees[r["id"]]]) for r in rows]
 
 
 def calendar_meeting(r: RowMapping, attendees: Sequence[CalendarAttendee]) -> CalendarMeeting:

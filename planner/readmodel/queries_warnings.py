@@ -42,7 +42,7 @@ def _slots(conn: Connection, rows: Sequence[RowMapping]) -> list[Slot]:
                  title=r["title"], kind=r["kind"], city=r["city"], timezone=r["timezone"],
                  leg_id=r["leg_id"], starts_at=from_db(r["starts_at"]),
                  ends_at=from_db(r["ends_at"]),
-                 attendees=tuple(uid(pid) for pid, _ in people.get(r["id"], [])))
+                 attendees=tuple(uid(a.person_id) for a in people.get(r["id"], [])))
             for r in rows]
 
 
