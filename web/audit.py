@@ -178,42 +178,39 @@ def record_as_of(record_id: str) -> Any:
 @planner_or_auditor
 def itinerary(trip_id: str) -> Any:
     _existing(trip_id, "trip")
-    context: dict[str, Any] = {"trip_id": trip_id, "zone": _zone(),
-                               "at": request.args.get("at", "")}
-    try:
-        moment = _moment()
-        found = asof.trip_as_of(planner(), trip_id, moment) if moment else None
-    except ValidationError as error:
-        return _invalid("audit/itinerary.html", error, itinerary=None, **context)
-    except NotFoundError as error:
-        if "did not exist yet" not in error.rule:
-            raise NotFound(str(error)) from None
-        return _invalid("audit/itinerary.html", ValidationError("at", error.rule),
-                        itinerary=None, **context)
-    if found is not None:
-        _viewed(f"itinerary of trip {trip_id} as of {context['at']}")
-    return render_template("audit/itinerary.html", itinerary=found, errors={}, **context)
+    return _as_of_page("audit/itinerary.html", "itinerary", f"itinerary of trip {trip_id}",
+                       lambda moment: asof.trip_as_of(planner(), trip_id, moment),
+                       trip_id=trip_id)
 
 
 @bp.get("/people/<person_id>/calendar")
 @planner_or_auditor
 def calendar(person_id: str) -> Any:
     _existing(person_id, "person")
-    context: dict[str, Any] = {"person_id": person_id, "zone": _zone(),
-                               "at": request.args.get("at", "")}
+    return _as_of_page("audit/calendar.html", "schedule", f"calendar of person {person_id}",
+                       lambda moment: asof.person_schedule_as_of(planner(), person_id, moment),
+                       person_id=person_id)
+
+
+def _as_of_page(template: str, name: str, what: str, load: Callable[[datetime], Any],
+                **ids: str) -> Any:
+    """`load(at)` shown as `name` in `template`; without `at`, the form to choose a moment.
+
+    A moment before the record existed is a 422 naming `at`; any other absence is a 404.
+    """
+    context: dict[str, Any] = {**ids, "zone": _zone(), "at": request.args.get("at", "")}
     try:
         moment = _moment()
-        found = asof.person_schedule_as_of(planner(), person_id, moment) if moment else None
+        shown = load(moment) if moment else None
     except ValidationError as error:
-        return _invalid("audit/calendar.html", error, schedule=None, **context)
+        return _invalid(template, error, **{name: None}, **context)
     except NotFoundError as error:
         if "did not exist yet" not in error.rule:
             raise NotFound(str(error)) from None
-        return _invalid("audit/calendar.html", ValidationError("at", error.rule),
-                        schedule=None, **context)
-    if found is not None:
-        _viewed(f"calendar of person {person_id} as of {context['at']}")
-    return render_template("audit/calendar.html", schedule=found, errors={}, **context)
+        return _invalid(template, ValidationError("at", error.rule), **{name: None}, **context)
+    if shown is not None:
+        _viewed(f"{what} as of {context['at']}")
+    return render_template(template, errors={}, **{name: shown}, **context)
 
 
 def _known(record_id: str) -> str:

@@ -143,3 +143,15 @@ def test_a_view_without_an_access_decorator_stops_the_app_from_starting() -> Non
     bare.add_url_rule("/open", "open", lambda: "hole")
     with pytest.raises(RuntimeError, match="open"):
         check_every_view_is_guarded(bare)
+
+
+@pytest.mark.parametrize("page", ["trips/{trip}/as-of", "people/{person}/calendar"])
+def test_a_past_view_names_a_moment_it_cannot_show(app: Flask, world: World, page: str) -> None:
+    auditor = signed_in(app, "auditor")
+    address = "/audit/" + page.format(trip=world.trip_id, person=world.koerner)
+    assert auditor.get(address).status_code == 200, "without a moment: the form to choose one"
+    unreadable = auditor.get(f"{address}?at=soon")
+    assert unreadable.status_code == 422 and "soon" in text_of(unreadable)
+    too_early = auditor.get(f"{address}?at=2000-01-01")
+    assert too_early.status_code == 422 and "did not exist yet" in text_of(too_early)
+    assert auditor.get(f"/audit/trips/{world.koerner}/as-of").status_code == 404
