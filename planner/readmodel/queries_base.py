@@ -123,7 +123,7 @@ class QueryBase:
         cities: dict[str, list[str]] = {i: [] for i in ids}
         if ids:
             query = (select(t.legs.c.trip_id, t.legs.c.city).where(t.legs.c.trip_id.in_(ids))
-                     .order_by(t.legs.c.arrives_on, t.legs.c.departs_on, t.legs.c.leg_id))
+                     .order_by(*LEGS_IN_ORDER))
             for trip_id, city in conn.execute(query):
                 if city not in cities[trip_id]:
                     cities[trip_id].append(city)
@@ -150,3 +150,4 @@ def trip_row(r: RowMapping, cities: tuple[str, ...]) -> TripRow:
 
 
 NEWEST_TRIPS_FIRST = (t.trips.c.starts_on.desc(), t.trips.c.created_seq.desc())
+LEGS_IN_ORDER = (t.legs.c.arrives_on, t.legs.c.departs_on, t.legs.c.leg_id)

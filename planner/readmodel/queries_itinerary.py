@@ -22,7 +22,7 @@ from planner.readmodel.builders import (
 )
 from planner.readmodel.keys import fold, from_db, loads, uid
 from planner.readmodel.queries_base import QueryBase, record_id
-from planner.readmodel.queries_trips import leg_row
+from planner.readmodel.queries_trips import trip_legs
 from planner.readmodel.rows import (
     AttendeeRow,
     Itinerary,
@@ -62,9 +62,7 @@ class ItineraryQueries(QueryBase):
             trip = conn.execute(select(t.trips).where(t.trips.c.id == key)).mappings().first()
             if trip is None:
                 raise NotFoundError("trip", key)
-            legs = [leg_row(r) for r in conn.execute(
-                select(t.legs).where(t.legs.c.trip_id == key)
-                .order_by(t.legs.c.arrives_on, t.legs.c.departs_on, t.legs.c.leg_id)).mappings()]
+            legs = trip_legs(conn, key)
             where = [t.meetings.c.trip_id == key]
             if not include_cancelled:
                 where.append(t.meetings.c.status != CANCELLED)

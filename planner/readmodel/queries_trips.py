@@ -13,6 +13,7 @@ from planner.domain import values as v
 from planner.readmodel import tables as t
 from planner.readmodel.keys import from_db, opt_uid, uid
 from planner.readmodel.queries_base import (
+    LEGS_IN_ORDER,
     NEWEST_TRIPS_FIRST,
     QueryBase,
     optional_choice,
@@ -20,6 +21,7 @@ from planner.readmodel.queries_base import (
     optional_year,
     paging,
     record_id,
+    trip_row,
 )
 from planner.readmodel.rows import (
     AccountRow,
@@ -36,6 +38,12 @@ from planner.readmodel.rows import (
 def leg_row(r: RowMapping) -> LegRow:
     return LegRow(leg_id=r["leg_id"], city=r["city"], country=r["country"],
                   timezone=r["timezone"], arrives_on=r["arrives_on"], departs_on=r["departs_on"])
+
+
+def trip_legs(conn: Connection, trip_id: str) -> list[LegRow]:
+    """A trip's legs in the order it visits them."""
+    query = select(t.legs).where(t.legs.c.trip_id == trip_id).order_by(*LEGS_IN_ORDER)
+    return [leg_row(r) for r in conn.execute(query).mappings()]
 
 
 def person_row(r: RowMapping) -> PersonRow:
@@ -74,10 +82,8 @@ class TripQueries(QueryBase):
             r = conn.execute(select(t.trips).where(t.trips.c.id == key)).mappings().first()
             if r is None:
                 return None
-            legs = tuple(leg_row(leg) for leg in conn.execute(
-                select(t.legs).where(t.legs.c.trip_id == key)
-                .order_by(t.legs.c.arrives_on, t.legs.c.departs_on, t.legs.c.leg_id)).mappings())
-            base = self._trip_rows(conn, [r])[0]
+            legs = tuple(trip_legs(conn, key))
+            base = trip_row(r, tuple(dict.fromkeys(leg.city for leg in legs)))
             return TripDetail(
                 **vars(base), purpose=r["purpose"], objectives=tuple(json.loads(r["objectives"])),
                 legs=legs, members=self._members(conn, key), profiles=self._handed_over(conn, key),
