@@ -17,7 +17,7 @@ from planner.readmodel.builders import attendees_of, meeting_query
 from planner.readmodel.conflicts import KINDS, Slot, person_conflicts, placement, working_hours
 from planner.readmodel.keys import from_db, to_db, uid
 from planner.readmodel.queries_base import QueryBase, WarningRules, record_id
-from planner.readmodel.queries_trips import leg_row
+from planner.readmodel.queries_trips import trip_legs
 from planner.readmodel.rows import Warning
 
 NEARBY = timedelta(days=2)  # how far another trip's meeting can be and still matter
@@ -59,8 +59,7 @@ class WarningQueries(QueryBase):
                 raise NotFoundError("trip", key)
             if trip["status"] == TripStatus.CANCELLED.value:
                 return ()
-            legs = [leg_row(r) for r in conn.execute(
-                select(t.legs).where(t.legs.c.trip_id == key)).mappings()]
+            legs = trip_legs(conn, key)  # in order: messages name them in order
             active = t.meetings.c.status != MeetingStatus.CANCELLED.value
             slots = _slots(conn, conn.execute(
                 meeting_query(t.meetings.c.trip_id == key, active)).mappings().all())

@@ -103,6 +103,16 @@ def test_a_meeting_outside_its_legs_city_or_dates_is_outside_the_leg(
     assert "removed" in warning[0].message
 
 
+def test_a_stray_meeting_names_the_legs_of_its_day_in_the_order_of_the_trip(
+        plan: Plan, settings: Settings) -> None:
+    trip = plan.trip()
+    plan.leg(trip, "Shanghai", SH, date(2019, 6, 27), date(2019, 6, 28))  # planned second...
+    plan.leg(trip, "Nanjing", SH, date(2019, 6, 25), date(2019, 6, 27))  # ...but visited first
+    plan.meeting(trip, "Detour", "Qufu", SH, datetime(2019, 6, 27, 10), datetime(2019, 6, 27, 11))
+    (message,) = [w.message for w in plan.q.warnings(trip, settings) if w.kind == "outside-leg"]
+    assert "on 27 Jun the delegation is in Nanjing and Shanghai" in message
+
+
 def test_too_little_time_between_cities_is_a_travel_time_warning(
         plan: Plan, settings: Settings) -> None:
     anna = plan.person("Anna Bauer")
