@@ -75,7 +75,7 @@ def create() -> Any:
 @access.trip_reader
 def show(trip_id: UUID) -> Any:
     row = trip(trip_id)
-    warnings = queries().warnings(trip_id, planner().settings) if g.user.sees_everything else ()
+    warnings = queries().warnings(trip_id) if g.user.sees_everything else ()
     by_meeting: dict[str, list[Any]] = {}
     for warning in warnings:
         for meeting_id in warning.meeting_ids:
