@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain.values import MeetingStatus, TripStatus
@@ -41,9 +41,10 @@ class CalendarRows:
     """Everything one calendar shows, plus what names it.
 
     `title` names the calendar (the trip's title, the person's name, the meeting's title).
-    `changed_at` is the last change of anything the calendar shows, where that can only grow
-    (trips and single meetings: meetings are never deleted); None for a person, whose feed
-    can lose a meeting without any of the remaining rows changing.
+    `changed_at` is the last change of anything the calendar shows (the trip, the meetings and
+    their attendees' names and addresses), where that can only grow (trips and single
+    meetings: meetings are never deleted); None for a person, whose feed can lose a meeting
+    without any of the remaining rows changing.
     """
 
     title: str
@@ -113,6 +114,15 @@ def _legs(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarLeg]:
     return legs
 
 
+def _attendees_changed(conn: Connection, meetings: ColumnElement[bool]) -> datetime | None:
+    """The last change of any attendee of the meetings (`meetings` picks rm_attendees rows):
+    their names and addresses are in the events. Any change of theirs counts, to be safe."""
+    a, p = t.attendees, t.people
+    value = conn.execute(select(func.max(p.c.last_changed_at))
+                         .join_from(a, p, p.c.id == a.c.person_id).where(meetings)).scalar()
+    return None if value is None else from_db(value)
+
+
 def _latest(*stamps: datetime | None) -> datetime | None:
     found = [s.astimezone(UTC) for s in stamps if s is not None]
     return max(found, default=None)
@@ -129,8 +139,11 @@ class CalendarQueries(QueryBase):
                 return None
             meetings = _meetings(conn, t.meetings.c.trip_id == key)
             legs = _legs(conn, t.legs.c.trip_id == key)
+            people_changed = _attendees_changed(conn, t.attendees.c.meeting_id.in_(
+                select(t.meetings.c.id).where(t.meetings.c.trip_id == key)))
         # The trip row changes with every trip event (a removed leg too), so this only grows.
-        changed = _latest(from_db(trip.last_changed_at), *(m.last_modified for m in meetings))
+        changed = _latest(from_db(trip.last_changed_at), people_changed,
+                          *(m.last_modified for m in meetings))
         return CalendarRows(trip.title, tuple(meetings), tuple(legs), changed, uid(key))
 
     def calendar_for_person(self, person_id: UUID | str) -> CalendarRows | None:
@@ -153,8 +166,9 @@ class CalendarQueries(QueryBase):
         key = record_id("meeting_id", meeting_id)
         with self._connect() as conn:
             meetings = _meetings(conn, t.meetings.c.id == key)
+            people_changed = _attendees_changed(conn, t.attendees.c.meeting_id == key)
         if not meetings:
             return None
         meeting = meetings[0]
-        return CalendarRows(meeting.title, (meeting,), (), meeting.last_modified,
-                            meeting.trip_id)
+        return CalendarRows(meeting.title, (meeting,), (),
+                            _latest(meeting.last_modified, people_changed), meeting.trip_id)

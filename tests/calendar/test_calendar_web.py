@@ -209,6 +209,22 @@ def test_the_trip_download_has_a_readable_file_name_and_honours_if_modified_sinc
     assert changed.status_code == 200
 
 
+def test_renaming_an_attendee_is_a_change_for_if_modified_since_on_downloads(
+        web: Flask, world: World) -> None:
+    """The attendees' names and addresses are in the calendar: a rename must not get a 304."""
+    client = client_for(web, "koerner@calendar.test")
+    downloads = [f"/trips/{world.leipzig}/calendar.ics",
+                 f"/meetings/{world.signing}/calendar.ics"]
+    first = [client.get(url) for url in downloads]
+    world.app.change_person(world.schuelke, actor=SETUP, name="Clemens Schülke-Weber",
+                            email="schuelke@calendar.test", home_timezone="Europe/Berlin")
+
+    for url, response in zip(downloads, first, strict=True):
+        again = client.get(url, headers={"If-Modified-Since": response.headers["Last-Modified"]})
+        assert again.status_code == 200, url
+        assert "Schülke-Weber" in again.data.decode()
+
+
 def test_a_download_named_in_chinese_gets_an_ascii_fallback_and_a_utf8_file_name(web: Flask):
     response = client_for(web, "han@calendar.test").get("/my/calendar.ics")
     disposition = response.headers["Content-Disposition"]
