@@ -15,6 +15,7 @@ from planner.commands.profiles import ProfileCommands
 from planner.commands.trips import TripCommands
 from planner.domain.account import Account
 from planner.domain.agreement import Agreement
+from planner.domain.audit_trail import AuditTrail
 from planner.domain.company import CompanyProfile
 from planner.domain.meeting import Meeting
 from planner.domain.person import Person
@@ -40,7 +41,7 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
 
     name = "Planner"
     snapshotting_intervals = {Trip: 50, Meeting: 50, CompanyProfile: 50, Agreement: 50,
-                              Person: 50, Account: 50}
+                              Person: 50, Account: 50, AuditTrail: 50}
 
     def __init__(self, env: dict[str, str] | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:

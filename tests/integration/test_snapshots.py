@@ -64,3 +64,18 @@ def test_a_long_history_reads_back_the_same_at_the_latest_and_an_early_version(
         with planner.engine.connect() as conn:
             count = conn.execute(text("SELECT count(*) FROM planner_snapshots")).scalar()
         assert count == 2
+
+
+def test_an_auditors_trail_is_snapshotted_so_recording_a_viewing_stays_cheap(
+        make_planner: Callable[..., Planner]) -> None:
+    """Every audit screen an auditor opens adds to their trail, which is loaded to record it."""
+    from planner.audit.trail import record_viewed
+    from planner.domain.audit_trail import audit_trail_id
+
+    app = make_planner(MEMORY).app
+    for n in range(51):
+        record_viewed(app, ORGANISER, f"history of record {n}")
+    trail_id = audit_trail_id(ORGANISER)
+    assert app.snapshots is not None
+    assert [s.originator_version for s in app.snapshots.get(trail_id)] == [50]
+    assert app.repository.get(trail_id).viewings == 51
