@@ -198,11 +198,6 @@ class Projector:
             self._warned.add(type(event))
             log.warning("read models: no handler for %s; its events are skipped", row.topic)
 
-    def last_notification_id(self) -> int:
-        """The id of the newest stored event (0 for an empty log)."""
-        with (self.source or self.engine).connect() as conn:
-            return int(conn.execute(select(func.max(self.events.c.id))).scalar() or 0)
-
 
 def _position(conn: Connection, *, lock: bool = False) -> int:
     query = select(t.position.c.position).where(t.position.c.name == POSITION_NAME)
