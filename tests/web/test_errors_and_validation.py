@@ -81,6 +81,15 @@ def test_a_missing_record_gets_a_404_page_with_a_request_id(app: Flask) -> None:
     assert response.headers["X-Request-Id"] in page
 
 
+@pytest.mark.parametrize("role", ["organiser", "member"])
+def test_a_missing_meeting_is_a_404_for_every_reader(app: Flask, role: str) -> None:
+    client = signed_in(app, role)
+    for page in ("", "/calendar.ics"):
+        response = client.get(f"/meetings/00000000-0000-4000-8000-000000000000{page}")
+        assert response.status_code == 404
+        assert "There is no meeting with id" in text_of(response)
+
+
 def test_a_forbidden_page_says_why_with_a_request_id(app: Flask, world: World) -> None:
     response = signed_in(app, "auditor").get(f"/trips/{world.trip_id}/edit")
     assert response.status_code == 403
