@@ -63,13 +63,8 @@ class AgreementCommands(CommandSupport):
 
     def add_party(self, agreement_id: UUID | str, *, actor: str, name: str,
                   profile_id: UUID | str | None = None, reason: str = "") -> str:
-        def attempt() -> str:
-            agreement = self._load(Agreement, agreement_id)
-            party_id = agreement.add_party(actor=actor, name=name, profile_id=profile_id,
-                                           reason=reason, at=self._stamp())
-            self._commit(agreement)
-            return party_id
-        return self._retrying(attempt)
+        return self._add(Agreement, agreement_id, lambda a: a.add_party(
+            actor=actor, name=name, profile_id=profile_id, reason=reason, at=self._stamp()))
 
     def remove_party(self, agreement_id: UUID | str, party_id: str, *, actor: str,
                      reason: str = "", expected_version: int | None = None) -> int:
@@ -78,14 +73,9 @@ class AgreementCommands(CommandSupport):
 
     def add_signatory(self, agreement_id: UUID | str, *, actor: str, name: str, party_id: str,
                       title: str = "", reason: str = "") -> str:
-        def attempt() -> str:
-            agreement = self._load(Agreement, agreement_id)
-            signatory_id = agreement.add_signatory(actor=actor, name=name, title=title,
-                                                   party_id=party_id, reason=reason,
-                                                   at=self._stamp())
-            self._commit(agreement)
-            return signatory_id
-        return self._retrying(attempt)
+        return self._add(Agreement, agreement_id, lambda a: a.add_signatory(
+            actor=actor, name=name, title=title, party_id=party_id, reason=reason,
+            at=self._stamp()))
 
     def remove_signatory(self, agreement_id: UUID | str, signatory_id: str, *, actor: str,
                          reason: str = "", expected_version: int | None = None) -> int:
@@ -105,13 +95,8 @@ class AgreementCommands(CommandSupport):
 
     def add_milestone(self, agreement_id: UUID | str, *, actor: str, title: str,
                       due_on: date) -> str:
-        def attempt() -> str:
-            agreement = self._load(Agreement, agreement_id)
-            milestone_id = agreement.add_milestone(actor=actor, title=title, due_on=due_on,
-                                                   at=self._stamp())
-            self._commit(agreement)
-            return milestone_id
-        return self._retrying(attempt)
+        return self._add(Agreement, agreement_id, lambda a: a.add_milestone(
+            actor=actor, title=title, due_on=due_on, at=self._stamp()))
 
     def complete_milestone(self, agreement_id: UUID | str, milestone_id: str, *, actor: str,
                            done_on: date, reason: str = "") -> int:

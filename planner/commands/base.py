@@ -104,6 +104,16 @@ class CommandSupport(Application):
                 time.sleep(random.uniform(0.005, 0.02) * 2 ** min(tries, 5))
         raise AssertionError("unreachable")
 
+    def _add(self, cls: type[A], record_id: UUID | str, add: Callable[[A], T]) -> T:
+        """Load, add one part (a party, a contact, a follow-up...), save; returns what `add`
+        returns (the new part's id). Adding commutes, so a conflicting save is retried."""
+        def attempt() -> T:
+            aggregate = self._load(cls, record_id)
+            added = add(aggregate)
+            self._commit(aggregate)
+            return added
+        return self._retrying(attempt)
+
     def _edit(self, cls: type[A], record_id: UUID | str, expected_version: int | None,
               change: Callable[[A], Any], *others: PlannerAggregate) -> int:
         """Load, apply one change, save: the shape of most editing commands."""

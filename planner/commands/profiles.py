@@ -35,13 +35,8 @@ class ProfileCommands(CommandSupport):
 
     def add_contact(self, profile_id: UUID | str, *, actor: str, name: str, title: str = "",
                     email: str = "", phone: str = "") -> str:
-        def attempt() -> str:
-            profile = self._load(CompanyProfile, profile_id)
-            contact_id = profile.add_contact(actor=actor, name=name, title=title, email=email,
-                                             phone=phone, at=self._stamp())
-            self._commit(profile)
-            return contact_id
-        return self._retrying(attempt)
+        return self._add(CompanyProfile, profile_id, lambda p: p.add_contact(
+            actor=actor, name=name, title=title, email=email, phone=phone, at=self._stamp()))
 
     def remove_contact(self, profile_id: UUID | str, contact_id: str, *, actor: str,
                        reason: str = "", expected_version: int | None = None) -> int:
