@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from planner.domain.errors import ValidationError
+from planner.domain.values import zone
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
@@ -53,7 +55,7 @@ class Settings:
         return self.travel_minutes.get(frozenset({a, b}), self.default_travel_minutes)
 
 
-# (section, key) -> (Settings field, parser)
+# (section, key) in config.toml -> Settings field (parsed by _PARSERS[field])
 _KEYS: dict[tuple[str, str], str] = {
     ("database", "url"): "database_url",
     ("database", "sqlite_path"): "sqlite_path",
@@ -135,9 +137,10 @@ def _build(raw: dict[str, Any], config_file: Path | None) -> Settings:
         sqlite_path = instance / sqlite_path
     if not values.get("database_url"):
         values["database_url"] = f"sqlite:///{sqlite_path}"
-    if values.get("working_day_start", time(8)) >= values.get("working_day_end", time(20)):
+    settings = Settings(instance_path=instance, **values)
+    if settings.working_day_start >= settings.working_day_end:
         raise SettingsError("[warnings] working_day_start: must be before working_day_end")
-    return Settings(instance_path=instance, **values)
+    return settings
 
 
 def _text(value: Any, source: str) -> str:
@@ -158,14 +161,11 @@ def _database_url(value: Any, source: str) -> str:
 
 def _zone(value: Any, source: str) -> str:
     name = _text(value, source)
-    if name not in available_timezones():
-        raise SettingsError(f"{source}: unknown IANA time zone {name!r} "
-                            "(use a name such as 'Europe/Berlin')")
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise SettingsError(f"{source}: unknown IANA time zone {name!r}") from error
-    return name
+        return zone(source, name)
+    except ValidationError:
+        raise SettingsError(f"{source}: unknown IANA time zone {name!r} "
+                            "(use a name such as 'Europe/Berlin')") from None
 
 
 def _base_url(value: Any, source: str) -> str:
