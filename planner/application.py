@@ -9,6 +9,7 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from planner.commands.agreements import AgreementCommands
+from planner.commands.base import as_uuid
 from planner.commands.meetings import MeetingCommands
 from planner.commands.people import PeopleCommands
 from planner.commands.profiles import ProfileCommands
@@ -55,6 +56,4 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
 
     def history(self, record_id: Any) -> list[Any]:
         """Every stored event of one record, oldest first (domain event objects)."""
-        from planner.commands.base import as_uuid
-
         return list(self.events.get(as_uuid("record id", record_id)))

@@ -10,6 +10,7 @@ from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
+from planner.domain.window import TripWindow
 
 
 def meeting_instant(field: str, value: datetime, zone: str) -> datetime:
@@ -20,7 +21,7 @@ def meeting_instant(field: str, value: datetime, zone: str) -> datetime:
 
 
 class MeetingCommands(CommandSupport):
-    def _window(self, trip_id: UUID | str):  # noqa: ANN202 - TripWindow
+    def _window(self, trip_id: UUID | str) -> TripWindow:
         return self._load(Trip, trip_id).window()
 
     def schedule_meeting(self, trip_id: UUID | str, *, actor: str, kind: str, title: str,

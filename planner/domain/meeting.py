@@ -11,11 +11,7 @@ from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
 from planner.domain.ids import new_id
 from planner.domain.values import reason_text
-from planner.domain.window import MAX_MEETING, TripWindow, check_placement
-
-__all__ = ["MAX_DURATION", "Meeting", "check_placement"]
-
-MAX_DURATION = MAX_MEETING
+from planner.domain.window import TripWindow, check_placement
 
 
 class Meeting(PlannerAggregate):

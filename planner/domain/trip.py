@@ -14,7 +14,6 @@ from planner.domain.ids import new_id
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
 
-__all__ = ["Trip", "TripWindow", "reason_text"]
 
 class Trip(PlannerAggregate):
     class Created(PlannerAggregate.Created):
