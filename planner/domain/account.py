@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from enum import StrEnum
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -19,8 +20,10 @@ class Role(StrEnum):
 
 
 def account_id(email: str) -> UUID:
-    """Accounts are found by e-mail without a read model: the id is derived from it."""
-    return uuid5(NAMESPACE_URL, f"delegation-planner:account:{email.strip().lower()}")
+    """Accounts are found by e-mail without a read model: the id is derived from it,
+    normalised as `optional_email` stores it (NFC, trimmed, lower case)."""
+    address = unicodedata.normalize("NFC", email).strip().lower()
+    return uuid5(NAMESPACE_URL, f"delegation-planner:account:{address}")
 
 
 class Account(PlannerAggregate):

@@ -98,3 +98,13 @@ def test_role_changes_and_access_changes_need_a_reason(app: PlannerApplication,
     assert (account["role"], account["active"], account["password_hash"]) == (
         "participant", True, "new-hash")
     assert app.find_account("nobody@example.org") is None
+
+
+def test_an_account_is_found_by_its_address_however_the_accents_are_encoded(
+        app: PlannerApplication) -> None:
+    composed, decomposed = "j\u00f6rg@example.org", "jo\u0308rg@example.org"
+    app.open_account(actor=ORGANISER, email=decomposed, name="Jörg", role="auditor",
+                     password_hash="x")
+    for address in (decomposed, composed, decomposed.upper()):
+        account = app.find_account(address)
+        assert account is not None and account["email"] == composed
