@@ -7,8 +7,6 @@ from uuid import UUID
 
 from flask import Blueprint, flash, redirect, request, url_for
 
-from planner.domain.errors import InvariantError
-from planner.domain.values import MemberRole, choice
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
 from web.forms import Form, field_names, form_page, render_form
@@ -135,17 +133,11 @@ def add_member(trip_id: UUID) -> Any:
 def add_person(trip_id: UUID) -> Any:
     """Participants are people: register someone new and add them to the delegation."""
     form = Form()
-    if trip(trip_id).status == "cancelled":
-        raise InvariantError("status", "the trip is cancelled; reinstate it before changing it")
-    role = choice("new_role", form.text("new_role"), MemberRole)  # checked before registering
-    organisation = form.text("new_organisation")
     with field_names(role="new_role", organisation="new_organisation"):
-        person_id = commands().register_person(
-            actor=actor(), name=form.text("name"), title=form.text("title"),
-            organisation=organisation, email=form.text("email"),
-            home_timezone=form.text("home_timezone"))
-        commands().add_member(trip_id, actor=actor(), person_id=person_id,
-                              role=role, organisation=organisation)
+        commands().register_member(
+            trip_id, actor=actor(), name=form.text("name"), title=form.text("title"),
+            organisation=form.text("new_organisation"), email=form.text("email"),
+            home_timezone=form.text("home_timezone"), role=form.text("new_role"))
     flash(f"{form.text('name').strip()} is registered and added to the delegation.", "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 

@@ -73,6 +73,22 @@ class TripCommands(CommandSupport):
             return added
         return self._retrying(attempt)
 
+    def register_member(self, trip_id: UUID | str, *, actor: str, name: str,
+                        home_timezone: str, role: str, title: str = "", organisation: str = "",
+                        email: str = "", reason: str = "") -> UUID:
+        """Register someone new and add them to the delegation in one save: if the trip
+        refuses the member, nobody is registered either."""
+        def attempt() -> UUID:
+            trip = self._load(Trip, trip_id)
+            person = Person.register(actor=actor, name=name, title=title,
+                                     organisation=organisation, email=email,
+                                     home_timezone=home_timezone, at=self._stamp())
+            trip.add_member(actor=actor, person_id=person.id, role=role,
+                            organisation=organisation, at=self._stamp(), reason=reason)
+            self._commit(trip, person)
+            return person.id
+        return self._retrying(attempt)
+
     def change_member(self, trip_id: UUID | str, person_id: UUID | str, *, actor: str,
                       role: str, organisation: str = "", reason: str = "",
                       expected_version: int | None = None) -> int:
