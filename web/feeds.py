@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
 from uuid import UUID
@@ -92,8 +93,7 @@ def calendar_response(calendar: CalendarFile, disposition: str, *,
     headers = {"ETag": calendar.etag, "Cache-Control": CACHE,
                "Content-Disposition": content_disposition(disposition, calendar.filename),
                "X-Content-Type-Options": "nosniff"}
-    last_modified = calendar.last_modified.replace(microsecond=0) \
-        if calendar.last_modified else None
+    last_modified = _settled(calendar.last_modified)
     if _not_modified(calendar.etag, last_modified if if_modified_since else None):
         response = Response(status=304, headers=headers)
     else:
@@ -101,6 +101,19 @@ def calendar_response(calendar: CalendarFile, disposition: str, *,
     if last_modified is not None:
         response.last_modified = last_modified
     return response
+
+
+def _settled(last_modified: datetime | None) -> datetime | None:
+    """Last-Modified only once its second is over (as Apache does).
+
+    HTTP dates have whole seconds: a date sent while its second is still running could not tell
+    a copy made before a later change in that same second from one made after it, and the
+    client's If-Modified-Since would then get a wrong 304. Until then the ETag alone validates.
+    """
+    if last_modified is None:
+        return None
+    whole = last_modified.replace(microsecond=0)
+    return whole if datetime.now(UTC) >= whole + timedelta(seconds=1) else None
 
 
 def _not_modified(etag: str, last_modified: Any) -> bool:

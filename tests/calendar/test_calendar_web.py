@@ -292,3 +292,16 @@ def test_the_feed_round_trip_works_on_postgresql(make_world: Callable[[str], Wor
     assert again.status_code == 304
     world.app.reset_feed_token(world.koerner, actor=SETUP)
     assert app.test_client().get(feed).status_code == 404
+
+
+def test_a_change_in_the_current_second_sends_no_last_modified_so_no_wrong_304_can_follow():
+    """HTTP dates are whole seconds: until a change's second is over only the ETag validates."""
+    from datetime import UTC, datetime, timedelta
+
+    from web.feeds import _settled
+
+    just_now = datetime.now(UTC)
+    assert _settled(just_now) is None
+    earlier = just_now - timedelta(seconds=2)
+    assert _settled(earlier) == earlier.replace(microsecond=0)
+    assert _settled(None) is None
