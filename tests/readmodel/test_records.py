@@ -139,3 +139,19 @@ def test_removing_a_party_removes_its_signatories(plan: Plan) -> None:
     assert [s.name for s in detail.signatories] == ["Bea"]
     assert detail.milestones[0].done_on == date(2019, 12, 20)
     assert (detail.title, detail.subject) == ("Letter of intent", "Logistics")
+
+
+def test_correcting_the_signing_date_of_an_agreement_in_force_keeps_it_in_force(
+        plan: Plan) -> None:
+    app = plan.app
+    agreement = app.draft_agreement(actor=ACTOR, title="MoU", kind="memorandum of understanding")
+    for name in ("City of Leipzig", "City of Jining"):
+        party = app.add_party(agreement, actor=ACTOR, name=name)
+        app.add_signatory(agreement, actor=ACTOR, name=f"Mayor of {name}", party_id=party)
+    app.sign_agreement(agreement, actor=ACTOR, signed_on=date(2019, 6, 28), place="Jining")
+    app.change_agreement_status(agreement, actor=ACTOR, status="in force")
+    app.sign_agreement(agreement, actor=ACTOR, signed_on=date(2019, 6, 29), place="Jining",
+                       reason="The signing was moved to the morning of 29 June")
+    detail = plan.q.agreement(agreement)
+    assert (detail.status, detail.signed_on) == ("in force", date(2019, 6, 29))
+    assert detail.status == app.get_agreement(agreement)["status"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from planner.domain import values as v
@@ -52,8 +53,12 @@ def _signatory_removed(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _signed(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.agreements, e, signed_on=e.signed_on, signed_place=e.place,
-          status=v.AgreementStatus.SIGNED.value)
+    """Signing makes a draft 'signed'; a corrected signing date keeps 'in force' and the like."""
+    status = conn.execute(select(t.agreements.c.status).where(
+        t.agreements.c.id == key(e))).scalar_one()
+    if status == v.AgreementStatus.DRAFTED.value:
+        status = v.AgreementStatus.SIGNED.value
+    touch(conn, t.agreements, e, signed_on=e.signed_on, signed_place=e.place, status=status)
 
 
 def _status(conn: Connection, e: Any, seq: int) -> None:
