@@ -78,6 +78,11 @@ class Meeting(PlannerAggregate):
                                            "a reason are accepted")
         return reason
 
+    def _leg_in(self, window: TripWindow) -> str | None:
+        """The meeting's leg, if the trip still has it: a meeting whose leg was removed can
+        still be moved (the read model warns that it is outside the legs)."""
+        return self.leg_id if self.leg_id in window.legs else None
+
     # -- details --------------------------------------------------------------------------
     class DetailsChanged(PlannerAggregate.Event):
         kind: str
@@ -114,7 +119,7 @@ class Meeting(PlannerAggregate):
         if (start, end) == (self.starts_at, self.ends_at):
             raise InvariantError("starts_at", "the meeting is already at that time")
         check_placement(window, city=self.city, timezone=self.timezone, starts_at=start,
-                        ends_at=end, leg_id=self.leg_id or None)
+                        ends_at=end, leg_id=self._leg_in(window))
         self._emit(self.Moved, actor, at, reason, starts_at=start, ends_at=end)
 
     class Relocated(PlannerAggregate.Event):
@@ -201,7 +206,7 @@ class Meeting(PlannerAggregate):
             raise InvariantError("status", "only a cancelled meeting can be reinstated")
         check_placement(window, city=self.city, timezone=self.timezone,
                         starts_at=self.starts_at, ends_at=self.ends_at,
-                        leg_id=self.leg_id or None)
+                        leg_id=self._leg_in(window))
         self._emit(self.Reinstated, actor, at, reason)
 
     # -- outcome --------------------------------------------------------------------------

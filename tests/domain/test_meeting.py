@@ -156,6 +156,15 @@ def test_moving_to_the_same_time_or_out_of_the_leg_is_refused(app: PlannerApplic
             "starts_at", "must fall within the leg in Nanjing")
 
 
+def test_a_meeting_whose_leg_was_removed_can_still_be_moved(app: PlannerApplication,
+                                                            trip: LeipzigTrip) -> None:
+    meeting_id = nanjing_meeting(app, trip)
+    app.remove_leg(trip.trip_id, trip.nanjing_leg, actor=ORGANISER, reason="Nanjing dropped")
+    app.move_meeting(meeting_id, actor=ORGANISER, starts=datetime(2019, 6, 26, 14),
+                     ends=datetime(2019, 6, 26, 15), reason="later that day")
+    assert app.get_meeting(meeting_id)["starts_at"] == utc(2019, 6, 26, 6)
+
+
 def test_relocating_to_the_other_leg_needs_a_reason_and_the_right_city(
         app: PlannerApplication, trip: LeipzigTrip) -> None:
     meeting_id = nanjing_meeting(app, trip, starts=datetime(2019, 6, 27, 10),
