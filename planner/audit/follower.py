@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -137,11 +137,14 @@ class AuditFollower:
     def _index_rows(self, conn: Connection, records: list[Any]) -> list[dict[str, Any]]:
         """Index rows for a batch; each record's label and parent carry on from its last row."""
         ids = sorted({str(r.originator_id) for r in records})
-        known: dict[str, tuple[str, str]] = {}
-        for record_id, label, parent in conn.execute(
-                select(audit_log.c.record_id, audit_log.c.label, audit_log.c.parent_id)
-                .where(audit_log.c.record_id.in_(ids)).order_by(audit_log.c.position)):
-            known[record_id] = (label, parent)
+        c = audit_log.c
+        # Only each record's last row: a long-lived record (an auditor's trail grows with every
+        # page viewed) would otherwise have its whole history read again on every save.
+        last = (select(c.record_id, func.max(c.record_version).label("version"))
+                .where(c.record_id.in_(ids)).group_by(c.record_id).subquery())
+        known = {record_id: (label, parent) for record_id, label, parent in conn.execute(
+            select(c.record_id, c.label, c.parent_id).join(
+                last, and_(c.record_id == last.c.record_id, c.record_version == last.c.version)))}
         return [self._index_row(stored_row(r), known) for r in records]
 
     def _index_row(self, row: StoredRow, known: dict[str, tuple[str, str]]) -> dict[str, Any]:

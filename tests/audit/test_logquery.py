@@ -30,6 +30,20 @@ def test_a_trip_as_record_filter_includes_its_meetings(pristine_jining):
     assert kinds == {"trip", "meeting"}
 
 
+def test_a_renamed_record_is_listed_by_its_name_at_each_event(make_planner, sql_database_url):
+    """Each save is indexed on its own: the name carries on from the record's last row."""
+    planner = make_planner(sql_database_url)
+    person = planner.app.register_person(actor=COLLEAGUE, name="Wang Lin",
+                                         home_timezone="Europe/Berlin")
+    planner.app.reset_feed_token(person, actor=COLLEAGUE)
+    planner.app.change_person(person, actor=COLLEAGUE, name="Wang Lin (interpreter)",
+                              home_timezone="Europe/Berlin")
+    planner.app.reset_feed_token(person, actor=COLLEAGUE)
+    found = browse(planner.engine, make_filter(record=str(person)))
+    assert [e.record_label for e in found.entries] == [
+        "Wang Lin", "Wang Lin", "Wang Lin (interpreter)", "Wang Lin (interpreter)"]
+
+
 def test_filters_combine(pristine_jining):
     planner, _ = pristine_jining
     flt = make_filter(kind="meeting", actor=COLLEAGUE.upper(), since="2019-06-15",
