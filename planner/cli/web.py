@@ -11,6 +11,7 @@ import os
 
 import click
 
+from planner.bootstrap import Planner
 from planner.cli.core import planner_from_settings
 from planner.domain.account import Role
 from planner.domain.errors import DomainError
@@ -47,20 +48,15 @@ def serve(host: str | None, port: int | None) -> None:
         run_simple(host, port, app, threaded=True, use_reloader=False)
 
 
-def _demo_logins(planner: object) -> list[str]:
+def _demo_logins(planner: Planner) -> list[str]:
     """The demo logins, when the demo accounts exist in this database."""
-    try:
-        from planner.demo import DEMO_LOGINS, DEMO_PASSWORD
-    except ImportError:
+    from planner.demo.accounts import DEMO_LOGINS, describe_logins
+
+    if planner.queries is None:
         return []
-    queries = getattr(planner, "queries", None)
-    known = {a.email for a in queries.accounts()} if queries is not None else set()
-    present = [login for login in DEMO_LOGINS if login.email in known]
-    if not present:
-        return []
-    lines = [f"Demo logins (password for all: {DEMO_PASSWORD}):"]
-    lines += [f"  {login.role:<12} {login.email}  ({login.name})" for login in present]
-    return lines
+    known = {a.email for a in planner.queries.accounts()}
+    present = tuple(login for login in DEMO_LOGINS if login.email in known)
+    return describe_logins(present) if present else []
 
 
 @click.group()

@@ -69,8 +69,8 @@ def open_accounts(demo: Demo, logins: tuple[DemoLogin, ...]) -> None:
             person_id=demo.people[login.person] if login.person else None)
 
 
-def describe_logins() -> list[str]:
-    """One line per demo login, for the progress output."""
+def describe_logins(logins: tuple[DemoLogin, ...] = DEMO_LOGINS) -> list[str]:
+    """One line per demo login, for the progress output and `planner serve`."""
     lines = [f"Demo logins (password for all: {DEMO_PASSWORD!r}):"]
-    lines += [f"  {login.role:<12} {login.email}  ({login.name})" for login in DEMO_LOGINS]
+    lines += [f"  {login.role:<12} {login.email}  ({login.name})" for login in logins]
     return lines
