@@ -7,8 +7,8 @@ without paying for a new database (PostgreSQL databases take seconds to create a
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from planner.audit.tables import audit_chain, audit_follower, audit_log
 from planner.bootstrap import MEMORY, Planner, build
 from planner.settings import load_settings
 from tests.audit.scenario import Clock, Jining, build_jining, utc
+from tests.conftest import fresh_postgres_database
 
 
 @pytest.fixture
@@ -42,21 +43,16 @@ def jining_sql(make_planner: Callable[..., Planner], clock: Clock,
 def shared_jining(request: pytest.FixtureRequest,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Planner, Jining]]:
     folder = tmp_path_factory.mktemp("audit")
-    dropper: Callable[[], None] = lambda: None  # noqa: E731
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'planner.sqlite3'}"
-    else:
-        import psycopg
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{folder / 'planner.sqlite3'}"
+        else:
+            url = stack.enter_context(fresh_postgres_database(
+                request.getfixturevalue("postgres_server")))
+        yield from _jining(url, folder)
 
-        server = request.getfixturevalue("postgres_server")
-        name = f"planner_test_{uuid.uuid4().hex[:16]}"
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
-        def dropper() -> None:
-            with psycopg.connect(server, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def _jining(url: str, folder: Path) -> Iterator[tuple[Planner, Jining]]:
     clock = Clock(utc(2019, 5, 6, 8, 0))
     settings = load_settings(environ={}, instance_path=str(Path(folder) / "instance"))
     planner = build(settings, database_url=url, clock=clock)
@@ -64,7 +60,6 @@ def shared_jining(request: pytest.FixtureRequest,
         yield planner, build_jining(planner.app, clock)
     finally:
         planner.close()
-        dropper()
 
 
 @pytest.fixture

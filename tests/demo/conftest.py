@@ -6,8 +6,8 @@ storage instead of loading again for every assertion.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from planner.demo import load_demo
 from planner.demo.summary import created_ids
 from planner.domain.trip import Trip
 from planner.settings import load_settings
+from tests.conftest import fresh_postgres_database
 
 
 @dataclass
@@ -59,36 +60,20 @@ class LoadedDemo:
         return [mapper.to_domain_event(n) for n in recorder.select_notifications(1, 100_000)]
 
 
-def _pg_database(server: str) -> tuple[str, str]:
-    import psycopg
-
-    name = f"planner_demo_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return name, f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-
-
 @pytest.fixture(scope="module", params=[
     "memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def loaded(request: pytest.FixtureRequest,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedDemo]:
     folder: Path = tmp_path_factory.mktemp(f"demo-{request.param}")
     settings = load_settings(environ={}, instance_path=str(folder / "instance"))
-    pg_name = ""
-    if request.param == "memory":
-        url = MEMORY
-    elif request.param == "sqlite":
-        url = f"sqlite:///{folder / 'planner.sqlite3'}"
-    else:
-        server = request.getfixturevalue("postgres_server")
-        pg_name, url = _pg_database(server)
-    planner = build(settings, database_url=url)
-    progress: list[str] = []
-    demo = LoadedDemo(planner, load_demo(planner, progress=progress.append), progress)
-    yield demo
-    planner.close()
-    if pg_name:
-        import psycopg
-
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
+    with ExitStack() as stack:
+        if request.param == "memory":
+            url = MEMORY
+        elif request.param == "sqlite":
+            url = f"sqlite:///{folder / 'planner.sqlite3'}"
+        else:
+            url = stack.enter_context(fresh_postgres_database(
+                request.getfixturevalue("postgres_server"), "planner_demo"))
+        planner = stack.enter_context(closing(build(settings, database_url=url)))
+        progress: list[str] = []
+        yield LoadedDemo(planner, load_demo(planner, progress=progress.append), progress)

@@ -18,6 +18,7 @@ import pytest
 
 from planner.bootstrap import Planner, build
 from planner.settings import load_settings
+from tests.conftest import fresh_postgres_database
 from tests.readmodel.plan import Plan
 from tests.readmodel.world import build_world
 
@@ -27,14 +28,8 @@ STORAGES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 @pytest.fixture(scope="session")
 def rm_pg_database(postgres_server: str) -> Iterator[str]:
-    import psycopg
-
-    name = f"planner_rm_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield name
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_postgres_database(postgres_server, "planner_rm") as url:
+        yield url.rsplit("/", 1)[1]
 
 
 def pg_schema_url(database: str) -> str:
