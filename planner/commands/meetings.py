@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -24,6 +25,15 @@ class MeetingCommands(CommandSupport):
     def _window(self, trip_id: UUID | str) -> TripWindow:
         return self._load(Trip, trip_id).window()
 
+    def _edit_planned(self, meeting_id: UUID | str, expected_version: int | None,
+                      change: Callable[[Meeting], object]) -> int:
+        """Edit a meeting whose trip is not cancelled: a cancelled trip's plan stays as it
+        was until the trip is reinstated (cancelling its meetings is still allowed)."""
+        meeting = self._load(Meeting, meeting_id, expected_version)
+        self._window(meeting.trip_id).check_open()
+        change(meeting)
+        return self._commit(meeting, expected_version=expected_version)
+
     def schedule_meeting(self, trip_id: UUID | str, *, actor: str, kind: str, title: str,
                          venue: str, city: str, timezone: str, starts: datetime,
                          ends: datetime, counterparts: list[str] | None = None,
@@ -43,7 +53,7 @@ class MeetingCommands(CommandSupport):
     def change_meeting_details(self, meeting_id: UUID | str, *, actor: str, kind: str,
                                title: str, counterparts: list[str], agenda: str,
                                reason: str = "", expected_version: int | None = None) -> int:
-        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.change_details(
+        return self._edit_planned(meeting_id, expected_version, lambda m: m.change_details(
             actor=actor, kind=kind, title=title, counterparts=counterparts, agenda=agenda,
             reason=reason, at=self._stamp()))
 
@@ -82,13 +92,13 @@ class MeetingCommands(CommandSupport):
 
     def remove_attendee(self, meeting_id: UUID | str, *, actor: str, person_id: UUID | str,
                         reason: str = "", expected_version: int | None = None) -> int:
-        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.remove_attendee(
+        return self._edit_planned(meeting_id, expected_version, lambda m: m.remove_attendee(
             actor=actor, person_id=as_uuid("person_id", person_id), reason=reason,
             at=self._stamp()))
 
     def confirm_meeting(self, meeting_id: UUID | str, *, actor: str,
                         expected_version: int | None = None) -> int:
-        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.confirm(
+        return self._edit_planned(meeting_id, expected_version, lambda m: m.confirm(
             actor=actor, at=self._stamp()))
 
     def cancel_meeting(self, meeting_id: UUID | str, *, actor: str, reason: str,
@@ -106,7 +116,7 @@ class MeetingCommands(CommandSupport):
     def record_outcome(self, meeting_id: UUID | str, *, actor: str, summary: str,
                        ideas: list[str] | None = None, reason: str = "",
                        expected_version: int | None = None) -> int:
-        return self._edit(Meeting, meeting_id, expected_version, lambda m: m.record_outcome(
+        return self._edit_planned(meeting_id, expected_version, lambda m: m.record_outcome(
             actor=actor, now=self.now(), summary=summary, ideas=ideas or [], reason=reason,
             at=self._stamp()))
 

@@ -240,6 +240,23 @@ def test_a_cancelled_trip_takes_no_new_meetings_or_attendees(app: PlannerApplica
             "trip", "the trip is cancelled")
 
 
+def test_a_cancelled_trips_meetings_keep_their_plan_until_it_is_reinstated(
+        app: PlannerApplication, trip: LeipzigTrip, clock: Clock) -> None:
+    meeting_id = nanjing_meeting(app, trip)
+    app.cancel_trip(trip.trip_id, actor=ORGANISER, reason="postponed")
+    clock.set(utc(2019, 6, 27))
+    for command in (
+            lambda: app.change_meeting_details(meeting_id, actor=ORGANISER,
+                                               kind="official meeting", title="New title",
+                                               counterparts=[], agenda=""),
+            lambda: app.confirm_meeting(meeting_id, actor=ORGANISER),
+            lambda: app.remove_attendee(meeting_id, actor=ORGANISER, person_id=trip.koerner),
+            lambda: app.record_outcome(meeting_id, actor=ORGANISER, summary="Good talks")):
+        refused(app, command, "trip", "the trip is cancelled; reinstate it before planning")
+    app.cancel_meeting(meeting_id, actor=ORGANISER, reason="the trip is off")
+    assert app.get_meeting(meeting_id)["status"] == "cancelled"
+
+
 def test_no_outcome_before_the_meeting_starts(app: PlannerApplication, trip: LeipzigTrip,
                                               clock: Clock) -> None:
     meeting_id = nanjing_meeting(app, trip)
