@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from planner.readmodel import tables as t
-from planner.readmodel.handlers import HANDLERS, IGNORED
+from planner.readmodel.handlers import apply_batch
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,6 @@ class Projector:
         self.batch_size = batch_size
         self.schema = schema
         self.source = source
-        self._warned: set[type] = set()
         self._lock_key = zlib.crc32(f"planner-readmodel:{schema or ''}".encode())
 
     # -- connections and locks ------------------------------------------------------------
@@ -151,8 +150,7 @@ class Projector:
                     if total < 0:
                         total = self._pending(source, position, stop) if progress else 0
                     rows = self._next_batch(source, position, stop)
-                    for row in rows:
-                        self._apply(conn, row)
+                    apply_batch(conn, [(row.id, self._decode(row)) for row in rows])
                     if rows:
                         conn.execute(t.position.update()
                                      .where(t.position.c.name == POSITION_NAME)
@@ -186,17 +184,11 @@ class Projector:
             query = query.where(self.events.c.id <= stop)
         return int(source.execute(query).scalar() or 0)
 
-    def _apply(self, conn: Connection, row: Any) -> None:
+    def _decode(self, row: Any) -> Any:
         state = row.state if isinstance(row.state, bytes) else bytes(row.state)
-        event = self.mapper.to_domain_event(StoredEvent(
+        return self.mapper.to_domain_event(StoredEvent(
             originator_id=row.originator_id, originator_version=row.originator_version,
             topic=row.topic, state=state))
-        handler = HANDLERS.get(type(event))
-        if handler is not None:
-            handler(conn, event, row.id)
-        elif type(event) not in IGNORED and type(event) not in self._warned:
-            self._warned.add(type(event))
-            log.warning("read models: no handler for %s; its events are skipped", row.topic)
 
 
 def _position(conn: Connection, *, lock: bool = False) -> int:

@@ -6,6 +6,12 @@ neither in HANDLERS nor in IGNORED, so a new event cannot be silently missed.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
 from planner.domain.audit_trail import AuditTrail
 from planner.readmodel.handlers import agreements, meetings, people, profiles, trips
 from planner.readmodel.handlers.common import Handler
@@ -24,4 +30,22 @@ IGNORED: frozenset[type] = frozenset({
     AuditTrail.Started, AuditTrail.Viewed, AuditTrail.Exported, AuditTrail.Verified,
 })
 
-__all__ = ["HANDLERS", "IGNORED", "Handler"]
+log = logging.getLogger(__name__)
+_warned: set[type] = set()
+
+
+def apply_batch(conn: Connection, items: Sequence[tuple[int, Any]]) -> None:
+    """Apply decoded events, each with its log position, in log order, inside the caller's
+    transaction. The one entry point of the read models: a command's own save and a
+    catch-up or rebuild both come through here."""
+    for position, event in items:
+        handler = HANDLERS.get(type(event))
+        if handler is not None:
+            handler(conn, event, position)
+        elif type(event) not in IGNORED and type(event) not in _warned:
+            _warned.add(type(event))
+            log.warning("read models: no handler for %s; its events are skipped",
+                        type(event).__qualname__)
+
+
+__all__ = ["HANDLERS", "IGNORED", "Handler", "apply_batch"]
