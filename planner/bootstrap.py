@@ -1,23 +1,31 @@
-"""The one wiring point: Settings in, a ready Planner (application, engine, read models) out."""
+"""The one wiring point: Settings in, a ready Planner (application, engine, read models) out.
+
+On SQL the application stores events through planner.storage's recorder, and each save's
+transaction also runs the read models' and the audit chain's steps: a command is one
+transaction, and its request reads its own write with no catch-up. Catch-up remains for
+start-up, rebuilds and a backlog (see planner.readmodel.projector).
+"""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Table
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 
 from planner.application import PlannerApplication
+from planner.audit.follower import CHAIN_KEY_FILE
 from planner.audit.follower import attach as attach_audit
+from planner.instance import instance_secret
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
+from planner.readmodel.tables import SCHEMA_VERSION
 from planner.settings import Settings, load_settings
+from planner.storage.recorder import PlannerRecorder
 
 MEMORY = "memory"
 
@@ -27,7 +35,7 @@ def application_env(database_url: str) -> dict[str, str]:
     if database_url == MEMORY:
         return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
     return {
-        "PERSISTENCE_MODULE": "eventsourcing_sqlalchemy",
+        "PERSISTENCE_MODULE": "planner.storage.recorder:PlannerFactory",
         "SQLALCHEMY_URL": database_url,
         "CREATE_TABLE": "y",
     }
@@ -44,6 +52,15 @@ class Planner:
     projector: Projector | None = None
     queries: Queries | None = None
     audit_follower: Any = None
+    chain_key: bytes = b""
+    """The audit chain's key, from the instance folder (empty on in-memory storage)."""
+
+    @property
+    def events_table(self) -> Table:
+        """The stored events (SQL storage only)."""
+        recorder = self.app.recorder
+        assert isinstance(recorder, PlannerRecorder), "the events table needs SQL storage"
+        return recorder.events_table
 
     def close(self) -> None:
         self.app.close()
@@ -55,62 +72,35 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
           database_url: str | None = None, catch_up: bool = True,
           progress: Progress | None = None) -> Planner:
     """Wire the application and its read models. On start-up the projector catches up (and
-    rebuilds, reporting `progress`, when the read-model schema version changed); after every
-    save it catches up again, so a command's own request reads its write."""
+    rebuilds, reporting `progress`, when the read-model schema version changed); every save
+    then applies its own events in its own transaction."""
     settings = settings or load_settings()
     url = database_url or settings.database_url
     if url.startswith("sqlite:///") and ":memory:" not in url:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     app = PlannerApplication(application_env(url), clock=clock)
-    engine = None if url == MEMORY else app.factory.datastore.engine
-    if engine is not None and engine.dialect.name == "sqlite":
-        _wait_for_sqlite_locks(engine)
-        _use_write_ahead_log(app, engine)
+    engine = None if url == MEMORY else app.factory.datastore.engine  # type: ignore[attr-defined]
     planner = Planner(settings=settings, app=app, engine=engine)
     if engine is not None:
+        planner.chain_key = instance_secret(Path(settings.instance_path), CHAIN_KEY_FILE)
         _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
-    attach_audit(planner)
+    try:
+        attach_audit(planner)
+    except Exception:
+        planner.close()
+        raise
     return planner
 
 
 def _wire_read_models(planner: Planner, engine: Engine, *, catch_up: bool,
                       progress: Progress | None) -> None:
     app = planner.app
-    events = app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
-    projector = Projector(engine, app.mapper, events)
+    projector = Projector(engine, app.mapper, planner.events_table)
     if catch_up:
         projector.ensure_current(progress)
+    else:
+        projector.live = projector.schema_version() == SCHEMA_VERSION
+    app.recorder.in_transaction.append(projector.apply_in_transaction)  # type: ignore[attr-defined]
     app.saved_listeners.append(projector.listener)
     planner.projector = projector
     planner.queries = Queries(engine, planner.settings)
-
-
-def _wait_for_sqlite_locks(engine: Engine) -> None:
-    """Let several processes share one SQLite file: wait for a lock instead of failing."""
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute("PRAGMA busy_timeout = 60000")
-
-    engine.dispose()
-
-
-def _use_write_ahead_log(app: PlannerApplication, engine: Engine) -> None:
-    """Switch the SQLite file to WAL once, here, instead of on the library's first transaction.
-
-    The library issues `PRAGMA journal_mode=WAL` unconditionally on first use, which fails with
-    "database is locked" (no busy wait applies to it) when another process is writing at that
-    moment. The mode is stored in the file, so it is read first and set only when missing.
-    """
-    deadline = time.monotonic() + 60
-    with engine.connect() as connection:
-        while connection.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
-            try:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-            except OperationalError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-    datastore = app.factory.datastore  # type: ignore[attr-defined]
-    datastore.is_sqlite_wal_mode = True
-    datastore._tried_init_sqlite_wal_mode = True

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import secrets
 from pathlib import Path
 
 from flask import Blueprint, Flask
 
 from planner.bootstrap import Planner, build
+from planner.instance import instance_secret
 from planner.settings import Settings, load_settings
 
 SECRET_FILE = "secret_key"
@@ -54,20 +54,7 @@ def create_app(settings: Settings | None = None, planner: Planner | None = None)
 
 def secret_key(instance: Path) -> bytes:
     """The session signing key: generated once into the instance folder, never in the repo."""
-    path = instance / SECRET_FILE
-    if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
-        try:
-            with path.open("x", encoding="ascii") as handle:
-                handle.write(secrets.token_hex(32))
-            path.chmod(0o600)
-        except FileExistsError:
-            pass  # another worker wrote it first; use theirs
-    key = path.read_text(encoding="ascii").strip()
-    if len(key) < 32:
-        raise RuntimeError(f"{path}: the secret key is too short; delete the file to "
-                           "generate a new one")
-    return key.encode("ascii")
+    return instance_secret(instance, SECRET_FILE)
 
 
 FEATURE_ORDER = ("auth", "dashboard", "trips")

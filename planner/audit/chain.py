@@ -1,33 +1,43 @@
-"""Tamper evidence: a hash chain over the stored events in log order.
+"""Tamper evidence: a keyed hash chain over the stored events in log order.
 
-Each link is sha256(previous link + "\\n" + canonical form of one stored event). The canonical
-form is compact JSON of [position, originator id, originator version, topic, base64(state)]:
-exactly the bytes the database holds, so any changed byte, a deleted or inserted event, or two
-events swapped (their payloads, topics or ids) changes that link and every link after it.
+Each link is HMAC-SHA256(chain key, previous link + "\\n" + canonical form of one stored event).
+The canonical form is compact JSON of [position, originator id, originator version, topic,
+base64(state)]: every column the events table holds, exactly as stored, so any changed byte
+(the payload or only the topic), a deleted or inserted event, or two events swapped changes
+that link and every link after it.
 
-The chain proves the log unchanged since it was chained, not who wrote it: someone who can
-rewrite the events and recompute every link can rewrite history. That is why the head (the
-last position and link) is shown to auditors to note down, and verification can start from
-such a noted head: if the noted link is no longer at its position, history was rewritten.
+The link is computed inside the transaction that stores the event (planner.audit.follower's
+step, run by planner.storage's recorder), and the key lives in the instance folder
+(`chain_key`, generated once like the web session key), not in the database. Someone with
+write access to the database alone can therefore neither append an event with a valid link
+nor recompute the chain after an edit: an event without a link, or with a link the key does
+not give, is "forged"; a linked event that no longer matches its link is "broken". Whoever
+also holds the key can still rewrite history, which is why the head (a position and its link)
+is shown to auditors to note down, and verification against a noted head re-checks the whole
+chain up to and beyond it.
+
+Exported files (planner.audit.exchange) carry the unkeyed link (`next_link`, SHA-256 without a
+key), so anyone can check a file offline against the head the export printed; the chain of
+databases written before keyed chains is unkeyed too, and `planner log rekey` moves it over.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, select
 from sqlalchemy.engine import Engine
 
-from planner.audit.tables import audit_chain, audit_follower
+from planner.audit.tables import audit_chain
 
 GENESIS = "0" * 64
-FOLLOWER = "chain"
 BATCH = 1000
 _HEAD = re.compile(r"^\s*(\d+)\s*:\s*([0-9a-fA-F]{16,64})\s*$")
 
@@ -70,11 +80,13 @@ class Verdict:
     checked: int
     first_bad: int = 0
     problem: str = ""
+    kind: str = ""
+    """Why not ok: "forged", "broken" or "unkeyed" (planner.audit.verify); "" for a file."""
 
     def summary(self) -> str:
         if self.ok:
             return f"chain intact: {self.checked} events checked, head {self.head}"
-        return f"chain BROKEN: {self.problem}"
+        return f"chain {(self.kind or 'broken').upper()}: {self.problem}"
 
 
 def parse_head(text: str) -> Head:
@@ -93,7 +105,14 @@ def canonical(row: StoredRow) -> bytes:
 
 
 def next_link(previous: str, row: StoredRow) -> str:
+    """The unkeyed link: exported files, and chains written before keyed chains."""
     return hashlib.sha256(previous.encode("ascii") + b"\n" + canonical(row)).hexdigest()
+
+
+def keyed_link(key: bytes, previous: str, row: StoredRow) -> str:
+    """The database chain's link: only the holder of the chain key can compute it."""
+    return hmac.new(key, previous.encode("ascii") + b"\n" + canonical(row),
+                    hashlib.sha256).hexdigest()
 
 
 def stored_row(record: Any) -> StoredRow:
@@ -133,26 +152,11 @@ def iter_links(engine: Engine, after: int, upto: int) -> Iterator[tuple[int, str
 
 
 def chained_head(engine: Engine) -> Head:
-    """The head as far as the follower has chained: the value to show and note down."""
-    with engine.connect() as conn:
-        row = conn.execute(select(audit_follower.c.position, audit_follower.c.link)
-                           .where(audit_follower.c.name == FOLLOWER)).first()
-    return Head(int(row[0]), row[1]) if row else Head(0, GENESIS)
-
-
-def _last_link(engine: Engine) -> int:
-    """The last position with a link (beyond the follower's position only if someone moved
-    the follower back: those links are checked too)."""
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.max(audit_chain.c.position))).scalar() or 0)
-
-
-def _link_before(engine: Engine, position: int) -> tuple[int, str]:
+    """The last link and its position: the value to show and note down."""
     with engine.connect() as conn:
         row = conn.execute(select(audit_chain.c.position, audit_chain.c.link)
-                           .where(audit_chain.c.position < position)
                            .order_by(audit_chain.c.position.desc()).limit(1)).first()
-    return (int(row[0]), row[1]) if row else (0, GENESIS)
+    return Head(int(row[0]), row[1]) if row else Head(0, GENESIS)
 
 
 class ChainBreak(Exception):
@@ -164,7 +168,7 @@ class ChainBreak(Exception):
         self.what = what
 
 
-def walk(engine: Engine, events: Table, *, after: int, end: int,
+def walk(engine: Engine, events: Table, key: bytes, *, after: int, end: int,
          previous: str) -> Iterator[tuple[StoredRow, str]]:
     """The stored events after `after` up to `end`, each with its link, recomputed and checked
     against the stored link; raises ChainBreak at the first position where they disagree."""
@@ -173,55 +177,15 @@ def walk(engine: Engine, events: Table, *, after: int, end: int,
     while event is not None or link is not None:
         if link is None or (event is not None and event.position < link[0]):
             assert event is not None
-            raise ChainBreak(event.position, "a stored event that is not in the chain "
-                                             "(inserted)")
+            raise ChainBreak(event.position, "forged: a stored event without a chain link "
+                                             "(appended outside the planner)")
         if event is None or link[0] < event.position:
             raise ChainBreak(link[0], "the chain has a link here but the stored event is "
                                       "missing (deleted or renumbered)")
-        computed = next_link(previous, event)
+        computed = keyed_link(key, previous, event)
         if computed != link[1]:
             raise ChainBreak(event.position, "the stored event does not match its link "
                                              "(changed, inserted or swapped)")
         yield event, computed
         previous = computed
         event, link = next(event_rows, None), next(link_rows, None)
-
-
-def verify_database(engine: Engine, events: Table, *, from_head: Head | None = None,
-                    progress: Callable[[int], None] | None = None) -> Verdict:
-    """Recompute the chain from the stored events and compare it with the stored links.
-
-    Covers every position the follower has chained; events written since (a live system)
-    are not yet part of the chain and are left for the next verification.
-    """
-    end = max(chained_head(engine).position, _last_link(engine))
-    after, previous = 0, GENESIS
-    if from_head is not None and from_head.position:
-        if from_head.position > end:
-            return _broken(from_head.position, 0, f"the noted head {from_head} is beyond the "
-                                                  f"end of the chain (it ends at position {end})")
-        after, previous = _link_before(engine, from_head.position)
-    checked, head_seen = 0, from_head is None or from_head.position == 0
-    try:
-        for event, link in walk(engine, events, after=after, end=end, previous=previous):
-            if from_head is not None and event.position == from_head.position:
-                head_seen = True
-                if not from_head.matches(event.position, link):
-                    return _broken(event.position, checked, f"the noted head {from_head} is "
-                                   f"no longer in the chain (the link here is now {link}): "
-                                   "history was rewritten at or before this position")
-            previous, checked = link, checked + 1
-            if progress and checked % BATCH == 0:
-                progress(checked)
-    except ChainBreak as broken:
-        return _broken(broken.position, checked, broken.what)
-    if not head_seen:
-        assert from_head is not None
-        return _broken(from_head.position, checked, f"the noted head {from_head} is no longer "
-                                                    "in the chain (no event at its position)")
-    return Verdict(True, Head(end, previous), checked)
-
-
-def _broken(position: int, checked: int, what: str) -> Verdict:
-    return Verdict(False, Head(position, ""), checked, position,
-                   f"position {position}: {what}")

@@ -7,6 +7,12 @@ readable and byte-exact); a payload that is not UTF-8 is written as "state_base6
 Each line carries its chain link, so the file can be checked without the database: an edited
 line, lines reordered, inserted or removed, and a file cut short are all found, and the first
 bad line is named.
+
+The file's links are the unkeyed chain (planner.audit.chain.next_link), not the database's
+keyed links: whoever receives the file can check it without the instance's chain key, against
+the head the export printed (and recorded in the log, whose keyed chain vouches for it). The
+export itself first checks every event against the keyed chain; an import checks the file and
+then links the events afresh with the importing instance's key.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,27 +79,35 @@ def export_log(planner: Any, path: str | Path,
     Refuses when the chain is broken: the file would otherwise vouch for a tampered log.
     """
     engine = _engine(planner)
-    head = chained_head(engine)
-    events = planner.app.recorder.events_record_cls.__table__
+    end = max(chained_head(engine).position, planner.app.recorder.max_notification_id() or 0)
     target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    count = 0
+    partial, body = (target.with_name(target.name + suffix) for suffix in (".part", ".body"))
+    count, link = 0, GENESIS
     try:
-        with partial.open("w", encoding="utf-8", newline="\n") as out:
-            out.write(json.dumps({"format": FORMAT, "version": VERSION, "app": planner.app.name,
-                                  "count": _count(engine, head.position), "head": str(head)},
-                                 separators=(",", ":")) + "\n")
-            for row, link in walk(engine, events, after=0, end=head.position, previous=GENESIS):
+        with body.open("w", encoding="utf-8", newline="\n") as out:
+            for row, _keyed in walk(engine, planner.events_table, planner.chain_key, after=0,
+                                    end=end, previous=GENESIS):
+                link = next_link(link, row)
                 out.write(event_line(row, link) + "\n")
                 count += 1
                 if progress and count % 500 == 0:
-                    progress(count, head.position)
+                    progress(count, end)
+        head = Head(end, link)
+        with partial.open("w", encoding="utf-8", newline="\n") as out, \
+                body.open(encoding="utf-8") as events:
+            out.write(json.dumps({"format": FORMAT, "version": VERSION, "app": planner.app.name,
+                                  "count": _count(engine, end), "head": str(head)},
+                                 separators=(",", ":")) + "\n")
+            shutil.copyfileobj(events, out)
+        body.unlink()
         os.replace(partial, target)
     except ChainBreak as broken:
+        body.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
         raise ExchangeError(f"the log is broken at {broken}; nothing was exported "
                             "(run 'planner log verify' for details)") from None
     except OSError as error:
+        body.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
         raise ExchangeError(f"cannot write {target}: {error.strerror or error}", "file") from None
     return Header(planner.app.name, count, head)

@@ -1,191 +1,196 @@
-"""Keeps the chain and the log index current as events are written, exactly once.
+"""Keeps the chain and the log index current: in each command's own transaction.
 
-Each batch is one transaction that first locks the follower's row (an UPDATE, which takes a
-row lock on PostgreSQL and the write lock on SQLite), then reads the events after the last
-chained position, appends their links and index rows, and moves the position. Two processes
-catching up at once therefore queue on that row instead of chaining an event twice; a crash
-rolls the whole batch back.
+`chain_in_transaction` is a step of planner.storage's recorder: after a save's events are
+flushed, and before the commit, it links the events (keyed, see planner.audit.chain) to the
+last link and writes their index rows. The events table is locked until the commit (that lock
+is what orders the chain; `rechain` and `reindex` take it too), so commands of several
+processes chain in log order, and a crash rolls the events, links and index rows back
+together: nothing is chained twice or left out.
+
+Events found between the last indexed position and the command's own were stored outside the
+planner (a raw INSERT; the planner's own events always come with their link): they are indexed,
+so the log browser shows them, but never linked, so `planner log verify` reports them as
+forged. Nothing chains events after the fact any more, except two explicit steps that vouch
+for a log that was checked first: `rechain` after an import (the file was verified) and after
+`planner log rekey` (the earlier, unkeyed chain was verified).
+
+There is no catch-up loop here, so the library's projection runner has nothing to replace:
+the links must be written by the transaction that stores the events, not after it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
-from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
-from planner.audit.chain import FOLLOWER, GENESIS, StoredRow, next_link, stored_row
+from planner.audit.chain import GENESIS, StoredRow, keyed_link, stored_row
+from planner.audit.index import KINDS, Decode, event_type, index_rows, kind_name, record_kind
 from planner.audit.tables import audit_chain, audit_follower, audit_log, create_tables
+from planner.settings import SettingsError
+from planner.storage.recorder import Stored
 
 log = logging.getLogger(__name__)
 BATCH = 500
 INDEX = "index"
 INDEX_VERSION = 2  # bump when what audit_log holds changes: start-up re-indexes the log
-KINDS = {"Trip": "trip", "Meeting": "meeting", "CompanyProfile": "company profile",
-         "Agreement": "agreement", "Person": "person", "Account": "account",
-         "AuditTrail": "audit trail"}
-_LABEL_FIELDS = ("name", "title", "owner", "email")  # a person has a name and a job title
+CHAIN_KEY_FILE = "chain_key"
+KEY = "key"
 
 
-def event_type(topic: str) -> str:
-    """'planner.domain.meeting:Meeting.Moved' -> 'Meeting.Moved'."""
-    return topic.rpartition(":")[2]
+def key_fingerprint(key: bytes) -> str:
+    return hmac.new(key, b"planner audit chain key", hashlib.sha256).hexdigest()
 
-
-def kind_name(class_name: str) -> str:
-    """'CompanyProfile' -> 'company profile': the kind of record an aggregate class holds."""
-    return KINDS.get(class_name, class_name.lower())
-
-
-def record_kind(topic: str) -> str:
-    return kind_name(event_type(topic).partition(".")[0])
+__all__ = ["KINDS", "AuditFollower", "attach", "event_type", "follower_for", "kind_name",
+           "record_kind"]
 
 
 class AuditFollower:
     """Chains and indexes the stored events of one application's SQL database."""
 
-    def __init__(self, engine: Engine, events: Table,
-                 decode: Callable[[bytes], dict[str, Any]]) -> None:
+    def __init__(self, engine: Engine, events: Table, decode: Decode, key: bytes) -> None:
         self.engine = engine
         self.events = events
         self.decode = decode
+        self.key = key
 
     def setup(self) -> None:
-        """Create the tables and rows; re-index the log if the index rules changed."""
+        """Create the tables and rows; refuse a chain key other than the database's; re-index
+        the log if the index rules changed."""
         create_tables(self.engine)
         try:
             with self.engine.begin() as conn:
                 found = conn.execute(select(audit_follower.c.name)
-                                     .where(audit_follower.c.name == FOLLOWER)).first()
-                if found is None:
-                    conn.execute(insert(audit_follower), [
-                        {"name": FOLLOWER, "position": 0, "link": GENESIS},
-                        {"name": INDEX, "position": INDEX_VERSION, "link": ""}])
+                                     .where(audit_follower.c.name == INDEX)).first()
+                if found is None:  # a new database, or the row was lost: index from scratch
+                    conn.execute(insert(audit_follower).values(name=INDEX, position=0, link=""))
         except IntegrityError:
             pass  # another process created the rows first
+        self._check_key()
         with self.engine.connect() as conn:
             version = conn.execute(select(audit_follower.c.position)
                                    .where(audit_follower.c.name == INDEX)).scalar()
         if version != INDEX_VERSION:
             self.reindex()
 
-    def reindex(self) -> None:
-        """Rebuild the log index (never the chain) from the events already chained."""
+    def _check_key(self) -> None:
+        """Every process writing to one database must link with the same key. The database
+        keeps the key's fingerprint (an HMAC of a fixed text: it does not reveal the key),
+        written by the first process with a key; a process with another key (another
+        instance folder) is refused before it writes a link no other process can check."""
+        fingerprint = key_fingerprint(self.key)
+        try:
+            with self.engine.begin() as conn:
+                stored = conn.execute(select(audit_follower.c.link)
+                                      .where(audit_follower.c.name == KEY)).scalar()
+                if stored is None:
+                    conn.execute(insert(audit_follower).values(name=KEY, position=0,
+                                                               link=fingerprint))
+                    stored = fingerprint
+        except IntegrityError:
+            return self._check_key()  # another process stored its fingerprint first
+        if stored != fingerprint:
+            raise SettingsError(
+                f"[instance] path: the audit chain key there ({CHAIN_KEY_FILE}) is not the key "
+                "this database's chain is made with; every process using this database must "
+                "use the same instance folder (or a copy of its chain_key file)")
+
+    # -- the command's step ---------------------------------------------------------------
+    def chain_in_transaction(self, conn: Connection, stored: Stored) -> None:
+        """Link and index a save's events inside its transaction (see the module docstring).
+
+        The previous link and the last indexed position are read from the tables themselves,
+        so audit tables someone altered are reported by verify, not a reason to refuse work.
+        """
+        previous, indexed = conn.execute(select(
+            select(audit_chain.c.link).order_by(audit_chain.c.position.desc()).limit(1)
+            .scalar_subquery(),
+            select(func.max(audit_log.c.position)).scalar_subquery())).one()
+        link, indexed = previous or GENESIS, indexed or 0
+        first = stored[0][0]
+        unvouched = [stored_row(r) for r in conn.execute(
+            select(self.events).where(self.events.c.id > indexed, self.events.c.id < first)
+            .order_by(self.events.c.id))] if first - 1 > indexed else []
+        for row in unvouched:
+            log.error("audit chain: event %d was stored outside the planner; it is not linked "
+                      "('planner log verify' reports it as forged)", row.position)
+        own = [StoredRow(at, str(e.originator_id), e.originator_version, e.topic, e.state)
+               for at, e in stored if at > indexed]
+        links = []
+        for row in own:
+            link = keyed_link(self.key, link, row)
+            links.append({"position": row.position, "link": link})
+        if links:
+            conn.execute(insert(audit_chain), links)
+        if unvouched or own:
+            conn.execute(insert(audit_log), index_rows(conn, unvouched + own, self.decode))
+
+    # -- explicit, after checking ---------------------------------------------------------
+    def rechain(self) -> int:
+        """Link and index every stored event afresh with this instance's key, in one
+        transaction that keeps writers out. Only for a log that was verified just before
+        (an import, a rekey): this vouches for every event in it. Returns the events."""
         with self.engine.begin() as conn:
-            conn.execute(update(audit_follower).where(audit_follower.c.name == FOLLOWER)
-                         .values(position=audit_follower.c.position))
-            end = conn.execute(select(audit_follower.c.position)
-                               .where(audit_follower.c.name == FOLLOWER)).scalar_one()
+            self._lock_events(conn)
+            conn.execute(delete(audit_chain))
+            conn.execute(delete(audit_log))
+            after, link = 0, GENESIS
+            while rows := [stored_row(r) for r in conn.execute(
+                    select(self.events).where(self.events.c.id > after)
+                    .order_by(self.events.c.id).limit(BATCH))]:
+                links = []
+                for row in rows:
+                    link = keyed_link(self.key, link, row)
+                    links.append({"position": row.position, "link": link})
+                conn.execute(insert(audit_chain), links)
+                conn.execute(insert(audit_log), index_rows(conn, rows, self.decode))
+                after = rows[-1].position
+        return after
+
+    def reindex(self) -> None:
+        """Rebuild the log index (never the chain) from the stored events."""
+        with self.engine.begin() as conn:
+            self._lock_events(conn)
             conn.execute(delete(audit_log))
             after = 0
-            while rows := conn.execute(select(self.events).where(
-                    self.events.c.id > after, self.events.c.id <= end)
-                    .order_by(self.events.c.id).limit(BATCH)).all():
-                conn.execute(insert(audit_log), self._index_rows(conn, rows))
-                after = rows[-1].id
+            while rows := [stored_row(r) for r in conn.execute(
+                    select(self.events).where(self.events.c.id > after)
+                    .order_by(self.events.c.id).limit(BATCH))]:
+                conn.execute(insert(audit_log), index_rows(conn, rows, self.decode))
+                after = rows[-1].position
             conn.execute(delete(audit_follower).where(audit_follower.c.name == INDEX))
             conn.execute(insert(audit_follower).values(name=INDEX, position=INDEX_VERSION,
                                                        link=""))
 
-    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
-        """Chain and index every event not yet chained; returns how many were added."""
-        total = 0
-        while True:
-            added = self._batch()
-            total += added
-            if progress and added:
-                progress(total)
-            if added < BATCH:
-                return total
-
-    def listener(self) -> None:
-        """For `app.saved_listeners` and start-up: the save has committed, so a busy database
-        only delays the chain, and damaged audit tables are for `planner log verify` to
-        report, not a reason to refuse work."""
-        try:
-            self.catch_up()
-        except OperationalError as error:  # e.g. a lock timeout: the next catch-up retries
-            log.error("audit chain catch-up postponed: %s", error)
-        except IntegrityError as error:  # links already there: the audit tables were altered
-            log.error("audit chain catch-up failed (run 'planner log verify'): %s", error)
-
-    def _batch(self) -> int:
-        with self.engine.begin() as conn:
-            conn.execute(update(audit_follower).where(audit_follower.c.name == FOLLOWER)
-                         .values(position=audit_follower.c.position))
-            position, link = conn.execute(
-                select(audit_follower.c.position, audit_follower.c.link)
-                .where(audit_follower.c.name == FOLLOWER)).one()
-            rows = conn.execute(select(self.events).where(self.events.c.id > position)
-                                .order_by(self.events.c.id).limit(BATCH)).all()
-            if not rows:
-                return 0
-            links = []
-            for record in rows:
-                link = next_link(link, stored_row(record))
-                links.append({"position": record.id, "link": link})
-            conn.execute(insert(audit_chain), links)
-            conn.execute(insert(audit_log), self._index_rows(conn, rows))
-            conn.execute(update(audit_follower).where(audit_follower.c.name == FOLLOWER)
-                         .values(position=rows[-1].id, link=link))
-        return len(rows)
-
-    def _index_rows(self, conn: Connection, records: list[Any]) -> list[dict[str, Any]]:
-        """Index rows for a batch; each record's label and parent carry on from its last row."""
-        ids = sorted({str(r.originator_id) for r in records})
-        c = audit_log.c
-        # Only each record's last row: a long-lived record (an auditor's trail grows with every
-        # page viewed) would otherwise have its whole history read again on every save.
-        last = (select(c.record_id, func.max(c.record_version).label("version"))
-                .where(c.record_id.in_(ids)).group_by(c.record_id).subquery())
-        known = {record_id: (label, parent) for record_id, label, parent in conn.execute(
-            select(c.record_id, c.label, c.parent_id).join(
-                last, and_(c.record_id == last.c.record_id, c.record_version == last.c.version)))}
-        return [self._index_row(stored_row(r), known) for r in records]
-
-    def _index_row(self, row: StoredRow, known: dict[str, tuple[str, str]]) -> dict[str, Any]:
-        """Who did what to which record, when and why."""
-        try:
-            state = self.decode(row.state)
-        except Exception:  # noqa: BLE001 - an undecodable payload is still chained and listed
-            state = {}
-        record_id = row.originator_id
-        label, parent = known.get(record_id, ("", ""))
-        if row.originator_version == 1 or event_type(row.topic).endswith(".DetailsChanged"):
-            # Only the record's own fields name it: a PartyAdded or ContactAdded event has a
-            # `name` too, but it is the party's or the contact's.
-            label = next((str(state[f]) for f in _LABEL_FIELDS if state.get(f)), label)
-        parent = str(state.get("trip_id") or "") or parent
-        known[record_id] = (label, parent)
-        stamp = state.get("timestamp")
-        occurred = (stamp.astimezone(UTC).replace(tzinfo=None) if isinstance(stamp, datetime)
-                    else datetime(1970, 1, 1))
-        return {"position": row.position, "record_id": record_id,
-                "record_kind": record_kind(row.topic), "record_version": row.originator_version,
-                "event_type": event_type(row.topic), "actor": str(state.get("actor", "")),
-                "occurred_at": occurred, "reason": str(state.get("reason", "")),
-                "label": label[:500], "parent_id": parent}
+    def _lock_events(self, conn: Connection) -> None:
+        """Keep commands out until this transaction commits (as the library's own lock)."""
+        if conn.dialect.name == "postgresql":
+            name = self.events.name if self.events.schema is None else \
+                f"{self.events.schema}.{self.events.name}"
+            conn.execute(text(f"LOCK TABLE {name} IN EXCLUSIVE MODE"))
+        else:
+            conn.execute(update(audit_follower).where(audit_follower.c.name == INDEX)
+                         .values(position=audit_follower.c.position))  # the write lock
 
 
 def follower_for(planner: Any) -> AuditFollower | None:
     """The follower of a built Planner, or None on in-memory storage."""
     if planner.engine is None:
         return None
-    app = planner.app
-    return AuditFollower(planner.engine, app.recorder.events_record_cls.__table__,
-                         app.mapper.transcoder.decode)
+    return AuditFollower(planner.engine, planner.events_table,
+                         planner.app.mapper.transcoder.decode, planner.chain_key)
 
 
 def attach(planner: Any) -> None:
-    """Start-up: create the tables, catch up, and catch up again after every save."""
+    """Start-up: create the tables and chain every later save in its own transaction."""
     follower = follower_for(planner)
     if follower is None:
         return
     follower.setup()
-    follower.listener()
-    planner.app.saved_listeners.append(follower.listener)
+    planner.app.recorder.in_transaction.append(follower.chain_in_transaction)
     planner.audit_follower = follower

@@ -3,7 +3,9 @@
 The file is verified completely before anything is written; the events are then inserted in
 one transaction with their original positions (and checked again while inserting, in case the
 file changed in between). Afterwards the chain is rebuilt from the imported events, and must
-end at the file's head, and the read models are rebuilt from the log.
+cover every imported event (the file's head is that of its unkeyed chain; the database's
+chain is linked afresh with this instance's key), and the read models are rebuilt from the
+log.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def import_log(planner: Any, path: str | Path, progress: Progress | None = None)
     """Load an exported log into this (empty) database and rebuild everything derived."""
     say = progress or (lambda _: None)
     engine = _engine(planner)
-    events = planner.app.recorder.events_record_cls.__table__
+    events = planner.events_table
     _refuse_unless_empty(engine, events)
     header = read_header(path)
     if header.app != planner.app.name:
@@ -62,11 +64,11 @@ def import_log(planner: Any, path: str | Path, progress: Progress | None = None)
     say("chaining")
     follower = follower_for(planner)
     assert follower is not None
-    follower.catch_up()
+    follower.rechain()
     head = chained_head(engine)
-    if head != header.head:
-        raise ExchangeError(f"{path}: the imported chain ends at {head}, not at the file's "
-                            f"head {header.head}")
+    if head.position != header.head.position:
+        raise ExchangeError(f"{path}: the imported chain ends at position {head.position}, "
+                            f"not at the file's head {header.head}")
     say("rebuilding read models")
     rebuild_read_models(planner, say)
     return ImportResult(count, head)

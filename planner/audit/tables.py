@@ -1,10 +1,14 @@
 """The audit tables, in the same database as the events.
 
-audit_chain     one link per stored event position (the hash chain)
-audit_follower  one row: the last position the follower has chained and indexed, and its link.
-                Followers lock this row first, so two processes never chain the same event.
+audit_chain     one link per stored event position (the keyed hash chain), written in the
+                transaction that stores the event
+audit_follower  bookkeeping rows: "index" (the version of the index rules; a change re-indexes
+                the log at start-up) and "key" (the chain key's fingerprint, so that a process
+                with another instance folder's key is refused); "chain" in databases of
+                earlier releases, no longer used
 audit_log       an index of the whole log for the log browser: who did what to which record,
-                when and why. Derived from the events like any read model; rebuilt on import.
+                when and why. Derived from the events like any read model, in the same
+                transaction; rebuilt on import; `planner log verify` checks every row.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from planner.audit import asof, chain, exchange, history, importer, logquery, text, trail
+from planner.audit import verify as checks
 from planner.cli.core import planner_from_settings
 from planner.cli.web import cli_actor
 from planner.domain.errors import DomainError
@@ -55,13 +56,15 @@ def log_group() -> None:
 @log_group.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 @click.option("--from-head", "from_head", default="",
-              help="A head noted earlier (POSITION:LINK): check it is still in the chain and "
-                   "that everything after it links to it.")
+              help="A head noted earlier (POSITION:LINK): check it is still in the chain, as "
+                   "well as everything before and after it.")
 @_actor_option
 def verify(file: str | None, from_head: str, actor: str) -> None:
-    """Recompute the hash chain and compare it with the stored links (or check FILE offline).
+    """Check every stored event against the keyed chain and the log index (or FILE offline).
 
-    Exit status 0 and the head when intact; 1 and the first bad position (or line) otherwise.
+    Exit status 0 and the head when intact; 1 and the first bad position (or line) otherwise,
+    saying whether the log was forged (events or links the planner did not write) or broken
+    (events changed or deleted, index rows edited).
     """
     noted = _head(from_head)
     if file:
@@ -74,9 +77,8 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
         with planner_from_settings() as planner:
             if planner.engine is None:
                 raise click.ClickException("database: verification needs a SQL database")
-            events = planner.app.recorder.events_record_cls.__table__
-            verdict = chain.verify_database(
-                planner.engine, events, from_head=noted,
+            verdict = checks.verify_database(
+                planner, from_head=noted,
                 progress=lambda n: click.echo(f"checked {n} events", err=True))
             trail.record_verified(planner.app, actor, "database", verdict)
         where = "the database"
@@ -84,8 +86,28 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
         click.echo(f"OK: {where}: chain intact, {verdict.checked} events checked")
         click.echo(f"head {verdict.head}")
         return
-    click.echo(f"TAMPERED: {where}: {verdict.problem}", err=True)
+    label = "FORGED" if verdict.kind == checks.FORGED else "TAMPERED"
+    click.echo(f"{label}: {where}: {verdict.problem}", err=True)
     sys.exit(1)
+
+
+@log_group.command()
+@click.option("--from-head", "from_head", default="",
+              help="The head noted before the upgrade (POSITION:LINK), to check the old chain "
+                   "against.")
+def rekey(from_head: str) -> None:
+    """Once, after upgrading from a release whose chain had no key: check the old chain whole
+    and link every event afresh with this instance's chain key (changes nothing otherwise)."""
+    noted = _head(from_head)
+    with planner_from_settings() as planner:
+        if planner.engine is None:
+            raise click.ClickException("database: the chain needs a SQL database")
+        verdict = checks.rekey(planner, from_head=noted)
+    if not verdict.ok:
+        click.echo(f"NOT REKEYED: the database: {verdict.problem}", err=True)
+        sys.exit(1)
+    click.echo(f"OK: the chain is keyed now, {verdict.checked} events checked")
+    click.echo(f"head {verdict.head}")
 
 
 @log_group.command()

@@ -1,10 +1,24 @@
-"""The projector: follows the event log and keeps the rm_ tables current, exactly once.
+"""The projector: keeps the rm_ tables current from the event log, exactly once.
 
-Each batch is one transaction that first locks the position row (PostgreSQL: SELECT ... FOR
-UPDATE; SQLite: BEGIN IMMEDIATE takes the write lock before anything is read), then reads the
-position, the next events after it, applies them and writes the new position. Two processes
-catching up at once therefore take turns and never apply an event twice, and a crash rolls the
-rows and the position back together. Batches keep a rebuild from holding the log in memory.
+A command's own events are applied in the command's transaction (`apply_in_transaction`, run
+by planner.storage's recorder after the events are flushed): the rows and the position commit
+with the events, so the request that made the command reads its write. The log is locked
+while that runs (PostgreSQL: the library's LOCK TABLE; SQLite: the one write lock), so
+commands apply in log order; events stored before them that are not yet applied (another
+program's raw insert, an earlier release) are applied first, in the same transaction, up to
+`IN_TRANSACTION_BACKLOG` of them. A longer backlog (a rebuild under way) is left to catch-up,
+which runs after the save commits.
+
+Catch-up stays for rebuilds, start-up and that backlog. It is this module's own loop, not
+`eventsourcing.projection`'s ProjectionRunner: the runner needs the recorder's `subscribe()`,
+which eventsourcing-sqlalchemy implements for PostgreSQL only (LISTEN/NOTIFY), and the rows,
+their position and the command's events must commit in one transaction on one connection, which
+a separate tracking recorder's session does not give. Each catch-up batch is one transaction
+that first locks the position row (PostgreSQL: SELECT ... FOR UPDATE; SQLite: BEGIN IMMEDIATE
+takes the write lock before anything is read), then reads the position, the next events after
+it, applies them and writes the new position. Two processes catching up at once therefore take
+turns and never apply an event twice, and a crash rolls the rows and the position back
+together. Batches keep a rebuild from holding the log in memory.
 
 On PostgreSQL the rows are read under a shared advisory lock that a reset takes exclusively, so
 a catch-up never runs into tables being dropped and recreated under it.
@@ -16,15 +30,17 @@ import logging
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from eventsourcing.persistence import Mapper, StoredEvent
-from sqlalchemy import Table, func, inspect, select, text
+from sqlalchemy import Table, func, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from planner.readmodel import tables as t
 from planner.readmodel.handlers import apply_batch
+from planner.storage.recorder import Stored
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +49,10 @@ Progress = Callable[[int, int], None]
 
 BATCH_SIZE = 500
 POSITION_NAME = "planner"
+IN_TRANSACTION_BACKLOG = 200
+"""At most this many earlier, unapplied events are applied inside a command's transaction."""
+
+_behind: ContextVar[bool] = ContextVar("readmodel_behind", default=False)
 
 
 class Projector:
@@ -50,6 +70,9 @@ class Projector:
         self.schema = schema
         self.source = source
         self._lock_key = zlib.crc32(f"planner-readmodel:{schema or ''}".encode())
+        self.live = False
+        """True once the tables exist at this release's schema version: only then does a
+        command apply its events in its own transaction."""
 
     # -- connections and locks ------------------------------------------------------------
     @contextmanager
@@ -94,6 +117,7 @@ class Projector:
         """Drop every rm_ table and create empty ones at position 0, in one transaction."""
         with self.connect() as conn, self._locked(conn, exclusive=True):
             self._reset(conn)
+        self.live = True
 
     def _reset(self, conn: Connection) -> None:
         # Every rm_ table goes, also those an earlier release had and this one no longer has.
@@ -122,6 +146,7 @@ class Projector:
                                     stored, t.SCHEMA_VERSION)
                     self._reset(conn)
                     rebuilt = True
+        self.live = True
         self.catch_up(progress or (_log_progress if rebuilt else None))
         return rebuilt
 
@@ -161,10 +186,36 @@ class Projector:
                 if progress:
                     progress(applied, max(total, applied))
 
+    def apply_in_transaction(self, conn: Connection, stored: Stored) -> None:
+        """A command's step: apply its just-stored events (and any earlier unapplied ones)
+        and move the position, in the command's transaction. Too long a backlog, or tables
+        not yet at this release's schema, are left to catch-up after the commit."""
+        if not self.live:
+            _behind.set(True)
+            return
+        if not self._is_sqlite:  # a reset drops the tables under its exclusive lock
+            conn.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"),
+                         {"key": self._lock_key})
+        position = _position(conn, lock=True)
+        first = stored[0][0]
+        if first - 1 - position > IN_TRANSACTION_BACKLOG:
+            _behind.set(True)
+            return
+        items = [(row.id, self._decode(row)) for row in
+                 self._between(conn, position, first)] if first - 1 > position else []
+        items += [(at, self.mapper.to_domain_event(event)) for at, event in stored
+                  if at > position]
+        apply_batch(conn, items)
+        conn.execute(update(t.position).where(t.position.c.name == POSITION_NAME)
+                     .values(position=max(position, stored[-1][0])))
+
     def listener(self) -> None:
-        """For `app.saved_listeners`: the save has committed, so catch up now and the same
-        request reads its own write. A lock timeout only delays (the next catch-up applies
-        the event); any other failure is a bug and is raised."""
+        """For `app.saved_listeners`: when a command's step left its events to catch-up,
+        catch up now, so the request still reads its own write. A lock timeout only delays
+        (the next catch-up applies the event); any other failure is a bug and is raised."""
+        if not _behind.get():
+            return
+        _behind.set(False)
         try:
             self.catch_up()
         except OperationalError as error:
@@ -177,6 +228,12 @@ class Projector:
         if stop is not None:
             query = query.where(ev.id <= stop)
         return list(source.execute(query))
+
+    def _between(self, conn: Connection, after: int, before: int) -> list[Any]:
+        ev = self.events.c
+        return list(conn.execute(
+            select(ev.id, ev.originator_id, ev.originator_version, ev.topic, ev.state)
+            .where(ev.id > after, ev.id < before).order_by(ev.id)))
 
     def _pending(self, source: Connection, position: int, stop: int | None) -> int:
         query = select(func.count()).select_from(self.events).where(self.events.c.id > position)

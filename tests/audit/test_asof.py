@@ -132,6 +132,7 @@ def test_planner_log_as_of_prints_an_itinerary_or_a_record(pristine_jining, monk
     planner, s = pristine_jining
     monkeypatch.setenv("PLANNER_DATABASE_URL",
                        planner.engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH", str(planner.settings.instance_path))
     runner = CliRunner()
     trip = runner.invoke(main, ["log", "as-of", str(s.trip), "--at", "2019-06-20T12:00",
                                 "--zone", "UTC"])

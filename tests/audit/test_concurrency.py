@@ -1,4 +1,5 @@
-"""Two processes writing at once: every event is chained exactly once and the chain verifies."""
+"""Two processes writing at once: every event is chained exactly once, in its own transaction,
+and the chain and the read models are current without any catch-up."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import textwrap
 
 import pytest
 
-from planner.audit.chain import chained_head, verify_database
+from planner.audit.chain import chained_head
+from planner.audit.verify import verify_database
 
 WRITER = textwrap.dedent("""
     import sys
@@ -26,13 +28,24 @@ WRITER = textwrap.dedent("""
 def test_two_writing_processes_leave_one_complete_intact_chain(make_planner, sql_database_url,
                                                                 tmp_path):
     planner = make_planner(sql_database_url)
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, sql_database_url,
-                                 str(tmp_path / f"instance-{n}"), str(n)])
+    instance = str(planner.settings.instance_path)  # the one chain key of this database
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, sql_database_url, instance,
+                                 str(n)])
                for n in range(2)]
     for writer in writers:
         assert writer.wait(timeout=120) == 0
-    planner.audit_follower.catch_up()
-    verdict = verify_database(planner.engine, planner.app.recorder.events_record_cls.__table__)
+    verdict = verify_database(planner)
     assert verdict.ok, verdict.problem
     assert verdict.checked == 24 == planner.app.recorder.max_notification_id()
     assert chained_head(planner.engine).position == 24
+    assert planner.queries is not None and planner.queries.position() == 24
+
+
+def test_a_process_with_another_chain_key_is_refused_before_it_writes(make_planner,
+                                                                       sql_database_url,
+                                                                       tmp_path):
+    make_planner(sql_database_url)
+    other = subprocess.run([sys.executable, "-c", WRITER, sql_database_url,
+                            str(tmp_path / "another-instance"), "9"], capture_output=True,
+                           text=True, timeout=120)
+    assert other.returncode != 0 and "the audit chain key there" in other.stderr

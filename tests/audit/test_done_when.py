@@ -34,6 +34,8 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def planner_cli(demo_url: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("PLANNER_DATABASE_URL", demo_url)
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH",
+                       str(Path(demo_url.removeprefix("sqlite:///")).parent / "instance"))
     monkeypatch.setenv("PLANNER_ACTOR", "auditor@demo.invest-leipzig.example")
     runner = CliRunner()
 
@@ -83,10 +85,11 @@ def test_koerners_calendar_file_of_the_day_before_has_the_old_time(planner_cli):
     assert "DTSTART;TZID=Asia/Shanghai:20190628T173000" in event
 
 
-def test_the_demo_log_verifies_and_fails_once_tampered(planner_cli, demo_url, tmp_path: Path):
+def test_the_demo_log_verifies_and_fails_once_tampered(planner_cli, demo_url):
     intact = planner_cli("log", "verify")
     assert "OK: the database: chain intact" in intact.output
-    planner = build(load_settings(environ={}, instance_path=str(tmp_path)), database_url=demo_url)
+    instance = Path(demo_url.removeprefix("sqlite:///")).parent / "instance"
+    planner = build(load_settings(environ={}, instance_path=str(instance)), database_url=demo_url)
     try:
         tampering.change_one_byte(planner, 74)
         broken = CliRunner().invoke(main, ["log", "verify"])

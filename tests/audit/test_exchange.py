@@ -13,11 +13,13 @@ from planner.audit.chain import chained_head, parse_head
 from planner.audit.exchange import export_log, verify_file
 from planner.audit.importer import import_log
 from planner.audit.tables import audit_log
+from planner.audit.verify import verify_database
 from planner.bootstrap import Planner
 from planner.calendars import person_ics, trip_ics
 from planner.cli import main
 from planner.domain.errors import DomainError
 from planner.readmodel import tables as rm
+from tests.audit import tampering
 
 
 def lines_of(path: Path) -> list[str]:
@@ -41,11 +43,11 @@ def rows(planner: Planner, table) -> list[tuple]:
 
 
 def events(planner: Planner) -> list[tuple]:
-    return rows(planner, planner.app.recorder.events_record_cls.__table__)
+    return rows(planner, planner.events_table)
 
 
 def count(planner: Planner) -> int:
-    table = planner.app.recorder.events_record_cls.__table__
+    table = planner.events_table
     with planner.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
@@ -76,7 +78,9 @@ def test_the_export_has_a_header_and_one_readable_line_per_event(exported):
     header = json.loads(lines[0])
     head = chained_head(planner.engine)
     assert header == {"format": "delegation-planner-log", "version": 1, "app": "Planner",
-                      "count": head.position, "head": str(head)}
+                      "count": head.position, "head": header["head"]}
+    assert header["head"].startswith(f"{head.position}:")
+    assert header["head"] != str(head)  # the file's own, unkeyed chain (see exchange.py)
     assert len(lines) == head.position + 1
     first = json.loads(lines[1])
     assert list(first) == ["position", "originator_id", "originator_version", "topic", "state",
@@ -88,7 +92,17 @@ def test_the_export_has_a_header_and_one_readable_line_per_event(exported):
 def test_an_untouched_export_verifies_offline(exported):
     planner, path = exported
     verdict = verify_file(path)
-    assert verdict.ok and verdict.head == chained_head(planner.engine)
+    header = json.loads(lines_of(path)[0])
+    assert verdict.ok and str(verdict.head) == header["head"]
+    assert verdict.head.position == chained_head(planner.engine).position
+
+
+def test_an_export_refuses_a_log_with_a_forged_event(pristine_jining, tmp_path):
+    planner, _ = pristine_jining
+    tampering.append(planner)
+    with pytest.raises(DomainError, match="forged"):
+        export_log(planner, tmp_path / "log.jsonl")
+    assert not (tmp_path / "log.jsonl").exists()
 
 
 def test_an_edited_line_is_named(exported):
@@ -147,7 +161,10 @@ def test_export_then_import_gives_the_same_log_chain_and_read_models(
     messages: list[str] = []
     result = import_log(target, path, progress=messages.append)
     assert result.count == count(source)
-    assert result.head == chained_head(source.engine) == chained_head(target.engine)
+    # The target links the events afresh with its own key: same positions, its own links.
+    assert result.head == chained_head(target.engine)
+    assert result.head.position == chained_head(source.engine).position
+    assert verify_database(target).ok
     assert events(target) == events(source)
     assert rows(target, audit_log) == rows(source, audit_log)
     for table in rm.metadata.sorted_tables:
@@ -204,11 +221,13 @@ def test_planner_log_export_and_import_from_the_command_line(
     path = tmp_path / "log.jsonl"
     runner = CliRunner()
     monkeypatch.setenv("PLANNER_DATABASE_URL", source_url)
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH", str(source.settings.instance_path))
     out = runner.invoke(main, ["log", "export", str(path), "--as", "auditor@example.org"])
     assert out.exit_code == 0, out.output
     assert f"exported {count(source) - 2} events" in out.output  # then Started + Exported
     target, target_url = empty_target
     monkeypatch.setenv("PLANNER_DATABASE_URL", target_url)
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH", str(target.settings.instance_path))
     imported = runner.invoke(main, ["log", "import", str(path)])
     assert imported.exit_code == 0, imported.output
     assert f"imported {count(source) - 2} events" in imported.output
@@ -217,14 +236,10 @@ def test_planner_log_export_and_import_from_the_command_line(
     assert count(target) == count(source) - 2
 
 
-def test_a_file_checked_from_a_noted_head(exported, pristine_jining):
-    planner, _ = pristine_jining
-    with planner.engine.connect() as conn:
-        from planner.audit.tables import audit_chain
-
-        link = conn.execute(select(audit_chain.c.link)
-                            .where(audit_chain.c.position == 5)).scalar_one()
+def test_a_file_checked_from_a_noted_head(exported):
+    """A file has its own, unkeyed chain: its heads are those an export prints."""
     _, path = exported
+    link = json.loads(lines_of(path)[5])["link"]
     assert verify_file(path, from_head=parse_head(f"5:{link[:16]}")).ok
     other = verify_file(path, from_head=parse_head("5:" + "ab" * 32))
     assert (other.ok, other.first_bad) == (False, 6)
@@ -235,5 +250,6 @@ def test_planner_log_head_prints_the_head_to_note_down(pristine_jining, monkeypa
     planner, _ = pristine_jining
     monkeypatch.setenv("PLANNER_DATABASE_URL",
                        planner.engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH", str(planner.settings.instance_path))
     result = CliRunner().invoke(main, ["log", "head"])
     assert result.exit_code == 0 and result.output.strip() == str(chained_head(planner.engine))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from planner.audit.chain import verify_database
 from planner.audit.trail import record_verified
+from planner.audit.verify import verify_database
 from planner.domain.audit_trail import audit_trail_id
 from tests.audit.scenario import COLLEAGUE, Clock, Jining, build_jining, utc
 from tests.web.conftest import make_app, signed_in, text_of, visible
@@ -152,7 +152,7 @@ def test_a_participants_calendar_the_day_before_the_move(site, auditor):
 def test_the_integrity_page_shows_the_head_and_the_last_verification(site, auditor):
     app, _ = site
     planner = app.extensions["planner"]
-    verdict = verify_database(planner.engine, planner.app.recorder.events_record_cls.__table__)
+    verdict = verify_database(planner)
     record_verified(planner.app, "cli:finance-office", "database", verdict)
     page = visible(auditor.get("/audit/integrity"))
     assert "intact checked by cli:finance-office" in page

@@ -1,0 +1,1 @@
+"""Storage: the event recorder whose transaction also writes what the events change."""
