@@ -9,8 +9,8 @@ from typing import Any
 COMMANDS_PER_WORKER = 10
 
 
-def edit_one_trip(url: str, trip_id: str, meeting_id: str, leg_id: str, worker: int,
-                  barrier: Any, results: Any) -> None:
+def edit_one_trip(url: str, instance: str, trip_id: str, meeting_id: str, leg_id: str,
+                  worker: int, barrier: Any, results: Any) -> None:
     """Register two people, add them to the delegation and to the shared meeting, and
     schedule four meetings of one's own, all at the same time as the other workers.
 
@@ -23,7 +23,8 @@ def edit_one_trip(url: str, trip_id: str, meeting_id: str, leg_id: str, worker: 
         from planner.domain.errors import DomainError
         from planner.settings import load_settings
 
-        planner = build(load_settings(environ={}), database_url=url)
+        # Every process of one database shares its instance folder (the audit chain's key).
+        planner = build(load_settings(environ={}, instance_path=instance), database_url=url)
         app = planner.app
         actor = f"worker-{worker}@example.org"
         barrier.wait(timeout=15)
