@@ -1,9 +1,10 @@
 """Audit throughput: chaining, verifying, exporting, checking a file and importing the log.
 
-Writes N events (people registered) with the audit follower switched off, then measures, in
-events per second: the follower chaining and indexing them, `verify` of the database, export
-to JSON Lines, the offline check of that file, and its import into an empty database (with
-the read-model rebuild). Runs on SQLite and, when reachable, PostgreSQL.
+Writes N events (people registered; each command links and indexes its own events), then
+measures, in events per second: re-linking and re-indexing the whole log (what an import or
+`planner log rekey` does), `verify` of the database (chain and index), export to JSON Lines,
+the offline check of that file, and its import into an empty database (with the read-model
+rebuild). Runs on SQLite and, when reachable, PostgreSQL.
 Usage: python bench/bench_audit.py [--events N]
 """
 
@@ -18,9 +19,9 @@ from pathlib import Path
 
 from scratch import postgres_database
 
-from planner.audit.chain import verify_database
 from planner.audit.exchange import export_log, verify_file
 from planner.audit.importer import import_log
+from planner.audit.verify import verify_database
 from planner.bootstrap import build
 from planner.settings import load_settings
 
@@ -35,18 +36,16 @@ def timed(what: str, events: int, step: Callable[[], object]) -> None:
 def run(source_url: str, target_url: str, events: int, folder: Path) -> None:
     settings = load_settings(environ={}, instance_path=str(folder / "instance"))
     planner = build(settings, database_url=source_url)
-    follower = planner.audit_follower
-    planner.app.saved_listeners.remove(follower.listener)
     for n in range(events):
         planner.app.register_person(actor="bench", name=f"Bench Person {n} 测试",
                                     home_timezone="Asia/Shanghai")
-    table = planner.app.recorder.events_record_cls.__table__
     path = folder / f"log-{uuid.uuid4().hex[:8]}.jsonl"
-    timed("chain and index (follower)", events, follower.catch_up)
-    timed("verify the database", events, lambda: verify_database(planner.engine, table))
+    timed("re-link and re-index", events, planner.audit_follower.rechain)
+    timed("verify the database", events, lambda: verify_database(planner))
     timed("export to JSON Lines", events, lambda: export_log(planner, path))
     timed("verify the file offline", events, lambda: verify_file(path))
-    target = build(settings, database_url=target_url)
+    target = build(load_settings(environ={}, instance_path=str(folder / "target")),
+                   database_url=target_url)
     timed("import (with read models)", events, lambda: import_log(target, path))
     target.close()
     planner.close()

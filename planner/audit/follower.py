@@ -42,6 +42,14 @@ INDEX_VERSION = 2  # bump when what audit_log holds changes: start-up re-indexes
 CHAIN_KEY_FILE = "chain_key"
 KEY = "key"
 
+# Built once: reusing a statement spares SQLAlchemy its cache key on every command.
+_LAST_LINK_AND_INDEXED = select(
+    select(audit_chain.c.link).order_by(audit_chain.c.position.desc()).limit(1)
+    .scalar_subquery(),
+    select(func.max(audit_log.c.position)).scalar_subquery())
+_INSERT_LINKS = insert(audit_chain)
+_INSERT_INDEX = insert(audit_log)
+
 
 def key_fingerprint(key: bytes) -> str:
     return hmac.new(key, b"planner audit chain key", hashlib.sha256).hexdigest()
@@ -107,10 +115,7 @@ class AuditFollower:
         The previous link and the last indexed position are read from the tables themselves,
         so audit tables someone altered are reported by verify, not a reason to refuse work.
         """
-        previous, indexed = conn.execute(select(
-            select(audit_chain.c.link).order_by(audit_chain.c.position.desc()).limit(1)
-            .scalar_subquery(),
-            select(func.max(audit_log.c.position)).scalar_subquery())).one()
+        previous, indexed = conn.execute(_LAST_LINK_AND_INDEXED).one()
         link, indexed = previous or GENESIS, indexed or 0
         first = stored[0][0]
         unvouched = [stored_row(r) for r in conn.execute(
@@ -126,9 +131,9 @@ class AuditFollower:
             link = keyed_link(self.key, link, row)
             links.append({"position": row.position, "link": link})
         if links:
-            conn.execute(insert(audit_chain), links)
+            conn.execute(_INSERT_LINKS, links)
         if unvouched or own:
-            conn.execute(insert(audit_log), index_rows(conn, unvouched + own, self.decode))
+            conn.execute(_INSERT_INDEX, index_rows(conn, unvouched + own, self.decode))
 
     # -- explicit, after checking ---------------------------------------------------------
     def rechain(self) -> int:

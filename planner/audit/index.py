@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from planner.audit.chain import StoredRow
@@ -42,9 +42,23 @@ def record_kind(topic: str) -> str:
     return kind_name(event_type(topic).partition(".")[0])
 
 
+_LAST_OF_ONE = (select(audit_log.c.label, audit_log.c.parent_id)
+                .where(audit_log.c.record_id == bindparam("record_id"))
+                .order_by(audit_log.c.record_version.desc()).limit(1))
+"""Built once: reusing the statement spares SQLAlchemy its cache key on every command."""
+
+
 def known_for(conn: Connection, rows: list[StoredRow]) -> Known:
     """The label and parent of the records in `rows`, from each record's last index row."""
-    ids = sorted({r.originator_id for r in rows})
+    new = {r.originator_id for r in rows if r.originator_version == 1}
+    ids = sorted({r.originator_id for r in rows} - new)
+    if len(ids) <= 3:  # a command's usual case: one statement per record, by the index
+        known: Known = {}
+        for record_id in ids:
+            found = conn.execute(_LAST_OF_ONE, {"record_id": record_id}).first()
+            if found is not None:
+                known[record_id] = (found[0], found[1])
+        return known
     c = audit_log.c
     # Only each record's last row: a long-lived record (an auditor's trail grows with every
     # page viewed) would otherwise have its whole history read again on every save.

@@ -34,7 +34,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from eventsourcing.persistence import Mapper, StoredEvent
-from sqlalchemy import Table, func, inspect, select, text, update
+from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
@@ -51,6 +51,14 @@ BATCH_SIZE = 500
 POSITION_NAME = "planner"
 IN_TRANSACTION_BACKLOG = 200
 """At most this many earlier, unapplied events are applied inside a command's transaction."""
+
+# Built once: reusing a statement spares SQLAlchemy its cache key on every command.
+_POSITION = text("SELECT position FROM rm_position WHERE name = :name")
+_SHARE_RESET_LOCK = text("SELECT pg_advisory_xact_lock_shared(:key)")
+_LOCKED_POSITION = text("SELECT position FROM rm_position WHERE name = :name FOR UPDATE")
+_MOVE = text("UPDATE rm_position SET position = :position WHERE name = :name")
+_MOVE_IF_AT = text("UPDATE rm_position SET position = :position "
+                   "WHERE name = :name AND position = :at")
 
 _behind: ContextVar[bool] = ContextVar("readmodel_behind", default=False)
 
@@ -193,11 +201,18 @@ class Projector:
         if not self.live:
             _behind.set(True)
             return
-        if not self._is_sqlite:  # a reset drops the tables under its exclusive lock
-            conn.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"),
-                         {"key": self._lock_key})
-        position = _position(conn, lock=True)
-        first = stored[0][0]
+        first, last = stored[0][0], stored[-1][0]
+        if not self._is_sqlite:  # a reset drops the tables under its exclusive lock: share
+            # it before touching any rm_ table (else a deadlock with a reset is possible)
+            conn.execute(_SHARE_RESET_LOCK, {"key": self._lock_key})
+        # The usual case in one statement: nothing pending before this save, so lock the
+        # position row and move it on at once.
+        if conn.execute(_MOVE_IF_AT, {"name": POSITION_NAME, "at": first - 1,
+                                      "position": last}).rowcount == 1:
+            apply_batch(conn, [(at, self.mapper.to_domain_event(e)) for at, e in stored])
+            return
+        position = conn.execute(_LOCKED_POSITION if not self._is_sqlite else _POSITION,
+                                {"name": POSITION_NAME}).scalar_one()
         if first - 1 - position > IN_TRANSACTION_BACKLOG:
             _behind.set(True)
             return
@@ -206,8 +221,7 @@ class Projector:
         items += [(at, self.mapper.to_domain_event(event)) for at, event in stored
                   if at > position]
         apply_batch(conn, items)
-        conn.execute(update(t.position).where(t.position.c.name == POSITION_NAME)
-                     .values(position=max(position, stored[-1][0])))
+        conn.execute(_MOVE, {"name": POSITION_NAME, "position": max(position, last)})
 
     def listener(self) -> None:
         """For `app.saved_listeners`: when a command's step left its events to catch-up,

@@ -11,7 +11,8 @@
    unconditional `PRAGMA journal_mode=WAL`, which fails with "database is locked" (no busy
    wait applies to it) while another process writes.
 
-Both are the library's documented extension points (the factory's `datastore_class` and
+It also sends no NOTIFY after each insert (see `_notify_channel`). All of these are the
+library's extension points (the factory's `datastore_class` and
 `application_recorder_class`, the recorder's `_insert_stored_events(session, ...)`, the
 datastore's `init_sqlite_wal_mode()`); the events table is reached through the recorder's
 public `tables` list.
@@ -61,6 +62,11 @@ class PlannerRecorder(SQLAlchemyApplicationRecorder):
             for step in self.in_transaction:
                 step(connection, stored)
         return positions
+
+    def _notify_channel(self, session: Session) -> None:
+        """No NOTIFY after each insert: nothing here LISTENs (commands bring their own read
+        models and chain up to date, catch-up polls), and on PostgreSQL every NOTIFY is a
+        round trip and serialises commits on the server's notification queue."""
 
 
 class PlannerDatastore(SQLAlchemyDatastore):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from planner.audit.chain import chained_head, parse_head
 from planner.audit.tables import audit_chain
-from planner.audit.verify import verify_database
+from planner.audit.verify import rekey, verify_database
 from planner.bootstrap import Planner, build
 from planner.cli import main
 from planner.domain.audit_trail import audit_trail_id
@@ -232,3 +232,34 @@ def test_planner_log_verify_says_forged_for_an_appended_event(pristine_jining, m
     result = CliRunner().invoke(main, ["log", "verify"])
     assert result.exit_code == 1
     assert f"FORGED: the database: position {forged}: forged" in result.output
+
+
+# -- chains written before keyed chains ---------------------------------------------------
+
+def test_a_chain_of_an_earlier_release_is_reported_unkeyed_and_rekeyed_explicitly(
+        pristine_jining, monkeypatch):
+    planner, s = pristine_jining
+    tampering.rewrite_chain(planner)  # exactly the links an earlier release wrote
+    noted = chained_head(planner.engine)  # ...and the head its auditor noted then
+    planner.app.confirm_meeting(s.dinner, actor=ORGANISER)  # this release continues it, keyed
+    verdict = verify(planner)
+    assert (verdict.ok, verdict.kind, verdict.first_bad) == (False, "unkeyed", 1)
+    assert "planner log rekey" in verdict.problem
+    monkeypatch.setenv("PLANNER_DATABASE_URL", planner.engine.url.render_as_string(False))
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH", str(planner.settings.instance_path))
+    wrong = CliRunner().invoke(main, ["log", "rekey", "--from-head", f"3:{'ab' * 32}"])
+    assert wrong.exit_code == 1 and "NOT REKEYED" in wrong.output
+    assert verify(planner).kind == "unkeyed"  # nothing changed
+    rekeyed = CliRunner().invoke(main, ["log", "rekey", "--from-head", str(noted)])
+    assert rekeyed.exit_code == 0, rekeyed.output
+    verdict = verify(planner)
+    assert verdict.ok and verdict.head.position == last_position(planner)
+
+
+def test_rekey_refuses_an_earlier_chain_that_is_broken(pristine_jining):
+    planner, _ = pristine_jining
+    tampering.rewrite_chain(planner)
+    tampering.change_one_byte(planner, 6)
+    verdict = rekey(planner)
+    assert (verdict.ok, verdict.first_bad, verdict.kind) == (False, 6, "broken")
+    assert verify(planner).kind == "unkeyed"  # still the old links: nothing was vouched for
