@@ -70,7 +70,7 @@ def pristine_jining(shared_jining: tuple[Planner, Jining]) -> Iterator[tuple[Pla
     assert planner.engine is not None
     reflected = MetaData()
     reflected.reflect(planner.engine)
-    tables: list[Table] = [planner.app.recorder.events_record_cls.__table__, audit_chain,
+    tables: list[Table] = [planner.events_table, audit_chain,
                            audit_log, audit_follower,
                            *(t for t in reflected.sorted_tables if t.name.startswith("rm_"))]
     with planner.engine.connect() as conn:
