@@ -31,7 +31,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 from werkzeug.http import unquote_etag
 
-from planner.calendars import CalendarFile, meeting_ics, person_ics, trip_ics
+from planner.calendar.files import CalendarFile, meeting_ics, person_ics, trip_ics
 from planner.commands.people import feed_token_hash
 from planner.domain.errors import ValidationError
 from web import access

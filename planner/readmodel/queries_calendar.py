@@ -1,4 +1,4 @@
-"""Calendar rows (planner.ical's CalendarMeeting and CalendarLeg) from the read models.
+"""Calendar rows (planner.calendar.model's CalendarMeeting and CalendarLeg) from the read models.
 
 What a calendar shows, decided here once for feeds, downloads and the CLI:
 
@@ -25,8 +25,8 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.engine import Connection, RowMapping
 
+from planner.calendar.model import CalendarAttendee, CalendarLeg, CalendarMeeting
 from planner.domain.values import MeetingStatus, TripStatus
-from planner.ical import CalendarAttendee, CalendarLeg, CalendarMeeting
 from planner.readmodel import tables as t
 from planner.readmodel.builders import attendees_of, meeting_query
 from planner.readmodel.keys import from_db, loads, uid
