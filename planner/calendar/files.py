@@ -30,7 +30,8 @@ from planner.calendar.zones import load_zone
 from planner.domain.errors import NotFoundError
 from planner.settings import Settings
 
-__all__ = ["CalendarFile", "calendar_options", "meeting_ics", "person_ics", "trip_ics"]
+__all__ = ["CalendarFile", "Calendars", "calendar_options", "meeting_ics", "person_ics",
+           "trip_ics"]
 
 PERSON_CALENDAR_SUFFIX = " – Delegation Planner"
 
@@ -43,6 +44,23 @@ class CalendarFile(NamedTuple):
     etag: str
     last_modified: datetime | None
     filename: str
+
+
+class Calendars:
+    """The calendars of one wired planner, as a query object: what web/ is given instead of
+    the planner with its engine (see web.wiring.calendars)."""
+
+    def __init__(self, planner: Any) -> None:
+        self._planner = planner
+
+    def trip(self, trip_id: UUID | str) -> CalendarFile:
+        return trip_ics(self._planner, trip_id)
+
+    def person(self, person_id: UUID | str, as_of: datetime | None = None) -> CalendarFile:
+        return person_ics(self._planner, person_id, as_of)
+
+    def meeting(self, meeting_id: UUID | str) -> CalendarFile:
+        return meeting_ics(self._planner, meeting_id)
 
 
 def calendar_options(settings: Settings) -> CalendarOptions:
