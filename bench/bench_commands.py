@@ -1,26 +1,40 @@
-"""Command throughput: scheduling and moving meetings on memory, SQLite and PostgreSQL.
+"""Command throughput: scheduling and moving meetings, read models and audit chain current.
 
-Prints commands per second for each store and the ratio against in-memory storage measured in
-the same run (the baseline), with and without read-model catch-up after every command.
+Baseline, in the same run with the same driver: raw inserts of rows as large as the stored
+events, one transaction each (the floor a one-transaction write path is measured against).
 Usage: python bench/bench_commands.py [--meetings N]
 """
 
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from scratch import postgres_database
+from sqlalchemy import (
+    Column,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    func,
+    select,
+    text,
+)
+from table import Figure, ratio_figure
+from workload import log_size, planner_on
 
-from planner.bootstrap import MEMORY, build
-from planner.settings import load_settings
+from planner.audit.chain import chained_head
+
+NAME = "commands/s (schedule + move), read models and audit chain current"
 
 
-def run(url: str, meetings: int, settings) -> float:  # noqa: ANN001
-    planner = build(settings, database_url=url)
+def commands_per_second(url: str, meetings: int, folder: Path) -> tuple[float, int]:
+    """Commands per second, and the average size of a stored event (bytes)."""
+    planner = planner_on(url, folder)
     app = planner.app
     trip = app.create_trip(actor="bench", title="Bench trip", organiser="Bench GmbH",
                            direction="outbound", home_timezone="Europe/Berlin",
@@ -38,28 +52,55 @@ def run(url: str, meetings: int, settings) -> float:  # noqa: ANN001
         app.move_meeting(meeting, actor="bench", starts=start + timedelta(minutes=1),
                          ends=start + timedelta(minutes=26), reason="bench")
     elapsed = time.perf_counter() - started
+    written = log_size(planner)
+    if planner.projector.position() != written or chained_head(planner.engine).position != \
+            written:
+        raise RuntimeError("the read models or the audit chain fell behind the commands")
+    events = app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+    with planner.engine.connect() as conn:
+        size = int(conn.execute(select(func.avg(func.length(events.c.state)))).scalar() or 500)
     planner.close()
-    return 2 * meetings / elapsed
+    return 2 * meetings / elapsed, size
+
+
+def raw_inserts(url: str, rows: int, size: int) -> float:
+    """Rows per second: one INSERT per transaction into a table shaped like the events table,
+    each row `size` bytes, on a fresh engine of the same driver."""
+    engine = create_engine(url)
+    raw = Table("bench_raw", MetaData(), Column("id", Integer, primary_key=True),
+                Column("originator_id", Text), Column("originator_version", Integer),
+                Column("topic", Text), Column("state", LargeBinary))
+    raw.drop(engine, checkfirst=True)
+    raw.create(engine)
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.execute(text("PRAGMA journal_mode=WAL"))
+    started = time.perf_counter()
+    for n in range(rows):
+        with engine.begin() as conn:
+            conn.execute(raw.insert().values(originator_id=f"{n:036d}", originator_version=n,
+                                             topic="planner.domain.meeting:Meeting.Moved",
+                                             state=b"x" * size))
+    elapsed = time.perf_counter() - started
+    raw.drop(engine)
+    engine.dispose()
+    return rows / elapsed
+
+
+def figures(url: str, store: str, folder: Path, meetings: int = 200) -> list[Figure]:
+    rate, size = commands_per_second(url, meetings, folder)
+    baseline = raw_inserts(url, 2 * meetings, size)
+    return [ratio_figure(NAME, store, rate, "/s", "raw inserts", baseline, ">= 0.5x",
+                         note=f"{2 * meetings} commands")]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    from run_all import standalone
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=200)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(environ={}, instance_path=tmp)
-        results = {"memory": run(MEMORY, args.meetings, settings)}
-        results["sqlite"] = run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.meetings,
-                                settings)
-        with postgres_database() as url:
-            if url is None:
-                print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
-            else:
-                results["postgres"] = run(url, args.meetings, settings)
-    baseline = results["memory"]
-    print(f"{'store':<10}{'commands/s':>12}{'vs memory':>12}")
-    for store, rate in results.items():
-        print(f"{store:<10}{rate:>12.1f}{rate / baseline:>12.2f}")
+    meetings = parser.parse_args().meetings
+    standalone(lambda url, store, folder: figures(url, store, folder, meetings))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,143 @@
+"""Generated data for the benchmarks: trips with legs, delegations and meetings, people.
+
+Aggregates are saved in few large transactions with the save listeners (read models, audit
+chain) held back and run once at the end, as the demo loader does: the same rows as after each
+save, at a fraction of the time. Figures are measured on top of this data, never on its making.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from planner.bootstrap import Planner, build
+from planner.domain.company import CompanyProfile
+from planner.domain.meeting import Meeting
+from planner.domain.person import Person
+from planner.domain.trip import Trip
+from planner.settings import load_settings
+
+ACTOR = "bench"
+CITIES = [("Nanjing", "China", "Asia/Shanghai"), ("Jining", "China", "Asia/Shanghai"),
+          ("München", "Germany", "Europe/Berlin"), ("Leipzig", "Germany", "Europe/Berlin")]
+BATCH = 1000
+
+
+def planner_on(url: str, folder: Path) -> Planner:
+    settings = load_settings(environ={}, instance_path=str(folder / "instance"))
+    return build(settings, database_url=url)
+
+
+def log_size(planner: Planner) -> int:
+    return planner.app.recorder.max_notification_id() or 0
+
+
+@contextmanager
+def bulk(planner: Planner) -> Iterator[None]:
+    """Hold back the save listeners, then let them catch up once."""
+    app = planner.app
+    listeners, app.saved_listeners = app.saved_listeners, []
+    try:
+        yield
+    finally:
+        app.saved_listeners = listeners
+        for listener in listeners:
+            listener()
+
+
+def people(planner: Planner, count: int, prefix: str = "Delegate") -> list[Person]:
+    """`count` people, one event each, saved in batches."""
+    made = [Person.register(actor=ACTOR, name=f"{prefix} {n} Körner", email="",
+                            home_timezone="Europe/Berlin") for n in range(count)]
+    for first in range(0, count, BATCH):
+        planner.app.save(*made[first:first + BATCH])
+    return made
+
+
+def big_trip(planner: Planner, meetings: int, members: int) -> tuple[UUID, UUID]:
+    """One trip with `members` delegation members and `meetings` meetings over two legs; each
+    meeting has four attendees. Returns the trip and a member who attends a third of them."""
+    delegation = people(planner, members)
+    days = max(meetings // 6, 2)
+    start = date(2030, 6, 1)
+    trip = Trip.create(actor=ACTOR, title="Delegation to Nanjing and Jining", organiser="Invest",
+                       direction="outbound", home_timezone="Europe/Berlin", starts_on=start,
+                       ends_on=start + timedelta(days=days - 1))
+    for person in delegation:
+        trip.add_member(actor=ACTOR, person_id=person.id, role="company representative")
+    half = days // 2
+    legs = [trip.add_leg(actor=ACTOR, city=city, country="China", timezone="Asia/Shanghai",
+                         arrives_on=first, departs_on=last)
+            for city, first, last in (("Nanjing", start, start + timedelta(days=half - 1)),
+                                      ("Jining", start + timedelta(days=half),
+                                       start + timedelta(days=days - 1)))]
+    made = []
+    zone = ZoneInfo("Asia/Shanghai")
+    for n in range(meetings):
+        day, slot = divmod(n, 6)
+        begins = datetime.combine(start + timedelta(days=day), datetime.min.time()).replace(
+            hour=8 + 2 * slot, tzinfo=zone)
+        leg = 0 if day < half else 1
+        attendees = [str(delegation[0].id)] if n % 3 == 0 else []
+        attendees += [str(delegation[1 + (n + k) % (members - 1)].id) for k in range(3)]
+        made.append(Meeting.schedule(
+            actor=ACTOR, window=trip.window(), kind="company visit", title=f"Visit {n}",
+            venue=f"Factory {n}", city=("Nanjing", "Jining")[leg], timezone="Asia/Shanghai",
+            starts_at=begins, ends_at=begins + timedelta(hours=1, minutes=30),
+            leg_id=legs[leg], counterparts=[f"Partner {n} Co., Ltd."],
+            agenda="Welcome; plant tour\nQuestions", attendees=attendees))
+    planner.app.save(trip, *made)
+    return trip.id, delegation[0].id
+
+
+def mixed_log(planner: Planner, events: int) -> tuple[Any, Any]:
+    """About `events` events of every kind (trips, legs, delegations, meetings, profiles with
+    contacts); returns a trip id and a person id."""
+    app = planner.app
+    delegates = people(planner, 40)
+    profiles = []
+    for n in range(max(events // 40, 1)):
+        profile = CompanyProfile.register(actor=ACTOR, name=f"Firma {n} Straße GmbH",
+                                          kind="company", country="Germany",
+                                          sectors=["Logistics", "Energy"][: 1 + n % 2],
+                                          interests=["expand into China"])
+        for c in range(3):
+            profile.add_contact(actor=ACTOR, name=f"Contact {c}")
+        profiles.append(profile)
+        if len(profiles) == BATCH // 4:
+            app.save(*profiles)
+            profiles = []
+    app.save(*profiles)
+    first_trip = None
+    start = date(2019, 1, 7)
+    while log_size(planner) < events:
+        trip = Trip.create(actor=ACTOR, title=f"Delegation {start}", organiser="Invest Region",
+                           direction="outbound", home_timezone="Europe/Berlin",
+                           starts_on=start, ends_on=start + timedelta(days=5))
+        members = delegates[start.toordinal() % 30:][:8]
+        for person in members:
+            trip.add_member(actor=ACTOR, person_id=person.id, role="agency staff")
+        meetings = []
+        for leg_no in range(2):
+            city, country, zone = CITIES[(start.toordinal() + leg_no) % len(CITIES)]
+            first, last = start + timedelta(days=3 * leg_no), start + timedelta(days=3 * leg_no + 2)
+            leg = trip.add_leg(actor=ACTOR, city=city, country=country, timezone=zone,
+                               arrives_on=first, departs_on=last)
+            for day in range(3):
+                for hour in (9, 11, 14, 16):
+                    local = datetime.combine(first + timedelta(days=day), datetime.min.time())
+                    begins = local.replace(hour=hour, tzinfo=ZoneInfo(zone))
+                    meetings.append(Meeting.schedule(
+                        actor=ACTOR, window=trip.window(), kind="official meeting",
+                        title=f"Meeting {hour}h", venue="Town hall", city=city, timezone=zone,
+                        starts_at=begins, ends_at=begins + timedelta(hours=1, minutes=30),
+                        leg_id=leg, attendees=[str(p.id) for p in members[hour % 3:][:4]]))
+        app.save(trip, *meetings)
+        first_trip = first_trip or trip.id
+        start += timedelta(days=7)
+    return first_trip, delegates[0].id
