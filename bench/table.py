@@ -7,6 +7,7 @@ are shown, never asserted: timing belongs in benchmarks, not in tests.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -46,6 +47,11 @@ def bound_figure(name: str, store: str, value: float, unit: str, target: str,
     return _judged(Figure(name, store, value, unit, target=target, note=note), value)
 
 
+def not_measured(name: str, store: str, unit: str, why: str) -> Figure:
+    """A row that says why a figure was left out of this run (NaN, shown as "not measured")."""
+    return Figure(name, store, math.nan, unit, note=f"not measured: {why}")
+
+
 def _judged(figure: Figure, measured: float | None) -> Figure:
     if measured is None or not figure.target:
         return figure
@@ -59,6 +65,8 @@ def _judged(figure: Figure, measured: float | None) -> Figure:
 def _number(value: float | None) -> str:
     if value is None:
         return ""
+    if math.isnan(value):
+        return "-"
     if abs(value) >= 100:
         return f"{value:,.0f}"
     if abs(value) >= 10:

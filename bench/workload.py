@@ -2,11 +2,15 @@
 
 Aggregates are saved in few large transactions with the save listeners (read models, audit
 chain) held back and run once at the end, as the demo loader does: the same rows as after each
-save, at a fraction of the time. Figures are measured on top of this data, never on its making.
+save, at a fraction of the time. Large logs (`replicated_log`) copy the stored events of one
+generated trip and profile under new ids, without their domain objects. Figures are measured
+on top of this data, never on its making.
 """
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -38,16 +42,19 @@ def log_size(planner: Planner) -> int:
 
 
 @contextmanager
-def bulk(planner: Planner) -> Iterator[None]:
-    """Hold back the save listeners, then let them catch up once."""
+def bulk(planner: Planner, *, read_models: bool = True) -> Iterator[None]:
+    """Hold back the save listeners, then let them catch up once (all but the read models'
+    when `read_models` is False: for figures that read only the log and the audit index)."""
     app = planner.app
     listeners, app.saved_listeners = app.saved_listeners, []
     try:
         yield
     finally:
         app.saved_listeners = listeners
+        projector = getattr(planner, "projector", None)
         for listener in listeners:
-            listener()
+            if read_models or projector is None or listener != projector.listener:
+                listener()
 
 
 def people(planner: Planner, count: int, prefix: str = "Delegate") -> list[Person]:
@@ -141,3 +148,66 @@ def mixed_log(planner: Planner, events: int) -> tuple[Any, Any]:
         first_trip = first_trip or trip.id
         start += timedelta(days=7)
     return first_trip, delegates[0].id
+
+
+_UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _template(members: list[Person], start: date) -> list[Any]:
+    """The events of one trip (2 legs, 8 members, 24 meetings) and one company profile."""
+    trip = Trip.create(actor=ACTOR, title=f"Delegation {start}", organiser="Invest Region",
+                       direction="outbound", home_timezone="Europe/Berlin",
+                       starts_on=start, ends_on=start + timedelta(days=5))
+    for person in members:
+        trip.add_member(actor=ACTOR, person_id=person.id, role="agency staff")
+    meetings = []
+    for leg_no in range(2):
+        city, country, zone = CITIES[leg_no]
+        first, last = start + timedelta(days=3 * leg_no), start + timedelta(days=3 * leg_no + 2)
+        leg = trip.add_leg(actor=ACTOR, city=city, country=country, timezone=zone,
+                           arrives_on=first, departs_on=last)
+        for day in range(3):
+            for hour in (9, 11, 14, 16):
+                local = datetime.combine(first + timedelta(days=day), datetime.min.time())
+                begins = local.replace(hour=hour, tzinfo=ZoneInfo(zone))
+                meetings.append(Meeting.schedule(
+                    actor=ACTOR, window=trip.window(), kind="official meeting",
+                    title=f"Meeting {hour}h", venue="Town hall", city=city, timezone=zone,
+                    starts_at=begins, ends_at=begins + timedelta(hours=1, minutes=30),
+                    leg_id=leg, attendees=[str(p.id) for p in members[hour % 3:][:4]]))
+    profile = CompanyProfile.register(actor=ACTOR, name="Firma Straße GmbH", kind="company",
+                                      country="Germany", sectors=["Logistics"],
+                                      interests=["expand into China"])
+    for c in range(3):
+        profile.add_contact(actor=ACTOR, name=f"Contact {c}")
+    aggregates = [trip, *meetings, profile]
+    return [e for a in aggregates for e in a.collect_events()]
+
+
+def _renew(state: bytes, fresh: dict[bytes, bytes]) -> bytes:
+    return _UUID.sub(lambda m: fresh.get(m[0], m[0]), state)
+
+
+def replicated_log(planner: Planner, events: int, chunk: int = 5000) -> None:
+    """Grow the log to about `events` events: copies of one generated trip (with legs,
+    delegation and 24 meetings) and one profile, each copy under new ids, written straight
+    into the events table in large transactions. Only trip, meeting and profile events are
+    copied: people's events hold personal data and are always made by the domain."""
+    app = planner.app
+    members = people(planner, 8, "Member")
+    stored = [app.mapper.to_stored_event(e) for e in _template(members, date(2019, 1, 7))]
+    kept = {str(person.id).encode() for person in members}  # the people stay the same
+    renewed = {m[0] for e in stored for m in _UUID.finditer(e.state)} - kept
+    renewed |= {str(e.originator_id).encode() for e in stored}
+    table = app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+    while log_size(planner) < events:
+        rows: list[dict[str, Any]] = []
+        while len(rows) < chunk:
+            fresh = {old: str(uuid.uuid4()).encode() for old in renewed}
+            ids = {uuid.UUID(old.decode()): uuid.UUID(new.decode()) for old, new in
+                   fresh.items()}
+            rows += [dict(originator_id=ids[e.originator_id],
+                          originator_version=e.originator_version, topic=e.topic,
+                          state=_renew(e.state, fresh)) for e in stored]
+        with app.recorder.transaction(commit=True) as session:
+            session.execute(table.insert(), rows[: max(events - log_size(planner), 1)])
