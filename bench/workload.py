@@ -102,59 +102,9 @@ def big_trip(planner: Planner, meetings: int, members: int) -> tuple[UUID, UUID]
     return trip.id, delegation[0].id
 
 
-def mixed_log(planner: Planner, events: int) -> tuple[Any, Any]:
-    """About `events` events of every kind (trips, legs, delegations, meetings, profiles with
-    contacts); returns a trip id and a person id."""
-    app = planner.app
-    delegates = people(planner, 40)
-    profiles = []
-    for n in range(max(events // 40, 1)):
-        profile = CompanyProfile.register(actor=ACTOR, name=f"Firma {n} Straße GmbH",
-                                          kind="company", country="Germany",
-                                          sectors=["Logistics", "Energy"][: 1 + n % 2],
-                                          interests=["expand into China"])
-        for c in range(3):
-            profile.add_contact(actor=ACTOR, name=f"Contact {c}")
-        profiles.append(profile)
-        if len(profiles) == BATCH // 4:
-            app.save(*profiles)
-            profiles = []
-    app.save(*profiles)
-    first_trip = None
-    start = date(2019, 1, 7)
-    while log_size(planner) < events:
-        trip = Trip.create(actor=ACTOR, title=f"Delegation {start}", organiser="Invest Region",
-                           direction="outbound", home_timezone="Europe/Berlin",
-                           starts_on=start, ends_on=start + timedelta(days=5))
-        members = delegates[start.toordinal() % 30:][:8]
-        for person in members:
-            trip.add_member(actor=ACTOR, person_id=person.id, role="agency staff")
-        meetings = []
-        for leg_no in range(2):
-            city, country, zone = CITIES[(start.toordinal() + leg_no) % len(CITIES)]
-            first, last = start + timedelta(days=3 * leg_no), start + timedelta(days=3 * leg_no + 2)
-            leg = trip.add_leg(actor=ACTOR, city=city, country=country, timezone=zone,
-                               arrives_on=first, departs_on=last)
-            for day in range(3):
-                for hour in (9, 11, 14, 16):
-                    local = datetime.combine(first + timedelta(days=day), datetime.min.time())
-                    begins = local.replace(hour=hour, tzinfo=ZoneInfo(zone))
-                    meetings.append(Meeting.schedule(
-                        actor=ACTOR, window=trip.window(), kind="official meeting",
-                        title=f"Meeting {hour}h", venue="Town hall", city=city, timezone=zone,
-                        starts_at=begins, ends_at=begins + timedelta(hours=1, minutes=30),
-                        leg_id=leg, attendees=[str(p.id) for p in members[hour % 3:][:4]]))
-        app.save(trip, *meetings)
-        first_trip = first_trip or trip.id
-        start += timedelta(days=7)
-    return first_trip, delegates[0].id
-
-
-_UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-def _template(members: list[Person], start: date) -> list[Any]:
-    """The events of one trip (2 legs, 8 members, 24 meetings) and one company profile."""
+def week_trip(members: list[Person], start: date, city: int = 0) -> list[Any]:
+    """A six-day trip from `start` (two legs of three days, from CITIES[city] on) with the
+    members as its delegation and 24 meetings of four of them: the trip first."""
     trip = Trip.create(actor=ACTOR, title=f"Delegation {start}", organiser="Invest Region",
                        direction="outbound", home_timezone="Europe/Berlin",
                        starts_on=start, ends_on=start + timedelta(days=5))
@@ -162,9 +112,9 @@ def _template(members: list[Person], start: date) -> list[Any]:
         trip.add_member(actor=ACTOR, person_id=person.id, role="agency staff")
     meetings = []
     for leg_no in range(2):
-        city, country, zone = CITIES[leg_no]
+        city_name, country, zone = CITIES[(city + leg_no) % len(CITIES)]
         first, last = start + timedelta(days=3 * leg_no), start + timedelta(days=3 * leg_no + 2)
-        leg = trip.add_leg(actor=ACTOR, city=city, country=country, timezone=zone,
+        leg = trip.add_leg(actor=ACTOR, city=city_name, country=country, timezone=zone,
                            arrives_on=first, departs_on=last)
         for day in range(3):
             for hour in (9, 11, 14, 16):
@@ -172,16 +122,42 @@ def _template(members: list[Person], start: date) -> list[Any]:
                 begins = local.replace(hour=hour, tzinfo=ZoneInfo(zone))
                 meetings.append(Meeting.schedule(
                     actor=ACTOR, window=trip.window(), kind="official meeting",
-                    title=f"Meeting {hour}h", venue="Town hall", city=city, timezone=zone,
+                    title=f"Meeting {hour}h", venue="Town hall", city=city_name, timezone=zone,
                     starts_at=begins, ends_at=begins + timedelta(hours=1, minutes=30),
                     leg_id=leg, attendees=[str(p.id) for p in members[hour % 3:][:4]]))
-    profile = CompanyProfile.register(actor=ACTOR, name="Firma Straße GmbH", kind="company",
-                                      country="Germany", sectors=["Logistics"],
-                                      interests=["expand into China"])
+    return [trip, *meetings]
+
+
+def profile(n: int) -> CompanyProfile:
+    """A company profile with three contacts (four events)."""
+    made = CompanyProfile.register(actor=ACTOR, name=f"Firma {n} Straße GmbH", kind="company",
+                                   country="Germany", sectors=["Logistics", "Energy"][: 1 + n % 2],
+                                   interests=["expand into China"])
     for c in range(3):
-        profile.add_contact(actor=ACTOR, name=f"Contact {c}")
-    aggregates = [trip, *meetings, profile]
-    return [e for a in aggregates for e in a.collect_events()]
+        made.add_contact(actor=ACTOR, name=f"Contact {c}")
+    return made
+
+
+def mixed_log(planner: Planner, events: int) -> tuple[Any, Any]:
+    """About `events` events of every kind (trips, legs, delegations, meetings, profiles with
+    contacts); returns a trip id and a person id."""
+    app = planner.app
+    delegates = people(planner, 40)
+    profiles = [profile(n) for n in range(max(events // 40, 1))]
+    for first in range(0, len(profiles), BATCH // 4):
+        app.save(*profiles[first:first + BATCH // 4])
+    first_trip = None
+    start = date(2019, 1, 7)
+    while log_size(planner) < events:
+        trip, *meetings = week_trip(delegates[start.toordinal() % 30:][:8], start,
+                                    start.toordinal())
+        app.save(trip, *meetings)
+        first_trip = first_trip or trip.id
+        start += timedelta(days=7)
+    return first_trip, delegates[0].id
+
+
+_UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _renew(state: bytes, fresh: dict[bytes, bytes]) -> bytes:
@@ -195,7 +171,8 @@ def replicated_log(planner: Planner, events: int, chunk: int = 5000) -> None:
     copied: people's events hold personal data and are always made by the domain."""
     app = planner.app
     members = people(planner, 8, "Member")
-    stored = [app.mapper.to_stored_event(e) for e in _template(members, date(2019, 1, 7))]
+    template = [*week_trip(members, date(2019, 1, 7)), profile(0)]
+    stored = [app.mapper.to_stored_event(e) for a in template for e in a.collect_events()]
     kept = {str(person.id).encode() for person in members}  # the people stay the same
     renewed = {m[0] for e in stored for m in _UUID.finditer(e.state)} - kept
     renewed |= {str(e.originator_id).encode() for e in stored}
