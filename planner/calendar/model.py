@@ -34,8 +34,8 @@ class CalendarMeeting:
     agenda: str  # may contain newlines, commas, semicolons, backslashes, Chinese
     attendees: tuple[CalendarAttendee, ...]
     organiser: str  # organising organisation, e.g. "Invest Region Leipzig GmbH"
-    sequence: int  # count of schedule-relevant changes (time, place, status)
-    last_modified: datetime  # aware UTC: time of the last relevant event
+    sequence: int  # SEQUENCE: changes of time, place and status (planner.calendar.stamps)
+    last_modified: datetime  # aware UTC: the last change shown (planner.calendar.stamps)
 
 
 @dataclass(frozen=True)
