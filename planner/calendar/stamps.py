@@ -61,8 +61,9 @@ _MEETING_SHOWN = (Meeting.Scheduled, Meeting.DetailsChanged, Meeting.AttendeeAdd
                   Meeting.AttendeeRemoved)
 
 
-def meeting_change(event: Any, status_before: str) -> Change:
-    """What a meeting event does to the meeting's VEVENT, given the meeting's status before."""
+def meeting_change(event: Any, status_before: str | None) -> Change:
+    """What a meeting event does to the meeting's VEVENT. Only an outcome depends on the
+    meeting's status before it (None where the caller has not read it)."""
     kind = type(event)
     if kind in _MEETING_RESCHEDULED:
         return RESCHEDULED

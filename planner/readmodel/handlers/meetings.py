@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from planner.calendar.stamps import meeting_change
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.calendar import new_row_stamps, stamps_by_status
+from planner.readmodel.handlers.calendar import stamp_values
 from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
 from planner.readmodel.keys import dumps, fold, to_db
 
 
-def _calendar(e: Any) -> dict[str, Any]:
-    """Calendars: the VEVENT's SEQUENCE and LAST-MODIFIED after `e` (planner.calendar.stamps)."""
-    changes = {status.value: meeting_change(e, status.value) for status in v.MeetingStatus}
-    return stamps_by_status(t.meetings, changes, e.timestamp, t.meetings.c.status)
+def _calendar(e: Any, status_before: str | None = None) -> dict[str, Any]:
+    """Calendars: the VEVENT's SEQUENCE and LAST-MODIFIED after `e` (planner.calendar.stamps;
+    only an outcome needs the meeting's status before it)."""
+    return stamp_values(t.meetings.c.calendar_sequence, meeting_change(e, status_before),
+                        e.timestamp)
 
 
 def _scheduled(conn: Connection, e: Any, seq: int) -> None:
@@ -27,7 +29,7 @@ def _scheduled(conn: Connection, e: Any, seq: int) -> None:
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
         starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
         agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq),
-        **new_row_stamps(meeting_change(e, v.MeetingStatus.PROPOSED.value), e.timestamp)))
+        **stamp_values(None, meeting_change(e, None), e.timestamp)))
     rows = [dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
             for i, person in enumerate(e.attendees)]
     if rows:
@@ -76,7 +78,8 @@ def _outcome(conn: Connection, e: Any, seq: int) -> None:
     if e.ideas:
         insert(conn, t.ideas, [dict(meeting_id=meeting_id, idx=i, idea=idea)
                                for i, idea in enumerate(e.ideas)])
-    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value, **_calendar(e))
+    was = conn.execute(select(t.meetings.c.status).where(t.meetings.c.id == meeting_id)).scalar()
+    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value, **_calendar(e, was))
 
 
 def _followup_added(conn: Connection, e: Any, seq: int) -> None:
