@@ -1,9 +1,9 @@
 """Loading one aggregate whose log is long, against one whose log is short.
 
-A meeting with 5,000 events and a meeting with 5, in the same database: the median time to
-load each as a command loads it (the application's repository, snapshots included). Target:
-the long one takes at most twice as long. (Stands in until the `loading` work's
-bench/bench_loading.py exists; run_all.py then uses that one.)
+A meeting with 5,000 events and a meeting with 5, in the same database: the best time of
+several (taken in turn) to load each as a command loads it (the application's repository,
+snapshots included). Target: the long one takes at most twice as long. (Stands in until the
+`loading` work's bench/bench_loading.py exists; run_all.py then uses that one.)
 Usage: python bench/house_loading.py [--events N]
 """
 
@@ -47,6 +47,18 @@ def median_ms(step: Any, repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
+def best_ms(steps: list[Any], repeat: int) -> list[float]:
+    """The best of `repeat` runs of each step in milliseconds, the steps taken in turn each
+    round, so that load from other processes on the machine hits them alike."""
+    best = [float("inf")] * len(steps)
+    for _ in range(repeat):
+        for n, step in enumerate(steps):
+            started = time.perf_counter()
+            step()
+            best[n] = min(best[n], (time.perf_counter() - started) * 1000)
+    return best
+
+
 def figures(url: str, store: str, folder: Path, events: int = 5000, short: int = 5,
             repeat: int = 30) -> list[Figure]:
     planner = planner_on(url, folder)
@@ -58,8 +70,7 @@ def figures(url: str, store: str, folder: Path, events: int = 5000, short: int =
         app.save(trip)
         long_one, short_one = meeting_with(app, trip, events), meeting_with(app, trip, short)
     get = app.repository.get
-    baseline = median_ms(lambda: get(short_one), repeat)
-    value = median_ms(lambda: get(long_one), repeat)
+    baseline, value = best_ms([lambda: get(short_one), lambda: get(long_one)], repeat)
     planner.close()
     return [ratio_figure(f"loading an aggregate of {events} events", store, value, "ms",
                          f"for {short} events", baseline, "<= 2x")]
