@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
+BENCH_ARGS ?=
 
 .PHONY: demo test lint bench clean
 
@@ -27,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check planner web tests bench
 
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance/*.sqlite3*

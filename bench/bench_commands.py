@@ -1,21 +1,17 @@
-"""Command throughput: scheduling and moving meetings on memory, SQLite and PostgreSQL.
+"""Command throughput: scheduling and moving meetings, read models and audit chain current.
 
-Prints commands per second for each store (each command leaves the read models and the audit
-chain current), the ratio against in-memory storage measured in the same run, and the ratio
-against raw inserts: rows of the stored events' average size, one transaction each, with the
-same driver (the floor a one-transaction write path is measured against).
+Baseline, in the same run with the same driver: raw inserts of rows as large as the stored
+events, one transaction each (the floor a one-transaction write path is measured against).
 Usage: python bench/bench_commands.py [--meetings N]
 """
 
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from scratch import postgres_database
 from sqlalchemy import (
     Column,
     Integer,
@@ -28,13 +24,17 @@ from sqlalchemy import (
     select,
     text,
 )
+from table import Figure, ratio_figure
+from workload import log_size, planner_on
 
-from planner.bootstrap import MEMORY, build
-from planner.settings import load_settings
+from planner.audit.chain import chained_head
+
+NAME = "commands/s (schedule + move), read models and audit chain current"
 
 
-def run(url: str, meetings: int, settings) -> float:  # noqa: ANN001
-    planner = build(settings, database_url=url)
+def commands_per_second(url: str, meetings: int, folder: Path) -> tuple[float, int]:
+    """Commands per second, and the average size of a stored event (bytes)."""
+    planner = planner_on(url, folder)
     app = planner.app
     trip = app.create_trip(actor="bench", title="Bench trip", organiser="Bench GmbH",
                            direction="outbound", home_timezone="Europe/Berlin",
@@ -52,20 +52,25 @@ def run(url: str, meetings: int, settings) -> float:  # noqa: ANN001
         app.move_meeting(meeting, actor="bench", starts=start + timedelta(minutes=1),
                          ends=start + timedelta(minutes=26), reason="bench")
     elapsed = time.perf_counter() - started
-    planner.close()
-    return 2 * meetings / elapsed
-
-
-def raw_inserts(url: str, rows: int) -> float:
-    """Rows per second: one INSERT per transaction into a table shaped like the events table,
-    each row as large as the average stored event."""
-    engine = create_engine(url)
-    events = Table("planner_events", MetaData(), autoload_with=engine)
-    with engine.connect() as conn:
+    written = log_size(planner)
+    if planner.projector.position() != written or chained_head(planner.engine).position != \
+            written:
+        raise RuntimeError("the read models or the audit chain fell behind the commands")
+    events = planner.events_table
+    with planner.engine.connect() as conn:
         size = int(conn.execute(select(func.avg(func.length(events.c.state)))).scalar() or 500)
+    planner.close()
+    return 2 * meetings / elapsed, size
+
+
+def raw_inserts(url: str, rows: int, size: int) -> float:
+    """Rows per second: one INSERT per transaction into a table shaped like the events table,
+    each row `size` bytes, on a fresh engine of the same driver."""
+    engine = create_engine(url)
     raw = Table("bench_raw", MetaData(), Column("id", Integer, primary_key=True),
                 Column("originator_id", Text), Column("originator_version", Integer),
                 Column("topic", Text), Column("state", LargeBinary))
+    raw.drop(engine, checkfirst=True)
     raw.create(engine)
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
@@ -82,28 +87,20 @@ def raw_inserts(url: str, rows: int) -> float:
     return rows / elapsed
 
 
+def figures(url: str, store: str, folder: Path, meetings: int = 200) -> list[Figure]:
+    rate, size = commands_per_second(url, meetings, folder)
+    baseline = raw_inserts(url, 2 * meetings, size)
+    return [ratio_figure(NAME, store, rate, "/s", "raw inserts", baseline, ">= 0.5x",
+                         note=f"{2 * meetings} commands")]
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    from run_all import standalone
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=200)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(environ={}, instance_path=tmp)
-        results = {"memory": run(MEMORY, args.meetings, settings)}
-        raw: dict[str, float] = {}
-        sqlite = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        results["sqlite"] = run(sqlite, args.meetings, settings)
-        raw["sqlite"] = raw_inserts(sqlite, 2 * args.meetings)
-        with postgres_database() as url:
-            if url is None:
-                print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
-            else:
-                results["postgres"] = run(url, args.meetings, settings)
-                raw["postgres"] = raw_inserts(url, 2 * args.meetings)
-    baseline = results["memory"]
-    print(f"{'store':<10}{'commands/s':>12}{'vs memory':>12}{'raw rows/s':>12}{'vs raw':>9}")
-    for store, rate in results.items():
-        rows = f"{raw[store]:>12.1f}{rate / raw[store]:>9.2f}" if store in raw else ""
-        print(f"{store:<10}{rate:>12.1f}{rate / baseline:>12.2f}{rows}")
+    meetings = parser.parse_args().meetings
+    standalone(lambda url, store, folder: figures(url, store, folder, meetings))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 import pytest
 
-from planner.cli import main
 from planner.settings import PROJECT_ROOT
+from web.cli import main
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -12,12 +12,11 @@ from uuid import UUID
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from planner.audit.history import record_history
 from planner.domain import values as v
 from web import access
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, planner, queries
+from web.wiring import actor, commands, found, page_number, queries, record_history
 
 bp = Blueprint("companies", __name__, url_prefix="/companies")
 add_nav("Companies", "companies.index", roles=(access.ORGANISER, access.AUDITOR), order=30)
@@ -156,7 +155,7 @@ def history(profile_id: UUID) -> Any:
     """Every version: who changed what, when (UTC and the viewer's zone) and why."""
     row = profile(profile_id)
     return render_template("companies/history.html", profile=row,
-                           history=record_history(planner(), profile_id))
+                           history=record_history(profile_id))
 
 
 @bp.get("/<uuid:profile_id>/versions/<int:version>")

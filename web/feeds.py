@@ -31,13 +31,13 @@ from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 from werkzeug.http import unquote_etag
 
-from planner.calendars import CalendarFile, meeting_ics, person_ics, trip_ics
+from planner.calendar.files import CalendarFile
 from planner.commands.people import feed_token_hash
 from planner.domain.errors import ValidationError
 from web import access
 from web.layout import add_slot
 from web.trips import trip
-from web.wiring import actor, commands, found, my_person, planner, queries
+from web.wiring import actor, calendars, commands, found, my_person, queries, settings
 
 bp = Blueprint("feeds", __name__)
 add_slot("schedule", "calendar/_my_calendar.html")
@@ -61,7 +61,7 @@ def feed(token: str) -> Response:
     if person is None:
         return Response("Not found\n", 404, mimetype="text/plain",
                         headers={"Cache-Control": "no-store"})
-    response = calendar_response(person_ics(planner(), person.id), "inline",
+    response = calendar_response(calendars().person(person.id), "inline",
                                  if_modified_since=False)
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Robots-Tag"] = "noindex"
@@ -71,20 +71,20 @@ def feed(token: str) -> Response:
 @bp.get("/trips/<uuid:trip_id>/calendar.ics")
 @access.trip_reader
 def trip_calendar(trip_id: UUID) -> Response:
-    return calendar_response(trip_ics(planner(), trip_id), "attachment")
+    return calendar_response(calendars().trip(trip_id), "attachment")
 
 
 @bp.get("/meetings/<uuid:meeting_id>/calendar.ics")
 @access.meeting_reader
 def meeting_calendar(meeting_id: UUID) -> Response:
-    return calendar_response(meeting_ics(planner(), meeting_id), "attachment")
+    return calendar_response(calendars().meeting(meeting_id), "attachment")
 
 
 @bp.get("/my/calendar.ics")
 @access.signed_in
 def my_calendar() -> Response:
     """The signed-in participant's calendar as a file to import once."""
-    return calendar_response(person_ics(planner(), _my_person().id), "attachment",
+    return calendar_response(calendars().person(_my_person().id), "attachment",
                              if_modified_since=False)
 
 
@@ -211,7 +211,7 @@ def reset_person(person_id: UUID) -> Any:
 
 
 def _address_page(person: Any, token: str, *, back: str, own: bool) -> Response:
-    base = planner().settings.base_url.rstrip("/")
+    base = settings().base_url.rstrip("/")
     address = f"{base}/feeds/{token}.ics"
     links = subscribe_links(address)
     html = render_template("calendar/address.html", person=person, back=back, own=own, **links)

@@ -18,7 +18,7 @@ from planner.domain.errors import InvariantError
 from web import access
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, planner, queries
+from web.wiring import actor, commands, found, queries, settings
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 add_nav("People", "people.index", roles=(access.ORGANISER, access.AUDITOR), order=40)
@@ -37,7 +37,7 @@ def index() -> Any:
 # -- register and edit ----------------------------------------------------------------------
 def _details(person_id: UUID | None = None) -> dict[str, Any]:
     if person_id is None:
-        return {"home_timezone": planner().settings.default_timezone}
+        return {"home_timezone": settings().default_timezone}
     row = person(person_id)
     return {"name": row.name, "title": row.title, "organisation": row.organisation,
             "email": row.email, "home_timezone": row.home_timezone,

@@ -10,7 +10,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from web import access
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, planner, queries
+from web.wiring import actor, commands, found, page_number, queries, settings
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
 add_nav("Trips", "trips.index", roles=("organiser", "auditor", "participant"), order=20)
@@ -40,7 +40,7 @@ def index() -> Any:
 # -- create and edit details ----------------------------------------------------------------
 def _details(trip_id: UUID | None = None) -> dict[str, Any]:
     if trip_id is None:
-        return {"direction": "outbound", "home_timezone": planner().settings.default_timezone}
+        return {"direction": "outbound", "home_timezone": settings().default_timezone}
     row = trip(trip_id)
     return {"title": row.title, "purpose": row.purpose, "organiser": row.organiser,
             "direction": row.direction, "home_timezone": row.home_timezone,

@@ -1,4 +1,9 @@
-"""What a view needs from the wired Planner: commands, queries, the acting account."""
+"""What a view needs from the wired Planner: commands, queries, the acting account.
+
+Views get the application's commands and query objects (read models, calendars, a record's
+history, settings), never the engine or the stored events: `planner()` is for this module
+(and, until it is cut over, web/audit.py); tests/web/test_web_boundary.py checks it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,10 @@ from flask import current_app, g, request
 from werkzeug.exceptions import NotFound
 
 from planner.application import PlannerApplication
+from planner.audit import history as audit_history
 from planner.bootstrap import Planner
+from planner.calendar.files import Calendars
+from planner.settings import Settings
 
 
 def planner() -> Planner:
@@ -24,6 +32,20 @@ def commands() -> PlannerApplication:
 def queries() -> Any:
     """The read models (planner.readmodel.queries.Queries): every page reads from here."""
     return planner().queries
+
+
+def calendars() -> Calendars:
+    """Trip, person and meeting calendars (.ics bodies with their ETags)."""
+    return Calendars(planner())
+
+
+def record_history(record_id: object, zone: str | None = None) -> audit_history.RecordHistory:
+    """One record's events with actor, time, reason and before/after."""
+    return audit_history.record_history(planner(), str(record_id), zone=zone)
+
+
+def settings() -> Settings:
+    return planner().settings
 
 
 def today() -> date:

@@ -15,8 +15,8 @@ import click
 
 from planner.audit import asof, chain, exchange, history, importer, logquery, text, trail
 from planner.audit import verify as checks
+from planner.cli.accounts import cli_actor
 from planner.cli.core import planner_from_settings
-from planner.cli.web import cli_actor
 from planner.domain.errors import DomainError
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import click
 
-from planner.calendars import CalendarFile, meeting_ics, person_ics, trip_ics
+from planner.calendar.files import CalendarFile, meeting_ics, person_ics, trip_ics
 from planner.cli.core import planner_from_settings
 from planner.domain.errors import DomainError
 

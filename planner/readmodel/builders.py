@@ -81,7 +81,7 @@ def items(conn: Connection, rows: Sequence[RowMapping],
             home_end=home_end, attendees=tuple(a.name for a in who),
             attendee_ids=tuple(uid(a.person_id) for a in who),
             counterparts=loads(r["counterparts"]), agenda=r["agenda"],
-            sequence=r["version"] - 1, version=r["version"],
+            version=r["version"],
             last_changed_at=from_db(r["last_changed_at"])))
     return result
 

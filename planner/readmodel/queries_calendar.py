@@ -1,4 +1,4 @@
-"""Calendar rows (planner.ical's CalendarMeeting and CalendarLeg) from the read models.
+"""Calendar rows (planner.calendar.model's CalendarMeeting and CalendarLeg) from the read models.
 
 What a calendar shows, decided here once for feeds, downloads and the CLI:
 
@@ -11,7 +11,7 @@ What a calendar shows, decided here once for feeds, downloads and the CLI:
   reinstatements are added to every SEQUENCE of its events, so each one supersedes the last.
 * SEQUENCE of a meeting = its own changes of time, place and status + the trip's; its
   LAST-MODIFIED/DTSTAMP is the later of its own last shown change and the trip's (title,
-  organiser, cancellation), never "now". See the rm_ columns named calendar_*.
+  organiser, cancellation), never "now" (planner.calendar.stamps; the rm_ calendar_* columns).
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.engine import Connection, RowMapping
 
+from planner.calendar.model import CalendarAttendee, CalendarLeg, CalendarMeeting
+from planner.calendar.stamps import Stamp, combined
 from planner.domain.values import MeetingStatus, TripStatus
-from planner.ical import CalendarAttendee, CalendarLeg, CalendarMeeting
 from planner.readmodel import tables as t
 from planner.readmodel.builders import attendees_of, meeting_query
 from planner.readmodel.keys import from_db, loads, uid
@@ -59,6 +60,10 @@ def _stamp(value: datetime | None, fallback: datetime) -> datetime:
     return from_db(value if value is not None else fallback)
 
 
+def _trip_stamp(r: RowMapping) -> Stamp:
+    return Stamp(int(r["trip_sequence"] or 0), _stamp(r["trip_changed_at"], r["trip_created_at"]))
+
+
 def _meeting_query(*where: ColumnElement[bool]) -> Any:
     """The itinerary's meeting query, plus what the calendar takes from the trip."""
     tr = t.trips
@@ -78,8 +83,9 @@ def _meetings(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarMee
 def calendar_meeting(r: RowMapping, attendees: Sequence[CalendarAttendee]) -> CalendarMeeting:
     """One meeting row of `_meeting_query` as the calendar shows it."""
     trip_cancelled = r["trip_status"] == TRIP_CANCELLED
-    changed = _stamp(r["calendar_changed_at"], r["last_changed_at"])
-    trip_changed = _stamp(r["trip_changed_at"], r["trip_created_at"])
+    stamp = combined(Stamp(int(r["calendar_sequence"] or 0),
+                           _stamp(r["calendar_changed_at"], r["last_changed_at"])),
+                     _trip_stamp(r))
     return CalendarMeeting(
         meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
         title=r["title"], kind=r["kind"],
@@ -88,8 +94,7 @@ def calendar_meeting(r: RowMapping, attendees: Sequence[CalendarAttendee]) -> Ca
         timezone=r["timezone"], venue=r["venue"], city=r["city"],
         counterparts=tuple(loads(r["counterparts"])), agenda=r["agenda"],
         attendees=tuple(attendees), organiser=r["trip_organiser"],
-        sequence=int(r["calendar_sequence"] or 0) + int(r["trip_sequence"] or 0),
-        last_modified=max(changed, trip_changed))
+        sequence=stamp.sequence, last_modified=stamp.changed_at)
 
 
 def _legs(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarLeg]:
@@ -103,14 +108,14 @@ def _legs(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarLeg]:
              .order_by(lg.c.arrives_on, lg.c.leg_id))
     legs = []
     for r in conn.execute(query).mappings():
-        trip_changed = _stamp(r["trip_changed_at"], r["trip_created_at"])
-        changed = _stamp(r["calendar_changed_at"], r["trip_created_at"])
+        stamp = combined(Stamp(int(r["calendar_sequence"] or 0),
+                               _stamp(r["calendar_changed_at"], r["trip_created_at"])),
+                         _trip_stamp(r))
         legs.append(CalendarLeg(
             leg_id=r["leg_id"], trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
             city=r["city"], country=r["country"], arrives_on=r["arrives_on"],
             departs_on=r["departs_on"],
-            sequence=int(r["calendar_sequence"] or 0) + int(r["trip_sequence"] or 0),
-            last_modified=max(changed, trip_changed)))
+            sequence=stamp.sequence, last_modified=stamp.changed_at))
     return legs
 
 

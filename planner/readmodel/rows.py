@@ -118,7 +118,6 @@ class ItineraryItem:
     attendee_ids: tuple[UUID, ...]
     counterparts: tuple[str, ...]
     agenda: str
-    sequence: int
     version: int
     last_changed_at: datetime
 

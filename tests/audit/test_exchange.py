@@ -15,7 +15,7 @@ from planner.audit.importer import import_log
 from planner.audit.tables import audit_log
 from planner.audit.verify import verify_database
 from planner.bootstrap import Planner
-from planner.calendars import person_ics, trip_ics
+from planner.calendar.files import person_ics, trip_ics
 from planner.cli import main
 from planner.domain.errors import DomainError
 from planner.readmodel import tables as rm

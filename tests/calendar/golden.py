@@ -23,7 +23,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.bootstrap import Planner, build
-from planner.calendars import trip_ics
+from planner.calendar.files import trip_ics
 from planner.cli import main
 from planner.demo import load_demo
 from planner.settings import load_settings

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from planner.calendars import person_ics, trip_ics
+from planner.calendar.files import person_ics, trip_ics
 from tests.calendar.kit import meeting_instants, model_instants, read, uid_of
 from tests.calendar.scenario import SETUP, World
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from planner.calendars import meeting_ics, person_ics, trip_ics
+from planner.calendar.files import meeting_ics, person_ics, trip_ics
 from planner.cli import main
 from tests.calendar.kit import read, uid_of
 from tests.calendar.scenario import SETUP, World

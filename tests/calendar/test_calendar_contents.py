@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from uuid import UUID
 
-from planner.calendars import meeting_ics, person_ics, trip_ics
+from planner.calendar.files import meeting_ics, person_ics, trip_ics
 from tests.calendar.kit import leg_day_uid, meeting_instants, model_instants, read, uid_of
 from tests.calendar.scenario import SETUP, World
 

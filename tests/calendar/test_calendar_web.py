@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from planner.calendars import person_ics, trip_ics
+from planner.calendar.files import person_ics, trip_ics
 from tests.calendar.kit import meeting_instants, model_instants, read, uid_of
 from tests.calendar.scenario import AUDITOR, ORGANISER, SETUP, World
 from web import create_app

@@ -22,7 +22,12 @@ from ical.calendar import Calendar as IcalCalendar
 from ical.calendar_stream import IcsCalendarStream
 from ical.timezone import IcsTimezoneInfo
 
-from planner.ical import CalendarAttendee, CalendarLeg, CalendarMeeting, CalendarOptions
+from planner.calendar.model import (
+    CalendarAttendee,
+    CalendarLeg,
+    CalendarMeeting,
+    CalendarOptions,
+)
 
 OPTIONS = CalendarOptions(domain="planner.example.org", base_url="http://127.0.0.1:5000")
 TRIP_ID = UUID("7d1c2a52-6f0e-4c55-9d1e-5b0c1f6a9e01")

@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 from ical_testkit import OPTIONS, SIGNING_ID, at, leg, meeting
 
-from planner.ical import meeting_calendar, person_calendar, trip_calendar
+from planner.calendar.ics import meeting_calendar, person_calendar, trip_calendar
 
 WHERE = f"meeting {SIGNING_ID}"
 

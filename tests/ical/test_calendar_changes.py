@@ -2,7 +2,7 @@
 
 from ical_testkit import OPTIONS, SIGNING_ID, at, instants, meeting, read
 
-from planner.ical import trip_calendar
+from planner.calendar.ics import trip_calendar
 
 UID = f"meeting-{SIGNING_ID}@planner.example.org"
 

@@ -8,13 +8,13 @@ from uuid import UUID
 import pytest
 from ical_testkit import OPTIONS, at, instants, leg, meeting, read
 
-from planner.ical import (
-    CalendarAttendee,
+from planner.calendar.ics import (
     calendar_etag,
     calendar_last_modified,
     person_calendar,
     trip_calendar,
 )
+from planner.calendar.model import CalendarAttendee
 
 
 def _plan():

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from ical_testkit import OPTIONS, at, instants, leg, meeting, read
 
-from planner.ical import meeting_calendar, meeting_uid, trip_calendar
+from planner.calendar.ics import meeting_calendar, meeting_uid, trip_calendar
 
 LEIPZIG_DEPARTURE = UUID("5a0c3e1d-8b2f-4d6a-9c7e-1f3b5d7a9c03")
 

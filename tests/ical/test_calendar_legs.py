@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from ical_testkit import OPTIONS, TRIP_ID, at, leg, read
 
-from planner.ical import leg_uid, person_calendar, trip_calendar
+from planner.calendar.ics import leg_uid, person_calendar, trip_calendar
 
 
 def _uids(days: int) -> list[str]:

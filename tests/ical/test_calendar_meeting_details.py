@@ -3,7 +3,8 @@
 import pytest
 from ical_testkit import OPTIONS, SIGNING_ID, meeting, read
 
-from planner.ical import CalendarAttendee, meeting_calendar, meeting_uid, trip_calendar
+from planner.calendar.ics import meeting_calendar, meeting_uid, trip_calendar
+from planner.calendar.model import CalendarAttendee
 
 UID = f"meeting-{SIGNING_ID}@planner.example.org"
 LINK = f"http://127.0.0.1:5000/meetings/{SIGNING_ID}"

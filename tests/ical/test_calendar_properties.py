@@ -4,7 +4,7 @@ import dataclasses
 
 from ical_testkit import OPTIONS, leg, meeting, read
 
-from planner.ical import meeting_calendar, person_calendar, trip_calendar
+from planner.calendar.ics import meeting_calendar, person_calendar, trip_calendar
 
 FEED_HEAD = [
     "BEGIN:VCALENDAR",

@@ -2,7 +2,8 @@
 
 from ical_testkit import OPTIONS, SIGNING_ID, meeting, read
 
-from planner.ical import CalendarAttendee, meeting_calendar, trip_calendar
+from planner.calendar.ics import meeting_calendar, trip_calendar
+from planner.calendar.model import CalendarAttendee
 
 UID = f"meeting-{SIGNING_ID}@planner.example.org"
 MOU = "南京市人民政府 与 莱比锡市 签署 经济合作谅解备忘录"

@@ -9,7 +9,7 @@ from dateutil.rrule import rrulestr
 from ical.timezone import IcsTimezoneInfo
 from ical_testkit import OPTIONS, at, leg, meeting, read
 
-from planner.ical import meeting_calendar, trip_calendar
+from planner.calendar.ics import meeting_calendar, trip_calendar
 
 BERLIN_2024 = [
     "BEGIN:VTIMEZONE",

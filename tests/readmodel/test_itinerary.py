@@ -77,7 +77,7 @@ def test_a_moved_meeting_keeps_its_local_time_across_the_autumn_clock_change(pla
     assert before.starts_at == datetime(2023, 10, 28, 8, tzinfo=UTC)
     assert after.starts_at == datetime(2023, 10, 30, 9, tzinfo=UTC)
     assert before.home_start.hour == 16 and after.home_start.hour == 17  # Shanghai has no DST
-    assert after.sequence == before.sequence + 1 and after.version == 2
+    assert (before.version, after.version) == (1, 2)
 
 
 def test_a_persons_schedule_spans_their_trips_in_their_own_home_time(world: World) -> None:

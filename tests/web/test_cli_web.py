@@ -77,7 +77,7 @@ def test_an_unknown_role_is_refused_naming_the_choices(env: dict[str, str]) -> N
 
 
 def test_serve_prints_the_demo_logins_only_when_they_exist(env: dict[str, str]) -> None:
-    from planner.cli.web import _demo_logins
+    from web.cli import _demo_logins
 
     planner = build(load_settings(environ=env))
     try:
@@ -92,3 +92,19 @@ def test_serve_prints_the_demo_logins_only_when_they_exist(env: dict[str, str]) 
         assert first.email in "\n".join(lines) and "demo-password" in lines[0]
     finally:
         planner.close()
+
+
+def test_the_installed_planner_command_offers_serve_and_every_other_subcommand() -> None:
+    """`serve` lives with the web package (planner/ never imports web); the `planner` script
+    that pyproject.toml installs is web.cli:main, which has it and all of planner.cli's."""
+    import tomllib
+
+    from planner.cli import main as without_web
+    from planner.settings import PROJECT_ROOT
+    from web.cli import main as installed
+
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["planner"] == "web.cli:main"
+    assert set(installed.commands) == set(without_web.commands) | {"serve"}
+    result = CliRunner().invoke(installed, ["serve", "--help"])
+    assert result.exit_code == 0 and "--port" in result.output

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from planner.calendar.stamps import meeting_change
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.readmodel import tables as t
+from planner.readmodel.handlers.calendar import stamp_values
 from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
 from planner.readmodel.keys import dumps, fold, to_db
 
 
-def _shown(e: Any) -> dict[str, Any]:
-    """Calendars: the meeting's VEVENT shows something new (DTSTAMP, LAST-MODIFIED)."""
-    return dict(calendar_changed_at=to_db(e.timestamp))
-
-
-def _rescheduled(e: Any) -> dict[str, Any]:
-    """Calendars: time, place or status changed, so the VEVENT's SEQUENCE goes up."""
-    return dict(calendar_sequence=t.meetings.c.calendar_sequence + 1, **_shown(e))
+def _calendar(e: Any, status_before: str | None = None) -> dict[str, Any]:
+    """Calendars: the VEVENT's SEQUENCE and LAST-MODIFIED after `e` (planner.calendar.stamps;
+    only an outcome needs the meeting's status before it)."""
+    return stamp_values(t.meetings.c.calendar_sequence, meeting_change(e, status_before),
+                        e.timestamp)
 
 
 def _scheduled(conn: Connection, e: Any, seq: int) -> None:
@@ -30,7 +29,7 @@ def _scheduled(conn: Connection, e: Any, seq: int) -> None:
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
         starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
         agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq),
-        calendar_sequence=0, **_shown(e)))
+        **stamp_values(None, meeting_change(e, None), e.timestamp)))
     rows = [dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
             for i, person in enumerate(e.attendees)]
     if rows:
@@ -39,32 +38,32 @@ def _scheduled(conn: Connection, e: Any, seq: int) -> None:
 
 def _details(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.meetings, e, kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
-          agenda=e.agenda, **_shown(e))
+          agenda=e.agenda, **_calendar(e))
 
 
 def _moved(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
-          **_rescheduled(e))
+          **_calendar(e))
 
 
 def _relocated(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
-          timezone=e.timezone, leg_id=e.leg_id or "", **_rescheduled(e))
+          timezone=e.timezone, leg_id=e.leg_id or "", **_calendar(e))
 
 
 def _attendee_added(conn: Connection, e: Any, seq: int) -> None:
     insert(conn, t.attendees, dict(meeting_id=key(e), person_id=e.person_id, seq=seq, idx=0))
-    touch(conn, t.meetings, e, **_shown(e))
+    touch(conn, t.meetings, e, **_calendar(e))
 
 
 def _attendee_removed(conn: Connection, e: Any, seq: int) -> None:
     delete(conn, t.attendees, meeting_id=key(e), person_id=e.person_id)
-    touch(conn, t.meetings, e, **_shown(e))
+    touch(conn, t.meetings, e, **_calendar(e))
 
 
 def _status(status: v.MeetingStatus) -> Handler:
     def handle(conn: Connection, e: Any, seq: int) -> None:
-        touch(conn, t.meetings, e, status=status.value, **_rescheduled(e))
+        touch(conn, t.meetings, e, status=status.value, **_calendar(e))
 
     return handle
 
@@ -79,12 +78,8 @@ def _outcome(conn: Connection, e: Any, seq: int) -> None:
     if e.ideas:
         insert(conn, t.ideas, [dict(meeting_id=meeting_id, idx=i, idea=idea)
                                for i, idea in enumerate(e.ideas)])
-    # Calendars: held shows as CONFIRMED, so only a proposed meeting's VEVENT changes.
-    was_proposed = t.meetings.c.status == v.MeetingStatus.PROPOSED.value
-    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value,
-          calendar_sequence=t.meetings.c.calendar_sequence + case((was_proposed, 1), else_=0),
-          calendar_changed_at=case((was_proposed, to_db(e.timestamp)),
-                                   else_=t.meetings.c.calendar_changed_at))
+    was = conn.execute(select(t.meetings.c.status).where(t.meetings.c.id == meeting_id)).scalar()
+    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value, **_calendar(e, was))
 
 
 def _followup_added(conn: Connection, e: Any, seq: int) -> None:

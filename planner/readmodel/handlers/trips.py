@@ -6,11 +6,22 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from planner.calendar.stamps import leg_change, trip_change
 from planner.domain import values as v
 from planner.domain.trip import Trip
 from planner.readmodel import tables as t
+from planner.readmodel.handlers.calendar import stamp_values
 from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
 from planner.readmodel.keys import dumps, fold, to_db
+
+
+def _calendar(e: Any) -> dict[str, Any]:
+    """Calendars: every event of the trip gets the trip's stamps (planner.calendar.stamps)."""
+    return stamp_values(t.trips.c.calendar_sequence, trip_change(e), e.timestamp)
+
+
+def _leg_calendar(e: Any) -> dict[str, Any]:
+    return stamp_values(t.legs.c.calendar_sequence, leg_change(e), e.timestamp)
 
 
 def _created(conn: Connection, e: Any, seq: int) -> None:
@@ -18,14 +29,14 @@ def _created(conn: Connection, e: Any, seq: int) -> None:
         title=e.title, purpose=e.purpose, organiser=e.organiser, organiser_key=fold(e.organiser),
         direction=e.direction, status=v.TripStatus.DRAFT.value, status_before_cancel="",
         home_timezone=e.home_timezone, starts_on=e.starts_on, ends_on=e.ends_on,
-        objectives=dumps([]), **created(e, seq), calendar_sequence=0,
-        calendar_changed_at=to_db(e.timestamp)))
+        objectives=dumps([]), **created(e, seq),
+        **stamp_values(None, trip_change(e), e.timestamp)))
 
 
 def _details(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.trips, e, title=e.title, purpose=e.purpose, organiser=e.organiser,
           organiser_key=fold(e.organiser), direction=e.direction, home_timezone=e.home_timezone,
-          calendar_changed_at=to_db(e.timestamp))  # title and organiser are in calendars
+          **_calendar(e))
 
 
 def _dates(conn: Connection, e: Any, seq: int) -> None:
@@ -40,14 +51,13 @@ def _leg_values(e: Any) -> dict[str, Any]:
 
 def _leg_added(conn: Connection, e: Any, seq: int) -> None:
     insert(conn, t.legs, dict(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e),
-                              calendar_sequence=0, calendar_changed_at=to_db(e.timestamp)))
+                              **stamp_values(None, leg_change(e), e.timestamp)))
     touch(conn, t.trips, e)
 
 
 def _leg_changed(conn: Connection, e: Any, seq: int) -> None:
     update(conn, t.legs, dict(leg_id=e.leg_id), dict(
-        **_leg_values(e), calendar_sequence=t.legs.c.calendar_sequence + 1,
-        calendar_changed_at=to_db(e.timestamp)))
+        **_leg_values(e), **_leg_calendar(e)))
     touch(conn, t.trips, e)
 
 
@@ -100,18 +110,12 @@ def _status(conn: Connection, e: Any, seq: int) -> None:
 
 def _cancelled(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.trips, e, status_before_cancel=t.trips.c.status,
-          status=v.TripStatus.CANCELLED.value, **_calendar_bump(e))
+          status=v.TripStatus.CANCELLED.value, **_calendar(e))
 
 
 def _reinstated(conn: Connection, e: Any, seq: int) -> None:
     touch(conn, t.trips, e, status=t.trips.c.status_before_cancel, status_before_cancel="",
-          **_calendar_bump(e))
-
-
-def _calendar_bump(e: Any) -> dict[str, Any]:
-    """Calendars: every event of the trip changes status, so each SEQUENCE goes up."""
-    return dict(calendar_sequence=t.trips.c.calendar_sequence + 1,
-                calendar_changed_at=to_db(e.timestamp))
+          **_calendar(e))
 
 
 HANDLERS: dict[type, Handler] = {

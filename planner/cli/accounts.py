@@ -1,8 +1,4 @@
-"""`planner serve` and `planner user ...`: run the web UI and manage staff accounts.
-
-The web package is imported only inside `serve`, so the rest of the command line works
-without Flask's start-up cost (and `planner/` itself never depends on `web/`).
-"""
+"""`planner user ...`: manage staff accounts (`planner serve` lives in web/cli.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +7,6 @@ import os
 
 import click
 
-from planner.bootstrap import Planner
 from planner.cli.core import planner_from_settings
 from planner.domain.account import Role
 from planner.domain.errors import DomainError
@@ -26,37 +21,6 @@ def cli_actor() -> str:
     except (KeyError, OSError):
         user = "unknown"
     return f"cli:{user}"
-
-
-@click.command()
-@click.option("--host", default=None, help="Address to listen on (default from config.toml).")
-@click.option("--port", default=None, type=click.IntRange(1, 65535),
-              help="Port to listen on (default from config.toml).")
-def serve(host: str | None, port: int | None) -> None:
-    """Serve the web UI with the development server (see the README for production)."""
-    from werkzeug.serving import run_simple
-
-    from web import create_app
-
-    with planner_from_settings() as planner:
-        app = create_app(planner=planner)
-        host = host or planner.settings.web_host
-        port = port or planner.settings.web_port
-        click.echo(f"Delegation Planner on http://{host}:{port}/  (Ctrl+C to stop)")
-        for line in _demo_logins(planner):
-            click.echo(line)
-        run_simple(host, port, app, threaded=True, use_reloader=False)
-
-
-def _demo_logins(planner: Planner) -> list[str]:
-    """The demo logins, when the demo accounts exist in this database."""
-    from planner.demo.accounts import DEMO_LOGINS, describe_logins
-
-    if planner.queries is None:
-        return []
-    known = {a.email for a in planner.queries.accounts()}
-    present = tuple(login for login in DEMO_LOGINS if login.email in known)
-    return describe_logins(present) if present else []
 
 
 @click.group()
@@ -107,4 +71,4 @@ def change_role(email: str, role: str, reason: str, person_id: str | None) -> No
     click.echo(f"Account {email.strip().lower()} is now {role}.")
 
 
-COMMANDS: list[click.Command] = [serve, user]
+COMMANDS: list[click.Command] = [user]

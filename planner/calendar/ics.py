@@ -8,7 +8,7 @@ Decisions worth knowing:
 
 * Meetings carry the venue's IANA zone (``DTSTART;TZID=Asia/Shanghai:20190626T100000``) and a
   VTIMEZONE per zone, built from tzdata and exact from a year before the first event to the
-  end of the last event's year (see ``planner.ical_zones``). A start in the second pass of the
+  end of the last event's year (see ``planner.calendar.zones``). A start in the second pass of the
   hour repeated when clocks go back cannot be written as wall time plus TZID (readers take the
   first pass), so it is written in UTC.
 * A leg is one all-day VEVENT per day ("Nanjing (day 2 of 3)"), each ``DTEND`` the next day
@@ -19,7 +19,7 @@ Decisions worth knowing:
 * METHOD:PUBLISH and ATTENDEE together: iTIP (RFC 5546, 3.2.1) says a PUBLISH event should not
   list attendees; RFC 5545 allows it and the issue asks for them, so they are listed, as common
   feed publishers (Google Calendar exports) do. Every event has the ORGANIZER iTIP requires.
-  Attendees without e-mail get a ``urn:uuid:`` address (see ``ical_text.attendee_address``).
+  Attendees without e-mail get a ``urn:uuid:`` address (see ``text.attendee_address``).
 * An empty feed carries one unused UTC VTIMEZONE: RFC 5545 requires at least one component.
 """
 
@@ -27,22 +27,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from uuid import UUID
 
 from icalendar import Calendar, Event
 from icalendar.prop import vInline
 
-from planner import ical_text
-from planner.ical_events import leg_events, leg_uid, meeting_event, meeting_uid, utc
-from planner.ical_zones import load_zone, vtimezone
+from planner.calendar import text as ical_text
+from planner.calendar.events import leg_events, leg_uid, meeting_event, meeting_uid, utc
+from planner.calendar.model import CalendarLeg, CalendarMeeting, CalendarOptions
+from planner.calendar.zones import load_zone, vtimezone
 
 __all__ = [
-    "CalendarAttendee",
-    "CalendarLeg",
-    "CalendarMeeting",
-    "CalendarOptions",
     "calendar_etag",
     "calendar_last_modified",
     "leg_uid",
@@ -54,53 +49,6 @@ __all__ = [
 
 PRODID = "-//Delegation Planner//Trip calendars//EN"
 _EMPTY_CALENDAR_YEAR = 2000
-
-
-@dataclass(frozen=True)
-class CalendarAttendee:
-    name: str
-    email: str  # may be ""
-
-
-@dataclass(frozen=True)
-class CalendarMeeting:
-    meeting_id: UUID
-    trip_id: UUID
-    trip_title: str
-    title: str
-    kind: str  # e.g. "official meeting", "signing ceremony"
-    status: str  # "proposed" | "confirmed" | "held" | "cancelled"
-    starts_at: datetime  # aware, UTC
-    ends_at: datetime  # aware, UTC
-    timezone: str  # IANA zone of the venue, e.g. "Asia/Shanghai"
-    venue: str
-    city: str
-    counterparts: tuple[str, ...]
-    agenda: str  # may contain newlines, commas, semicolons, backslashes, Chinese
-    attendees: tuple[CalendarAttendee, ...]
-    organiser: str  # organising organisation, e.g. "Invest Region Leipzig GmbH"
-    sequence: int  # count of schedule-relevant changes (time, place, status)
-    last_modified: datetime  # aware UTC: time of the last relevant event
-
-
-@dataclass(frozen=True)
-class CalendarLeg:
-    leg_id: str
-    trip_id: UUID
-    trip_title: str
-    city: str
-    country: str
-    arrives_on: date
-    departs_on: date  # inclusive last day of the leg
-    sequence: int
-    last_modified: datetime  # aware UTC
-
-
-@dataclass(frozen=True)
-class CalendarOptions:
-    domain: str  # calendar domain from config, used in UIDs
-    base_url: str  # links back: {base_url}/meetings/{id}, {base_url}/trips/{id}
-    refresh_minutes: int = 60
 
 
 def calendar_etag(body: bytes) -> str:

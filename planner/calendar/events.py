@@ -6,17 +6,14 @@ Bad rows raise ValueError naming the row, the field and the rule, before any out
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from typing import TYPE_CHECKING
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from icalendar import Event, vUri
 
-from planner import ical_text
-from planner.ical_zones import load_zone
-
-if TYPE_CHECKING:
-    from planner.ical import CalendarLeg, CalendarMeeting, CalendarOptions
+from planner.calendar import text as ical_text
+from planner.calendar.model import CalendarLeg, CalendarMeeting, CalendarOptions
+from planner.calendar.zones import load_zone
 
 #: Sort key of an event in a calendar: its start as a UTC instant, then its UID.
 EventKey = tuple[datetime, str]

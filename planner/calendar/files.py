@@ -1,0 +1,125 @@
+"""Calendar files for trips, people and meetings: read-model rows in, .ics bytes out.
+
+Orchestration only (no Flask, no SQL of its own): the web feeds, the downloads and the CLI all
+call these, so a feed, a download and `planner calendar ...` of the same data are the same
+bytes. What a calendar contains is decided in planner.readmodel.queries_calendar; how it is
+written in planner.calendar.ics.
+
+`person_ics(..., as_of=moment)` gives the calendar a person's feed showed at a past moment,
+from the event log (planner.calendar.asof).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from typing import Any, NamedTuple
+from uuid import UUID
+
+from planner.calendar.asof import person_rows_as_of
+from planner.calendar.ics import (
+    calendar_etag,
+    calendar_last_modified,
+    meeting_calendar,
+    person_calendar,
+    trip_calendar,
+)
+from planner.calendar.model import CalendarOptions
+from planner.calendar.zones import load_zone
+from planner.domain.errors import NotFoundError
+from planner.settings import Settings
+
+__all__ = ["CalendarFile", "Calendars", "calendar_options", "meeting_ics", "person_ics",
+           "trip_ics"]
+
+PERSON_CALENDAR_SUFFIX = " – Delegation Planner"
+
+
+class CalendarFile(NamedTuple):
+    """A calendar ready to serve: `etag` is quoted (HTTP), `last_modified` aware UTC or None,
+    `filename` readable (any script; the web layer adds an ASCII fallback)."""
+
+    body: bytes
+    etag: str
+    last_modified: datetime | None
+    filename: str
+
+
+class Calendars:
+    """The calendars of one wired planner, as a query object: what web/ is given instead of
+    the planner with its engine (see web.wiring.calendars)."""
+
+    def __init__(self, planner: Any) -> None:
+        self._planner = planner
+
+    def trip(self, trip_id: UUID | str) -> CalendarFile:
+        return trip_ics(self._planner, trip_id)
+
+    def person(self, person_id: UUID | str, as_of: datetime | None = None) -> CalendarFile:
+        return person_ics(self._planner, person_id, as_of)
+
+    def meeting(self, meeting_id: UUID | str) -> CalendarFile:
+        return meeting_ics(self._planner, meeting_id)
+
+
+def calendar_options(settings: Settings) -> CalendarOptions:
+    return CalendarOptions(domain=settings.calendar_domain, base_url=settings.base_url,
+                           refresh_minutes=settings.calendar_refresh_minutes)
+
+
+def _queries(planner: Any) -> Any:
+    if planner.queries is None:
+        raise NotFoundError("calendar", "(calendars are read from a SQL database; "
+                                        "in-memory storage has no read models)")
+    return planner.queries
+
+
+def trip_ics(planner: Any, trip_id: UUID | str) -> CalendarFile:
+    """The trip's calendar (all its meetings and leg days); NotFoundError if no such trip."""
+    rows = _queries(planner).calendar_for_trip(trip_id)
+    if rows is None:
+        raise NotFoundError("trip", trip_id)
+    body = trip_calendar(rows.title, rows.meetings, rows.legs, calendar_options(planner.settings))
+    return CalendarFile(body, calendar_etag(body), rows.changed_at, file_name(rows.title))
+
+
+def person_ics(planner: Any, person_id: UUID | str,
+               as_of: datetime | None = None) -> CalendarFile:
+    """A person's feed: now, or as it stood at the moment `as_of` (aware datetime).
+
+    `last_modified` is informational only: the feed can lose a meeting without any remaining
+    row changing, so conditional requests must use the ETag.
+    """
+    if as_of is None:
+        rows = _queries(planner).calendar_for_person(person_id)
+        if rows is None:
+            raise NotFoundError("person", person_id)
+    else:
+        rows = person_rows_as_of(planner, person_id, as_of)
+    name = rows.title + PERSON_CALENDAR_SUFFIX
+    body = person_calendar(name, rows.meetings, rows.legs, calendar_options(planner.settings))
+    return CalendarFile(body, calendar_etag(body), calendar_last_modified(rows.meetings, rows.legs),
+                        file_name(name))
+
+
+def meeting_ics(planner: Any, meeting_id: UUID | str) -> CalendarFile:
+    """One meeting as a one-off download; NotFoundError if there is no such meeting."""
+    rows = _queries(planner).calendar_for_meeting(meeting_id)
+    if rows is None:
+        raise NotFoundError("meeting", meeting_id)
+    meeting = rows.meetings[0]
+    body = meeting_calendar(meeting, calendar_options(planner.settings))
+    day = meeting.starts_at.astimezone(load_zone(meeting.timezone)).date()
+    return CalendarFile(body, calendar_etag(body), rows.changed_at,
+                        file_name(f"{meeting.title} {day.isoformat()}"))
+
+
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f;]+')
+
+
+def file_name(title: str, extension: str = ".ics") -> str:
+    """A readable file name from a title: characters file systems refuse become spaces."""
+    text = unicodedata.normalize("NFC", _UNSAFE_IN_NAMES.sub(" ", title))
+    text = " ".join(text.split()).strip(" .")[:100].strip(" .")
+    return (text or "calendar") + extension
