@@ -22,9 +22,9 @@ from scratch import postgres_database
 from table import Figure, ratio_figure
 from workload import bulk, log_size, people, planner_on
 
-from planner.audit.verify import verify_database
 from planner.audit.exchange import export_log, verify_file
 from planner.audit.importer import import_log
+from planner.audit.verify import verify_database
 
 
 def timed(step: Callable[[], object]) -> float:
