@@ -9,6 +9,7 @@ from flask import current_app, g, request
 from werkzeug.exceptions import NotFound
 
 from planner.application import PlannerApplication
+from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 
 
@@ -24,6 +25,14 @@ def commands() -> PlannerApplication:
 def queries() -> Any:
     """The read models (planner.readmodel.queries.Queries): every page reads from here."""
     return planner().queries
+
+
+def audit() -> AuditDesk:
+    """The audit screens' queries and commands (built once per app from the wired Planner)."""
+    desk = current_app.extensions.get("audit")
+    if desk is None:
+        desk = current_app.extensions["audit"] = AuditDesk(planner())
+    return desk
 
 
 def today() -> date:
