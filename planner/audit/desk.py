@@ -18,11 +18,13 @@ from planner.audit.verification import Job, VerificationJobs
 from planner.domain.errors import NotFoundError
 
 
-def verify_log(planner: Any, progress: Callable[[int], None] | None = None) -> Verdict:
+def verify_log(planner: Any, *, from_head: Head | None = None,
+               progress: Callable[[int], None] | None = None) -> Verdict:
     """THE verification of the database's log (chain and all it checks): the one call the
-    web, and anything else that verifies on behalf of a person, goes through."""
+    web page and `planner log verify` go through."""
     events = planner.app.recorder.events_record_cls.__table__
-    return chain.verify_database(planner.engine, events, progress=progress)
+    return chain.verify_database(planner.engine, events, from_head=from_head,
+                                 progress=progress)
 
 
 class AuditDesk:
@@ -112,7 +114,7 @@ class AuditDesk:
         if not started:
             return job
         run = self.jobs.run_in_background if background else self.jobs.run
-        run(job.id, lambda progress: verify_log(self._planner, progress),
+        run(job.id, lambda progress: verify_log(self._planner, progress=progress),
             lambda verdict: trail.record_verified(self._planner.app, actor, "database (web)",
                                                   verdict))
         return job

@@ -118,7 +118,7 @@ def test_a_running_check_shows_its_progress_and_refreshes_until_done(site, audit
 def _verdict(app: Flask, progress):
     from planner.audit.desk import verify_log
 
-    return verify_log(app.extensions["planner"], progress)
+    return verify_log(app.extensions["planner"], progress=progress)
 
 
 def visible_text(html: str) -> str:
