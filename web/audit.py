@@ -77,11 +77,11 @@ def _viewed(what: str) -> None:
         audit().record_viewed(actor(), what)
 
 
-def _zone(default: str | None = None) -> str:
+def _zone() -> str:
     """The zone to show times in (and to read times without a zone in)."""
     raw = request.args.get("zone", "").strip()
     if not raw:
-        return default or audit().default_zone
+        return audit().default_zone
     try:
         return zone_name("zone", raw)
     except ValidationError as error:
@@ -179,11 +179,11 @@ def record_history(record_id: str) -> Any:
 @history_reader
 def record_as_of(record_id: str) -> Any:
     kind, version = _known(record_id), request.args.get("version", "").strip()
-    zone = _zone(audit().home_zone(record_id))
+    zone, why = _home_zone(record_id)
     context: dict[str, Any] = {"record_id": record_id, "kind": kind, "zone": zone,
                                "at": request.args.get("at", ""), "version": version,
                                "label": audit().label_of(record_id),
-                               "zone_why": _zone_why(kind)}
+                               "zone_why": why}
     try:
         moment = moments.parse_as_of("at", context["at"], zone)
         number = _version(version, moment)
@@ -233,10 +233,9 @@ def _as_of_page(template: str, name: str, what: str, load: Callable[[datetime], 
                 record_id: str, **ids: str) -> Any:
     """`load(at)` shown as `name` in `template`; without `at`, the form to choose a moment.
     Times without a zone, and a date alone, are read in the record's home zone."""
-    zone = _zone(audit().home_zone(record_id))
+    zone, why = _home_zone(record_id)
     context: dict[str, Any] = {**ids, "zone": zone, "at": request.args.get("at", ""),
-                               "label": audit().label_of(record_id),
-                               "zone_why": _zone_why(audit().kind_of(record_id) or "")}
+                               "label": audit().label_of(record_id), "zone_why": why}
     try:
         moment = moments.parse_as_of("at", context["at"], zone)
     except ValidationError as error:
@@ -249,12 +248,11 @@ def _as_of_page(template: str, name: str, what: str, load: Callable[[datetime], 
     return render_template(template, errors={}, **{name: shown}, **context)
 
 
-def _zone_why(kind: str) -> str:
-    """Why times are read in the page's zone: the record's own zone, or the viewer's choice."""
+def _home_zone(record_id: str) -> tuple[str, str]:
+    """The zone to read and show times in, and why: the viewer's choice, else the record's."""
     if request.args.get("zone", "").strip():
-        return "the zone chosen below"
-    return {"trip": "the trip's home zone", "meeting": "the meeting's local time",
-            "person": "the person's home zone"}.get(kind, "the planner's default zone")
+        return _zone(), "the zone chosen below"
+    return audit().home_zone(record_id)
 
 
 def _at_moment(load: Callable[[], Any], label: str, moment: datetime | None,

@@ -15,7 +15,7 @@ from uuid import UUID
 from planner.audit import asof, chain, history, logquery, text, trail
 from planner.audit.chain import Head, Verdict
 from planner.audit.verification import Job, VerificationJobs
-from planner.domain.errors import NotFoundError
+from planner.domain.errors import NotFoundError, ValidationError
 
 
 def verify_log(planner: Any, *, from_head: Head | None = None,
@@ -65,21 +65,33 @@ class AuditDesk:
     def record_history(self, record_id: str, zone: str | None) -> history.RecordHistory:
         return history.record_history(self._planner, record_id, zone=zone, with_ids=False)
 
-    def home_zone(self, record_id: str) -> str:
-        """The zone a record lives in: a meeting's venue, a trip's or person's home zone."""
+    def home_zone(self, record_id: str) -> tuple[str, str]:
+        """The zone a record's dates are read in, and why: a trip's home zone (also for its
+        meetings and agreements), a person's home zone, else the planner's default zone."""
         try:
-            state = asof.record_as_of(self._planner, record_id).state
-        except NotFoundError:
-            return self.default_zone
-        return history.record_zone(state, self.default_zone)
+            record = asof.record_as_of(self._planner, record_id)
+            state, why = record.state, f"the {record.kind}'s home zone"
+            if state.get("trip_id"):
+                state = asof.record_as_of(self._planner, str(state["trip_id"])).state
+                why = f"the home zone of the {record.kind}'s trip"
+        except (NotFoundError, ValidationError):
+            state = {}
+        if not state.get("home_timezone"):
+            return self.default_zone, "the planner's default zone"
+        return str(state["home_timezone"]), why
 
     def record_as_of(self, record_id: str, at: datetime | None,
                      version: int | None) -> asof.AsOf:
         return asof.record_as_of(self._planner, record_id, at=at, version=version)
 
     def record_fields(self, record: asof.AsOf, zone: str) -> list[tuple[str, str]]:
-        return text.record_fields(record, zone, history.names_for(self._planner,
-                                                                 with_ids=False))
+        """The record's fields as text, other records and legs by name."""
+        names = history.names_for(self._planner, with_ids=False)
+        trip_id = record.state.get("trip_id") or (record.record_id if record.kind == "trip"
+                                                  else None)
+        if trip_id:
+            names = history.with_legs(names, self._planner, str(trip_id))
+        return text.record_fields(record, zone, names)
 
     def trip_as_of(self, trip_id: str, at: datetime) -> asof.TripAsOf:
         return asof.trip_as_of(self._planner, trip_id, at)
