@@ -90,7 +90,10 @@ def parse_moment(field: str, text: str, *, zone: str = "UTC",
                                      f"given); got {text!r}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValidationError(field, f"is too far in the past or future; got {text!r}") from None
 
 
 def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind: str = "",

@@ -39,7 +39,13 @@ def parse_as_of(field: str, text: str, zone: str) -> datetime | None:
         clock = time.fromisoformat(_padded(match["time"])) if match["time"] else time()
     except ValueError:
         raise ValidationError(field, f"is not a real date or time; got {text!r}") from None
-    local = datetime.combine(day, clock)
+    try:
+        return _instant(field, datetime.combine(day, clock), match, zone)
+    except OverflowError:
+        raise ValidationError(field, f"is too far in the past or future; got {text!r}") from None
+
+
+def _instant(field: str, local: datetime, match: re.Match[str], zone: str) -> datetime:
     if match["utc"]:
         return local.replace(tzinfo=UTC)
     if match["offset"]:

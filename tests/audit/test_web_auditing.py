@@ -228,3 +228,13 @@ def test_the_log_hides_the_auditors_page_views_unless_asked(site, auditor):
 def test_the_audit_pages_never_touch_the_engine():
     source = Path(__file__).parents[2].joinpath("web", "audit.py").read_text(encoding="utf-8")
     assert ".engine" not in source and "planner()" not in source
+
+
+def test_moments_at_the_edge_of_the_calendar_are_refused_not_a_crash(site, auditor):
+    _, s = site
+    for address in (f"/audit/trips/{s.trip}/as-of?at=0001-01-01",
+                    f"/audit/records/{s.meeting}/as-of?at=9999-12-31+23:00-05:00",
+                    "/audit/log?since=0001-01-01&zone=Asia/Tokyo"):
+        response = auditor.get(address)
+        assert response.status_code == 422, address
+        assert "too far in the past or future" in visible(response)
