@@ -257,8 +257,8 @@ def _home_zone(record_id: str) -> tuple[str, str]:
 
 def _at_moment(load: Callable[[], Any], label: str, moment: datetime | None,
                zone: str) -> Any:
-    """What `load` returns, or the styled error page when nothing existed at that moment
-    (or at that version), naming the record by its name."""
+    """What `load` returns, or the styled error page (422: the moment cannot be shown) when
+    nothing existed at that moment (or at that version), naming the record by its name."""
     try:
         return load()
     except NotFoundError as error:
@@ -268,7 +268,7 @@ def _at_moment(load: Callable[[], Any], label: str, moment: datetime | None,
                        "shows when it was created.")
         else:
             message = f"“{label}” has no such version ({error.rule.partition('(')[2][:-1]})."
-        return error_page(404, message, back=request.path)
+        return error_page(422, message, back=request.path)
 
 
 def _known(record_id: str) -> str:

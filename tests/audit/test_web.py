@@ -90,7 +90,7 @@ def test_a_record_as_of_a_moment_and_at_a_version(site, auditor):
 def test_a_moment_before_the_record_existed_is_explained(site, auditor):
     _, s = site
     response = auditor.get(f"/audit/records/{s.meeting}/as-of?at=2019-05-01")
-    assert response.status_code == 404
+    assert response.status_code == 422
     page = visible(response)
     assert "“Signing of the MoU Leipzig–Jining 济宁” did not exist yet at" in page
     assert str(s.meeting) not in page and "Request id" in page

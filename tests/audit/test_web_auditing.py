@@ -194,7 +194,7 @@ def test_a_moment_with_nothing_to_show_gets_the_styled_page_without_ids(site, au
     _, s = site
     response = auditor.get(f"/audit/trips/{s.trip}/as-of?at=2019-01-01")
     page = visible(response)
-    assert response.status_code == 404 and "Request id" in page
+    assert response.status_code == 422 and "Request id" in page
     assert "“Leipzig delegation to Nanjing and Jining” did not exist yet" in page
     assert not UUID.search(page)
     unknown = auditor.get("/audit/records/00000000-0000-4000-8000-000000000000/as-of")
