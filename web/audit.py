@@ -144,9 +144,10 @@ def log_csv() -> Any:
 @auditor
 def integrity() -> Any:
     _viewed("log integrity")
+    last, job = audit().last_verification(), audit().latest_verification_job()
     return render_template("audit/integrity.html", head=audit().head(), zone=_zone(),
-                           last=audit().last_verification(),
-                           job=audit().latest_verification_job())
+                           last=last, job=job, actors=audit().actor_names(
+                               [x.actor for x in (last, job) if x is not None]))
 
 
 @bp.post("/integrity/verify")
@@ -162,7 +163,8 @@ def verification(job_id: str) -> Any:
     job = audit().verification(job_id)
     if job is None:
         raise NotFound("There is no such verification; start a new one on the integrity page.")
-    return render_template("audit/verification.html", job=job, zone=_zone())
+    return render_template("audit/verification.html", job=job, zone=_zone(),
+                           actors=audit().actor_names([job.actor]))
 
 
 @bp.get("/records/<record_id>/history")

@@ -93,7 +93,8 @@ def test_an_auditor_verifies_the_log_in_the_browser_and_sees_who_did_it(site, au
     head = re.search(r'<code class="head">(\d+:[0-9a-f]{64})</code>', page)
     assert head is not None
     integrity = visible(auditor.get("/audit/integrity"))
-    assert f"intact checked by {AUDITOR}" in integrity and "(database (web))" in integrity
+    assert f"intact checked by auditor ({AUDITOR})" in integrity
+    assert "(database (web))" in integrity
     assert head.group(1) in integrity
     assert type(trail(app)[-2 if type(trail(app)[-1]).__name__ == "Viewed" else -1]
                 ).__name__ == "Verified"
@@ -150,7 +151,8 @@ def test_another_worker_shows_the_progress_and_a_tampered_log_is_reported(tmp_pa
         started = one.post("/audit/integrity/verify", data={"csrf_token": one.csrf})
         page = visible_text(follow(two, started.headers["Location"]))
         assert "broken" in page and "position 5:" in page
-        assert "broken checked by auditor@test.example" in visible(two.get("/audit/integrity"))
+        assert "broken checked by Anna Auditor (auditor@test.example)" in visible(
+            two.get("/audit/integrity"))
     finally:
         planner.close()
         other.close()
