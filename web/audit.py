@@ -180,27 +180,21 @@ def record_history(record_id: str) -> Any:
 @bp.get("/records/<record_id>/as-of")
 @history_reader
 def record_as_of(record_id: str) -> Any:
-    kind, version = _known(record_id), request.args.get("version", "").strip()
-    zone, why = _home_zone(record_id)
-    context: dict[str, Any] = {"record_id": record_id, "kind": kind, "zone": zone,
-                               "at": request.args.get("at", ""), "version": version,
-                               "label": audit().label_of(record_id),
-                               "zone_why": why}
+    version = request.args.get("version", "").strip()
+    context = _moment_context(record_id, kind=_known(record_id), version=version)
     try:
-        moment = moments.parse_as_of("at", context["at"], zone)
+        moment = moments.parse_as_of("at", context["at"], context["zone"])
         number = _version(version, moment)
     except ValidationError as error:
         return _invalid("audit/as_of.html", error, record=None, fields=[], **context)
     if moment is None and number is None:
-        return render_template("audit/as_of.html", record=None, fields=[], errors={},
-                               **context)
-    record = _at_moment(lambda: audit().record_as_of(record_id, moment, number),
-                        context["label"], moment, zone)
+        return render_template("audit/as_of.html", record=None, fields=[], errors={}, **context)
+    record = _at_moment(lambda: audit().record_as_of(record_id, moment, number), context)
     if isinstance(record, tuple):
         return record
     _viewed(f"{record.kind} {record.record_id} as of {context['at'] or 'version ' + version}")
     return render_template("audit/as_of.html", record=record, errors={},
-                           fields=audit().record_fields(record, zone), **context)
+                           fields=audit().record_fields(record, context["zone"]), **context)
 
 
 def _version(text: str, moment: datetime | None) -> int | None:
@@ -233,16 +227,13 @@ def calendar(person_id: str) -> Any:
 
 def _as_of_page(template: str, name: str, what: str, load: Callable[[datetime], Any],
                 record_id: str, **ids: str) -> Any:
-    """`load(at)` shown as `name` in `template`; without `at`, the form to choose a moment.
-    Times without a zone, and a date alone, are read in the record's home zone."""
-    zone, why = _home_zone(record_id)
-    context: dict[str, Any] = {**ids, "zone": zone, "at": request.args.get("at", ""),
-                               "label": audit().label_of(record_id), "zone_why": why}
+    """`load(at)` shown as `name` in `template`; without `at`, the form to choose a moment."""
+    context = _moment_context(record_id, **ids)
     try:
-        moment = moments.parse_as_of("at", context["at"], zone)
+        moment = moments.parse_as_of("at", context["at"], context["zone"])
     except ValidationError as error:
         return _invalid(template, error, **{name: None}, **context)
-    shown = _at_moment(lambda: load(moment), context["label"], moment, zone) if moment else None
+    shown = _at_moment(lambda: load(moment), context) if moment else None
     if isinstance(shown, tuple):
         return shown
     if shown is not None:
@@ -250,20 +241,26 @@ def _as_of_page(template: str, name: str, what: str, load: Callable[[datetime], 
     return render_template(template, errors={}, **{name: shown}, **context)
 
 
-def _home_zone(record_id: str) -> tuple[str, str]:
-    """The zone to read and show times in, and why: the viewer's choice, else the record's."""
+def _moment_context(record_id: str, **extra: str) -> dict[str, Any]:
+    """What a page asking for a moment shows: the record's name, the moment asked for, and
+    the zone times without a zone (and a date alone) are read in, with the reason: the
+    viewer's choice, else the record's own home zone."""
     if request.args.get("zone", "").strip():
-        return _zone(), "the zone chosen below"
-    return audit().home_zone(record_id)
+        zone, why = _zone(), "the zone chosen below"
+    else:
+        zone, why = audit().home_zone(record_id)
+    return {"record_id": record_id, **extra, "zone": zone, "zone_why": why,
+            "at": request.args.get("at", ""), "label": audit().label_of(record_id)}
 
 
-def _at_moment(load: Callable[[], Any], label: str, moment: datetime | None,
-               zone: str) -> Any:
+def _at_moment(load: Callable[[], Any], context: dict[str, Any]) -> Any:
     """What `load` returns, or the styled error page (422: the moment cannot be shown) when
     nothing existed at that moment (or at that version), naming the record by its name."""
     try:
         return load()
     except NotFoundError as error:
+        label, zone = context["label"], context["zone"]
+        moment = moments.parse_as_of("at", context["at"], zone)
         if moment is not None:
             message = (f"“{label}” did not exist yet at {filters.moment(moment, zone)} "
                        f"({moment:%Y-%m-%d %H:%M:%S} UTC). Choose a later moment; its history "
