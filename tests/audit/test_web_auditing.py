@@ -240,3 +240,11 @@ def test_moments_at_the_edge_of_the_calendar_are_refused_not_a_crash(site, audit
         response = auditor.get(address)
         assert response.status_code == 422, address
         assert "too far in the past or future" in visible(response)
+
+
+def test_an_auditors_own_trail_names_the_records_they_looked_at(site, auditor):
+    _, s = site
+    auditor.get(f"/audit/records/{s.dinner}/history")
+    page = visible(auditor.get(f"/audit/records/{audit_trail_id(AUDITOR)}/history"))
+    assert "history of meeting Dinner with the Mayor of Jining" in page
+    assert not UUID.search(page)
