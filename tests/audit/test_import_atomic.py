@@ -142,7 +142,7 @@ def test_a_forged_file_that_verifies_is_refused_naming_line_and_rule(
         1 if name == "missing line" else 0)
 
 
-def test_bad_json_and_a_truncated_file_are_refused_and_change_nothing(
+def test_bad_json_an_unknown_key_and_a_truncated_file_are_refused_and_change_nothing(
         source_file, target, tmp_path):
     header, events, good = source_file
     lines = good.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -155,6 +155,9 @@ def test_bad_json_and_a_truncated_file_are_refused_and_change_nothing(
                                   rf"{len(events)} \(truncated\?\)"),
         "cut mid-line": ([*lines[:-1], lines[-1][:30]], rf"line {len(lines)}: is not a "
                                                         "complete JSON line"),
+        "unknown key": (lines[:3] + [lines[3].replace('{"position"', '{"signed_off":true,'
+                                                      '"position"', 1)] + lines[4:],
+                        r"line 4: unknown key\(s\) 'signed_off' \(an event line has only"),
     }
     for name, (content, rule) in cases.items():
         bad.write_text("".join(content), encoding="utf-8")
