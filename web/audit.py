@@ -1,9 +1,12 @@
 """Audit screens: the log browser, record history, records and itineraries as of a moment, a
-participant's calendar as it stood, and the integrity of the log (chain head, last check).
+participant's calendar as it stood, and the integrity of the log (head, verification).
 
 Auditors see all of it; organisers see the history and as-of views of what they plan (trips,
 meetings, profiles, agreements, people) but not the log browser or staff accounts;
-participants see none of it. Every page shown and every CSV export is recorded in the log.
+participants see none of it. Every page an auditor opens and every CSV export is recorded in
+the log, but only when the request comes from the planner's own pages or the address bar
+(`Sec-Fetch-Site`): a link on another site must not make a signed-in auditor write events.
+Everything goes through the AuditDesk (`web.wiring.audit()`), never the engine.
 """
 
 from __future__ import annotations
@@ -12,25 +15,26 @@ import io
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, render_template, request
-from werkzeug.exceptions import BadRequest, NotFound
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from werkzeug.exceptions import BadRequest, Forbidden, NotFound
 
-from planner.audit import asof, chain, history, logquery, text, trail
+from planner.audit import logquery, moments
 from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.values import zone as zone_name
 from web import access, filters
+from web.errors import error_page
 from web.layout import add_nav, add_slot
-from web.wiring import actor, commands, page_number, planner
+from web.wiring import actor, audit, page_number
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 add_nav("Audit", "audit.log", roles=(access.AUDITOR,), order=80)
 add_slot("trip", "audit/_trip_box.html")
 add_slot("meeting", "audit/_meeting_box.html")
 PLANNED_KINDS = frozenset({"trip", "meeting", "company profile", "agreement", "person"})
-FILTERS = ("record", "type", "actor", "kind", "since", "until")
+FILTERS = ("record", "type", "actor", "kind", "since", "until", "views")
+CROSS_SITE = "cross-site"
 
 
 @bp.app_template_filter("audit_until")
@@ -39,6 +43,9 @@ def _until(end: datetime, start: datetime, zone: str) -> str:
     if end.astimezone(ZoneInfo(zone)).date() == start.astimezone(ZoneInfo(zone)).date():
         return filters.clock(end.astimezone(ZoneInfo(zone)))
     return filters.moment(end, zone)
+
+
+bp.add_app_template_filter(moments.just_before, "just_before")
 
 
 def _may_see(user: access.User, record_id: str) -> bool:
@@ -59,25 +66,26 @@ planner_or_auditor = access.guard(
     "Only organisers and auditors can see how plans stood in the past.")
 
 
+def _cross_site() -> bool:
+    """A request another site started (a link or form elsewhere), by the browser's word.
+    Requests without the header (older browsers, scripts) count as the user's own."""
+    return request.headers.get("Sec-Fetch-Site", "").strip().lower() == CROSS_SITE
+
+
 def _viewed(what: str) -> None:
-    trail.record_viewed(commands(), actor(), what)
+    if not _cross_site():
+        audit().record_viewed(actor(), what)
 
 
 def _zone() -> str:
-    """The zone to show times in (and to read times without an offset in)."""
+    """The zone to show times in (and to read times without a zone in)."""
     raw = request.args.get("zone", "").strip()
     if not raw:
-        return planner().settings.default_timezone
+        return audit().default_zone
     try:
         return zone_name("zone", raw)
     except ValidationError as error:
         raise BadRequest(str(error)) from None
-
-
-def _moment(name: str = "at") -> Any:
-    """The `at` argument ('2019-06-20' is the end of that day) in the viewer's zone."""
-    return logquery.parse_moment(name, request.args.get(name, ""), zone=_zone(),
-                                 end_of_day=True)
 
 
 def _invalid(template: str, error: ValidationError, **context: Any) -> tuple[str, int]:
@@ -91,7 +99,12 @@ def _filters() -> dict[str, str]:
 def _make_filter(values: dict[str, str]) -> logquery.LogFilter:
     return logquery.make_filter(record=values["record"], event_type=values["type"],
                                 actor=values["actor"], kind=values["kind"],
-                                since=values["since"], until=values["until"], zone=_zone())
+                                since=values["since"], until=values["until"], zone=_zone(),
+                                hide_views=values["views"] != "shown")
+
+
+def _described(values: dict[str, str]) -> str:
+    return "".join(f", {k}={v}" for k, v in values.items() if v)
 
 
 @bp.get("/log")
@@ -99,30 +112,30 @@ def _make_filter(values: dict[str, str]) -> logquery.LogFilter:
 def log() -> Any:
     values = _filters()
     context = {"filters": values, "zone": _zone(), "kinds": sorted(logquery.KIND_NAMES),
-               "types": logquery.event_types(planner().engine)}
+               "types": audit().event_types()}
     try:
         flt = _make_filter(values)
     except ValidationError as error:
-        return _invalid("audit/log.html", error, page=None, **context)
-    page = logquery.browse(planner().engine, flt, page=page_number(), per_page=50,
-                           newest_first=True)
-    _viewed("log browser" + "".join(f", {k}={v}" for k, v in values.items() if v))
-    return render_template("audit/log.html", page=page, errors={}, **context)
+        return _invalid("audit/log.html", error, page=None, names={}, **context)
+    page = audit().browse(flt, page_number())
+    _viewed("log browser" + _described(values))
+    return render_template("audit/log.html", page=page, errors={},
+                           names=audit().actor_names([e.actor for e in page.entries]), **context)
 
 
 @bp.get("/log.csv")
 @auditor
 def log_csv() -> Any:
+    if _cross_site():  # an export is recorded: only the auditor's own click may make one
+        raise Forbidden("Start the CSV export from the log page of the planner itself.")
     values = _filters()
     try:
         flt = _make_filter(values)
     except ValidationError as error:
         return Response(f"{error}\n", status=422, mimetype="text/plain")
     out = io.StringIO()
-    count = logquery.write_csv(logquery.iter_entries(planner().engine, flt), out)
-    head = chain.chained_head(planner().engine)
-    described = "".join(f", {k}={v}" for k, v in values.items() if v)
-    trail.record_exported(commands(), actor(), f"log.csv (web{described})", str(head), count)
+    count = audit().write_csv(flt, out)
+    audit().record_exported(actor(), f"log.csv (web{_described(values)})", count)
     return Response(out.getvalue().encode("utf-8"), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="planner-log.csv"'})
 
@@ -130,48 +143,68 @@ def log_csv() -> Any:
 @bp.get("/integrity")
 @auditor
 def integrity() -> Any:
-    head = chain.chained_head(planner().engine)
-    last = trail.last_verification(planner())
     _viewed("log integrity")
-    return render_template("audit/integrity.html", head=head, last=last, zone=_zone())
+    last, job = audit().last_verification(), audit().latest_verification_job()
+    return render_template("audit/integrity.html", head=audit().head(), zone=_zone(),
+                           last=last, job=job, actors=audit().actor_names(
+                               [x.actor for x in (last, job) if x is not None]))
+
+
+@bp.post("/integrity/verify")
+@auditor
+def verify() -> Any:
+    job = audit().start_verification(actor())
+    return redirect(url_for("audit.verification", job_id=job.id), code=303)
+
+
+@bp.get("/integrity/verifications/<job_id>")
+@auditor
+def verification(job_id: str) -> Any:
+    job = audit().verification(job_id)
+    if job is None:
+        raise NotFound("There is no such verification; start a new one on the integrity page.")
+    return render_template("audit/verification.html", job=job, zone=_zone(),
+                           actors=audit().actor_names([job.actor]))
 
 
 @bp.get("/records/<record_id>/history")
 @history_reader
 def record_history(record_id: str) -> Any:
-    found = _found(lambda: history.record_history(planner(), record_id,
-                                                  zone=_zone() if request.args.get("zone")
-                                                  else None))
+    zone = _zone() if request.args.get("zone") else None
+    found = _found(lambda: audit().record_history(record_id, zone))
     _viewed(f"history of {found.kind} {found.record_id}")
-    return render_template("audit/history.html", history=found, zone=_zone())
+    return render_template("audit/history.html", history=found, zone=_zone(),
+                           actors=audit().actor_names([e.actor for e in found.entries]))
 
 
 @bp.get("/records/<record_id>/as-of")
 @history_reader
 def record_as_of(record_id: str) -> Any:
-    kind = _known(record_id)
     version = request.args.get("version", "").strip()
-    context: dict[str, Any] = {"record_id": record_id, "kind": kind, "zone": _zone(),
-                               "at": request.args.get("at", ""), "version": version}
+    context = _moment_context(record_id, kind=_known(record_id), version=version)
     try:
-        moment = _moment()
-        if version and not version.isdigit():
-            raise ValidationError("version", f"must be a whole number from 1; got {version!r}")
-        number = int(version) if version else None
-        record = _found(lambda: asof.record_as_of(
-            planner(), record_id, at=moment, version=number)) if (moment or number) else None
+        moment = moments.parse_as_of("at", context["at"], context["zone"])
+        number = _version(version, moment)
     except ValidationError as error:
         return _invalid("audit/as_of.html", error, record=None, fields=[], **context)
-    except NotFoundError as error:
-        return _invalid("audit/as_of.html", ValidationError("at", error.rule), record=None,
-                        fields=[], **context)
-    fields = []
-    if record is not None:
-        _viewed(f"{record.kind} {record.record_id} as of "
-                f"{context['at'] or 'version ' + version}")
-        fields = text.record_fields(record, _zone(), history.names_for(planner()))
-    return render_template("audit/as_of.html", record=record, fields=fields, errors={},
-                           **context)
+    if moment is None and number is None:
+        return render_template("audit/as_of.html", record=None, fields=[], errors={}, **context)
+    record = _at_moment(lambda: audit().record_as_of(record_id, moment, number), context)
+    if isinstance(record, tuple):
+        return record
+    _viewed(f"{record.kind} {record.record_id} as of {context['at'] or 'version ' + version}")
+    return render_template("audit/as_of.html", record=record, errors={},
+                           fields=audit().record_fields(record, context["zone"]), **context)
+
+
+def _version(text: str, moment: datetime | None) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ValidationError("version", f"must be a whole number from 1; got {text!r}")
+    if moment is not None:
+        raise ValidationError("version", "give a moment or a version, not both")
+    return int(text)
 
 
 @bp.get("/trips/<trip_id>/as-of")
@@ -179,7 +212,7 @@ def record_as_of(record_id: str) -> Any:
 def itinerary(trip_id: str) -> Any:
     _existing(trip_id, "trip")
     return _as_of_page("audit/itinerary.html", "itinerary", f"itinerary of trip {trip_id}",
-                       lambda moment: asof.trip_as_of(planner(), trip_id, moment),
+                       lambda moment: audit().trip_as_of(trip_id, moment), trip_id,
                        trip_id=trip_id)
 
 
@@ -188,54 +221,73 @@ def itinerary(trip_id: str) -> Any:
 def calendar(person_id: str) -> Any:
     _existing(person_id, "person")
     return _as_of_page("audit/calendar.html", "schedule", f"calendar of person {person_id}",
-                       lambda moment: asof.person_schedule_as_of(planner(), person_id, moment),
-                       person_id=person_id)
+                       lambda moment: audit().person_schedule_as_of(person_id, moment),
+                       person_id, person_id=person_id)
 
 
 def _as_of_page(template: str, name: str, what: str, load: Callable[[datetime], Any],
-                **ids: str) -> Any:
-    """`load(at)` shown as `name` in `template`; without `at`, the form to choose a moment.
-
-    A moment before the record existed is a 422 naming `at`; any other absence is a 404.
-    """
-    context: dict[str, Any] = {**ids, "zone": _zone(), "at": request.args.get("at", "")}
+                record_id: str, **ids: str) -> Any:
+    """`load(at)` shown as `name` in `template`; without `at`, the form to choose a moment."""
+    context = _moment_context(record_id, **ids)
     try:
-        moment = _moment()
-        shown = load(moment) if moment else None
+        moment = moments.parse_as_of("at", context["at"], context["zone"])
     except ValidationError as error:
         return _invalid(template, error, **{name: None}, **context)
-    except NotFoundError as error:
-        if "did not exist yet" not in error.rule:
-            raise NotFound(str(error)) from None
-        return _invalid(template, ValidationError("at", error.rule), **{name: None}, **context)
+    shown = _at_moment(lambda: load(moment), context) if moment else None
+    if isinstance(shown, tuple):
+        return shown
     if shown is not None:
         _viewed(f"{what} as of {context['at']}")
     return render_template(template, errors={}, **{name: shown}, **context)
 
 
+def _moment_context(record_id: str, **extra: str) -> dict[str, Any]:
+    """What a page asking for a moment shows: the record's name, the moment asked for, and
+    the zone times without a zone (and a date alone) are read in, with the reason: the
+    viewer's choice, else the record's own home zone."""
+    if request.args.get("zone", "").strip():
+        zone, why = _zone(), "the zone chosen below"
+    else:
+        zone, why = audit().home_zone(record_id)
+    return {"record_id": record_id, **extra, "zone": zone, "zone_why": why,
+            "at": request.args.get("at", ""), "label": audit().label_of(record_id)}
+
+
+def _at_moment(load: Callable[[], Any], context: dict[str, Any]) -> Any:
+    """What `load` returns, or the styled error page (422: the moment cannot be shown) when
+    nothing existed at that moment (or at that version), naming the record by its name."""
+    try:
+        return load()
+    except NotFoundError as error:
+        label, zone = context["label"], context["zone"]
+        moment = moments.parse_as_of("at", context["at"], zone)
+        if moment is not None:
+            message = (f"“{label}” did not exist yet at {filters.moment(moment, zone)} "
+                       f"({moment:%Y-%m-%d %H:%M:%S} UTC). Choose a later moment; its history "
+                       "shows when it was created.")
+        else:
+            message = f"“{label}” has no such version ({error.rule.partition('(')[2][:-1]})."
+        return error_page(422, message, back=request.path)
+
+
 def _known(record_id: str) -> str:
     """The kind of the record the id names, or 404."""
-    try:
-        found = logquery.kind_of(planner().engine, str(UUID(str(record_id))))
-    except ValueError:
-        found = None
+    found = audit().kind_of(record_id)
     if found is None:
-        raise NotFound(f"There is no record with id {record_id}.")
+        raise NotFound("There is no such record: the address may be mistyped, or the record "
+                       "is not in this planner's log.")
     return found
 
 
 def _existing(record_id: str, kind: str) -> None:
     """404 unless the id names a record of this kind."""
     if _known(record_id) != kind:
-        raise NotFound(f"There is no {kind} with id {record_id}.")
+        raise NotFound(f"There is no such {kind}: the address names a "
+                       f"{_known(record_id)}.")
 
 
 def _found(load: Callable[[], Any]) -> Any:
     try:
         return load()
-    except NotFoundError as error:
-        if "did not exist yet" in error.rule or "at version" in error.rule:
-            raise
-        raise NotFound(str(error)) from None
-    except ValidationError as error:
-        raise NotFound(str(error)) from None
+    except (NotFoundError, ValidationError):
+        raise NotFound("There is no such record: the address may be mistyped.") from None

@@ -15,6 +15,7 @@ from werkzeug.exceptions import NotFound
 
 from planner.application import PlannerApplication
 from planner.audit import history as audit_history
+from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
 from planner.settings import Settings
@@ -46,6 +47,14 @@ def record_history(record_id: object, zone: str | None = None) -> audit_history.
 
 def settings() -> Settings:
     return planner().settings
+
+
+def audit() -> AuditDesk:
+    """The audit screens' queries and commands (built once per app from the wired Planner)."""
+    desk = current_app.extensions.get("audit")
+    if desk is None:
+        desk = current_app.extensions["audit"] = AuditDesk(planner())
+    return desk
 
 
 def today() -> date:

@@ -45,6 +45,8 @@ FORMAT = "delegation-planner-log"
 VERSION = 1
 _FIELDS = {"position": int, "originator_id": str, "originator_version": int, "topic": str,
            "link": str}
+_LINE_KEYS = frozenset({*_FIELDS, "state", "state_base64"})
+_HEADER_KEYS = frozenset({"format", "version", "app", "count", "head"})
 
 
 class ExchangeError(InvariantError):
@@ -152,6 +154,7 @@ def _header(number: int, text: str) -> Header:
         if data.get("version") != VERSION:
             raise _Bad(number, f"format version {data.get('version')!r} is not supported "
                                f"(this planner reads version {VERSION})")
+        _no_unknown_keys(number, data, _HEADER_KEYS, "the header")
         count = data["count"]
         position, _, link = str(data["head"]).partition(":")
         if not isinstance(count, int) or count < 0 or not position.isdigit() or len(link) != 64:
@@ -162,6 +165,15 @@ def _header(number: int, text: str) -> Header:
                            "head (POSITION:LINK)") from None
 
 
+def _no_unknown_keys(number: int, data: dict[str, Any], known: frozenset[str],
+                     where: str) -> None:
+    """A key the format does not have is refused: no link covers it, so it could say anything."""
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise _Bad(number, f"unknown key(s) {', '.join(map(repr, unknown))} ({where} has only "
+                           f"{', '.join(sorted(known))})")
+
+
 def _event(number: int, text: str) -> tuple[StoredRow, str]:
     try:
         data = json.loads(text)
@@ -169,6 +181,7 @@ def _event(number: int, text: str) -> tuple[StoredRow, str]:
         raise _Bad(number, "is not a complete JSON line (edited or cut off)") from None
     if not isinstance(data, dict):
         raise _Bad(number, "must be a JSON object")
+    _no_unknown_keys(number, data, _LINE_KEYS, "an event line")
     for name, kind in _FIELDS.items():
         if not isinstance(data.get(name), kind) or isinstance(data.get(name), bool):
             raise _Bad(number, f"field {name!r} is missing or not a {kind.__name__}")

@@ -70,6 +70,7 @@ class RecordHistory:
     kind: str
     label: str
     entries: tuple[HistoryEntry, ...]
+    trip_id: str | None = None  # the trip the record belongs to (a trip: itself)
 
 
 def state_of(aggregate: Any) -> dict[str, Any]:
@@ -91,12 +92,13 @@ def label_of_record(aggregate: Any) -> str | None:
                  if getattr(aggregate, f, None)), None)
 
 
-def names_for(planner: Any) -> Names:
-    """Show ids as names: from the log index on SQL, from the records themselves in memory."""
+def names_for(planner: Any, *, with_ids: bool = True) -> Names:
+    """Show ids as names ("Michael Körner (d4df...)", or just the name without `with_ids`):
+    from the log index on SQL, from the records themselves in memory."""
     engine = planner.engine
 
     @lru_cache(maxsize=1024)
-    def name(record_id: str) -> str | None:
+    def label(record_id: str) -> str | None:
         if engine is not None:
             return label_of(engine, record_id)
         try:
@@ -105,7 +107,28 @@ def names_for(planner: Any) -> Names:
             return None
         return label_of_record(aggregate)
 
+    def name(record_id: str) -> str | None:
+        found = label(record_id)
+        return f"{found} ({record_id})" if found and with_ids else found
+
     return name
+
+
+def with_legs(names: Names, planner: Any, trip_id: str) -> Names:
+    """`names`, and the legs the trip ever had ("Jining, China") by their leg ids."""
+    legs: dict[str, str] = {}
+    try:
+        trip_events = list(planner.app.events.get(UUID(str(trip_id))))
+    except ValueError:
+        return names
+    trip: Any = None
+    for event in trip_events:
+        trip = event.mutate(trip)
+        for leg in getattr(trip, "legs", None) or []:
+            if isinstance(leg, dict) and leg.get("leg_id"):
+                legs[str(leg["leg_id"])] = ", ".join(
+                    str(leg[k]) for k in ("city", "country") if leg.get(k))
+    return lambda value: legs.get(value) or names(value)
 
 
 def diff(before: dict[str, Any], after: dict[str, Any], *, zone: str,
@@ -115,7 +138,7 @@ def diff(before: dict[str, Any], after: dict[str, Any], *, zone: str,
         old, new = before.get(field), after.get(field)
         if old == new or (old is None and new in ("", [], {}, None)):
             continue
-        label = words(field)
+        label = words(field.removesuffix("_id") if field.endswith("_id") else field)
         if field in SECRET_FIELDS:
             changes.append(Change(label, "(secret)", "(secret, changed)"))
             continue
@@ -155,19 +178,23 @@ def _one(item: Any, zone: str, names: Names) -> str:
     return describe(item, zone=zone, names=names)
 
 
-def record_history(planner: Any, record_id: UUID | str, *,
-                   zone: str | None = None) -> RecordHistory:
+def record_history(planner: Any, record_id: UUID | str, *, zone: str | None = None,
+                   with_ids: bool = True) -> RecordHistory:
     """Every event of one record, oldest first, with what each changed.
 
     Times are shown in UTC and in the record's local zone (a meeting's venue, a trip's home);
-    `zone` overrides that, e.g. the viewer's own zone.
+    `zone` overrides that, e.g. the viewer's own zone. Other records are shown by name
+    (followed by their id `with_ids`), a meeting's leg by its city.
     """
     uid = as_uuid("record id", record_id)
     events = list(planner.app.events.get(uid))
     if not events:
         raise NotFoundError("record", uid)
     default = zone or planner.settings.default_timezone
-    names = names_for(planner)
+    names = names_for(planner, with_ids=with_ids)
+    trip_id = next((e.trip_id for e in events if getattr(e, "trip_id", None)), None)
+    if trip_id:
+        names = with_legs(names, planner, str(trip_id))
     positions = positions_of(planner.engine, str(uid))
     aggregate: Any = None
     entries = []
@@ -183,8 +210,9 @@ def record_history(planner: Any, record_id: UUID | str, *,
             actor=event.actor, at_utc=at, at_local=at.astimezone(ZoneInfo(shown)), zone=shown,
             reason=getattr(event, "reason", ""),
             changes=diff(before, after, zone=shown, names=names)))
-    return RecordHistory(uid, kind_name(type(aggregate).__name__),
-                         label_of_record(aggregate) or str(uid), tuple(entries))
+    kind = kind_name(type(aggregate).__name__)
+    return RecordHistory(uid, kind, label_of_record(aggregate) or str(uid), tuple(entries),
+                         str(uid) if kind == "trip" else str(trip_id) if trip_id else None)
 
 
 def format_history(history: RecordHistory) -> list[str]:

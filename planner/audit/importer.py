@@ -1,29 +1,33 @@
-"""Import an exported log into an empty database: verify first, then all or nothing.
+"""Import an exported log into an empty database: all or nothing, in one transaction.
 
-The file is verified completely before anything is written; the events are then inserted in
-one transaction with their original positions (and checked again while inserting, in case the
-file changed in between). Afterwards the chain is rebuilt from the imported events, and must
-cover every imported event (the file's head is that of its unkeyed chain; the database's
-chain is linked afresh with this instance's key), and the read models are rebuilt from the
-log.
+The file's chain is verified first (cheap, and it names the first bad line before anything is
+written). Then, in ONE transaction, every line is checked again as it is read (chain, event
+type, fields, versions, replay: see import_checks), and the events, their chain links, the
+log index and the read-model rows are written together. Any bad line, a file cut short or a
+failure while writing rolls everything back: the database is exactly as before (empty, so the
+import can simply be run again), and the message names the line and the rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.utils import TopicError, resolve_topic
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import SQLAlchemyError
 
-from planner.audit.chain import Head, chained_head
+from planner.audit.chain import GENESIS, Head, StoredRow, next_link
 from planner.audit.exchange import ExchangeError, _Bad, _engine, read_header, read_log, verify_file
 from planner.audit.follower import follower_for
+from planner.audit.import_checks import BadEvent, EventChecker
+from planner.audit.tables import audit_chain
+from planner.readmodel import tables as rm
+from planner.readmodel.handlers import apply_batch
+from planner.readmodel.projector import POSITION_NAME
 
 Progress = Callable[[str], None]
 BATCH = 500
@@ -36,11 +40,12 @@ class ImportResult:
 
 
 def import_log(planner: Any, path: str | Path, progress: Progress | None = None) -> ImportResult:
-    """Load an exported log into this (empty) database and rebuild everything derived."""
+    """Load an exported log into this (empty) database with everything derived from it."""
     say = progress or (lambda _: None)
     engine = _engine(planner)
     events = planner.events_table
-    _refuse_unless_empty(engine, events)
+    with engine.connect() as conn:
+        _refuse_unless_empty(conn, events)
     header = read_header(path)
     if header.app != planner.app.name:
         raise ExchangeError(f"{path}: line 1: the file is a log of application {header.app!r}, "
@@ -49,48 +54,105 @@ def import_log(planner: Any, path: str | Path, progress: Progress | None = None)
     verdict = verify_file(path)
     if not verdict.ok:
         raise ExchangeError(f"{path}: {verdict.problem}; nothing was imported")
-    say("loading events")
+    say("loading events, chaining, indexing and rebuilding read models (one transaction)")
+    loader = _Loader(planner, events, say)
     try:
         with engine.begin() as conn:
             _lock(conn, events)
             _refuse_unless_empty(conn, events)
-            count = _insert_all(conn, events, path, say)
-            if conn.dialect.name == "postgresql" and count:
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{events.name}', "
-                                  f"'id'), (SELECT max(id) FROM {events.name}))"))
-    except IntegrityError:
-        raise ExchangeError(f"{path}: two lines give the same record version; nothing was "
-                            "imported") from None
-    say("chaining")
-    follower = follower_for(planner)
-    assert follower is not None
-    follower.rechain()
-    head = chained_head(engine)
-    if head.position != header.head.position:
-        raise ExchangeError(f"{path}: the imported chain ends at position {head.position}, "
-                            f"not at the file's head {header.head}")
-    say("rebuilding read models")
-    rebuild_read_models(planner, say)
+            count, head = loader.load(conn, path)
+    except (_Bad, BadEvent) as bad:
+        raise ExchangeError(f"{path}: {bad}; nothing was imported") from None
+    except SQLAlchemyError as error:
+        raise ExchangeError(f"{path}: the database refused the events "
+                            f"({type(error.orig or error).__name__}: {error.orig or error}); "
+                            "nothing was imported", "database") from None
     return ImportResult(count, head)
 
 
-def rebuild_read_models(planner: Any, say: Progress) -> None:
-    """Rebuild the read models from the log, with whatever projector the planner has wired."""
-    projector = planner.projector
-    if projector is None:
-        return
-    projector.rebuild(lambda done, total: say(f"read models: {done}/{total} events"))
+class _Loader:
+    """Writes checked lines in batches inside the caller's transaction."""
+
+    def __init__(self, planner: Any, events: Any, say: Progress) -> None:
+        self.events = events
+        self.say = say
+        self.checker = EventChecker(planner.app.mapper)
+        self.follower = follower_for(planner)
+        self.link = GENESIS
+
+    def load(self, conn: Connection, path: str | Path) -> tuple[int, Head]:
+        count, position = 0, 0
+        for batch in _batches(read_log(path)):
+            decoded = []
+            for number, row, _link in batch:
+                try:
+                    decoded.append((row, self.checker.check(number, row)))
+                except BadEvent as bad:
+                    raise _Bad(number, str(bad)) from None
+            self._write(conn, decoded, (batch[0][0], batch[-1][0]))
+            count += len(batch)
+            position = batch[-1][1].position
+            self.say(f"loaded {count} events")
+        conn.execute(rm.position.update().where(rm.position.c.name == POSITION_NAME)
+                     .values(position=position))
+        if conn.dialect.name == "postgresql" and count:
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{self.events.name}', "
+                              f"'id'), (SELECT max(id) FROM {self.events.name}))"))
+        keyed = conn.execute(select(audit_chain.c.link)
+                             .where(audit_chain.c.position == position)).scalar()
+        return count, Head(position, keyed or self.link)
+
+    def _write(self, conn: Connection, decoded: list[tuple[StoredRow, Any]],
+               lines: tuple[int, int]) -> None:
+        rows = [row for row, _ in decoded]
+        conn.execute(insert(self.events), [
+            {"id": r.position, "originator_id": UUID(r.originator_id),
+             "originator_version": r.originator_version, "topic": r.topic, "state": r.state}
+            for r in rows])
+        if self.follower is not None:
+            # Linked afresh with this instance's key, in the import's own transaction; the
+            # file's own chain (unkeyed) was checked line by line as it was read.
+            self.follower.chain_in_transaction(conn, [(r.position, r) for r in rows])
+        for row in rows:
+            self.link = next_link(self.link, row)
+        try:
+            apply_batch(conn, [(row.position, event) for row, event in decoded])
+        except SQLAlchemyError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a handler cannot take these events
+            raise _Bad(lines[0], f"(up to line {lines[1]}) the read models cannot be built "
+                                 f"from these events ({type(error).__name__}: {error})") from None
 
 
-def _refuse_unless_empty(bind: Any, events: Any) -> None:
-    def count(conn: Connection) -> int:
-        return int(conn.execute(select(func.count()).select_from(events)).scalar() or 0)
+@dataclass(frozen=True)
+class _Record:
+    """A stored row as the follower's index reads it (like a row of the events table)."""
 
-    if isinstance(bind, Connection):
-        found = count(bind)
-    else:
-        with bind.connect() as conn:
-            found = count(conn)
+    id: int
+    originator_id: str
+    originator_version: int
+    topic: str
+    state: bytes
+
+
+def _as_records(rows: list[StoredRow]) -> list[_Record]:
+    return [_Record(r.position, r.originator_id, r.originator_version, r.topic, r.state)
+            for r in rows]
+
+
+def _batches(lines: Iterator[tuple[int, StoredRow, str]]) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in lines:
+        batch.append(item)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _refuse_unless_empty(conn: Connection, events: Any) -> None:
+    found = int(conn.execute(select(func.count()).select_from(events)).scalar() or 0)
     if found:
         raise ExchangeError(f"the database is not empty (it holds {found} events); import only "
                             "into a new, empty database; nothing was imported", "database")
@@ -102,30 +164,3 @@ def _lock(conn: Connection, events: Any) -> None:
         conn.execute(text(f"LOCK TABLE {events.name} IN EXCLUSIVE MODE"))
     else:
         conn.execute(text(f"DELETE FROM {events.name} WHERE 1 = 0"))  # takes the write lock
-
-
-def _insert_all(conn: Connection, events: Any, path: str | Path, say: Progress) -> int:
-    batch: list[dict[str, Any]] = []
-    count = 0
-    try:
-        for number, row, _link in read_log(path):
-            try:
-                resolve_topic(row.topic)
-                originator = UUID(row.originator_id)
-            except (TopicError, ValueError):
-                raise _Bad(number, f"unknown event type or record id ({row.topic!r}, "
-                                   f"{row.originator_id!r})") from None
-            batch.append({"id": row.position, "originator_id": originator,
-                          "originator_version": row.originator_version, "topic": row.topic,
-                          "state": row.state})
-            if len(batch) == BATCH:
-                conn.execute(insert(events), batch)
-                count += len(batch)
-                batch = []
-                say(f"loaded {count} events")
-    except _Bad as bad:
-        raise ExchangeError(f"{path}: {bad}; nothing was imported") from None
-    if batch:
-        conn.execute(insert(events), batch)
-        count += len(batch)
-    return count

@@ -23,6 +23,7 @@ from planner.domain.errors import InvariantError, ValidationError
 
 MAX_PER_PAGE = 500
 KIND_NAMES = tuple(sorted(set(KINDS.values())))
+VIEW_EVENTS = ("AuditTrail.Viewed", "AuditTrail.Started")
 CSV_COLUMNS = ("position", "occurred_at_utc", "actor", "record_kind", "record_id",
                "record_label", "record_version", "event_type", "reason")
 
@@ -37,6 +38,7 @@ class LogFilter:
     kind: str = ""
     since: datetime | None = None
     until: datetime | None = None
+    hide_views: bool = False  # leave out auditors' page views (and the trails they start)
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,15 @@ def parse_moment(field: str, text: str, *, zone: str = "UTC",
                                      f"given); got {text!r}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValidationError(field, f"is too far in the past or future; got {text!r}") from None
 
 
 def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind: str = "",
-                since: str = "", until: str = "", zone: str = "UTC") -> LogFilter:
+                since: str = "", until: str = "", zone: str = "UTC",
+                hide_views: bool = False) -> LogFilter:
     """A filter from text input (a form or the CLI); bad input names the field and the rule."""
     record = (record or "").strip()
     if record:
@@ -106,7 +112,7 @@ def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind
         raise ValidationError("until", "must be after since")
     return LogFilter(record=record, event_type=(event_type or "").strip(),
                      actor=(actor or "").strip(), kind=(kind or "").strip().lower(),
-                     since=start, until=end)
+                     since=start, until=end, hide_views=hide_views)
 
 
 def _require(engine: Engine | None) -> Engine:
@@ -132,6 +138,8 @@ def _where(query: Select[Any], flt: LogFilter) -> Select[Any]:
         query = query.where(c.occurred_at >= flt.since.replace(tzinfo=None))
     if flt.until:
         query = query.where(c.occurred_at <= flt.until.replace(tzinfo=None))
+    if flt.hide_views:
+        query = query.where(c.event_type.not_in(VIEW_EVENTS))
     return query
 
 

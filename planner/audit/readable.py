@@ -10,10 +10,12 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 Names = Callable[[str], str | None]
+"""How to show a record id: its name (perhaps with the id), or None to show the id."""
 SECRET_FIELDS = frozenset({"password_hash", "feed_token_hash", "token_hash"})
 HIDDEN_FIELDS = frozenset({"id", "version", "created_on", "modified_on"})
 _ID_KEYS = ("leg_id", "person_id", "profile_id", "party_id", "signatory_id", "contact_id",
             "milestone_id", "followup_id")
+_UUID_IN_TEXT = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -42,10 +44,9 @@ def describe(value: Any, *, zone: str = "UTC", names: Names = no_names) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, UUID) or (isinstance(value, str) and _UUID.match(value)):
-        name = names(str(value))
-        return f"{name} ({value})" if name else str(value)
-    if isinstance(value, str):
-        return value if value else "(empty)"
+        return names(str(value)) or str(value)
+    if isinstance(value, str):  # "history of meeting <id>": the id by name
+        return _UUID_IN_TEXT.sub(lambda m: names(m[0]) or m[0], value) if value else "(empty)"
     if isinstance(value, dict):
         return describe_item(value, zone=zone, names=names)
     if isinstance(value, list | tuple):
@@ -62,7 +63,8 @@ def describe_item(item: dict[str, Any], *, zone: str = "UTC", names: Names = no_
             continue
         if value in (None, "", [], {}):
             continue
-        parts.append(f"{key.replace('_', ' ')}: {describe(value, zone=zone, names=names)}")
+        label = key.removesuffix("_id") if key in ("person_id", "profile_id") else key
+        parts.append(f"{label.replace('_', ' ')}: {describe(value, zone=zone, names=names)}")
     return ", ".join(parts) or "(empty)"
 
 

@@ -34,7 +34,7 @@ def meeting_line(meeting: AsOf) -> str:
 def record_fields(record: AsOf, zone: str, names: Names = no_names) -> list[tuple[str, str]]:
     """(field, readable value) of a record's state; instants in the record's own zone."""
     field_zone = record_zone(record.state, zone)
-    return [(words(field), "(secret)" if field in SECRET_FIELDS
+    return [(words(field.removesuffix("_id")), "(secret)" if field in SECRET_FIELDS
              else describe(value, zone=field_zone, names=names))
             for field, value in record.state.items()]
 

@@ -10,7 +10,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
@@ -23,6 +23,7 @@ from planner.domain.audit_trail import AuditTrail, audit_trail_id
 from planner.domain.errors import ConflictError
 
 RETRIES = 10
+REPEAT_WINDOW = timedelta(minutes=1)
 VERIFIED = f"{AuditTrail.Verified.__module__}:{AuditTrail.Verified.__qualname__}"
 
 
@@ -37,7 +38,8 @@ class LastVerification:
 
 
 def _record(app: Any, actor: str,
-            change: Callable[[AuditTrail, datetime | None], None]) -> None:
+            change: Callable[[AuditTrail, datetime | None], bool | None]) -> None:
+    """Apply `change` to the actor's trail and save; a change returning False saves nothing."""
     uid = audit_trail_id(actor)
     for tries in range(RETRIES):
         stamp = app.clock() if app.clock else None
@@ -45,7 +47,8 @@ def _record(app: Any, actor: str,
             trail = app.repository.get(uid)
         except AggregateNotFoundError:
             trail = AuditTrail.start(actor=actor, at=stamp)
-        change(trail, app.clock() if app.clock else None)
+        if change(trail, app.clock() if app.clock else None) is False:
+            return
         try:
             app.save(trail)
             return
@@ -55,8 +58,18 @@ def _record(app: Any, actor: str,
 
 
 def record_viewed(app: Any, actor: str, what: str) -> None:
-    """Record that `actor` looked at an audit screen or history ('history of meeting X')."""
-    _record(app, actor, lambda trail, at: trail.viewed(what=what, at=at))
+    """Record that `actor` looked at an audit screen or history ('history of meeting X').
+
+    The same page viewed again within REPEAT_WINDOW (a reload, paging, a second tab) is one
+    viewing, not several: it is not recorded again.
+    """
+    def change(trail: AuditTrail, at: datetime | None) -> bool:
+        if trail.viewed_lately(what, (at or datetime.now(UTC)).astimezone(UTC), REPEAT_WINDOW):
+            return False
+        trail.viewed(what=what, at=at)
+        return True
+
+    _record(app, actor, change)
 
 
 def record_exported(app: Any, actor: str, file: str, head: str, count: int) -> None:

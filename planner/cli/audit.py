@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from planner.audit import asof, chain, exchange, history, importer, logquery, text, trail
-from planner.audit import verify as checks
+from planner.audit.desk import verify_log
 from planner.cli.accounts import cli_actor
 from planner.cli.core import planner_from_settings
 from planner.domain.errors import DomainError
@@ -77,9 +77,8 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
         with planner_from_settings() as planner:
             if planner.engine is None:
                 raise click.ClickException("database: verification needs a SQL database")
-            verdict = checks.verify_database(
-                planner, from_head=noted,
-                progress=lambda n: click.echo(f"checked {n} events", err=True))
+            verdict = verify_log(planner, from_head=noted,
+                                 progress=lambda n: click.echo(f"checked {n} events", err=True))
             trail.record_verified(planner.app, actor, "database", verdict)
         where = "the database"
     if verdict.ok:

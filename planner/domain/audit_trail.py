@@ -8,7 +8,7 @@ the same tamper-evident log as everything else.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from planner.domain import values as v
@@ -40,6 +40,16 @@ class AuditTrail(PlannerAggregate):
 
         def apply(self, trail: AuditTrail) -> None:
             trail.viewings += 1
+            trail.last_viewed = self.what
+            trail.last_viewed_at = self.timestamp
+
+    def viewed_lately(self, what: str, now: datetime, window: timedelta) -> bool:
+        """Whether the last thing viewed was `what`, less than `window` before `now` (a
+        reload or a second tab is not a new viewing). Trails from before this was kept (and
+        their snapshots) have no last viewing: the next one is recorded."""
+        at = getattr(self, "last_viewed_at", None)
+        return (getattr(self, "last_viewed", None) == what and isinstance(at, datetime)
+                and timedelta(0) <= now - at < window)
 
     def viewed(self, *, what: str, at: datetime | None = None) -> None:
         self._emit(self.Viewed, self.owner, at, what=v.text("what", what, max_len=500))

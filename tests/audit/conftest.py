@@ -12,13 +12,19 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from sqlalchemy import MetaData, Table, delete, insert, select
 
 from planner.audit.tables import audit_chain, audit_follower, audit_log
 from planner.bootstrap import MEMORY, Planner, build
 from planner.settings import load_settings
-from tests.audit.scenario import Clock, Jining, build_jining, utc
+from tests.audit.scenario import COLLEAGUE, Clock, Jining, build_jining, utc
 from tests.conftest import fresh_postgres_database
+from tests.web.conftest import make_app, signed_in
+
+AUDITOR = "auditor@test.example"
+ORGANISER = "organiser@test.example"
+MEMBER = "koerner@test.example"
 
 
 @pytest.fixture
@@ -81,3 +87,36 @@ def pristine_jining(shared_jining: tuple[Planner, Jining]) -> Iterator[tuple[Pla
             conn.execute(delete(table))
             if saved[table.name]:
                 conn.execute(insert(table), saved[table.name])
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, Jining]]:
+    app, planner = make_app(Path(tmp_path_factory.mktemp("audit-web")))
+    clock = Clock(utc(2019, 5, 6, 8, 0))
+    planner.app.clock = clock
+    scenario = build_jining(planner.app, clock)
+    for email, role, person in ((AUDITOR, "auditor", None), (ORGANISER, "organiser", None),
+                                (MEMBER, "participant", scenario.koerner)):
+        planner.app.open_account(actor="test:setup", email=email, name=email.split("@")[0],
+                                 role=role, password_hash="not-a-real-hash",
+                                 person_id=person)
+    planner.app.open_account(actor="test:setup", email=COLLEAGUE, name="Jonas Wolf",
+                             role="organiser", password_hash="not-a-real-hash")
+    planner.app.clock = None
+    yield app, scenario
+    planner.close()
+
+
+@pytest.fixture
+def auditor(site):
+    return signed_in(site[0], "auditor")
+
+
+@pytest.fixture
+def organiser(site):
+    return signed_in(site[0], "organiser")
+
+
+@pytest.fixture
+def member(site):
+    return signed_in(site[0], "member")

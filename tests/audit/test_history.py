@@ -69,7 +69,7 @@ def test_a_trips_history_names_the_legs_and_members_it_gained(jining_memory):
     assert leg.added == ("city: Jining, country: China, timezone: Asia/Shanghai, "
                          "arrives on: 2019-06-28, departs on: 2019-06-30",)
     member = history.entries[3].changes[0]
-    assert member.added[0].startswith(f"person id: Michael Körner ({s.koerner})")
+    assert member.added[0].startswith(f"person: Michael Körner ({s.koerner})")
 
 
 def test_the_history_is_the_same_on_a_sql_database_and_carries_log_positions(pristine_jining):

@@ -5,52 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from flask import Flask
 
 from planner.audit.trail import record_verified
 from planner.audit.verify import verify_database
 from planner.domain.audit_trail import audit_trail_id
-from tests.audit.scenario import COLLEAGUE, Clock, Jining, build_jining, utc
-from tests.web.conftest import make_app, signed_in, text_of, visible
-
-AUDITOR = "auditor@test.example"
-ORGANISER = "organiser@test.example"
-MEMBER = "koerner@test.example"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, Jining]]:
-    app, planner = make_app(Path(tmp_path_factory.mktemp("audit-web")))
-    clock = Clock(utc(2019, 5, 6, 8, 0))
-    planner.app.clock = clock
-    scenario = build_jining(planner.app, clock)
-    for email, role, person in ((AUDITOR, "auditor", None), (ORGANISER, "organiser", None),
-                                (MEMBER, "participant", scenario.koerner)):
-        planner.app.open_account(actor="test:setup", email=email, name=email.split("@")[0],
-                                 role=role, password_hash="not-a-real-hash",
-                                 person_id=person)
-    planner.app.clock = None
-    yield app, scenario
-    planner.close()
-
-
-@pytest.fixture
-def auditor(site):
-    return signed_in(site[0], "auditor")
-
-
-@pytest.fixture
-def organiser(site):
-    return signed_in(site[0], "organiser")
-
-
-@pytest.fixture
-def member(site):
-    return signed_in(site[0], "member")
+from tests.audit.conftest import AUDITOR, MEMBER
+from tests.audit.scenario import COLLEAGUE
+from tests.web.conftest import text_of, visible
 
 
 def rows_of(response) -> str:
@@ -129,7 +90,10 @@ def test_a_record_as_of_a_moment_and_at_a_version(site, auditor):
 def test_a_moment_before_the_record_existed_is_explained(site, auditor):
     _, s = site
     response = auditor.get(f"/audit/records/{s.meeting}/as-of?at=2019-05-01")
-    assert response.status_code == 422 and "did not exist yet" in visible(response)
+    assert response.status_code == 422
+    page = visible(response)
+    assert "“Signing of the MoU Leipzig–Jining 济宁” did not exist yet at" in page
+    assert str(s.meeting) not in page and "Request id" in page
     bad = auditor.get(f"/audit/records/{s.meeting}/as-of?at=soon")
     assert bad.status_code == 422 and "at: must be a date" in visible(bad)
 

@@ -125,6 +125,8 @@ people.change_active            POST    302       422       403    403      403
 audit.log                       GET     302       403       403    403      200
 audit.log_csv                   GET     302       403       403    403      200
 audit.integrity                 GET     302       403       403    403      200
+audit.verify                    POST    302       403       403    403      303
+audit.verification              GET     302       403       403    403      200
 audit.record_history            GET     302       200       403    403      200
 audit.record_as_of              GET     302       200       403    403      200
 audit.itinerary                 GET     302       200       403    403      200

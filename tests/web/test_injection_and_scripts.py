@@ -83,10 +83,11 @@ POSTS = sorted(key for key in RULES if key[1] == "POST")
 @pytest.mark.parametrize(("endpoint", "method"), POSTS, ids=[e for e, _ in POSTS])
 def test_a_refused_form_shows_the_input_again_as_text(app: Flask, world: World,
                                                       endpoint: str, method: str) -> None:
+    role = "organiser" if RULES[(endpoint, method)]["organiser"] != 403 else "auditor"
     for payload in PAYLOADS:
-        client = signed_in(app, "organiser")
+        client = signed_in(app, role)
         response = post(client, url(app, world, endpoint), **dict.fromkeys(FIELDS, payload))
-        assert response.status_code in (302, 401, 404, 422), endpoint
+        assert response.status_code in (302, 303, 401, 404, 422), endpoint
         assert_inert(text_of(response), payload, endpoint)
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.domain.account import account_id
 from planner.passwords import hash_password
@@ -93,5 +94,6 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  "person_id": koerner, "profile_id": profile, "followup_id": followup,
                  "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1,
                  "record_id": meeting_id,
-                 "token": "unknown-feed-token-0000000000"}
+                 "token": "unknown-feed-token-0000000000",
+                 "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id}
     return world
