@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from planner.audit import asof, chain, exchange, history, importer, logquery, text, trail
+from planner.audit import verify as checks
 from planner.audit.desk import verify_log
 from planner.cli.accounts import cli_actor
 from planner.cli.core import planner_from_settings
