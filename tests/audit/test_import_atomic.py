@@ -175,6 +175,7 @@ def test_the_command_line_names_the_line_and_the_database_takes_the_good_file_af
     bad.write_text(rechained(header, events), encoding="utf-8")
     monkeypatch.setenv("PLANNER_DATABASE_URL",
                        target.engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH", str(target.settings.instance_path))
     runner = CliRunner()
     refused = runner.invoke(main, ["log", "import", str(bad)])
     assert refused.exit_code == 1
