@@ -9,6 +9,7 @@ from flask import Blueprint, flash, g, redirect, request, session, url_for
 
 from planner.passwords import hash_password, verify_password
 from web import access, csrf
+from web.access import session_values
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
 from web.wiring import actor, commands, my_person
@@ -58,8 +59,8 @@ def login_post() -> Any:
         return render_form("auth/login.html", values, status=401, errors={
             "password": "the e-mail address or the password is not right"})
     session.clear()
-    session["email"] = account["email"]
-    csrf.token()
+    session.update(session_values(account["email"]))
+    csrf.rotate()
     access.load_user()
     return redirect(_safe_next(form.text("next")) or _landing())
 
@@ -67,6 +68,8 @@ def login_post() -> Any:
 @bp.post("/logout")
 @access.signed_in
 def logout() -> Any:
+    """Signing out ends every session of the account, also copies of this cookie."""
+    commands().end_sessions(g.user.email, actor=actor())
     session.clear()
     flash("You are signed out.", "message")
     return redirect(url_for("auth.login"))

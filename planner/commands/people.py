@@ -70,6 +70,13 @@ class PeopleCommands(CommandSupport):
         return self._edit(Account, account_id(email), None, lambda a: a.change_password(
             actor=actor, password_hash=password_hash, at=self._stamp()))
 
+    def end_sessions(self, email: str, *, actor: str, reason: str = "signed out") -> int:
+        """End every session of the account (sessions are valid only at its current version)."""
+        return self._retrying(lambda: self._edit(Account, account_id(email), None,
+                                                 lambda a: a.end_sessions(
+                                                     actor=actor, reason=reason,
+                                                     at=self._stamp())))
+
     def disable_account(self, email: str, *, actor: str, reason: str) -> int:
         return self._edit(Account, account_id(email), None, lambda a: a.disable(
             actor=actor, reason=reason, at=self._stamp()))

@@ -81,6 +81,17 @@ class Account(PlannerAggregate):
         self._emit(self.PasswordChanged, actor, at,
                    password_hash=v.text("password_hash", password_hash, max_len=512))
 
+    class SessionsEnded(PlannerAggregate.Event):
+        """Every signed-in session of the account ends (signing out, or an administrator's
+        "sign out everywhere"); sessions carry the account's version and this moves it on."""
+
+        def apply(self, account: Account) -> None:
+            pass
+
+    def end_sessions(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._emit(self.SessionsEnded, actor, at, reason_text(reason, required=False,
+                                                              what="signing out"))
+
     class Disabled(PlannerAggregate.Event):
         def apply(self, account: Account) -> None:
             account.active = False

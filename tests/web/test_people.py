@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 
 from planner.domain.account import account_id
-from tests.web.conftest import post, signed_in, text_of
+from tests.web.conftest import open_session, post, signed_in, text_of
 from tests.web.test_companies import form_fields
 from tests.web.test_injection_and_scripts import PAYLOADS, assert_inert
 
@@ -31,10 +31,7 @@ def open_account(app: Flask, email: str, role: str = "auditor", **extra: Any) ->
 
 def as_account(app: Flask, email: str) -> FlaskClient:
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["csrf_token"] = "test-token"
-        session["email"] = email
-    client.csrf = "test-token"  # type: ignore[attr-defined]
+    client.csrf = open_session(client, email)  # type: ignore[attr-defined]
     return client
 
 

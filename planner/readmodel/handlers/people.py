@@ -54,6 +54,8 @@ HANDLERS: dict[type, Handler] = {
     Account.RoleChanged: _role,
     # The hash itself never enters the read model; the account's version still moves on.
     Account.PasswordChanged: touching(t.accounts),
+    # Sessions carry the account's version: moving it on signs every session out.
+    Account.SessionsEnded: touching(t.accounts),
     Account.Disabled: _active(False),
     Account.Enabled: _active(True),
 }
