@@ -18,6 +18,7 @@ from planner.audit.follower import attach as attach_audit
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.settings import Settings, load_settings
+from planner.signin.attempts import SignInLog
 
 MEMORY = "memory"
 
@@ -44,6 +45,7 @@ class Planner:
     projector: Projector | None = None
     queries: Queries | None = None
     audit_follower: Any = None
+    signins: SignInLog | None = None
 
     def close(self) -> None:
         self.app.close()
@@ -83,6 +85,7 @@ def _wire_read_models(planner: Planner, engine: Engine, *, catch_up: bool,
     app.saved_listeners.append(projector.listener)
     planner.projector = projector
     planner.queries = Queries(engine, planner.settings)
+    planner.signins = SignInLog(engine)
 
 
 def _wait_for_sqlite_locks(engine: Engine) -> None:

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, g, redirect, request, session, url_for
 
-from planner.passwords import hash_password, verify_password
-from web import access, csrf
+from planner.passwords import needs_rehash, rehash, verify_password
+from web import access, csrf, throttle
 from web.access import session_values
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
@@ -17,7 +17,7 @@ from web.wiring import actor, commands, my_person
 bp = Blueprint("auth", __name__)
 add_nav("Preferences", "auth.preferences", roles=("participant",), order=90)
 # Verifying against this when no account exists keeps failed logins equally slow.
-_DUMMY_HASH = hash_password("not a real password")
+_DUMMY_HASH = rehash("not a real password")
 
 
 def _landing() -> str:
@@ -50,12 +50,14 @@ def login() -> Any:
 def login_post() -> Any:
     form = Form()
     email = form.required("email", "your e-mail address").lower()
-    password = form.text("password")
-    account = commands().find_account(email) if "@" in email else None
-    stored = account["password_hash"] if account else _DUMMY_HASH
-    matches = verify_password(password, stored)
-    if not (account and matches and account.get("active", True)):
-        values = {"email": email, "next": form.text("next")}
+    values = {"email": email, "next": form.text("next")}
+    refused = throttle.refusal(email)
+    if refused:
+        html, status = render_form("auth/login.html", values, status=429,
+                                   errors={"password": refused})
+        return html, status, throttle.retry_after()
+    account = _checked_account(email, form.text("password"))
+    if account is None:
         return render_form("auth/login.html", values, status=401, errors={
             "password": "the e-mail address or the password is not right"})
     session.clear()
@@ -63,6 +65,22 @@ def login_post() -> Any:
     csrf.rotate()
     access.load_user()
     return redirect(_safe_next(form.text("next")) or _landing())
+
+
+def _checked_account(email: str, password: str) -> dict[str, Any] | None:
+    """The active account whose password this is, or None; every attempt on an existing
+    account is recorded, and an old-format hash is replaced by a current one."""
+    account = commands().find_account(email) if "@" in email else None
+    stored = account["password_hash"] if account else _DUMMY_HASH
+    matches = verify_password(password, stored)
+    if not (account and matches and account.get("active", True)):
+        throttle.failed(account["email"] if account else None)
+        return None
+    throttle.succeeded(account["email"])
+    if needs_rehash(stored):
+        commands().change_password(account["email"], actor=account["email"],
+                                   password_hash=rehash(password))
+    return account
 
 
 @bp.post("/logout")

@@ -26,6 +26,7 @@ from web.forms import VERSION_FIELD, as_text
 _SKIP = {"originator_id", "originator_version", "timestamp", "actor", "reason"}
 _TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not allowed here",
            409: "Changed by someone else", 413: "Too large", 422: "Cannot do that",
+           429: "Too many attempts",
            500: "Something went wrong"}
 
 

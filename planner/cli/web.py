@@ -82,7 +82,7 @@ def add_user(email: str, role: str, name: str, person_id: str | None) -> None:
     from planner.passwords import hash_password
 
     try:
-        password_hash = hash_password(_password())
+        password_hash = hash_password(_password(), user_inputs=(email, name))
     except DomainError as error:
         raise click.ClickException(str(error)) from error
     with planner_from_settings() as planner:

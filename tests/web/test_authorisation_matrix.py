@@ -129,6 +129,7 @@ audit.record_history            GET     302       200       403    403      200
 audit.record_as_of              GET     302       200       403    403      200
 audit.itinerary                 GET     302       200       403    403      200
 audit.calendar                  GET     302       200       403    403      200
+signins.index                   GET     302       200       403    403      200
 """
 
 
