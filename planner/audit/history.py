@@ -6,6 +6,7 @@ record looked like on either side of each event, whatever the event class is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -155,12 +156,14 @@ def _one(item: Any, zone: str, names: Names) -> str:
     return describe(item, zone=zone, names=names)
 
 
-def record_history(planner: Any, record_id: UUID | str, *,
-                   zone: str | None = None) -> RecordHistory:
+def record_history(planner: Any, record_id: UUID | str, *, zone: str | None = None,
+                   after_version: int = 0,
+                   fields: Callable[[str], Collection[str]] | None = None) -> RecordHistory:
     """Every event of one record, oldest first, with what each changed.
 
     Times are shown in UTC and in the record's local zone (a meeting's venue, a trip's home);
-    `zone` overrides that, e.g. the viewer's own zone.
+    `zone` overrides that, e.g. the viewer's own zone. `after_version` leaves out the events
+    up to that version; `fields(kind)` limits the changes shown to the fields it allows.
     """
     uid = as_uuid("record id", record_id)
     events = list(planner.app.events.get(uid))
@@ -175,6 +178,12 @@ def record_history(planner: Any, record_id: UUID | str, *,
         before = state_of(aggregate)
         aggregate = event.mutate(aggregate)
         after = state_of(aggregate)
+        if event.originator_version <= after_version:
+            continue
+        if fields is not None:
+            allowed = fields(type(aggregate).__name__)
+            before = {k: v for k, v in before.items() if k in allowed}
+            after = {k: v for k, v in after.items() if k in allowed}
         shown = zone or record_zone(after, default)
         at = event.timestamp.astimezone(UTC)
         entries.append(HistoryEntry(

@@ -60,10 +60,11 @@ class PeopleCommands(CommandSupport):
         return account.id
 
     def change_role(self, email: str, *, actor: str, role: str, reason: str,
-                    person_id: UUID | str | None = None) -> int:
+                    person_id: UUID | str | None = None,
+                    expected_version: int | None = None) -> int:
         if person_id:
             self._load(Person, person_id)
-        return self._edit(Account, account_id(email), None, lambda a: a.change_role(
+        return self._edit(Account, account_id(email), expected_version, lambda a: a.change_role(
             actor=actor, role=role, person_id=person_id, reason=reason, at=self._stamp()))
 
     def change_password(self, email: str, *, actor: str, password_hash: str) -> int:
@@ -77,12 +78,14 @@ class PeopleCommands(CommandSupport):
                                                      actor=actor, reason=reason,
                                                      at=self._stamp())))
 
-    def disable_account(self, email: str, *, actor: str, reason: str) -> int:
-        return self._edit(Account, account_id(email), None, lambda a: a.disable(
+    def disable_account(self, email: str, *, actor: str, reason: str,
+                        expected_version: int | None = None) -> int:
+        return self._edit(Account, account_id(email), expected_version, lambda a: a.disable(
             actor=actor, reason=reason, at=self._stamp()))
 
-    def enable_account(self, email: str, *, actor: str, reason: str) -> int:
-        return self._edit(Account, account_id(email), None, lambda a: a.enable(
+    def enable_account(self, email: str, *, actor: str, reason: str,
+                       expected_version: int | None = None) -> int:
+        return self._edit(Account, account_id(email), expected_version, lambda a: a.enable(
             actor=actor, reason=reason, at=self._stamp()))
 
     def find_account(self, email: str) -> dict[str, Any] | None:
