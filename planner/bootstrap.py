@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from planner.application import PlannerApplication
 from planner.audit.follower import attach as attach_audit
+from planner.credentials.store import SqlCredentials
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.settings import Settings, load_settings
@@ -70,6 +71,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
         _use_write_ahead_log(app, engine)
     planner = Planner(settings=settings, app=app, engine=engine)
     if engine is not None:
+        app.credentials = SqlCredentials(engine)
         _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
     attach_audit(planner)
     return planner

@@ -10,7 +10,8 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 Names = Callable[[str], str | None]
-SECRET_FIELDS = frozenset({"password_hash", "feed_token_hash", "token_hash"})
+SECRET_FIELDS = frozenset({"password_hash", "feed_token_hash", "token_hash",
+                           "password_ref", "feed_token_ref", "token_ref"})
 HIDDEN_FIELDS = frozenset({"id", "version", "created_on", "modified_on"})
 _ID_KEYS = ("leg_id", "person_id", "profile_id", "party_id", "signatory_id", "contact_id",
             "milestone_id", "followup_id")
