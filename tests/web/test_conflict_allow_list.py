@@ -3,21 +3,28 @@ never a password or feed-token hash; account changes carry a version check."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
+from flask.testing import FlaskClient
 
 from planner.domain.account import account_id
 from planner.passwords import hash_password
 from tests.web.conftest import post, signed_in, text_of, visible
 
 
+def _account(app: Flask, email: str, role: str) -> tuple[Any, str, FlaskClient]:
+    """A new account, its form's address and a signed-in organiser to change it."""
+    planner_app = app.extensions["planner"].app
+    planner_app.open_account(actor="test", email=email, name=email.split("@")[0], role=role,
+                             password_hash=hash_password("the first long password"))
+    return planner_app, f"/people/accounts/{account_id(email)}", signed_in(app, "organiser")
+
+
 def test_a_stale_account_form_is_told_what_changed_without_the_password_hash(
         app: Flask) -> None:
-    planner_app = app.extensions["planner"].app
     email = "raced@test.example"
-    planner_app.open_account(actor="test", email=email, name="Raced", role="organiser",
-                             password_hash=hash_password("the first long password"))
-    address = f"/people/accounts/{account_id(email)}"
-    organiser = signed_in(app, "organiser")
+    planner_app, address, organiser = _account(app, email, "organiser")
     assert 'name="expected_version" value="1"' in text_of(organiser.get(address))
     new_hash = hash_password("the second long password")
     planner_app.change_password(email, actor="test", password_hash=new_hash)
@@ -36,12 +43,8 @@ def test_a_stale_account_form_is_told_what_changed_without_the_password_hash(
 
 
 def test_a_stale_disable_button_is_refused_with_409(app: Flask) -> None:
-    planner_app = app.extensions["planner"].app
     email = "disabled-twice@test.example"
-    planner_app.open_account(actor="test", email=email, name="Twice", role="auditor",
-                             password_hash=hash_password("the first long password"))
-    address = f"/people/accounts/{account_id(email)}"
-    organiser = signed_in(app, "organiser")
+    planner_app, address, organiser = _account(app, email, "auditor")
     planner_app.disable_account(email, actor="someone@test.example", reason="left")
     planner_app.enable_account(email, actor="someone@test.example", reason="came back")
     stale = post(organiser, f"{address}/active", active_reason="contract ended",
