@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, g, redirect, request, session, url_for
 
-from planner.passwords import needs_rehash, rehash, verify_password
+from planner.domain.errors import ValidationError
+from planner.passwords import hash_password, needs_rehash, rehash, verify_password
 from web import access, csrf, throttle
 from web.access import session_values
 from web.forms import Form, form_page, render_form
@@ -91,6 +92,49 @@ def logout() -> Any:
     session.clear()
     flash("You are signed out.", "message")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/me/password")
+@access.signed_in
+def password() -> Any:
+    return render_form("auth/password.html")
+
+
+@bp.post("/me/password")
+@access.signed_in
+def password_post() -> Any:
+    """Everyone changes their own password (auditors too: it is access, not a record).
+    The form is never filled in again: no password is ever sent back to the browser."""
+    email = g.user.email
+    refused = throttle.refusal(email)
+    if refused:
+        html, status = render_form("auth/password.html", status=429,
+                                   errors={"current_password": refused})
+        return html, status, throttle.retry_after()
+    new_hash, errors = _new_password(Form(), email)
+    if errors:
+        return render_form("auth/password.html", status=422, errors=errors)
+    commands().change_password(email, actor=email, password_hash=new_hash)
+    session.update(session_values(email))  # this session goes on; every other one ended
+    csrf.rotate()
+    flash("Your password is changed; every other session of your account is signed out.",
+          "success")
+    return redirect(url_for("auth.preferences"))
+
+
+def _new_password(form: Form, email: str) -> tuple[str, dict[str, str]]:
+    """The new password's hash, or the errors to show beside the fields."""
+    if not form.text("current_password"):
+        return "", {"current_password": "must not be empty"}
+    if _checked_account(email, form.text("current_password")) is None:
+        return "", {"current_password": "is not your current password"}
+    new = form.text("new_password")
+    if new != form.text("repeat_password"):
+        return "", {"repeat_password": "is not the same as the new password"}
+    try:
+        return hash_password(new, user_inputs=(email, g.user.name)), {}
+    except ValidationError as error:
+        return "", {"new_password": error.rule}
 
 
 def _person_values() -> dict[str, Any]:

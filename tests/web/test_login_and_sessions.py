@@ -177,3 +177,32 @@ def test_the_form_token_is_new_after_signing_in_and_the_old_one_is_refused(app: 
     stale = client.post("/logout", data={"csrf_token": before})
     assert stale.status_code == 400 and "security token" in text_of(stale)
     assert client.get("/").status_code == 200, "a refused sign-out changes nothing"
+
+
+def test_a_user_changes_their_password_and_every_other_session_ends(app: Flask) -> None:
+    _temp_account(app, "own-change@test.example", role="auditor")
+    here, elsewhere = app.test_client(), app.test_client()
+    for client in (here, elsewhere):
+        _login(client, "own-change@test.example", TEMP_PASSWORD)
+    token = form_token(text_of(here.get("/me/password")))
+
+    def change(**data: str):  # noqa: ANN202
+        return here.post("/me/password", data={"csrf_token": token, **data})
+
+    new = "a fresh passphrase for auditing"
+    wrong = change(current_password="not it at all", new_password=new, repeat_password=new)
+    assert wrong.status_code == 422 and "is not your current password" in text_of(wrong)
+    mismatch = change(current_password=TEMP_PASSWORD, new_password=new, repeat_password="x")
+    assert mismatch.status_code == 422 and "is not the same" in text_of(mismatch)
+    weak = change(current_password=TEMP_PASSWORD, new_password="password1234",
+                  repeat_password="password1234")
+    assert weak.status_code == 422 and "too easy to guess" in text_of(weak)
+    for page in (wrong, mismatch, weak):
+        assert TEMP_PASSWORD not in text_of(page) and new not in text_of(page)
+    done = change(current_password=TEMP_PASSWORD, new_password=new, repeat_password=new)
+    assert done.status_code == 302
+    assert here.get("/me").status_code == 200, "this session goes on"
+    assert elsewhere.get("/me").status_code == 302, "the other one is signed out"
+    assert _login(app.test_client(), "own-change@test.example", TEMP_PASSWORD
+                  ).status_code == 401
+    assert _login(app.test_client(), "own-change@test.example", new).status_code == 302
