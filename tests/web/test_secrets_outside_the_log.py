@@ -91,28 +91,51 @@ def test_planner_user_password_sets_a_new_one_and_refuses_a_weak_one(tmp_path: P
         planner.close()
 
 
-def test_an_account_opened_before_secrets_left_the_log_still_signs_in(tmp_path: Path) -> None:
-    """A version-1 Account.Opened (hash inside the event) loads; sign-in moves it out."""
+def _insert_version_1(planner, record_id, version: int, topic: str,  # noqa: ANN001
+                      state: dict[str, object]) -> None:
+    """An event as the release before wrote it (its secret inside), straight into the table."""
     import json
 
     from sqlalchemy import text
 
+    state = {"timestamp": {"_type_": "datetime_iso", "_data_": "2024-05-06T08:00:00+00:00"},
+             "actor": "cli:admin", "reason": "", **state}
+    with planner.engine.begin() as conn:
+        conn.execute(text("INSERT INTO planner_events (originator_id, originator_version, "
+                          "topic, state) VALUES (:id, :version, :topic, :state)"),
+                     {"id": record_id.bytes, "version": version, "topic": topic,
+                      "state": json.dumps(state).encode("utf-8")})
+
+
+def test_an_old_feed_address_keeps_working(tmp_path: Path) -> None:
+    _, writer = make_app(tmp_path)
+    person = writer.app.register_person(actor="test", name="Old Subscriber",
+                                        home_timezone="Europe/Berlin")
+    token = "an-old-feed-token-from-the-release-before"
+    _insert_version_1(writer, person, 2, "planner.domain.person:Person.FeedTokenReset",
+                      {"token_hash": hashlib.sha256(token.encode()).hexdigest()})
+    writer.close()
+    app, planner = make_app(tmp_path)
+    try:
+        assert app.test_client().get(f"/feeds/{token}.ics").status_code == 200
+        new = planner.app.reset_feed_token(person, actor="test")
+        assert app.test_client().get(f"/feeds/{token}.ics").status_code == 404
+        assert app.test_client().get(f"/feeds/{new}.ics").status_code == 200
+    finally:
+        planner.close()
+
+
+def test_an_account_opened_before_secrets_left_the_log_still_signs_in(tmp_path: Path) -> None:
+    """A version-1 Account.Opened (hash inside the event) loads; sign-in moves it out."""
     from planner.domain.account import account_id
     from tests.demo.test_passwords import legacy_hash
 
-    writer, writer_planner = make_app(tmp_path)
-    state = {"timestamp": {"_type_": "datetime_iso", "_data_": "2024-05-06T08:00:00+00:00"},
-             "originator_topic": "planner.domain.account:Account", "actor": "cli:admin",
-             "reason": "", "email": EMAIL, "name": "Old Account", "role": "organiser",
-             "password_hash": legacy_hash(PASSWORD), "person_id": ""}
-    engine = writer_planner.engine
-    with engine.begin() as conn:
-        conn.execute(text("INSERT INTO planner_events (originator_id, originator_version, "
-                          "topic, state) VALUES (:id, 1, :topic, :state)"),
-                     {"id": account_id(EMAIL).bytes,
-                      "topic": "planner.domain.account:Account.Opened",
-                      "state": json.dumps(state).encode("utf-8")})
-    writer_planner.close()
+    _, writer = make_app(tmp_path)
+    _insert_version_1(writer, account_id(EMAIL), 1, "planner.domain.account:Account.Opened",
+                      {"originator_topic": "planner.domain.account:Account", "email": EMAIL,
+                       "name": "Old Account", "role": "organiser",
+                       "password_hash": legacy_hash(PASSWORD), "person_id": ""})
+    writer.close()
     app, planner = make_app(tmp_path)
     try:
         assert _login(app, PASSWORD) == 302
