@@ -72,8 +72,8 @@ def _checked_account(email: str, password: str) -> dict[str, Any] | None:
     """The active account whose password this is, or None; every attempt on an existing
     account is recorded, and an old-format hash is replaced by a current one."""
     account = commands().find_account(email) if "@" in email else None
-    stored = account["password_hash"] if account else _DUMMY_HASH
-    matches = verify_password(password, stored)
+    stored = account["password_hash"] if account else ""  # "" also: imported, needs a reset
+    matches = verify_password(password, stored or _DUMMY_HASH) and bool(stored)
     if not (account and matches and account.get("active", True)):
         throttle.failed(account["email"] if account else None)
         return None

@@ -16,6 +16,8 @@ from flask import Flask, g, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from markupsafe import Markup, escape
 
+from web.errors import error_page
+
 FIELD = "csrf_token"
 HEADERS = ["X-CSRFToken", "X-CSRF-Token"]
 MESSAGE = ("The form could not be accepted because its security token is missing or out of "
@@ -46,8 +48,6 @@ def exempt(view: F) -> F:
 
 
 def _refused(error: CSRFError) -> Any:
-    from web.errors import error_page
-
     return error_page(400, MESSAGE)
 
 
