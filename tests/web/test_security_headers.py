@@ -61,3 +61,11 @@ def test_the_servers_access_log_never_holds_a_whole_feed_token(
     assert len([line for line in lines if "/feeds/" in line]) == 2, lines
     assert all(token not in line and token[:12] not in line for line in lines), lines
     assert any(f"/feeds/{token[:4]}…" in line for line in lines)
+
+
+def test_the_apps_own_error_log_masks_feed_tokens_too(
+        app: Flask, caplog: pytest.LogCaptureFixture) -> None:
+    token = "Zk3-secretfeedtoken_0123456789abcdef"
+    with caplog.at_level(logging.ERROR, logger=app.logger.name):
+        app.logger.error("request %s failed: %s %s", "abc", "GET", f"/feeds/{token}.ics")
+    assert token not in caplog.text and "/feeds/Zk3-….ics" in caplog.text
