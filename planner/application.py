@@ -14,6 +14,7 @@ from planner.commands.meetings import MeetingCommands
 from planner.commands.people import PeopleCommands
 from planner.commands.profiles import ProfileCommands
 from planner.commands.trips import TripCommands
+from planner.credentials.store import Credentials, MemoryCredentials
 from planner.domain.account import Account
 from planner.domain.agreement import Agreement
 from planner.domain.audit_trail import AuditTrail
@@ -49,6 +50,7 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
         super().__init__(env)
         self.clock = clock
         self.saved_listeners: list[Callable[[], None]] = []
+        self.credentials: Credentials = MemoryCredentials()  # SQL storage: set by bootstrap
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -20,11 +20,13 @@ from sqlalchemy.engine import Engine
 from planner.application import PlannerApplication
 from planner.audit.follower import CHAIN_KEY_FILE
 from planner.audit.follower import attach as attach_audit
+from planner.credentials.store import SqlCredentials
 from planner.instance import instance_secret
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.readmodel.tables import SCHEMA_VERSION
 from planner.settings import Settings, load_settings
+from planner.signin.attempts import SignInLog
 from planner.storage.recorder import PlannerRecorder
 
 MEMORY = "memory"
@@ -61,6 +63,7 @@ class Planner:
         recorder = self.app.recorder
         assert isinstance(recorder, PlannerRecorder), "the events table needs SQL storage"
         return recorder.events_table
+    signins: SignInLog | None = None
 
     def close(self) -> None:
         self.app.close()
@@ -83,6 +86,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
     planner = Planner(settings=settings, app=app, engine=engine)
     if engine is not None:
         planner.chain_key = instance_secret(Path(settings.instance_path), CHAIN_KEY_FILE)
+        app.credentials = SqlCredentials(engine)
         _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
     try:
         attach_audit(planner)
@@ -104,3 +108,4 @@ def _wire_read_models(planner: Planner, engine: Engine, *, catch_up: bool,
     app.saved_listeners.append(projector.listener)
     planner.projector = projector
     planner.queries = Queries(engine, planner.settings)
+    planner.signins = SignInLog(engine)

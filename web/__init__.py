@@ -39,13 +39,16 @@ def create_app(settings: Settings | None = None, planner: Planner | None = None)
         TEMPLATES_AUTO_RELOAD=False,
     )
     app.extensions["planner"] = planner
-    from web import access, csrf, errors, filters, layout
+    from web import access, csrf, errors, filters, headers, layout, logmask, throttle
 
     errors.register(app)  # first: every later failure has a request id
+    logmask.register(app)
+    headers.register(app)
     filters.register(app)
     layout.register(app)
     access.register(app)
     csrf.register(app)
+    throttle.register(app)
     for blueprint in feature_blueprints():
         app.register_blueprint(blueprint)
     access.check_every_view_is_guarded(app)

@@ -20,6 +20,7 @@ from werkzeug.exceptions import Forbidden
 from web.wiring import found, queries
 
 ORGANISER, PARTICIPANT, AUDITOR = "organiser", "participant", "auditor"
+SESSION_VERSION = "account_version"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -47,17 +48,30 @@ def register(app: Flask) -> None:
 
 
 def load_user() -> None:
-    """Look the session's account up in the read model, so role changes apply at once."""
+    """Look the session's account up in the read model, so role changes apply at once.
+
+    A session is valid only while the account stays at the version it was signed in at:
+    signing out, a password or role change and disabling all move the version on, which ends
+    every session of the account, also copies of its cookie (one small indexed read).
+    """
     g.user = None
     email = session.get("email")
     if not email:
         return
     row = queries().account(email)
-    if row is None or not row.active:
+    if row is None or not row.active or row.version != session.get(SESSION_VERSION):
         session.clear()
         return
     g.user = User(email=row.email, name=row.name, role=row.role,
                   person_id=str(row.person_id or ""))
+
+
+def session_values(email: str) -> dict[str, Any]:
+    """What a signed-in session holds: the account and the version it was signed in at."""
+    row = queries().account(email)
+    if row is None:
+        raise LookupError(f"no account for {email}")
+    return {"email": row.email, SESSION_VERSION: row.version}
 
 
 def _mark(view: F, rule: str) -> F:

@@ -7,8 +7,10 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, g, redirect, request, session, url_for
 
-from planner.passwords import hash_password, verify_password
-from web import access, csrf
+from planner.domain.errors import ValidationError
+from planner.passwords import hash_password, needs_rehash, rehash, verify_password
+from web import access, csrf, throttle
+from web.access import session_values
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
 from web.wiring import actor, commands, my_person
@@ -16,7 +18,7 @@ from web.wiring import actor, commands, my_person
 bp = Blueprint("auth", __name__)
 add_nav("Preferences", "auth.preferences", roles=("participant",), order=90)
 # Verifying against this when no account exists keeps failed logins equally slow.
-_DUMMY_HASH = hash_password("not a real password")
+_DUMMY_HASH = rehash("not a real password")
 
 
 def _landing() -> str:
@@ -49,27 +51,90 @@ def login() -> Any:
 def login_post() -> Any:
     form = Form()
     email = form.required("email", "your e-mail address").lower()
-    password = form.text("password")
-    account = commands().find_account(email) if "@" in email else None
-    stored = account["password_hash"] if account else _DUMMY_HASH
-    matches = verify_password(password, stored)
-    if not (account and matches and account.get("active", True)):
-        values = {"email": email, "next": form.text("next")}
+    values = {"email": email, "next": form.text("next")}
+    refused = throttle.refusal(email)
+    if refused:
+        html, status = render_form("auth/login.html", values, status=429,
+                                   errors={"password": refused})
+        return html, status, throttle.retry_after()
+    account = _checked_account(email, form.text("password"))
+    if account is None:
         return render_form("auth/login.html", values, status=401, errors={
             "password": "the e-mail address or the password is not right"})
     session.clear()
-    session["email"] = account["email"]
-    csrf.token()
+    session.update(session_values(account["email"]))
+    csrf.rotate()
     access.load_user()
     return redirect(_safe_next(form.text("next")) or _landing())
+
+
+def _checked_account(email: str, password: str) -> dict[str, Any] | None:
+    """The active account whose password this is, or None; every attempt on an existing
+    account is recorded, and an old-format hash is replaced by a current one."""
+    account = commands().find_account(email) if "@" in email else None
+    stored = account["password_hash"] if account else ""  # "" also: imported, needs a reset
+    matches = verify_password(password, stored or _DUMMY_HASH) and bool(stored)
+    if not (account and matches and account.get("active", True)):
+        throttle.failed(account["email"] if account else None)
+        return None
+    throttle.succeeded(account["email"])
+    if needs_rehash(stored):
+        commands().change_password(account["email"], actor=account["email"],
+                                   password_hash=rehash(password))
+    return account
 
 
 @bp.post("/logout")
 @access.signed_in
 def logout() -> Any:
+    """Signing out ends every session of the account, also copies of this cookie."""
+    commands().end_sessions(g.user.email, actor=actor())
     session.clear()
     flash("You are signed out.", "message")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/me/password")
+@access.signed_in
+def password() -> Any:
+    return render_form("auth/password.html")
+
+
+@bp.post("/me/password")
+@access.signed_in
+def password_post() -> Any:
+    """Everyone changes their own password (auditors too: it is access, not a record).
+    The form is never filled in again: no password is ever sent back to the browser."""
+    email = g.user.email
+    refused = throttle.refusal(email)
+    if refused:
+        html, status = render_form("auth/password.html", status=429,
+                                   errors={"current_password": refused})
+        return html, status, throttle.retry_after()
+    new_hash, errors = _new_password(Form(), email)
+    if errors:
+        return render_form("auth/password.html", status=422, errors=errors)
+    commands().change_password(email, actor=email, password_hash=new_hash)
+    session.update(session_values(email))  # this session goes on; every other one ended
+    csrf.rotate()
+    flash("Your password is changed; every other session of your account is signed out.",
+          "success")
+    return redirect(url_for("auth.preferences"))
+
+
+def _new_password(form: Form, email: str) -> tuple[str, dict[str, str]]:
+    """The new password's hash, or the errors to show beside the fields."""
+    if not form.text("current_password"):
+        return "", {"current_password": "must not be empty"}
+    if _checked_account(email, form.text("current_password")) is None:
+        return "", {"current_password": "is not your current password"}
+    new = form.text("new_password")
+    if new != form.text("repeat_password"):
+        return "", {"repeat_password": "is not the same as the new password"}
+    try:
+        return hash_password(new, user_inputs=(email, g.user.name)), {}
+    except ValidationError as error:
+        return "", {"new_password": error.rule}
 
 
 def _person_values() -> dict[str, Any]:

@@ -1,39 +1,42 @@
-"""Cross-site request forgery protection: a per-session token checked on every POST.
+"""Cross-site request forgery protection: Flask-WTF's CSRFProtect on every unsafe request.
 
-Forms include `{{ csrf_field() }}`; scripts may send the token in the X-CSRF-Token header.
-A view that must accept foreign POSTs (none so far) is marked with `exempt`.
+The token is per session (a fresh one after every sign-in, since login clears the session),
+signed with the app's secret key and valid as long as the session is; a missing or wrong token
+is answered with 400 and a page that says what to do. Forms include `{{ csrf_field() }}`;
+scripts may send the token in the X-CSRFToken or X-CSRF-Token header. A view that must accept
+foreign POSTs (none so far) is marked with `exempt`.
 """
 
 from __future__ import annotations
 
-import hmac
-import secrets
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, request, session
+from flask import Flask, g, session
+from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from markupsafe import Markup, escape
-from werkzeug.exceptions import BadRequest
+
+from web.errors import error_page
 
 FIELD = "csrf_token"
-HEADER = "X-CSRF-Token"
-UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HEADERS = ["X-CSRFToken", "X-CSRF-Token"]
+MESSAGE = ("The form could not be accepted because its security token is missing or out of "
+           "date (perhaps you signed in again in another tab). Go back, reload the page and "
+           "submit it again.")
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-class CSRFError(BadRequest):
-    description = ("The form could not be accepted because its security token is missing or "
-                   "out of date (perhaps you signed in again in another tab). Go back, reload "
-                   "the page and submit it again.")
+_protect = CSRFProtect()
 
 
 def token() -> str:
-    """This session's token, created on first use."""
-    value = session.get(FIELD)
-    if not value:
-        value = secrets.token_urlsafe(32)
-        session[FIELD] = value
-    return value
+    """This session's signed token (the raw one is created in the session on first use)."""
+    return str(generate_csrf())
+
+
+def rotate() -> None:
+    """Forget this session's token (at sign-in): the next form gets a fresh one."""
+    session.pop(FIELD, None)
+    g.pop(FIELD, None)
 
 
 def field() -> Markup:
@@ -41,22 +44,16 @@ def field() -> Markup:
 
 
 def exempt(view: F) -> F:
-    view._csrf_exempt = True  # type: ignore[attr-defined]
-    return view
+    return _protect.exempt(view)  # type: ignore[no-any-return]
 
 
-def check() -> None:
-    if request.method not in UNSAFE:
-        return
-    view = current_app.view_functions.get(request.endpoint or "")
-    if view is not None and getattr(view, "_csrf_exempt", False):
-        return
-    expected = session.get(FIELD, "")
-    sent = request.form.get(FIELD) or request.headers.get(HEADER, "")
-    if not expected or not sent or not hmac.compare_digest(str(expected), str(sent)):
-        raise CSRFError()
+def _refused(error: CSRFError) -> Any:
+    return error_page(400, MESSAGE)
 
 
 def register(app: Flask) -> None:
-    app.before_request(check)
+    app.config.update(WTF_CSRF_FIELD_NAME=FIELD, WTF_CSRF_HEADERS=HEADERS,
+                      WTF_CSRF_TIME_LIMIT=None)
+    _protect.init_app(app)
+    app.register_error_handler(CSRFError, _refused)
     app.jinja_env.globals.update(csrf_field=field, csrf_token=token)

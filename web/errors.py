@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,18 +19,21 @@ from flask import Flask, Response, current_app, g, render_template, request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
+from planner.audit.changes import changes_since
 from planner.domain.errors import ConflictError, DomainError, NotFoundError
 from web.forms import VERSION_FIELD, as_text
+from web.wiring import planner
 
-_SKIP = {"originator_id", "originator_version", "timestamp", "actor", "reason"}
 _TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not allowed here",
            409: "Changed by someone else", 413: "Too large", 422: "Cannot do that",
+           429: "Too many attempts",
            500: "Something went wrong"}
 
 
 @dataclass(frozen=True)
 class Change:
-    """One event recorded after the version the user saw, described for a person."""
+    """One event recorded after the version the user saw, described for a person (only the
+    fields planner.audit.changes allows for its kind)."""
 
     what: str
     actor: str
@@ -134,31 +136,19 @@ def _submitted() -> list[tuple[str, str]]:
 
 
 def _changes_since(error: ConflictError) -> tuple[Change, ...]:
-    """The events after the version the user saw: reading a few events of one record."""
-    seen = error.expected_version or 0
-    try:
-        events = current_app.extensions["planner"].app.history(error.record_id)
-    except DomainError:
-        return ()
-    return tuple(_describe(e) for e in events if e.originator_version > seen)
+    """The events after the version the user saw, with the fields the planner allows shown."""
+    entries = changes_since(planner(), error.record_id, error.expected_version or 0)
+    return tuple(Change(what=e.what, actor=e.actor, at=e.at_utc, reason=e.reason,
+                        version=e.version, fields=tuple((c.field, _value(c)) for c in e.changes))
+                 for e in entries)
 
 
-def _describe(event: Any) -> Change:
-    name = type(event).__name__
-    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
-    fields = tuple((k, _show(v)) for k, v in sorted(vars(event).items())
-                   if k not in _SKIP and not k.startswith("_"))
-    return Change(what=words, actor=getattr(event, "actor", ""), at=event.timestamp,
-                  reason=getattr(event, "reason", ""), version=event.originator_version,
-                  fields=fields)
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        return "\n".join(_show(v) for v in value)
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M UTC")
-    return "" if value is None else str(value)
+def _value(change: Any) -> str:
+    """The new value, or for a list what was added (+), changed (~) and removed (-)."""
+    if change.added or change.removed or change.changed:
+        return "\n".join([f"+ {a}" for a in change.added] + [f"~ {c}" for c in change.changed]
+                         + [f"- {r}" for r in change.removed])
+    return change.after if change.before == "—" else f"{change.before} → {change.after}"
 
 
 def _form_text(value: Any) -> str:

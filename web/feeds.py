@@ -32,7 +32,6 @@ from werkzeug.exceptions import NotFound
 from werkzeug.http import unquote_etag
 
 from planner.calendar.files import CalendarFile
-from planner.commands.people import feed_token_hash
 from planner.domain.errors import ValidationError
 from web import access
 from web.layout import add_slot
@@ -57,7 +56,7 @@ def feed(token: str) -> Response:
     """A person's subscription feed, found by the hash of its secret token."""
     person = None
     if TOKEN.fullmatch(token):
-        person = queries().person_by_feed_token_hash(feed_token_hash(token))
+        person = queries().person_by_feed_token_hash(commands().feed_key(token))
     if person is None:
         return Response("Not found\n", 404, mimetype="text/plain",
                         headers={"Cache-Control": "no-store"})

@@ -122,7 +122,8 @@ def _account_context(account_id: UUID) -> dict[str, Any]:
 
 def _account_values(account_id: UUID) -> dict[str, Any]:
     row = account(account_id)
-    return {"role": row.role, "person_id": str(row.person_id or "")}
+    return {"role": row.role, "person_id": str(row.person_id or ""),
+            "expected_version": row.version}
 
 
 @bp.get("/accounts/<uuid:account_id>")
@@ -140,7 +141,8 @@ def change_role(account_id: UUID) -> Any:
     form = Form()
     _not_yourself(row, "role")
     commands().change_role(row.email, actor=actor(), role=form.text("role"),
-                           person_id=form.optional("person_id"), reason=form.text("reason"))
+                           person_id=form.optional("person_id"), reason=form.text("reason"),
+                           expected_version=form.version())
     flash(f"{row.name} is now {form.text('role').strip()}.", "success")
     return redirect(url_for("people.accounts"))
 
@@ -155,6 +157,7 @@ def change_active(account_id: UUID) -> Any:
     _not_yourself(row, "active_reason")
     change = commands().disable_account if row.active else commands().enable_account
     with field_names(reason="active_reason"):
-        change(row.email, actor=actor(), reason=form.text("active_reason"))
+        change(row.email, actor=actor(), reason=form.text("active_reason"),
+               expected_version=form.version())
     flash(f"{row.name}'s account is {'disabled' if row.active else 'enabled again'}.", "success")
     return redirect(url_for("people.accounts"))

@@ -6,6 +6,7 @@ record looked like on either side of each event, whatever the event class is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -179,12 +180,15 @@ def _one(item: Any, zone: str, names: Names) -> str:
 
 
 def record_history(planner: Any, record_id: UUID | str, *, zone: str | None = None,
-                   with_ids: bool = True) -> RecordHistory:
+                   with_ids: bool = True, after_version: int = 0,
+                   fields: Callable[[str], Collection[str]] | None = None) -> RecordHistory:
     """Every event of one record, oldest first, with what each changed.
 
     Times are shown in UTC and in the record's local zone (a meeting's venue, a trip's home);
     `zone` overrides that, e.g. the viewer's own zone. Other records are shown by name
-    (followed by their id `with_ids`), a meeting's leg by its city.
+    (followed by their id `with_ids`), a meeting's leg by its city. `after_version` leaves out
+    the events up to that version; `fields(kind)` limits the changes shown to the fields it
+    allows.
     """
     uid = as_uuid("record id", record_id)
     events = list(planner.app.events.get(uid))
@@ -202,6 +206,12 @@ def record_history(planner: Any, record_id: UUID | str, *, zone: str | None = No
         before = state_of(aggregate)
         aggregate = event.mutate(aggregate)
         after = state_of(aggregate)
+        if event.originator_version <= after_version:
+            continue
+        if fields is not None:
+            allowed = fields(type(aggregate).__name__)
+            before = {k: v for k, v in before.items() if k in allowed}
+            after = {k: v for k, v in after.items() if k in allowed}
         shown = zone or record_zone(after, default)
         at = event.timestamp.astimezone(UTC)
         entries.append(HistoryEntry(

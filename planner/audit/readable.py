@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 Names = Callable[[str], str | None]
 """How to show a record id: its name (perhaps with the id), or None to show the id."""
-SECRET_FIELDS = frozenset({"password_hash", "feed_token_hash", "token_hash"})
+SECRET_FIELDS = frozenset({"password_hash", "feed_token_hash", "token_hash",
+                           "password_ref", "feed_token_ref", "token_ref"})
 HIDDEN_FIELDS = frozenset({"id", "version", "created_on", "modified_on"})
 _ID_KEYS = ("leg_id", "person_id", "profile_id", "party_id", "signatory_id", "contact_id",
             "milestone_id", "followup_id")

@@ -46,7 +46,7 @@ def add_user(email: str, role: str, name: str, person_id: str | None) -> None:
     from planner.passwords import hash_password
 
     try:
-        password_hash = hash_password(_password())
+        password_hash = hash_password(_password(), user_inputs=(email, name))
     except DomainError as error:
         raise click.ClickException(str(error)) from error
     with planner_from_settings() as planner:
@@ -54,6 +54,26 @@ def add_user(email: str, role: str, name: str, person_id: str | None) -> None:
                                  name=name.strip() or email.split("@")[0], role=role,
                                  password_hash=password_hash, person_id=person_id)
     click.echo(f"Account {email.strip().lower()} opened as {role}.")
+
+
+@user.command("password")
+@click.argument("email")
+def reset_password(email: str) -> None:
+    """Set a new password (from PLANNER_PASSWORD or a prompt); every session of it ends.
+
+    Needed after an import: an exported log holds no password hashes."""
+    from planner.passwords import hash_password
+
+    with planner_from_settings() as planner:
+        account = planner.app.find_account(email)
+        if account is None:
+            raise click.ClickException(f"email: there is no account for {email}")
+        try:
+            password_hash = hash_password(_password(), user_inputs=(email, account["name"]))
+        except DomainError as error:
+            raise click.ClickException(str(error)) from error
+        planner.app.change_password(email, actor=cli_actor(), password_hash=password_hash)
+    click.echo(f"Account {email.strip().lower()} has a new password.")
 
 
 @user.command("role")

@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from planner.commands.base import CommandSupport, plain
+from planner.credentials.store import FEED, PASSWORD, Credentials
 from planner.domain.account import Account, account_id
 from planner.domain.errors import InvariantError, NotFoundError
 from planner.domain.person import Person
@@ -20,6 +21,9 @@ def feed_token_hash(token: str) -> str:
 
 
 class PeopleCommands(CommandSupport):
+    credentials: Credentials
+    """Where password and feed-token hashes live (outside the log; set by the bootstrap)."""
+
     def register_person(self, *, actor: str, name: str, home_timezone: str, title: str = "",
                         organisation: str = "", email: str = "") -> UUID:
         person = Person.register(actor=actor, name=name, title=title, organisation=organisation,
@@ -38,9 +42,16 @@ class PeopleCommands(CommandSupport):
     def reset_feed_token(self, person_id: UUID | str, *, actor: str, reason: str = "") -> str:
         """Issue a new secret calendar-feed token (128+ random bits); the old one is revoked."""
         token = secrets.token_urlsafe(24)
+        ref = self.credentials.put(FEED, feed_token_hash(token))
         self._retrying(lambda: self._edit(Person, person_id, None, lambda p: p.reset_feed_token(
-            actor=actor, token_hash=feed_token_hash(token), reason=reason, at=self._stamp())))
+            actor=actor, token_ref=ref, reason=reason, at=self._stamp())))
         return token
+
+    def feed_key(self, token: str) -> str:
+        """What the read model keeps as a person's current feed credential, for this token:
+        its reference in the credential store, or (addresses of before) the hash itself."""
+        token_hash = feed_token_hash(token)
+        return self.credentials.find(FEED, token_hash) or token_hash
 
     def get_person(self, person_id: UUID | str, *, version: int | None = None,
                    at: datetime | None = None) -> dict[str, Any]:
@@ -52,35 +63,51 @@ class PeopleCommands(CommandSupport):
         if person_id:
             self._load(Person, person_id)
         account = Account.open(actor=actor, email=email, name=name, role=role,
-                               password_hash=password_hash, person_id=person_id,
-                               at=self._stamp())
+                               password_ref=self.credentials.put(PASSWORD, password_hash),
+                               person_id=person_id, at=self._stamp())
         if account.id in self.repository:
             raise InvariantError("email", f"an account for {account.email} already exists")
         self._commit(account)
         return account.id
 
     def change_role(self, email: str, *, actor: str, role: str, reason: str,
-                    person_id: UUID | str | None = None) -> int:
+                    person_id: UUID | str | None = None,
+                    expected_version: int | None = None) -> int:
         if person_id:
             self._load(Person, person_id)
-        return self._edit(Account, account_id(email), None, lambda a: a.change_role(
+        return self._edit(Account, account_id(email), expected_version, lambda a: a.change_role(
             actor=actor, role=role, person_id=person_id, reason=reason, at=self._stamp()))
 
     def change_password(self, email: str, *, actor: str, password_hash: str) -> int:
+        self._load(Account, account_id(email))
+        ref = self.credentials.put(PASSWORD, password_hash)
         return self._edit(Account, account_id(email), None, lambda a: a.change_password(
-            actor=actor, password_hash=password_hash, at=self._stamp()))
+            actor=actor, password_ref=ref, at=self._stamp()))
 
-    def disable_account(self, email: str, *, actor: str, reason: str) -> int:
-        return self._edit(Account, account_id(email), None, lambda a: a.disable(
+    def end_sessions(self, email: str, *, actor: str, reason: str = "signed out") -> int:
+        """End every session of the account (sessions are valid only at its current version)."""
+        return self._retrying(lambda: self._edit(Account, account_id(email), None,
+                                                 lambda a: a.end_sessions(
+                                                     actor=actor, reason=reason,
+                                                     at=self._stamp())))
+
+    def disable_account(self, email: str, *, actor: str, reason: str,
+                        expected_version: int | None = None) -> int:
+        return self._edit(Account, account_id(email), expected_version, lambda a: a.disable(
             actor=actor, reason=reason, at=self._stamp()))
 
-    def enable_account(self, email: str, *, actor: str, reason: str) -> int:
-        return self._edit(Account, account_id(email), None, lambda a: a.enable(
+    def enable_account(self, email: str, *, actor: str, reason: str,
+                       expected_version: int | None = None) -> int:
+        return self._edit(Account, account_id(email), expected_version, lambda a: a.enable(
             actor=actor, reason=reason, at=self._stamp()))
 
     def find_account(self, email: str) -> dict[str, Any] | None:
         """The account for an e-mail address, or None (login looks accounts up this way)."""
         try:
-            return plain(self._load(Account, account_id(email)))
+            account = plain(self._load(Account, account_id(email)))
         except NotFoundError:
             return None
+        ref = account.get("password_ref", "")
+        if ref:  # "" when the store has no such secret (an imported log): a reset is needed
+            account["password_hash"] = self.credentials.get(PASSWORD, ref) or ""
+        return account

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from planner.domain import values as v
@@ -26,22 +27,37 @@ def account_id(email: str) -> UUID:
     return uuid5(NAMESPACE_URL, f"delegation-planner:account:{address}")
 
 
+def _password_ref(ref: str) -> str:
+    """A reference into the credential store (planner.credentials): never the hash itself."""
+    return v.text("password_ref", ref, max_len=64)
+
+
 class Account(PlannerAggregate):
     class Opened(PlannerAggregate.Created):
+        """Version 2 added `password_ref`: the hash lives in the credential store, outside the
+        log; `password_hash` is "" from then on (version-1 events keep theirs)."""
+
+        class_version = 2
         email: str
         name: str
         role: str
         password_hash: str
         person_id: str
+        password_ref: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["password_ref"] = ""
 
     def __init__(self, actor: str, reason: str, email: str, name: str, role: str,
-                 password_hash: str, person_id: str) -> None:
+                 password_hash: str, person_id: str, password_ref: str) -> None:
         self.email, self.name, self.role = email, name, role
         self.password_hash, self.person_id = password_hash, person_id
+        self.password_ref = password_ref
         self.active = True
 
     @classmethod
-    def open(cls, *, actor: str, email: str, name: str, role: str, password_hash: str,
+    def open(cls, *, actor: str, email: str, name: str, role: str, password_ref: str,
              person_id: UUID | str | None = None, at: datetime | None = None) -> Account:
         address = v.optional_email("email", email)
         if not address:
@@ -51,7 +67,7 @@ class Account(PlannerAggregate):
             raise InvariantError("person_id", "a participant account must be linked to a person")
         return cls._start(cls.Opened, actor, at, id=account_id(address), email=address,
                           name=v.text("name", name), role=role,
-                          password_hash=v.text("password_hash", password_hash, max_len=512),
+                          password_hash="", password_ref=_password_ref(password_ref),
                           person_id=str(person_id or ""))
 
     class RoleChanged(PlannerAggregate.Event):
@@ -71,15 +87,34 @@ class Account(PlannerAggregate):
         self._emit(self.RoleChanged, actor, at, reason, role=role, person_id=linked)
 
     class PasswordChanged(PlannerAggregate.Event):
+        """Version 2 added `password_ref` (see Opened); `password_hash` is "" from then on."""
+
+        class_version = 2
         password_hash: str
+        password_ref: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["password_ref"] = ""
 
         def apply(self, account: Account) -> None:
-            account.password_hash = self.password_hash
+            account.password_hash, account.password_ref = self.password_hash, self.password_ref
 
-    def change_password(self, *, actor: str, password_hash: str,
+    def change_password(self, *, actor: str, password_ref: str,
                         at: datetime | None = None) -> None:
-        self._emit(self.PasswordChanged, actor, at,
-                   password_hash=v.text("password_hash", password_hash, max_len=512))
+        self._emit(self.PasswordChanged, actor, at, password_hash="",
+                   password_ref=_password_ref(password_ref))
+
+    class SessionsEnded(PlannerAggregate.Event):
+        """Every signed-in session of the account ends (signing out, or an administrator's
+        "sign out everywhere"); sessions carry the account's version and this moves it on."""
+
+        def apply(self, account: Account) -> None:
+            pass
+
+    def end_sessions(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._emit(self.SessionsEnded, actor, at, reason_text(reason, required=False,
+                                                              what="signing out"))
 
     class Disabled(PlannerAggregate.Event):
         def apply(self, account: Account) -> None:

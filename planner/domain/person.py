@@ -6,6 +6,7 @@ The person's calendar feed address is a secret token; only its hash is ever reco
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
@@ -25,6 +26,7 @@ class Person(PlannerAggregate):
         self.name, self.title, self.organisation = name, title, organisation
         self.email, self.home_timezone = email, home_timezone
         self.feed_token_hash = ""
+        self.feed_token_ref = ""
 
     @classmethod
     def register(cls, *, actor: str, name: str, title: str = "", organisation: str = "",
@@ -57,13 +59,22 @@ class Person(PlannerAggregate):
                    home_timezone=v.zone("home_timezone", home_timezone))
 
     class FeedTokenReset(PlannerAggregate.Event):
+        """Version 2 added `token_ref`: the token's hash lives in the credential store
+        (planner.credentials), outside the log; `token_hash` is "" from then on."""
+
+        class_version = 2
         token_hash: str
+        token_ref: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["token_ref"] = ""
 
         def apply(self, person: Person) -> None:
-            person.feed_token_hash = self.token_hash
+            person.feed_token_hash, person.feed_token_ref = self.token_hash, self.token_ref
 
-    def reset_feed_token(self, *, actor: str, token_hash: str, reason: str = "",
+    def reset_feed_token(self, *, actor: str, token_ref: str, reason: str = "",
                          at: datetime | None = None) -> None:
         """Replace the calendar feed secret: the old address stops working at once."""
         self._emit(self.FeedTokenReset, actor, at, reason_text(reason, required=False),
-                   token_hash=v.text("token_hash", token_hash, max_len=128))
+                   token_hash="", token_ref=v.text("token_ref", token_ref, max_len=64))

@@ -124,7 +124,7 @@ def test_an_accounts_history_shows_role_changes_and_hides_password_hashes(jining
         ("role", "organiser", "auditor")]
     text = "\n".join(format_history(history))
     assert "secret-hash" not in text and "new-secret" not in text
-    assert "password hash: (secret) -> (secret, changed)" in text
+    assert "password ref: (secret) -> (secret, changed)" in text
 
 
 def test_a_profiles_and_an_agreements_history_name_what_changed(jining_memory):

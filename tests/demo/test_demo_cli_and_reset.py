@@ -16,6 +16,8 @@ from planner.domain.errors import InvariantError
 from planner.passwords import hash_password
 from planner.settings import Settings, load_settings
 
+LONG_PASSWORD = "a long enough test password"
+
 
 def _events(url: str, settings: Settings) -> int:
     planner = build(settings, database_url=url)
@@ -78,7 +80,7 @@ def test_reset_database_leaves_an_empty_database(sql_database_url: str, settings
 def test_a_load_that_stopped_part_way_asks_for_a_reset_and_adds_nothing(settings: Settings):
     planner = build(settings, database_url=MEMORY)
     planner.app.open_account(actor="test", email=FIRST_MARKER, name="Left over",
-                             role="organiser", password_hash=hash_password("x"))
+                             role="organiser", password_hash=hash_password(LONG_PASSWORD))
     before = planner.app.recorder.max_notification_id()
     with pytest.raises(InvariantError, match="planner demo --reset"):
         load_demo(planner, progress=lambda _line: None)

@@ -59,18 +59,33 @@ def fresh_app(tmp_path: Path) -> Iterator[Flask]:
     planner.close()
 
 
+def open_session(client: FlaskClient, email: str | None = None) -> str:
+    """Put a signed-in session for `email` (None: anonymous) into `client`'s cookie, as a
+    successful login would; returns the form token (CSRF) that belongs to that session."""
+    from itsdangerous import URLSafeTimedSerializer
+
+    from web.access import session_values
+
+    app = client.application
+    raw = f"test-token-{email or 'anonymous'}"
+    values: dict[str, object] = {}
+    if email:
+        with app.app_context():
+            values = session_values(email)
+    with client.session_transaction() as session:
+        session.clear()
+        session.update(values)
+        session["csrf_token"] = raw
+    return URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
+
+
 def signed_in(app: Flask, role: str) -> FlaskClient:
     """A client whose session belongs to `role`'s account (no password round trip: fast).
 
     The client's CSRF token is known: `client.csrf`.
     """
     client = app.test_client()
-    token = f"test-token-{role}"
-    with client.session_transaction() as session:
-        session["csrf_token"] = token
-        if role != "anonymous":
-            session["email"] = EMAILS[role]
-    client.csrf = token  # type: ignore[attr-defined]
+    client.csrf = open_session(client, None if role == "anonymous" else EMAILS[role])  # type: ignore[attr-defined]
     return client
 
 

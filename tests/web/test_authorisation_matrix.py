@@ -24,6 +24,8 @@ auth.login_post                 POST    422       422       422    422      422
 auth.logout                     POST    302       302       302    302      302
 auth.preferences                GET     302       200       200    200      200
 auth.preferences_post           POST    302       302       422    422      403
+auth.password                   GET     302       200       200    200      200
+auth.password_post              POST    302       422       422    422      422
 dashboard.index                 GET     302       200       302    302      200
 schedule.mine                   GET     302       200       200    200      200
 trips.index                     GET     302       200       200    200      200
@@ -131,6 +133,7 @@ audit.record_history            GET     302       200       403    403      200
 audit.record_as_of              GET     302       200       403    403      200
 audit.itinerary                 GET     302       200       403    403      200
 audit.calendar                  GET     302       200       403    403      200
+signins.index                   GET     302       200       403    403      200
 """
 
 

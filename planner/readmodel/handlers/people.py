@@ -27,7 +27,9 @@ def _person_details(conn: Connection, e: Any, seq: int) -> None:
 
 
 def _feed_reset(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.people, e, feed_token_hash=e.token_hash)
+    # The current feed credential: its reference in the credential store (the hash of an
+    # address made before secrets left the log).
+    touch(conn, t.people, e, feed_token_hash=getattr(e, "token_ref", "") or e.token_hash)
 
 
 def _opened(conn: Connection, e: Any, seq: int) -> None:
@@ -54,6 +56,8 @@ HANDLERS: dict[type, Handler] = {
     Account.RoleChanged: _role,
     # The hash itself never enters the read model; the account's version still moves on.
     Account.PasswordChanged: touching(t.accounts),
+    # Sessions carry the account's version: moving it on signs every session out.
+    Account.SessionsEnded: touching(t.accounts),
     Account.Disabled: _active(False),
     Account.Enabled: _active(True),
 }
