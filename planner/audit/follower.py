@@ -25,12 +25,20 @@ import hmac
 import logging
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from planner.audit.chain import GENESIS, StoredRow, keyed_link, stored_row
-from planner.audit.index import KINDS, Decode, event_type, index_rows, kind_name, record_kind
+from planner.audit.index import (
+    KINDS,
+    Decode,
+    earlier_records,
+    event_type,
+    index_rows,
+    kind_name,
+    record_kind,
+)
 from planner.audit.tables import audit_chain, audit_follower, audit_log, create_tables
 from planner.settings import SettingsError
 from planner.storage.recorder import Stored
@@ -47,6 +55,11 @@ _LAST_LINK_AND_INDEXED = select(
     select(audit_chain.c.link).order_by(audit_chain.c.position.desc()).limit(1)
     .scalar_subquery(),
     select(func.max(audit_log.c.position)).scalar_subquery())
+_LAST_LINK_INDEXED_AND_RECORD = select(
+    *_LAST_LINK_AND_INDEXED.selected_columns,
+    *(select(column).where(audit_log.c.record_id == bindparam("record_id"))
+      .order_by(audit_log.c.record_version.desc()).limit(1).scalar_subquery()
+      for column in (audit_log.c.label, audit_log.c.parent_id)))
 _INSERT_LINKS = insert(audit_chain)
 _INSERT_INDEX = insert(audit_log)
 
@@ -115,7 +128,15 @@ class AuditFollower:
         The previous link and the last indexed position are read from the tables themselves,
         so audit tables someone altered are reported by verify, not a reason to refuse work.
         """
-        previous, indexed = conn.execute(_LAST_LINK_AND_INDEXED).one()
+        own = [StoredRow(at, str(e.originator_id), e.originator_version, e.topic, e.state)
+               for at, e in stored]
+        earlier, known = earlier_records(own), None
+        if len(earlier) == 1:  # the usual edit: the record's label and parent come along
+            previous, indexed, label, parent = conn.execute(
+                _LAST_LINK_INDEXED_AND_RECORD, {"record_id": earlier[0]}).one()
+            known = {earlier[0]: (label, parent)} if label is not None else {}
+        else:
+            previous, indexed = conn.execute(_LAST_LINK_AND_INDEXED).one()
         link, indexed = previous or GENESIS, indexed or 0
         first = stored[0][0]
         unvouched = [stored_row(r) for r in conn.execute(
@@ -124,8 +145,9 @@ class AuditFollower:
         for row in unvouched:
             log.error("audit chain: event %d was stored outside the planner; it is not linked "
                       "('planner log verify' reports it as forged)", row.position)
-        own = [StoredRow(at, str(e.originator_id), e.originator_version, e.topic, e.state)
-               for at, e in stored if at > indexed]
+        own = [row for row in own if row.position > indexed]
+        if unvouched:
+            known = None
         links = []
         for row in own:
             link = keyed_link(self.key, link, row)
@@ -133,7 +155,7 @@ class AuditFollower:
         if links:
             conn.execute(_INSERT_LINKS, links)
         if unvouched or own:
-            conn.execute(_INSERT_INDEX, index_rows(conn, unvouched + own, self.decode))
+            conn.execute(_INSERT_INDEX, index_rows(conn, unvouched + own, self.decode, known))
 
     # -- explicit, after checking ---------------------------------------------------------
     def rechain(self) -> int:

@@ -24,13 +24,17 @@ import time
 from collections.abc import Callable, Sequence
 from threading import Lock
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
-from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
-from sqlalchemy import Table, event
-from sqlalchemy.engine import Connection
+from eventsourcing_sqlalchemy.recorders import (
+    SQLAlchemyAggregateRecorder,
+    SQLAlchemyApplicationRecorder,
+)
+from sqlalchemy import Table, event, select, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -40,12 +44,58 @@ InTransaction = Callable[[Connection, Stored], None]
 BUSY_TIMEOUT_MS = 60_000
 
 
-class PlannerRecorder(SQLAlchemyApplicationRecorder):
+class OneStatementReads(SQLAlchemyAggregateRecorder):
+    """Reads a record's events (or its latest snapshot) with one statement in autocommit
+    mode: the library wraps each read in BEGIN ... ROLLBACK on a new ORM session, and on
+    PostgreSQL each of those is a round trip; a command loads one or two records, each from
+    a snapshot and the events after it. The reads were never one transaction together (the
+    library opens one per read), so nothing about what a command sees changes."""
+
+    def select_events(self, originator_id: UUID | str, gt: int | None = None,
+                      lte: int | None = None, desc: bool = False,
+                      limit: int | None = None) -> list[StoredEvent]:
+        table = self.tables[0]
+        version = table.c.originator_version
+        query = select(table.c.originator_id, version, table.c.topic, table.c.state).where(
+            table.c.originator_id == originator_id)
+        if gt is not None:
+            query = query.where(version > gt)
+        if lte is not None:
+            query = query.where(version <= lte)
+        query = query.order_by(version.desc() if desc else version)
+        if limit is not None:
+            query = query.limit(limit)
+        engine = self.datastore.engine
+        assert isinstance(engine, Engine)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            rows = conn.execute(query).all()
+        return [StoredEvent(originator_id=r[0], originator_version=r[1], topic=r[2],
+                            state=bytes(r[3])) for r in rows]
+
+
+class PlannerSnapshotRecorder(OneStatementReads):
+    """The snapshot store's recorder (the library's, with one-statement reads)."""
+
+
+class PlannerRecorder(OneStatementReads, SQLAlchemyApplicationRecorder):
     """Stores events and runs the registered steps on them before the transaction commits."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.in_transaction: list[InTransaction] = []
+        self.with_lock: list[str] = []
+        """PostgreSQL: parameterless statements the steps need first (the read models' shared
+        lock), sent with the library's LOCK TABLE in one round trip."""
+
+    def _lock_table(self, session: Session) -> None:
+        if not self.with_lock or session.get_bind().dialect.name != "postgresql":
+            super()._lock_table(session)
+            return
+        name = self.events_table.name
+        if self.events_table.schema:
+            name = f"{self.events_table.schema}.{name}"
+        session.execute(text("; ".join([f"LOCK TABLE {name} IN EXCLUSIVE MODE",
+                                        *self.with_lock])))
 
     @property
     def events_table(self) -> Table:
@@ -103,4 +153,5 @@ class PlannerFactory(SQLAlchemyFactory):
     """PERSISTENCE_MODULE for the planner on SQL (see planner.bootstrap.application_env)."""
 
     datastore_class = PlannerDatastore
+    aggregate_recorder_class = PlannerSnapshotRecorder
     application_recorder_class = PlannerRecorder
