@@ -61,11 +61,26 @@ _LAST_LINK_INDEXED_AND_RECORD = select(
       .order_by(audit_log.c.record_version.desc()).limit(1).scalar_subquery()
       for column in (audit_log.c.label, audit_log.c.parent_id)))
 _INSERT_LINKS = insert(audit_chain)
+_FINGERPRINT = select(audit_follower.c.link).where(audit_follower.c.name == KEY)
 _INSERT_INDEX = insert(audit_log)
+
+KEY_MISMATCH = (f"[instance] path: the audit chain key there ({CHAIN_KEY_FILE}) is not the key "
+                "this database's chain is made with; every process using this database must "
+                "use the same instance folder (or a copy of its chain_key file)")
+
+
+class ChainKeyError(SettingsError):
+    """This process's chain key is not the one the database's chain is made with."""
 
 
 def key_fingerprint(key: bytes) -> str:
     return hmac.new(key, b"planner audit chain key", hashlib.sha256).hexdigest()
+
+
+def stored_fingerprint(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(_FINGERPRINT).scalar()
+
 
 __all__ = ["KINDS", "AuditFollower", "attach", "event_type", "follower_for", "kind_name",
            "record_kind"]
@@ -79,10 +94,10 @@ class AuditFollower:
         self.events = events
         self.decode = decode
         self.key = key
+        self._key_checked = False
 
     def setup(self) -> None:
-        """Create the tables and rows; refuse a chain key other than the database's; re-index
-        the log if the index rules changed."""
+        """Create the tables and rows; re-index the log if the index rules changed."""
         create_tables(self.engine)
         try:
             with self.engine.begin() as conn:
@@ -92,34 +107,26 @@ class AuditFollower:
                     conn.execute(insert(audit_follower).values(name=INDEX, position=0, link=""))
         except IntegrityError:
             pass  # another process created the rows first
-        self._check_key()
         with self.engine.connect() as conn:
             version = conn.execute(select(audit_follower.c.position)
                                    .where(audit_follower.c.name == INDEX)).scalar()
         if version != INDEX_VERSION:
             self.reindex()
 
-    def _check_key(self) -> None:
+    def _check_key(self, conn: Connection) -> None:
         """Every process writing to one database must link with the same key. The database
         keeps the key's fingerprint (an HMAC of a fixed text: it does not reveal the key),
-        written by the first process with a key; a process with another key (another
-        instance folder) is refused before it writes a link no other process can check."""
-        fingerprint = key_fingerprint(self.key)
-        try:
-            with self.engine.begin() as conn:
-                stored = conn.execute(select(audit_follower.c.link)
-                                      .where(audit_follower.c.name == KEY)).scalar()
-                if stored is None:
-                    conn.execute(insert(audit_follower).values(name=KEY, position=0,
-                                                               link=fingerprint))
-                    stored = fingerprint
-        except IntegrityError:
-            return self._check_key()  # another process stored its fingerprint first
-        if stored != fingerprint:
-            raise SettingsError(
-                f"[instance] path: the audit chain key there ({CHAIN_KEY_FILE}) is not the key "
-                "this database's chain is made with; every process using this database must "
-                "use the same instance folder (or a copy of its chain_key file)")
+        stored by the first write; a process with another key (another instance folder) is
+        refused before it writes a link no other process could check. Reading needs no key:
+        a command that only reads works with any instance folder."""
+        stored = conn.execute(_FINGERPRINT).scalar()
+        if stored is None:
+            conn.execute(insert(audit_follower).values(name=KEY, position=0,
+                                                       link=key_fingerprint(self.key)))
+        elif stored != key_fingerprint(self.key):
+            raise ChainKeyError(KEY_MISMATCH)
+        else:
+            self._key_checked = True  # once per process: the stored fingerprint never changes
 
     # -- the command's step ---------------------------------------------------------------
     def chain_in_transaction(self, conn: Connection, stored: Stored) -> None:
@@ -128,6 +135,8 @@ class AuditFollower:
         The previous link and the last indexed position are read from the tables themselves,
         so audit tables someone altered are reported by verify, not a reason to refuse work.
         """
+        if not self._key_checked:
+            self._check_key(conn)
         own = [StoredRow(at, str(e.originator_id), e.originator_version, e.topic, e.state)
                for at, e in stored]
         earlier, known = earlier_records(own), None
@@ -166,6 +175,9 @@ class AuditFollower:
             self._lock_events(conn)
             conn.execute(delete(audit_chain))
             conn.execute(delete(audit_log))
+            conn.execute(delete(audit_follower).where(audit_follower.c.name == KEY))
+            conn.execute(insert(audit_follower).values(name=KEY, position=0,
+                                                       link=key_fingerprint(self.key)))
             after, link = 0, GENESIS
             while rows := [stored_row(r) for r in conn.execute(
                     select(self.events).where(self.events.c.id > after)

@@ -1,4 +1,4 @@
-"""The SQL persistence the planner runs on: eventsourcing-sqlalchemy with two additions.
+"""The SQL persistence the planner runs on: eventsourcing-sqlalchemy with these additions.
 
 1. One transaction per command. `PlannerRecorder` stores a save's events as the library does
    (on PostgreSQL under `LOCK TABLE ... IN EXCLUSIVE MODE`, on SQLite under the one write
@@ -10,12 +10,15 @@
    failing (busy_timeout) and switches the file to write-ahead logging without the library's
    unconditional `PRAGMA journal_mode=WAL`, which fails with "database is locked" (no busy
    wait applies to it) while another process writes.
+3. Fewer round trips on PostgreSQL: reads of one record in one autocommit statement
+   (`OneStatementReads`), the steps' own lock sent with the events lock (`with_lock`), and no
+   NOTIFY after each insert (`_notify_channel`).
 
-It also sends no NOTIFY after each insert (see `_notify_channel`). All of these are the
-library's extension points (the factory's `datastore_class` and
-`application_recorder_class`, the recorder's `_insert_stored_events(session, ...)`, the
-datastore's `init_sqlite_wal_mode()`); the events table is reached through the recorder's
-public `tables` list.
+These are the library's extension points: the factory's `datastore_class`,
+`aggregate_recorder_class` and `application_recorder_class`, and the recorder and datastore
+methods a subclass of the library overrides itself (`_insert_stored_events(session, ...)`,
+`_lock_table`, `_notify_channel`, `select_events`, `init_sqlite_wal_mode`). The events table is
+reached through the recorder's public `tables` list, not its record class.
 """
 
 from __future__ import annotations
