@@ -104,7 +104,12 @@ def _wire_read_models(planner: Planner, engine: Engine, *, catch_up: bool,
         projector.ensure_current(progress)
     else:
         projector.live = projector.schema_version() == SCHEMA_VERSION
-    app.recorder.in_transaction.append(projector.apply_in_transaction)  # type: ignore[attr-defined]
+    recorder = app.recorder
+    assert isinstance(recorder, PlannerRecorder)
+    if engine.dialect.name == "postgresql":
+        recorder.with_lock.append(projector.reset_lock_sql)
+        projector.lock_taken = True
+    recorder.in_transaction.append(projector.apply_in_transaction)
     app.saved_listeners.append(projector.listener)
     planner.projector = projector
     planner.queries = Queries(engine, planner.settings)

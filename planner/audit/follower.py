@@ -25,12 +25,20 @@ import hmac
 import logging
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from planner.audit.chain import GENESIS, StoredRow, keyed_link, stored_row
-from planner.audit.index import KINDS, Decode, event_type, index_rows, kind_name, record_kind
+from planner.audit.index import (
+    KINDS,
+    Decode,
+    earlier_records,
+    event_type,
+    index_rows,
+    kind_name,
+    record_kind,
+)
 from planner.audit.tables import audit_chain, audit_follower, audit_log, create_tables
 from planner.settings import SettingsError
 from planner.storage.recorder import Stored
@@ -47,12 +55,32 @@ _LAST_LINK_AND_INDEXED = select(
     select(audit_chain.c.link).order_by(audit_chain.c.position.desc()).limit(1)
     .scalar_subquery(),
     select(func.max(audit_log.c.position)).scalar_subquery())
+_LAST_LINK_INDEXED_AND_RECORD = select(
+    *_LAST_LINK_AND_INDEXED.selected_columns,
+    *(select(column).where(audit_log.c.record_id == bindparam("record_id"))
+      .order_by(audit_log.c.record_version.desc()).limit(1).scalar_subquery()
+      for column in (audit_log.c.label, audit_log.c.parent_id)))
 _INSERT_LINKS = insert(audit_chain)
+_FINGERPRINT = select(audit_follower.c.link).where(audit_follower.c.name == KEY)
 _INSERT_INDEX = insert(audit_log)
+
+KEY_MISMATCH = (f"[instance] path: the audit chain key there ({CHAIN_KEY_FILE}) is not the key "
+                "this database's chain is made with; every process using this database must "
+                "use the same instance folder (or a copy of its chain_key file)")
+
+
+class ChainKeyError(SettingsError):
+    """This process's chain key is not the one the database's chain is made with."""
 
 
 def key_fingerprint(key: bytes) -> str:
     return hmac.new(key, b"planner audit chain key", hashlib.sha256).hexdigest()
+
+
+def stored_fingerprint(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(_FINGERPRINT).scalar()
+
 
 __all__ = ["KINDS", "AuditFollower", "attach", "event_type", "follower_for", "kind_name",
            "record_kind"]
@@ -66,10 +94,10 @@ class AuditFollower:
         self.events = events
         self.decode = decode
         self.key = key
+        self._key_checked = False
 
     def setup(self) -> None:
-        """Create the tables and rows; refuse a chain key other than the database's; re-index
-        the log if the index rules changed."""
+        """Create the tables and rows; re-index the log if the index rules changed."""
         create_tables(self.engine)
         try:
             with self.engine.begin() as conn:
@@ -79,34 +107,26 @@ class AuditFollower:
                     conn.execute(insert(audit_follower).values(name=INDEX, position=0, link=""))
         except IntegrityError:
             pass  # another process created the rows first
-        self._check_key()
         with self.engine.connect() as conn:
             version = conn.execute(select(audit_follower.c.position)
                                    .where(audit_follower.c.name == INDEX)).scalar()
         if version != INDEX_VERSION:
             self.reindex()
 
-    def _check_key(self) -> None:
+    def _check_key(self, conn: Connection) -> None:
         """Every process writing to one database must link with the same key. The database
         keeps the key's fingerprint (an HMAC of a fixed text: it does not reveal the key),
-        written by the first process with a key; a process with another key (another
-        instance folder) is refused before it writes a link no other process can check."""
-        fingerprint = key_fingerprint(self.key)
-        try:
-            with self.engine.begin() as conn:
-                stored = conn.execute(select(audit_follower.c.link)
-                                      .where(audit_follower.c.name == KEY)).scalar()
-                if stored is None:
-                    conn.execute(insert(audit_follower).values(name=KEY, position=0,
-                                                               link=fingerprint))
-                    stored = fingerprint
-        except IntegrityError:
-            return self._check_key()  # another process stored its fingerprint first
-        if stored != fingerprint:
-            raise SettingsError(
-                f"[instance] path: the audit chain key there ({CHAIN_KEY_FILE}) is not the key "
-                "this database's chain is made with; every process using this database must "
-                "use the same instance folder (or a copy of its chain_key file)")
+        stored by the first write; a process with another key (another instance folder) is
+        refused before it writes a link no other process could check. Reading needs no key:
+        a command that only reads works with any instance folder."""
+        stored = conn.execute(_FINGERPRINT).scalar()
+        if stored is None:
+            conn.execute(insert(audit_follower).values(name=KEY, position=0,
+                                                       link=key_fingerprint(self.key)))
+        elif stored != key_fingerprint(self.key):
+            raise ChainKeyError(KEY_MISMATCH)
+        else:
+            self._key_checked = True  # once per process: the stored fingerprint never changes
 
     # -- the command's step ---------------------------------------------------------------
     def chain_in_transaction(self, conn: Connection, stored: Stored) -> None:
@@ -115,7 +135,17 @@ class AuditFollower:
         The previous link and the last indexed position are read from the tables themselves,
         so audit tables someone altered are reported by verify, not a reason to refuse work.
         """
-        previous, indexed = conn.execute(_LAST_LINK_AND_INDEXED).one()
+        if not self._key_checked:
+            self._check_key(conn)
+        own = [StoredRow(at, str(e.originator_id), e.originator_version, e.topic, e.state)
+               for at, e in stored]
+        earlier, known = earlier_records(own), None
+        if len(earlier) == 1:  # the usual edit: the record's label and parent come along
+            previous, indexed, label, parent = conn.execute(
+                _LAST_LINK_INDEXED_AND_RECORD, {"record_id": earlier[0]}).one()
+            known = {earlier[0]: (label, parent)} if label is not None else {}
+        else:
+            previous, indexed = conn.execute(_LAST_LINK_AND_INDEXED).one()
         link, indexed = previous or GENESIS, indexed or 0
         first = stored[0][0]
         unvouched = [stored_row(r) for r in conn.execute(
@@ -124,8 +154,9 @@ class AuditFollower:
         for row in unvouched:
             log.error("audit chain: event %d was stored outside the planner; it is not linked "
                       "('planner log verify' reports it as forged)", row.position)
-        own = [StoredRow(at, str(e.originator_id), e.originator_version, e.topic, e.state)
-               for at, e in stored if at > indexed]
+        own = [row for row in own if row.position > indexed]
+        if unvouched:
+            known = None
         links = []
         for row in own:
             link = keyed_link(self.key, link, row)
@@ -133,7 +164,7 @@ class AuditFollower:
         if links:
             conn.execute(_INSERT_LINKS, links)
         if unvouched or own:
-            conn.execute(_INSERT_INDEX, index_rows(conn, unvouched + own, self.decode))
+            conn.execute(_INSERT_INDEX, index_rows(conn, unvouched + own, self.decode, known))
 
     # -- explicit, after checking ---------------------------------------------------------
     def rechain(self) -> int:
@@ -144,6 +175,9 @@ class AuditFollower:
             self._lock_events(conn)
             conn.execute(delete(audit_chain))
             conn.execute(delete(audit_log))
+            conn.execute(delete(audit_follower).where(audit_follower.c.name == KEY))
+            conn.execute(insert(audit_follower).values(name=KEY, position=0,
+                                                       link=key_fingerprint(self.key)))
             after, link = 0, GENESIS
             while rows := [stored_row(r) for r in conn.execute(
                     select(self.events).where(self.events.c.id > after)

@@ -48,10 +48,15 @@ _LAST_OF_ONE = (select(audit_log.c.label, audit_log.c.parent_id)
 """Built once: reusing the statement spares SQLAlchemy its cache key on every command."""
 
 
+def earlier_records(rows: list[StoredRow]) -> list[str]:
+    """The records of `rows` that have index rows from before (not created in `rows`)."""
+    new = {r.originator_id for r in rows if r.originator_version == 1}
+    return sorted({r.originator_id for r in rows} - new)
+
+
 def known_for(conn: Connection, rows: list[StoredRow]) -> Known:
     """The label and parent of the records in `rows`, from each record's last index row."""
-    new = {r.originator_id for r in rows if r.originator_version == 1}
-    ids = sorted({r.originator_id for r in rows} - new)
+    ids = earlier_records(rows)
     if len(ids) <= 3:  # a command's usual case: one statement per record, by the index
         known: Known = {}
         for record_id in ids:
@@ -95,9 +100,11 @@ def index_row(row: StoredRow, known: Known, decode: Decode) -> dict[str, Any]:
             "label": label[:500], "parent_id": parent}
 
 
-def index_rows(conn: Connection, rows: list[StoredRow], decode: Decode) -> list[dict[str, Any]]:
-    """Index rows for events stored after those already indexed, in log order."""
-    known = known_for(conn, rows)
+def index_rows(conn: Connection, rows: list[StoredRow], decode: Decode,
+               known: Known | None = None) -> list[dict[str, Any]]:
+    """Index rows for events stored after those already indexed, in log order (`known`: the
+    records' labels and parents, if the caller read them already)."""
+    known = known_for(conn, rows) if known is None else known
     return [index_row(row, known, decode) for row in rows]
 
 

@@ -33,10 +33,11 @@ from planner.audit.chain import (
     keyed_link,
     next_link,
 )
+from planner.audit.follower import KEY_MISMATCH, key_fingerprint, stored_fingerprint
 from planner.audit.index import Decode, Known, difference, index_row
 from planner.audit.tables import audit_log
 
-FORGED, BROKEN, UNKEYED = "forged", "broken", "unkeyed"
+FORGED, BROKEN, UNKEYED, WRONG_KEY = "forged", "broken", "unkeyed", "key"
 _END = 1 << 62
 
 
@@ -54,6 +55,9 @@ def verify_database(planner: Any, *, from_head: Head | None = None,
     `accept_unkeyed` (for `rekey`) lets unkeyed links pass as long as no keyed link came
     before them: the chain an earlier release wrote, continued by this one."""
     engine: Engine = planner.engine
+    stored = stored_fingerprint(engine)
+    if stored is not None and stored != key_fingerprint(planner.chain_key):
+        return Verdict(False, Head(0, ""), 0, 0, f"cannot verify: {KEY_MISMATCH}", WRONG_KEY)
     checked, previous, last = 0, GENESIS, 0
     head_seen = from_head is None or from_head.position == 0
     known: Known = {}

@@ -86,7 +86,8 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
         click.echo(f"OK: {where}: chain intact, {verdict.checked} events checked")
         click.echo(f"head {verdict.head}")
         return
-    label = "FORGED" if verdict.kind == checks.FORGED else "TAMPERED"
+    label = {checks.FORGED: "FORGED", checks.WRONG_KEY: "NOT CHECKED"}.get(verdict.kind,
+                                                                          "TAMPERED")
     click.echo(f"{label}: {where}: {verdict.problem}", err=True)
     sys.exit(1)
 

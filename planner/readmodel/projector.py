@@ -78,6 +78,8 @@ class Projector:
         self.schema = schema
         self.source = source
         self._lock_key = zlib.crc32(f"planner-readmodel:{schema or ''}".encode())
+        self.lock_taken = False
+        """True when the recorder takes `reset_lock_sql` with the events lock (PostgreSQL)."""
         self.live = False
         """True once the tables exist at this release's schema version: only then does a
         command apply its events in its own transaction."""
@@ -94,6 +96,11 @@ class Projector:
     @property
     def _is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def reset_lock_sql(self) -> str:
+        """The statement that shares the reset lock (for the recorder to send with its own)."""
+        return f"SELECT pg_advisory_xact_lock_shared({int(self._lock_key)})"
 
     @contextmanager
     def _locked(self, conn: Connection, *, exclusive: bool) -> Iterator[None]:
@@ -202,8 +209,9 @@ class Projector:
             _behind.set(True)
             return
         first, last = stored[0][0], stored[-1][0]
-        if not self._is_sqlite:  # a reset drops the tables under its exclusive lock: share
-            # it before touching any rm_ table (else a deadlock with a reset is possible)
+        if not self._is_sqlite and not self.lock_taken:  # a reset drops the tables under its
+            # exclusive lock: share it before touching any rm_ table (else a deadlock with a
+            # reset is possible)
             conn.execute(_SHARE_RESET_LOCK, {"key": self._lock_key})
         # The usual case in one statement: nothing pending before this save, so lock the
         # position row and move it on at once.

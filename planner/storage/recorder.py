@@ -1,4 +1,4 @@
-"""The SQL persistence the planner runs on: eventsourcing-sqlalchemy with two additions.
+"""The SQL persistence the planner runs on: eventsourcing-sqlalchemy with these additions.
 
 1. One transaction per command. `PlannerRecorder` stores a save's events as the library does
    (on PostgreSQL under `LOCK TABLE ... IN EXCLUSIVE MODE`, on SQLite under the one write
@@ -10,12 +10,15 @@
    failing (busy_timeout) and switches the file to write-ahead logging without the library's
    unconditional `PRAGMA journal_mode=WAL`, which fails with "database is locked" (no busy
    wait applies to it) while another process writes.
+3. Fewer round trips on PostgreSQL: reads of one record in one autocommit statement
+   (`OneStatementReads`), the steps' own lock sent with the events lock (`with_lock`), and no
+   NOTIFY after each insert (`_notify_channel`).
 
-It also sends no NOTIFY after each insert (see `_notify_channel`). All of these are the
-library's extension points (the factory's `datastore_class` and
-`application_recorder_class`, the recorder's `_insert_stored_events(session, ...)`, the
-datastore's `init_sqlite_wal_mode()`); the events table is reached through the recorder's
-public `tables` list.
+These are the library's extension points: the factory's `datastore_class`,
+`aggregate_recorder_class` and `application_recorder_class`, and the recorder and datastore
+methods a subclass of the library overrides itself (`_insert_stored_events(session, ...)`,
+`_lock_table`, `_notify_channel`, `select_events`, `init_sqlite_wal_mode`). The events table is
+reached through the recorder's public `tables` list, not its record class.
 """
 
 from __future__ import annotations
@@ -24,13 +27,17 @@ import time
 from collections.abc import Callable, Sequence
 from threading import Lock
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
+from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore, transactions
 from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
-from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
-from sqlalchemy import Table, event
-from sqlalchemy.engine import Connection
+from eventsourcing_sqlalchemy.recorders import (
+    SQLAlchemyAggregateRecorder,
+    SQLAlchemyApplicationRecorder,
+)
+from sqlalchemy import Table, event, select, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -40,12 +47,62 @@ InTransaction = Callable[[Connection, Stored], None]
 BUSY_TIMEOUT_MS = 60_000
 
 
-class PlannerRecorder(SQLAlchemyApplicationRecorder):
+class OneStatementReads(SQLAlchemyAggregateRecorder):
+    """Reads a record's events (or its latest snapshot) with one statement in autocommit
+    mode: the library wraps each read in BEGIN ... ROLLBACK on a new ORM session, and on
+    PostgreSQL each of those is a round trip; a command loads one or two records, each from
+    a snapshot and the events after it. The reads were never one transaction together (the
+    library opens one per read), so nothing about what a command sees changes."""
+
+    def select_events(self, originator_id: UUID | str, gt: int | None = None,
+                      lte: int | None = None, desc: bool = False,
+                      limit: int | None = None) -> list[StoredEvent]:
+        if self.datastore.access_lock is not None or transactions.get(None) is not None:
+            # SQLite in memory (one shared connection, serialised by the library's lock), or
+            # a read inside one of the library's transactions: its way.
+            return super().select_events(originator_id, gt, lte, desc, limit)
+        table = self.tables[0]
+        version = table.c.originator_version
+        query = select(table.c.originator_id, version, table.c.topic, table.c.state).where(
+            table.c.originator_id == originator_id)
+        if gt is not None:
+            query = query.where(version > gt)
+        if lte is not None:
+            query = query.where(version <= lte)
+        query = query.order_by(version.desc() if desc else version)
+        if limit is not None:
+            query = query.limit(limit)
+        engine = self.datastore.engine
+        assert isinstance(engine, Engine)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            rows = conn.execute(query).all()
+        return [StoredEvent(originator_id=r[0], originator_version=r[1], topic=r[2],
+                            state=bytes(r[3])) for r in rows]
+
+
+class PlannerSnapshotRecorder(OneStatementReads):
+    """The snapshot store's recorder (the library's, with one-statement reads)."""
+
+
+class PlannerRecorder(OneStatementReads, SQLAlchemyApplicationRecorder):
     """Stores events and runs the registered steps on them before the transaction commits."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.in_transaction: list[InTransaction] = []
+        self.with_lock: list[str] = []
+        """PostgreSQL: parameterless statements the steps need first (the read models' shared
+        lock), sent with the library's LOCK TABLE in one round trip."""
+
+    def _lock_table(self, session: Session) -> None:
+        if not self.with_lock or session.get_bind().dialect.name != "postgresql":
+            super()._lock_table(session)
+            return
+        name = self.events_table.name
+        if self.events_table.schema:
+            name = f"{self.events_table.schema}.{name}"
+        session.execute(text("; ".join([f"LOCK TABLE {name} IN EXCLUSIVE MODE",
+                                        *self.with_lock])))
 
     @property
     def events_table(self) -> Table:
@@ -103,4 +160,5 @@ class PlannerFactory(SQLAlchemyFactory):
     """PERSISTENCE_MODULE for the planner on SQL (see planner.bootstrap.application_env)."""
 
     datastore_class = PlannerDatastore
+    aggregate_recorder_class = PlannerSnapshotRecorder
     application_recorder_class = PlannerRecorder

@@ -11,6 +11,8 @@ import pytest
 
 from planner.audit.chain import chained_head
 from planner.audit.verify import verify_database
+from planner.bootstrap import build
+from planner.settings import load_settings
 
 WRITER = textwrap.dedent("""
     import sys
@@ -44,8 +46,20 @@ def test_two_writing_processes_leave_one_complete_intact_chain(make_planner, sql
 def test_a_process_with_another_chain_key_is_refused_before_it_writes(make_planner,
                                                                        sql_database_url,
                                                                        tmp_path):
-    make_planner(sql_database_url)
+    planner = make_planner(sql_database_url)
+    planner.app.register_person(actor="writer", name="Anna Berger",
+                                home_timezone="Europe/Berlin")
     other = subprocess.run([sys.executable, "-c", WRITER, sql_database_url,
                             str(tmp_path / "another-instance"), "9"], capture_output=True,
                            text=True, timeout=120)
     assert other.returncode != 0 and "the audit chain key there" in other.stderr
+    assert planner.app.recorder.max_notification_id() == 1  # its command stored nothing
+    assert verify_database(planner).ok
+    stranger = build(load_settings(environ={}, instance_path=str(tmp_path / "another")),
+                     database_url=sql_database_url)
+    try:
+        verdict = verify_database(stranger)
+        assert (verdict.ok, verdict.kind) == (False, "key")
+        assert "the audit chain key there" in verdict.problem
+    finally:
+        stranger.close()

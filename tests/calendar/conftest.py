@@ -62,6 +62,10 @@ def world(world_template: tuple[Path, World, datetime], settings: Settings,
     template, built, now = world_template
     for source in template.parent.glob(template.name + "*"):
         shutil.copyfile(source, tmp_path / source.name)
+    # A copied database goes with its instance folder's chain key (its audit chain's key).
+    Path(settings.instance_path).mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template.parent / "instance" / "chain_key",
+                    Path(settings.instance_path) / "chain_key")
     clock = StepClock(now)
     planner = build(settings, database_url=f"sqlite:///{tmp_path / template.name}", clock=clock)
     yield dataclasses.replace(built, planner=planner, clock=clock)
