@@ -222,7 +222,7 @@ def load(port: int, path: str, cookie: str, clients: int, requests: int,
 
 
 def figures(url: str, store: str, folder: Path, meetings: int = 300, members: int = 60,
-            requests: int = 600, seconds: float = 15, clients: int = 8,
+            requests: int = 600, seconds: float = 12, clients: int = 8,
             workers: int = 2) -> list[Figure]:
     site, counts = prepare(url, folder, meetings, members)
     found: list[Figure] = []
@@ -253,7 +253,7 @@ def main() -> None:
     parser.add_argument("--meetings", type=int, default=300)
     parser.add_argument("--members", type=int, default=60)
     parser.add_argument("--requests", type=int, default=600)
-    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--seconds", type=float, default=12)
     args = parser.parse_args()
     standalone(lambda url, store, folder: figures(url, store, folder, args.meetings,
                                                   args.members, args.requests, args.seconds))

@@ -87,5 +87,13 @@ def test_a_size_that_would_overrun_the_time_budget_is_left_out_saying_why(tmp_pa
     (tmp_path / "db").mkdir()
     found = module.figures(f"sqlite:///{tmp_path / 'db' / 'bench.sqlite3'}", "SQLite",
                            tmp_path, small=200, large=400, budget_s=0)
-    assert [f.note.split(":")[0] for f in found] == ["", "not measured"]
-    assert "the budget is 0 min" in text(found)
+    assert [f.note.split(":")[0] for f in found] == ["not measured", "not measured"]
+    assert "the budget is 0.0 min" in text(found)
+
+
+def test_an_as_of_that_would_overrun_its_budget_is_left_out_saying_why(tmp_path: Path) -> None:
+    module = importlib.import_module("house_asof")
+    (tmp_path / "db").mkdir()
+    found = module.figures(f"sqlite:///{tmp_path / 'db' / 'bench.sqlite3'}", "SQLite",
+                           tmp_path, small=20, large=60, meetings=9, repeat=1, budget_s=0)
+    assert [f.note.split(":")[0] for f in found] == ["not measured"]

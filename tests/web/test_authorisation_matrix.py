@@ -79,6 +79,7 @@ outcomes.followups              GET     302       200       403    403      403
 outcomes.add_followup           POST    302       422       403    403      403
 outcomes.complete_followup      POST    302       422       403    403      403
 feeds.feed                      GET     404       404       404    404      404
+health.health                   GET     200       200       200    200      200
 feeds.trip_calendar             GET     302       200       200    403      200
 feeds.meeting_calendar          GET     302       200       200    403      200
 feeds.my_calendar               GET     302       404       200    200      404
