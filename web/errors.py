@@ -19,10 +19,9 @@ from flask import Flask, Response, current_app, g, render_template, request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
-from planner.audit.changes import changes_since
 from planner.domain.errors import ConflictError, DomainError, NotFoundError
 from web.forms import VERSION_FIELD, as_text
-from web.wiring import planner
+from web.wiring import changes_after
 
 _TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not allowed here",
            409: "Changed by someone else", 413: "Too large", 422: "Cannot do that",
@@ -137,7 +136,7 @@ def _submitted() -> list[tuple[str, str]]:
 
 def _changes_since(error: ConflictError) -> tuple[Change, ...]:
     """The events after the version the user saw, with the fields the planner allows shown."""
-    entries = changes_since(planner(), error.record_id, error.expected_version or 0)
+    entries = changes_after(error.record_id, error.expected_version or 0)
     return tuple(Change(what=e.what, actor=e.actor, at=e.at_utc, reason=e.reason,
                         version=e.version, fields=tuple((c.field, _value(c)) for c in e.changes))
                  for e in entries)

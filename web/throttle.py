@@ -19,7 +19,7 @@ from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from web.wiring import planner
+from web.wiring import signin_limiter, signins
 
 ADDRESS_LIMIT = parse("30 per 15 minutes")
 STORAGE_SETTING = "PLANNER_RATELIMIT_STORAGE_URI"
@@ -28,11 +28,11 @@ _NAMESPACE = "failed-sign-in"
 
 def register(app: Flask) -> None:
     uri = os.environ.get(STORAGE_SETTING, "memory://")
-    app.extensions["signin_limiter"] = MovingWindowRateLimiter(storage_from_string(uri))
+    app.extensions.update(signin_limiter=MovingWindowRateLimiter(storage_from_string(uri)))
 
 
 def _limiter() -> MovingWindowRateLimiter:
-    return current_app.extensions["signin_limiter"]  # type: ignore[no-any-return]
+    return signin_limiter()  # type: ignore[no-any-return]
 
 
 def _address() -> str:
@@ -49,8 +49,8 @@ def refusal(email: str) -> str | None:
         current_app.logger.warning("sign-in throttled for address %s", _address())
         return ("Too many failed sign-ins from your network. Wait a quarter of an hour and "
                 "try again.")
-    signins = planner().signins
-    until = signins.locked_until(email, _now()) if signins and email else None
+    log = signins()
+    until = log.locked_until(email, _now()) if log and email else None
     if until is None:
         return None
     current_app.logger.warning("sign-in throttled for account %s", email)
@@ -66,15 +66,17 @@ def retry_after() -> dict[str, str]:
 def failed(email: str | None) -> None:
     """Count a failed attempt against the address and, for an existing account, record it."""
     _limiter().hit(ADDRESS_LIMIT, _NAMESPACE, _address())
-    if email and planner().signins is not None:
-        planner().signins.record(email, _address(), succeeded=False, at=_now())
+    log = signins()
+    if email and log is not None:
+        log.record(email, _address(), succeeded=False, at=_now())
 
 
 def succeeded(email: str) -> None:
-    if planner().signins is not None:
-        planner().signins.record(email, _address(), succeeded=True, at=_now())
+    log = signins()
+    if log is not None:
+        log.record(email, _address(), succeeded=True, at=_now())
 
 
 def recent(limit: int, offset: int) -> Any:
-    signins = planner().signins
-    return signins.recent(limit=limit, offset=offset) if signins else ()
+    log = signins()
+    return log.recent(limit=limit, offset=offset) if log else ()

@@ -2,7 +2,7 @@
 
 Views get the application's commands and query objects (read models, calendars, a record's
 history, settings), never the engine or the stored events: `planner()` is for this module
-(and, until it is cut over, web/audit.py); tests/web/test_web_boundary.py checks it.
+alone; tests/web/test_web_boundary.py checks it.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from werkzeug.exceptions import NotFound
 
 from planner.application import PlannerApplication
 from planner.audit import history as audit_history
+from planner.audit.changes import changes_since
 from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
 from planner.settings import Settings
+from planner.signin.attempts import SignInLog
 
 
 def planner() -> Planner:
@@ -47,6 +49,21 @@ def record_history(record_id: object, zone: str | None = None) -> audit_history.
 
 def settings() -> Settings:
     return planner().settings
+
+
+def signins() -> SignInLog | None:
+    """The record of sign-in attempts (None on in-memory storage)."""
+    return planner().signins
+
+
+def signin_limiter() -> Any:
+    """The per-address limiter of failed sign-ins (web.throttle makes it at start-up)."""
+    return current_app.extensions["signin_limiter"]
+
+
+def changes_after(record_id: Any, version: int) -> Any:
+    """A record's changes after a version, as far as the conflict page may show them."""
+    return changes_since(planner(), record_id, version)
 
 
 def audit() -> AuditDesk:
