@@ -18,6 +18,7 @@ from planner.audit.follower import attach as attach_audit
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.settings import Settings, load_settings
+from planner.snapshots.repository import install_seal
 
 MEMORY = "memory"
 
@@ -68,6 +69,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
         _use_write_ahead_log(app, engine)
     planner = Planner(settings=settings, app=app, engine=engine)
     if engine is not None:
+        install_seal(app, engine, settings.instance_path)
         _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
     attach_audit(planner)
     return planner

@@ -17,6 +17,7 @@ from planner.audit import asof, chain, exchange, history, importer, logquery, te
 from planner.cli.core import planner_from_settings
 from planner.cli.web import cli_actor
 from planner.domain.errors import DomainError
+from planner.snapshots.verify import SnapshotReport, verify_snapshots
 
 
 def _default_actor() -> str:
@@ -64,6 +65,7 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
     Exit status 0 and the head when intact; 1 and the first bad position (or line) otherwise.
     """
     noted = _head(from_head)
+    snapshots = SnapshotReport(0, (), 0)
     if file:
         try:
             verdict = exchange.verify_file(file, from_head=noted)
@@ -78,13 +80,21 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
             verdict = chain.verify_database(
                 planner.engine, events, from_head=noted,
                 progress=lambda n: click.echo(f"checked {n} events", err=True))
+            snapshots = verify_snapshots(planner)
             trail.record_verified(planner.app, actor, "database", verdict)
         where = "the database"
-    if verdict.ok:
-        click.echo(f"OK: {where}: chain intact, {verdict.checked} events checked")
+    for problem in snapshots.tampered:
+        click.echo(f"TAMPERED: {where}: {problem}", err=True)
+    if snapshots.unsealed:
+        click.echo(f"note: {snapshots.unsealed} snapshots are true but sealed under another "
+                   "key (or not at all); they are re-sealed when next loaded", err=True)
+    if verdict.ok and snapshots.ok:
+        derived = "" if file else f", {snapshots.checked} snapshots re-derived"
+        click.echo(f"OK: {where}: chain intact, {verdict.checked} events checked{derived}")
         click.echo(f"head {verdict.head}")
         return
-    click.echo(f"TAMPERED: {where}: {verdict.problem}", err=True)
+    if not verdict.ok:
+        click.echo(f"TAMPERED: {where}: {verdict.problem}", err=True)
     sys.exit(1)
 
 

@@ -1,0 +1,104 @@
+"""Snapshots are a shortcut, never the truth: an edited snapshot row changes nothing a
+command sees, is dropped with a warning, and `planner log verify` names it."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from planner.bootstrap import Planner
+from planner.cli import main
+from planner.domain.errors import InvariantError
+
+SNAPSHOTS = "planner_snapshots"
+
+
+def trip_and_meeting(planner: Planner, meeting_events: int) -> tuple[UUID, UUID]:
+    app = planner.app
+    trip = app.create_trip(actor="organiser@example.org", title="Jining", organiser="LEIPZIG",
+                           direction="outbound", home_timezone="Europe/Berlin",
+                           starts_on=date(2030, 6, 25), ends_on=date(2030, 6, 30))
+    meeting = app.schedule_meeting(trip, actor="organiser@example.org", kind="official meeting",
+                                   title="Mayor", venue="City hall", city="Jining",
+                                   timezone="Asia/Shanghai", starts=datetime(2030, 6, 28, 9),
+                                   ends=datetime(2030, 6, 28, 10))
+    for n in range(meeting_events - 1):
+        app.change_meeting_details(meeting, actor="organiser@example.org",
+                                   kind="official meeting", title=f"Mayor ({n})",
+                                   counterparts=["Jining city"], agenda="")
+    return trip, meeting
+
+
+def snapshot_rows(planner: Planner) -> list[Any]:
+    assert planner.engine is not None
+    with planner.engine.connect() as conn:
+        return conn.execute(text(f"SELECT * FROM {SNAPSHOTS} ORDER BY originator_version")).all()
+
+
+def edit_snapshot(planner: Planner, version: int, old: bytes, new: bytes) -> None:
+    row = next(r for r in snapshot_rows(planner) if r.originator_version == version)
+    state = bytes(row.state)
+    assert old in state
+    assert planner.engine is not None
+    with planner.engine.begin() as conn:
+        conn.execute(text(f"UPDATE {SNAPSHOTS} SET state = :s WHERE originator_version = :v "
+                          "AND originator_id = :o"),
+                     {"s": state.replace(old, new), "v": version, "o": row.originator_id})
+
+
+def test_long_records_are_snapshotted_and_sealed(make_planner, sql_database_url):
+    planner = make_planner(sql_database_url)
+    _, meeting = trip_and_meeting(planner, 45)
+    versions = [r.originator_version for r in snapshot_rows(planner)]
+    assert versions == [20, 40]
+    assert planner.app.get_meeting(meeting)["title"] == "Mayor (43)"
+    from planner.snapshots.verify import verify_snapshots
+    report = verify_snapshots(planner)
+    assert report.ok and report.checked == 2 and report.unsealed == 0
+
+
+def test_an_edited_snapshot_is_named_by_verify_dropped_on_load_and_changes_nothing(
+        make_planner, sqlite_url, settings, monkeypatch, caplog):
+    planner = make_planner(sqlite_url)
+    _, meeting = trip_and_meeting(planner, 20)
+    edit_snapshot(planner, 20, b'"status":"proposed"', b'"status":"cancelled"')
+
+    monkeypatch.setenv("PLANNER_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("PLANNER_INSTANCE_PATH", str(settings.instance_path))
+    runner = CliRunner()
+    verified = runner.invoke(main, ["log", "verify", "--as", "auditor@example.org"])
+    assert verified.exit_code == 1, verified.output
+    assert (f"TAMPERED: the database: snapshot of meeting {meeting} at version 20: its state "
+            "differs from the events") in verified.output
+
+    with caplog.at_level(logging.WARNING):
+        planner.app.confirm_meeting(meeting, actor="organiser@example.org")  # not "cancelled"
+    assert planner.app.get_meeting(meeting)["status"] == "confirmed"
+    assert any(str(meeting) in r.getMessage() and "does not match its seal" in r.getMessage()
+               for r in caplog.records if r.levelno == logging.WARNING)
+    assert runner.invoke(main, ["log", "verify"]).exit_code == 0  # replaced by a true one
+
+
+def test_a_sealed_snapshot_copied_to_another_version_is_not_trusted(make_planner, sqlite_url,
+                                                                      caplog):
+    planner = make_planner(sqlite_url)
+    _, meeting = trip_and_meeting(planner, 20)
+    planner.app.cancel_meeting(meeting, actor="organiser@example.org", reason="rain")
+    # the forger passes off the sealed snapshot of version 20 (proposed) as version 21
+    row = snapshot_rows(planner)[0]
+    assert planner.engine is not None
+    with planner.engine.begin() as conn:
+        conn.execute(text(f"INSERT INTO {SNAPSHOTS} VALUES (:o, 21, :t, :s)"),
+                     {"o": row.originator_id, "t": row.topic, "s": row.state})
+        conn.execute(text("INSERT INTO snapshot_seals SELECT originator_id, 21, digest "
+                          "FROM snapshot_seals WHERE originator_version = 20"))
+    with caplog.at_level(logging.WARNING), pytest.raises(InvariantError, match="cancelled"):
+        planner.app.confirm_meeting(meeting, actor="organiser@example.org")
+    assert planner.app.get_meeting(meeting)["status"] == "cancelled"
+    assert "does not match its seal" in caplog.text
