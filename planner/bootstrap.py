@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from planner.application import PlannerApplication
 from planner.audit.follower import attach as attach_audit
+from planner.audit.people_index import attach as attach_people_index
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.settings import Settings, load_settings
@@ -72,6 +73,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
         install_seal(app, engine, settings.instance_path)
         _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
     attach_audit(planner)
+    attach_people_index(planner)
     return planner
 
 
