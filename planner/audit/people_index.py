@@ -94,23 +94,38 @@ class PeopleIndex:
     def catch_up(self) -> None:
         """Index every event written since the last catch-up, in one transaction."""
         c = audit_person_index.c
-        with self.engine.begin() as conn:
-            conn.execute(update(audit_person_index).where(c.name == NAME)
-                         .values(position=c.position))  # the lock: catch-ups queue here
-            done = conn.execute(select(c.position).where(c.name == NAME)).scalar_one()
-            end = conn.execute(select(func.max(self.events.c.id))).scalar() or 0
-            if end < done:  # the log was replaced: index it again from the start
-                conn.execute(delete(audit_person_links))
-                done = 0
-            if end == done:
+        with self.engine.connect() as conn:  # a read first: most calls find nothing new
+            done = conn.execute(select(c.position).where(c.name == NAME)).scalar()
+            if done == (conn.execute(select(func.max(self.events.c.id))).scalar() or 0):
                 return
-            rows = conn.execute(select(self.events.c.id, self.events.c.originator_id,
-                                       self.events.c.topic, self.events.c.state)
-                                .where(self.events.c.id > done, self.events.c.id <= end,
-                                       self.events.c.topic.in_(list(LINKS)))
-                                .order_by(self.events.c.id)).all()
-            self._insert(conn, rows)
-            conn.execute(update(audit_person_index).where(c.name == NAME).values(position=end))
+        with self.engine.begin() as conn:
+            self.catch_up_on(conn)
+
+    def apply_in_transaction(self, conn: Connection, _stored: Any) -> None:
+        """A step for a command's own transaction (planner.storage's `in_transaction` hooks,
+        where the write path provides them): the save's events, flushed in `conn`, are indexed
+        before it commits."""
+        self.catch_up_on(conn)
+
+    def catch_up_on(self, conn: Connection) -> None:
+        """Index, in the caller's transaction, every event after the index's position."""
+        c = audit_person_index.c
+        conn.execute(update(audit_person_index).where(c.name == NAME)
+                     .values(position=c.position))  # the lock: catch-ups queue here
+        done = conn.execute(select(c.position).where(c.name == NAME)).scalar_one()
+        end = conn.execute(select(func.max(self.events.c.id))).scalar() or 0
+        if end < done:  # the log was replaced: index it again from the start
+            conn.execute(delete(audit_person_links))
+            done = 0
+        if end == done:
+            return
+        rows = conn.execute(select(self.events.c.id, self.events.c.originator_id,
+                                   self.events.c.topic, self.events.c.state)
+                            .where(self.events.c.id > done, self.events.c.id <= end,
+                                   self.events.c.topic.in_(list(LINKS)))
+                            .order_by(self.events.c.id)).all()
+        self._insert(conn, rows)
+        conn.execute(update(audit_person_index).where(c.name == NAME).values(position=end))
 
     def listener(self) -> None:
         """For `app.saved_listeners`: keep the index current after each save. The save has

@@ -27,7 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-KEY_FILE = "snapshot.key"
+KEY_FILE = "chain_key"  # the audit chain's key file; the seals use a key derived from it
+PURPOSE = b"planner snapshot seal v1"
 metadata = MetaData()
 _ID = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -55,7 +56,7 @@ class SnapshotSeal:
     """Writes, reads and checks sealed snapshots in the application's snapshot table."""
 
     def __init__(self, key: bytes, engine: Engine, recorder: Any) -> None:
-        self.key = key
+        self.key = hmac.new(key, PURPOSE, hashlib.sha256).digest()
         self.engine = engine
         self.recorder = recorder  # the library's snapshot recorder (its table and sessions)
         self.table: Table = recorder.events_record_cls.__table__
