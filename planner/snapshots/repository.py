@@ -39,9 +39,11 @@ class SealedRepository(Repository):
         while (row := self.seal.latest(aggregate_id, version)) is not None:
             if self.seal.is_intact(row):
                 break
-            log.warning("snapshot of record %s at version %s does not match its seal (edited "
-                        "or unsealed); dropped, the record is rebuilt from its events",
-                        aggregate_id, row.stored.originator_version)
+            log.warning("snapshot of record %s at version %s %s; dropped, the record is "
+                        "rebuilt from its events", aggregate_id, row.stored.originator_version,
+                        "does not match its seal (edited, or sealed with another instance "
+                        "folder's key)" if row.digest else "has no seal (taken before "
+                        "snapshots were sealed, or its seal was deleted)")
             self.seal.drop(row.stored)
             dropped = True
         snapshots = [self.snapshot_store.mapper.to_domain_event(row.stored)] if row else []

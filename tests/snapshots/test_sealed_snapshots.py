@@ -104,3 +104,22 @@ def test_a_sealed_snapshot_copied_to_another_version_is_not_trusted(make_planner
         planner.app.confirm_meeting(meeting, actor="organiser@example.org")
     assert planner.app.get_meeting(meeting)["status"] == "cancelled"
     assert "does not match its seal" in caplog.text
+
+
+def test_a_snapshot_without_a_seal_is_replaced_by_a_sealed_one_on_its_next_load(
+        make_planner, sqlite_url, caplog):
+    """Snapshots taken before sealing existed (or whose seal was deleted) are not trusted."""
+    from planner.snapshots.verify import verify_snapshots
+
+    planner = make_planner(sqlite_url)
+    _, meeting = trip_and_meeting(planner, 20)
+    assert planner.engine is not None
+    with planner.engine.begin() as conn:
+        conn.execute(text("DELETE FROM snapshot_seals"))
+    assert verify_snapshots(planner).unsealed == 2  # true, so not tampered: a note
+    with caplog.at_level(logging.WARNING):
+        assert planner.app.get_meeting(meeting)["title"] == "Mayor (18)"
+    assert "has no seal" in caplog.text
+    report = verify_snapshots(planner)
+    assert report.ok and report.unsealed == 0
+    assert [r.originator_version for r in snapshot_rows(planner)] == [20]  # sealed anew
