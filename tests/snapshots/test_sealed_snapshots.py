@@ -123,3 +123,24 @@ def test_a_snapshot_without_a_seal_is_replaced_by_a_sealed_one_on_its_next_load(
     report = verify_snapshots(planner)
     assert report.ok and report.unsealed == 0
     assert [r.originator_version for r in snapshot_rows(planner)] == [20]  # sealed anew
+
+
+def test_a_command_on_a_long_record_reads_its_last_snapshot_and_the_few_events_after_it(
+        make_planner, sql_database_url, monkeypatch):
+    """What a meeting command decodes does not grow with the meeting's or the trip's history."""
+    planner = make_planner(sql_database_url)
+    app = planner.app
+    trip, meeting = trip_and_meeting(planner, 59)
+    for n in range(58):
+        app.set_objectives(trip, actor="organiser@example.org", objectives=[f"Goal {n}"])
+    decoded: list[Any] = []
+    decode = app.mapper.to_domain_event
+    monkeypatch.setattr(app.mapper, "to_domain_event",
+                        lambda stored: decoded.append(stored) or decode(stored))
+    app.move_meeting(meeting, actor="organiser@example.org", starts=datetime(2030, 6, 28, 10),
+                     ends=datetime(2030, 6, 28, 11), reason="the mayor is late")
+    interval = app.snapshotting_intervals[Meeting]
+    for record, version in ((meeting, 59), (trip, 59)):
+        read = [s.originator_version for s in decoded
+                if s.originator_id == record and s.originator_version <= version]  # not the new
+        assert read == list(range(version - version % interval, version + 1)), read
