@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from planner.application import PlannerApplication
 from planner.audit.follower import CHAIN_KEY_FILE
 from planner.audit.follower import attach as attach_audit
+from planner.audit.people_index import attach as attach_people_index
 from planner.credentials.store import SqlCredentials
 from planner.instance import instance_secret
 from planner.readmodel import Projector, Queries
@@ -27,6 +28,7 @@ from planner.readmodel.projector import Progress
 from planner.readmodel.tables import SCHEMA_VERSION
 from planner.settings import Settings, load_settings
 from planner.signin.attempts import SignInLog
+from planner.snapshots.repository import install_seal
 from planner.storage.recorder import PlannerRecorder
 
 MEMORY = "memory"
@@ -87,9 +89,11 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
     if engine is not None:
         planner.chain_key = instance_secret(Path(settings.instance_path), CHAIN_KEY_FILE)
         app.credentials = SqlCredentials(engine)
+        install_seal(app, engine, settings.instance_path)
         _wire_read_models(planner, engine, catch_up=catch_up, progress=progress)
     try:
         attach_audit(planner)
+        attach_people_index(planner)
     except Exception:
         planner.close()
         raise

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, render_template, url_for
@@ -10,13 +10,21 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from web import access
 from web.forms import Form, form_page, render_form
 from web.trips import trip
-from web.wiring import actor, commands, found, queries, today
+from web.wiring import actor, commands, found, queries, read_once, today
 
 bp = Blueprint("meetings", __name__)
 
 
+class TripLink(NamedTuple):
+    """What a meeting form shows of its trip (the breadcrumb), from the meeting's own row."""
+
+    id: UUID
+    title: str
+
+
 def meeting(meeting_id: UUID) -> Any:
-    return found(queries().meeting(meeting_id, today=today()), "meeting", meeting_id)
+    return read_once("meeting", meeting_id, lambda: found(
+        queries().meeting(meeting_id, today=today()), "meeting", meeting_id))
 
 
 def _to_meeting(meeting_id: UUID) -> Any:
@@ -77,6 +85,11 @@ def show(meeting_id: UUID) -> Any:
 
 # -- details --------------------------------------------------------------------------------
 def _context(meeting_id: UUID) -> dict[str, Any]:
+    row = meeting(meeting_id)
+    return {"meeting": row, "trip": TripLink(row.trip_id, row.trip_title)}
+
+
+def _context_with_legs(meeting_id: UUID) -> dict[str, Any]:
     row = meeting(meeting_id)
     return {"meeting": row, "trip": trip(str(row.trip_id))}
 
@@ -140,12 +153,13 @@ def _location(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/relocate")
 @access.organiser
 def relocate_form(meeting_id: UUID) -> Any:
-    return render_form("meetings/relocate.html", _location(meeting_id), **_context(meeting_id))
+    return render_form("meetings/relocate.html", _location(meeting_id),
+                       **_context_with_legs(meeting_id))
 
 
 @bp.post("/meetings/<uuid:meeting_id>/relocate")
 @access.organiser
-@form_page("meetings/relocate.html", _context, _location)
+@form_page("meetings/relocate.html", _context_with_legs, _location)
 def relocate(meeting_id: UUID) -> Any:
     form = Form()
     city, zone, leg_id = _place(form, trip(meeting(meeting_id).trip_id))

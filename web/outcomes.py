@@ -9,7 +9,7 @@ from flask import Blueprint, flash, redirect, url_for
 
 from web import access
 from web.forms import Form, form_page, render_form
-from web.meetings import meeting
+from web.meetings import TripLink, meeting
 from web.trips import trip
 from web.wiring import actor, commands, today
 
@@ -17,6 +17,12 @@ bp = Blueprint("outcomes", __name__, url_prefix="/meetings/<uuid:meeting_id>")
 
 
 def _context(meeting_id: UUID) -> dict[str, Any]:
+    row = meeting(meeting_id)
+    return {"meeting": row, "trip": TripLink(row.trip_id, row.trip_title), "today": today()}
+
+
+def _attendees_context(meeting_id: UUID) -> dict[str, Any]:
+    """The attendees form offers the delegation members not yet attending."""
     row = meeting(meeting_id)
     trip_row = trip(row.trip_id)
     attending = {str(a.person_id) for a in row.attendees}
@@ -36,12 +42,13 @@ def _to_page(meeting_id: UUID, endpoint: str) -> Any:
 @bp.get("/attendees")
 @access.organiser
 def attendees(meeting_id: UUID) -> Any:
-    return render_form("meetings/attendees.html", _version(meeting_id), **_context(meeting_id))
+    return render_form("meetings/attendees.html", _version(meeting_id),
+                       **_attendees_context(meeting_id))
 
 
 @bp.post("/attendees")
 @access.organiser
-@form_page("meetings/attendees.html", _context, _version)
+@form_page("meetings/attendees.html", _attendees_context, _version)
 def add_attendee(meeting_id: UUID) -> Any:
     form = Form()
     for person_id in form.choices("person_id") or [form.required("person_id", "a member")]:
@@ -52,7 +59,7 @@ def add_attendee(meeting_id: UUID) -> Any:
 
 @bp.post("/attendees/<uuid:person_id>/remove")
 @access.organiser
-@form_page("meetings/attendees.html", _context, _version)
+@form_page("meetings/attendees.html", _attendees_context, _version)
 def remove_attendee(meeting_id: UUID, person_id: UUID) -> Any:
     form = Form()
     commands().remove_attendee(meeting_id, actor=actor(), person_id=person_id,

@@ -10,7 +10,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from web import access
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, queries, settings
+from web.wiring import actor, commands, found, page_number, queries, read_once, settings
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
 add_nav("Trips", "trips.index", roles=("organiser", "auditor", "participant"), order=20)
@@ -18,7 +18,7 @@ FILTERS = ("status", "year", "city", "country", "organiser")
 
 
 def trip(trip_id: UUID) -> Any:
-    return found(queries().trip(trip_id), "trip", trip_id)
+    return read_once("trip", trip_id, lambda: found(queries().trip(trip_id), "trip", trip_id))
 
 
 @bp.get("")

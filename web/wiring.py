@@ -7,8 +7,9 @@ alone; tests/web/test_web_boundary.py checks it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import current_app, g, request
 from werkzeug.exceptions import NotFound
@@ -27,9 +28,24 @@ def planner() -> Planner:
     return current_app.extensions["planner"]
 
 
+T = TypeVar("T")
+
+
 def commands() -> PlannerApplication:
-    """The application: every write goes through one of its commands."""
+    """The application: every write goes through one of its commands. Rows read so far in
+    this request are forgotten, so what the request reads after a command shows its effect."""
+    g.pop("rows_read", None)
     return planner().app
+
+
+def read_once(kind: str, record_id: object, read: Callable[[], T]) -> T:
+    """A read-model row read at most once per request (a form page needs the same row for
+    its values and its context), until the request runs a command."""
+    rows: dict[tuple[str, str], Any] = g.setdefault("rows_read", {})
+    key = (kind, str(record_id))
+    if key not in rows:
+        rows[key] = read()
+    return rows[key]
 
 
 def queries() -> Any:
@@ -76,7 +92,7 @@ def audit() -> AuditDesk:
 
 def today() -> date:
     """Today for the planner: the application's clock, so demo and tests can fix the date."""
-    return commands().now().date()
+    return planner().app.now().date()
 
 
 def actor() -> str:

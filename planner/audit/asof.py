@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from planner.audit.follower import event_type, kind_name, record_kind
 from planner.audit.history import state_of
+from planner.audit.people_index import people_index_for
 from planner.audit.tables import audit_log
 from planner.commands.base import as_uuid
 from planner.domain.errors import DomainError, NotFoundError, ValidationError
@@ -161,19 +162,26 @@ def trip_as_of(planner: Any, trip_id: UUID | str, at: datetime) -> TripAsOf:
 
 
 def person_schedule_as_of(planner: Any, person_id: UUID | str, at: datetime) -> PersonScheduleAsOf:
-    """What a person's calendar would have shown at a moment (for `--as-of` calendars)."""
+    """What a person's calendar would have shown at a moment (for `--as-of` calendars).
+
+    Only the records that named the person by then are replayed (planner.audit.people_index),
+    so the time taken does not grow with the trips and meetings of other people.
+    """
     moment = utc_moment(at)
     person = record_as_of(planner, person_id, at=moment)
     if person.kind != "person":
         raise NotFoundError("person", person.record_id)
     pid = str(person.record_id)
-    trips = [t for t in (_maybe(planner, tid, moment) for tid in
-                         created_ids(planner, TRIP_CREATED, before=moment)) if t is not None]
+    trip_ids, meeting_ids = _records_naming(planner, pid, moment)
+    trips = [t for t in (_maybe(planner, tid, moment) for tid in trip_ids) if t is not None]
     member_of = [t for t in trips if any(m["person_id"] == pid for m in t.state["members"])]
-    meetings = [m for m in (_maybe(planner, mid, moment) for mid in
-                            created_ids(planner, SCHEDULED, before=moment))
+    meetings = [m for m in (_maybe(planner, mid, moment) for mid in meeting_ids)
                 if m is not None and pid in m.state["attendees"]]
     trips_by_id = {str(t.record_id): t for t in trips}
+    for meeting in meetings:
+        trip_id = str(meeting.state["trip_id"])
+        if trip_id not in trips_by_id and (found := _maybe(planner, trip_id, moment)):
+            trips_by_id[trip_id] = found
     people: dict[str, AsOf] = {}
     for meeting in meetings:
         for attendee in meeting.state["attendees"]:
@@ -185,6 +193,28 @@ def person_schedule_as_of(planner: Any, person_id: UUID | str, at: datetime) -> 
                               {str(m.state["trip_id"]): trips_by_id[str(m.state["trip_id"])]
                                for m in meetings if str(m.state["trip_id"]) in trips_by_id},
                               people)
+
+
+def _records_naming(planner: Any, person_id: str,
+                    moment: datetime) -> tuple[list[str], list[str]]:
+    """Ids of the trips and of the meetings that may have had the person at a moment."""
+    index = people_index_for(planner)
+    if index is None:  # in-memory storage: look at every trip and meeting created by then
+        return (created_ids(planner, TRIP_CREATED, before=moment),
+                created_ids(planner, SCHEDULED, before=moment))
+    found = index.records_naming(person_id, moment)
+    return _in_creation_order(planner, found["trip"]), found["meeting"]
+
+
+def _in_creation_order(planner: Any, record_ids: list[str]) -> list[str]:
+    """Records in the order they were created (the order the whole-log scan gave)."""
+    if len(record_ids) < 2:
+        return record_ids
+    c = audit_log.c
+    with planner.engine.connect() as conn:
+        created = dict(conn.execute(select(c.record_id, c.position).where(
+            c.record_id.in_(record_ids), c.record_version == 1)).tuples().all())
+    return sorted(record_ids, key=lambda r: (created.get(r, 0), r))
 
 
 def find_person(planner: Any, who: str) -> UUID:

@@ -19,6 +19,7 @@ from planner.audit.desk import verify_log
 from planner.cli.accounts import cli_actor
 from planner.cli.core import planner_from_settings
 from planner.domain.errors import DomainError
+from planner.snapshots.verify import SnapshotReport, verify_snapshots
 
 
 def _default_actor() -> str:
@@ -68,6 +69,7 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
     (events changed or deleted, index rows edited).
     """
     noted = _head(from_head)
+    snapshots = SnapshotReport(0, (), 0)
     if file:
         try:
             verdict = exchange.verify_file(file, from_head=noted)
@@ -80,15 +82,23 @@ def verify(file: str | None, from_head: str, actor: str) -> None:
                 raise click.ClickException("database: verification needs a SQL database")
             verdict = verify_log(planner, from_head=noted,
                                  progress=lambda n: click.echo(f"checked {n} events", err=True))
+            snapshots = verify_snapshots(planner)
             trail.record_verified(planner.app, actor, "database", verdict)
         where = "the database"
-    if verdict.ok:
-        click.echo(f"OK: {where}: chain intact, {verdict.checked} events checked")
+    for problem in snapshots.tampered:
+        click.echo(f"TAMPERED: {where}: {problem}", err=True)
+    if snapshots.unsealed:
+        click.echo(f"note: {snapshots.unsealed} snapshots are true but sealed under another "
+                   "key (or not at all); they are re-sealed when next loaded", err=True)
+    if verdict.ok and snapshots.ok:
+        derived = "" if file else f", {snapshots.checked} snapshots re-derived"
+        click.echo(f"OK: {where}: chain intact, {verdict.checked} events checked{derived}")
         click.echo(f"head {verdict.head}")
         return
-    label = {checks.FORGED: "FORGED", checks.WRONG_KEY: "NOT CHECKED"}.get(verdict.kind,
-                                                                          "TAMPERED")
-    click.echo(f"{label}: {where}: {verdict.problem}", err=True)
+    if not verdict.ok:
+        label = {checks.FORGED: "FORGED", checks.WRONG_KEY: "NOT CHECKED"}.get(verdict.kind,
+                                                                              "TAMPERED")
+        click.echo(f"{label}: {where}: {verdict.problem}", err=True)
     sys.exit(1)
 
 

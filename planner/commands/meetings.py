@@ -23,6 +23,10 @@ def meeting_instant(field: str, value: datetime, zone: str) -> datetime:
 
 class MeetingCommands(CommandSupport):
     def _window(self, trip_id: UUID | str) -> TripWindow:
+        """The trip's dates, legs, members and status, as stored now: the trip is loaded from
+        its last (sealed) snapshot plus the few events after it, so this costs the same for a
+        trip with 5,000 events as for a new one. Not read from the read models: those may lag
+        behind the log when another process wrote the trip a moment ago."""
         return self._load(Trip, trip_id).window()
 
     def _edit_planned(self, meeting_id: UUID | str, expected_version: int | None,

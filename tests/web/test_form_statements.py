@@ -1,0 +1,46 @@
+"""A meeting's edit forms read the meeting once, from the read models, and the trip only where
+the form shows more of it than its title (issue 10: the move form ran 21 statements)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from flask import Flask
+from sqlalchemy import event
+
+from tests.web.conftest import signed_in
+
+# statement counts measured before -> after: move, edit, status, outcome, follow-ups 21 -> 9;
+# relocate (legs) and attendees (members) 21 -> 14.
+LIMITS = {"move": 9, "edit": 9, "status": 9, "outcome": 9, "followups": 9, "relocate": 14,
+          "attendees": 14}
+
+
+@contextmanager
+def statements(app: Flask) -> Iterator[list[str]]:
+    engine = app.extensions["planner"].engine
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+@pytest.mark.parametrize("form", sorted(LIMITS))
+def test_a_meeting_form_reads_only_what_it_shows(app, world, form):
+    client = signed_in(app, "organiser")
+    url = f"/meetings/{world.meeting_id}/{form}"
+    assert client.get(url).status_code == 200  # the first request may fill caches
+    with statements(app) as seen:
+        page = client.get(url)
+    assert page.status_code == 200
+    assert "Leipzig delegation to Nanjing and Jining" in page.get_data(as_text=True)
+    assert not [s for s in seen if "planner_events" in s or "planner_snapshots" in s]
+    assert len(seen) <= LIMITS[form], "\n".join(seen)
