@@ -50,7 +50,7 @@ class PeopleCommands(CommandSupport):
     def open_account(self, *, actor: str, email: str, name: str, role: str,
                      password_hash: str, person_id: UUID | str | None = None) -> UUID:
         if person_id:
-            self._load(Person, person_id)
+            self._referenced(Person, "person_id", person_id)
         account = Account.open(actor=actor, email=email, name=name, role=role,
                                password_hash=password_hash, person_id=person_id,
                                at=self._stamp())
@@ -62,7 +62,7 @@ class PeopleCommands(CommandSupport):
     def change_role(self, email: str, *, actor: str, role: str, reason: str,
                     person_id: UUID | str | None = None) -> int:
         if person_id:
-            self._load(Person, person_id)
+            self._referenced(Person, "person_id", person_id)
         return self._edit(Account, account_id(email), None, lambda a: a.change_role(
             actor=actor, role=role, person_id=person_id, reason=reason, at=self._stamp()))
 

@@ -5,10 +5,12 @@ The person's calendar feed address is a secret token; only its hash is ever reco
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
+from planner.domain.errors import ValidationError
 from planner.domain.values import reason_text
 
 
@@ -54,7 +56,8 @@ class Person(PlannerAggregate):
                    name=v.text("name", name), title=v.text("title", title, required=False),
                    organisation=v.text("organisation", organisation, required=False),
                    email=v.optional_email("email", email),
-                   home_timezone=v.zone("home_timezone", home_timezone))
+                   home_timezone=v.zone("home_timezone", home_timezone,
+                                        keep=self.home_timezone))
 
     class FeedTokenReset(PlannerAggregate.Event):
         token_hash: str
@@ -66,4 +69,12 @@ class Person(PlannerAggregate):
                          at: datetime | None = None) -> None:
         """Replace the calendar feed secret: the old address stops working at once."""
         self._emit(self.FeedTokenReset, actor, at, reason_text(reason, required=False),
-                   token_hash=v.text("token_hash", token_hash, max_len=128))
+                   token_hash=_digest(token_hash))
+
+
+def _digest(token_hash: object) -> str:
+    """Only the SHA-256 digest of a feed token is recorded, never a token itself."""
+    digest = v.text("token_hash", token_hash, max_len=64)
+    if not re.fullmatch("[0-9a-f]{64}", digest):
+        raise ValidationError("token_hash", "must be a SHA-256 digest in hexadecimal")
+    return digest
