@@ -83,7 +83,7 @@ class Form:
     def version(self) -> int:
         """The version the form was rendered from: a stale form is refused, never applied."""
         raw = self.data.get(VERSION_FIELD, "").strip()
-        if not raw.isdigit():
+        if not re.fullmatch("[0-9]{1,12}", raw):
             raise ValidationError(VERSION_FIELD, "the form is missing the version it was "
                                                  "loaded from; reload the page")
         return int(raw)
