@@ -22,6 +22,7 @@ from planner.audit import asof, chain, history, logquery, text, trail
 from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.values import zone as zone_name
 from web import access, filters
+from web.forms import whole_number
 from web.layout import add_nav, add_slot
 from web.wiring import actor, commands, page_number, planner
 
@@ -155,9 +156,10 @@ def record_as_of(record_id: str) -> Any:
                                "at": request.args.get("at", ""), "version": version}
     try:
         moment = _moment()
-        if version and not version.isdigit():
-            raise ValidationError("version", f"must be a whole number from 1; got {version!r}")
-        number = int(version) if version else None
+        number = whole_number(version) if version else None
+        if version and number is None:
+            raise ValidationError("version", f"must be a whole number from 1; got "
+                                             f"{version[:40]!r}")
         record = _found(lambda: asof.record_as_of(
             planner(), record_id, at=moment, version=number)) if (moment or number) else None
     except ValidationError as error:

@@ -10,6 +10,7 @@ from werkzeug.exceptions import NotFound
 
 from planner.application import PlannerApplication
 from planner.bootstrap import Planner
+from web.forms import whole_number
 
 
 def planner() -> Planner:
@@ -43,8 +44,7 @@ def my_person() -> Any:
 
 def page_number() -> int:
     """The `page` query argument of a list; anything but a positive whole number is page 1."""
-    raw = request.args.get("page", "1")
-    return max(1, int(raw)) if raw.isdigit() else 1
+    return max(1, whole_number(request.args.get("page", "1"), digits=6) or 1)
 
 
 def found(row: Any, what: str, record_id: object) -> Any:

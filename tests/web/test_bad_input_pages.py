@@ -114,3 +114,15 @@ def test_adding_several_attendees_is_all_or_nothing(app: Flask,
     assert response.status_code == 302, text_of(response)
     assert set(commands.get_meeting(meeting)["attendees"]) == {str(world.koerner),
                                                                str(world.han)}
+
+
+def test_odd_digits_in_page_year_and_version_arguments_are_not_500s(
+        app: Flask, organiser: FlaskClient, auditor: FlaskClient) -> None:
+    """'²' and '٣' pass str.isdigit, and 5000 digits are too many for int()."""
+    world = app.extensions["test_world"]
+    for odd in ("²", "٣", "9" * 5000, "-1", "0"):
+        for address in (f"/trips?page={odd}", f"/companies?page={odd}"):
+            assert organiser.get(address).status_code == 200, address
+        assert organiser.get(f"/trips?year={odd}").status_code in (200, 422), odd
+        response = auditor.get(f"/audit/records/{world.trip_id}/as-of?version={odd}")
+        assert response.status_code < 500, odd

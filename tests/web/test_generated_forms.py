@@ -120,12 +120,12 @@ def _role(app: Flask, rule: Rule) -> str:
 
 
 def _forms(page: str, address: str) -> Iterator[tuple[str, list[FormField]]]:
-    """(action, fields) of every POST form of a page."""
+    """('METHOD action', fields) of every form of a page (search forms use GET)."""
     for attributes, body in _FORM.findall(page):
         attrs = dict(_ATTR.findall(attributes))
-        if attrs.get("method", "get").lower() != "post":
-            continue
+        method = attrs.get("method", "get").upper()
         action = html.unescape(attrs.get("action") or address).split("?")[0].split("#")[0]
+        action = f"{method} {action}"
         found: dict[str, FormField] = {}
         for tag in _INPUT.findall(body):
             a = {k: html.unescape(v) for k, v in _ATTR.findall(tag)}
@@ -146,7 +146,7 @@ def _forms(page: str, address: str) -> Iterator[tuple[str, list[FormField]]]:
 
 
 def crawl(app: Flask, ids: dict[str, Any]) -> dict[str, list[list[FormField]]]:
-    """Every POST form on every GET page the world's ids reach, by the address it posts to."""
+    """Every form on every GET page the world's ids reach, by 'METHOD address'."""
     forms: dict[str, list[list[FormField]]] = {}
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static":
@@ -236,7 +236,7 @@ def _fallback_fields(forms: dict[str, list[list[FormField]]]) -> list[FormField]
 
 
 def check_route(app: Flask, planner: Planner, rule: Rule, address: str,
-                variants: list[list[FormField]]) -> None:
+                variants: list[list[FormField]], method: str = "POST") -> None:
     role = _role(app, rule)
 
     @settings(max_examples=EXAMPLES_PER_ROUTE, deadline=None, derandomize=True,
@@ -248,7 +248,8 @@ def check_route(app: Flask, planner: Planner, rule: Rule, address: str,
         form = data.draw(submissions(fields, client.csrf), label="fields")  # type: ignore[attr-defined]
         before = event_count(planner)
         try:
-            status = client.post(address, data=form).status_code
+            status = (client.post(address, data=form) if method == "POST"
+                      else client.get(address, query_string=form)).status_code
         except Exception as error:  # noqa: BLE001 - an error page that failed itself
             status, TALLY.last_failure = 500, "".join(traceback.format_exception(error)[-4:])
         written = event_count(planner) - before
@@ -282,8 +283,15 @@ def test_no_form_answers_5xx_and_no_refused_request_writes(fuzz_world: Fuzz) -> 
         if address is None:
             unbuilt.append(rule.rule)
             continue
-        check_route(app, planner, rule, address, forms.get(address) or fallback)
-    print(f"\ngenerated forms: {TALLY.requests} requests to {len(routes)} POST routes, "
+        check_route(app, planner, rule, address, forms.get(f"POST {address}") or fallback)
+    searches = 0
+    for rule in app.url_map.iter_rules():
+        address = _build(rule, world.ids) if "GET" in rule.methods else None
+        if address and f"GET {address}" in forms:
+            searches += 1
+            check_route(app, planner, rule, address, forms[f"GET {address}"], method="GET")
+    print(f"\ngenerated forms: {TALLY.requests} requests to {len(routes)} POST routes and "
+          f"{searches} search forms, "
           f"{len(TALLY.server_errors)} answered 5xx, {len(TALLY.refused_writes)} refused "
           f"requests wrote events; statuses {sorted(TALLY.statuses.items())}")
     assert not unbuilt, f"no URL arguments in the test world for {unbuilt}"
@@ -297,8 +305,9 @@ def test_the_crawl_finds_the_forms_of_the_planning_pages(fuzz_world: Fuzz) -> No
     trip = f"/trips/{world.trip_id}"
     for action in (f"{trip}/legs/new", f"{trip}/profiles", f"{trip}/members",
                    f"/meetings/{world.meeting_id}/attendees", "/trips/new"):
-        assert action in forms, action
-    fields = {f.name for f in forms[f"{trip}/legs/new"][0]}
+        assert f"POST {action}" in forms, action
+    assert {"GET /trips", "GET /companies", "GET /audit/log"} <= set(forms)
+    fields = {f.name for f in forms[f"POST {trip}/legs/new"][0]}
     assert {"csrf_token", "city", "timezone", "arrives_on", "expected_version"} <= fields
 
 
