@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -82,10 +83,9 @@ def error_page(status: int, message: str, **extra: Any) -> tuple[str, int]:
 def refused(error: DomainError) -> tuple[str, int]:
     page = g.get("form_page")
     if page is not None:
-        try:
-            return page.render(422, errors={error.field: error.rule})
-        except (DomainError, HTTPException):
-            pass  # the form's record is gone (a removed leg): the message alone, below
+        shown = _form_again(lambda: page.render(422, errors={error.field: error.rule}))
+        if shown is not None:
+            return shown
     return error_page(422, f"{error.field}: {error.rule}", back=_back())
 
 
@@ -124,11 +124,24 @@ def conflict(error: ConflictError) -> tuple[str, int]:
     if page is not None:
         values = MultiDict(request.form)
         values.setlist(VERSION_FIELD, [str(error.current_version)])
-        try:
-            return page.render(409, conflict=info, values=values)
-        except (DomainError, HTTPException):
-            pass  # the form's record is gone (a removed leg): the changes alone, below
+        shown = _form_again(lambda: page.render(409, conflict=info, values=values))
+        if shown is not None:
+            return shown
     return error_page(409, error.rule, conflict=info, back=_back())
+
+
+def _form_again(render: Callable[[], tuple[str, int]]) -> tuple[str, int] | None:
+    """The form shown again, or None when it cannot be: its record is gone (a removed leg),
+    or rendering failed. Then the plain error page (with its request id) is shown instead of
+    an error handler failing in turn."""
+    try:
+        return render()
+    except (DomainError, HTTPException):
+        return None
+    except Exception as failure:  # noqa: BLE001 - logged; the refusal still gets its page
+        current_app.logger.error("request %s: showing the form again failed",
+                                 g.get("request_id", "-"), exc_info=failure)
+        return None
 
 
 def _current_values(page: Any) -> dict[str, Any]:

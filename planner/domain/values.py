@@ -19,9 +19,9 @@ from planner.domain.zones import canonical_zone, known_zone
 SHORT_TEXT = 200
 LONG_TEXT = 20_000
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+_WEB = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+([/?#].*)?", re.IGNORECASE)
 # C0 and C1 control characters (tab and line breaks are allowed in multi-line text only);
 # single-line fields also refuse the Unicode line and paragraph separators.
-_WEB = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+([/?#].*)?", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL_SINGLE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
