@@ -66,6 +66,11 @@ def test_the_config_default_zone_must_be_canonical(tmp_path) -> None:  # noqa: A
     with pytest.raises(SettingsError, match="localtime"):
         load_settings(environ={"PLANNER_PLANNER_DEFAULT_TIMEZONE": "localtime"},
                       instance_path=str(tmp_path))
+    with pytest.raises(SettingsError, match="old alias; use the IANA name 'Asia/Shanghai'"):
+        load_settings(environ={"PLANNER_PLANNER_DEFAULT_TIMEZONE": "Asia/Chongqing"},
+                      instance_path=str(tmp_path))
+    assert load_settings(environ={"PLANNER_PLANNER_DEFAULT_TIMEZONE": "UTC"},
+                         instance_path=str(tmp_path)).default_timezone == "UTC"
 
 
 def _append(app: PlannerApplication, record_id: UUID | str, event_class: type,
