@@ -28,9 +28,10 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.routing import Rule
 
 from planner.bootstrap import Planner
+from planner.domain.account import account_id
 from planner.passwords import hash_password
 from tests.web.conftest import make_app, signed_in
-from tests.web.world import PASSWORD, SETUP, World, build_world
+from tests.web.world import MEMBER, PASSWORD, SETUP, World, build_world
 from web.access import access_rule
 
 EXAMPLES_PER_ROUTE = 7
@@ -72,6 +73,8 @@ class Fuzz:
     planner: Planner
     world: World
     forms: dict[str, list[list[FormField]]]
+    id_sets: list[dict[str, Any]]
+    """URL arguments: the world's, and a second set (the held meeting, the other leg...)."""
 
 
 # -- the world ------------------------------------------------------------------------------
@@ -97,9 +100,17 @@ def fuzz_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzz]:
         city="Nanjing", timezone="Asia/Shanghai", starts=datetime(2019, 6, 26, 19),
         ends=datetime(2019, 6, 26, 21), leg_id=world.nanjing_leg)
     commands.add_member(world.trip_id, actor=SETUP, person_id=world.han, role="interpreter")
-    commands.register_profile(actor=SETUP, name="Nanjing Xingang Logistics", kind="company",
-                              country="China", city="Nanjing")
-    yield Fuzz(app, planner, world, crawl(app, world.ids))
+    second = commands.register_profile(actor=SETUP, name="Nanjing Xingang Logistics",
+                                       kind="company", country="China", city="Nanjing")
+    other = {**world.ids, "meeting_id": world.held_meeting_id, "leg_id": world.jining_leg,
+             "person_id": world.han, "profile_id": second, "record_id": agreement,
+             "account_id": account_id(MEMBER), "version": 2}
+    id_sets = [world.ids, other]
+    forms: dict[str, list[list[FormField]]] = {}
+    for ids in id_sets:
+        for action, variants in crawl(app, ids).items():
+            forms.setdefault(action, []).extend(variants)
+    yield Fuzz(app, planner, world, forms, id_sets)
     planner.close()
 
 
@@ -235,14 +246,33 @@ def _fallback_fields(forms: dict[str, list[list[FormField]]]) -> list[FormField]
     return list(names.values())
 
 
-def check_route(app: Flask, planner: Planner, rule: Rule, address: str,
-                variants: list[list[FormField]], method: str = "POST") -> None:
+ODD_PATH_PARTS = ["nope", "0", "x" * 300, "%00", "../x", "00000000-0000-0000-0000-000000000000"]
+
+
+def addresses(rule: Rule, id_sets: list[dict[str, Any]]) -> list[str]:
+    """The route's URL for each id set, and with odd values in its free-text parts
+    (`leg_id`, `followup_id`...; a `uuid:` part only ever matches a UUID)."""
+    built = [a for a in (_build(rule, ids) for ids in id_sets) if a]
+    converters = getattr(rule, "_converters", {})
+    for name in rule.arguments:
+        if type(converters.get(name)).__name__ in ("UnicodeConverter", "PathConverter"):
+            for odd in ODD_PATH_PARTS:
+                address = _build(rule, {**id_sets[0], name: odd})
+                if address:
+                    built.append(address)
+    return list(dict.fromkeys(built))
+
+
+def check_route(app: Flask, planner: Planner, rule: Rule,
+                targets: list[tuple[str, list[list[FormField]]]],
+                method: str = "POST") -> None:
     role = _role(app, rule)
 
     @settings(max_examples=EXAMPLES_PER_ROUTE, deadline=None, derandomize=True,
               database=None, suppress_health_check=list(HealthCheck))
     @given(data=st.data())
     def submit(data: st.DataObject) -> None:
+        address, variants = data.draw(st.sampled_from(targets), label="address")
         fields = data.draw(st.sampled_from(variants), label="form")
         client = signed_in(app, role)
         form = data.draw(submissions(fields, client.csrf), label="fields")  # type: ignore[attr-defined]
@@ -271,25 +301,28 @@ def _remember(sender: Flask, exception: BaseException, **_: Any) -> None:
 
 
 def test_no_form_answers_5xx_and_no_refused_request_writes(fuzz_world: Fuzz) -> None:
-    app, planner, world, forms = (fuzz_world.app, fuzz_world.planner, fuzz_world.world,
-                                  fuzz_world.forms)
+    app, planner, forms = fuzz_world.app, fuzz_world.planner, fuzz_world.forms
     fallback = [_fallback_fields(forms)]
     got_request_exception.connect(_remember, app)
     routes = post_routes(app)
     assert len(routes) >= 40, "the POST routes were not found in app.url_map"
     unbuilt = []
     for rule in routes:
-        address = _build(rule, world.ids)
-        if address is None:
+        targets = [(a, forms.get(f"POST {a}") or fallback)
+                   for a in addresses(rule, fuzz_world.id_sets)]
+        if not targets:
             unbuilt.append(rule.rule)
             continue
-        check_route(app, planner, rule, address, forms.get(f"POST {address}") or fallback)
+        check_route(app, planner, rule, targets)
     searches = 0
     for rule in app.url_map.iter_rules():
-        address = _build(rule, world.ids) if "GET" in rule.methods else None
-        if address and f"GET {address}" in forms:
+        if "GET" not in rule.methods:
+            continue
+        targets = [(a, forms[f"GET {a}"]) for a in addresses(rule, fuzz_world.id_sets)
+                   if f"GET {a}" in forms]
+        if targets:
             searches += 1
-            check_route(app, planner, rule, address, forms[f"GET {address}"], method="GET")
+            check_route(app, planner, rule, targets, method="GET")
     print(f"\ngenerated forms: {TALLY.requests} requests to {len(routes)} POST routes and "
           f"{searches} search forms, "
           f"{len(TALLY.server_errors)} answered 5xx, {len(TALLY.refused_writes)} refused "
