@@ -9,7 +9,7 @@ from uuid import UUID
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.ids import new_id
+from planner.domain.ids import new_id, same
 from planner.domain.values import reason_text
 
 S = v.AgreementStatus
@@ -120,7 +120,7 @@ class Agreement(PlannerAggregate):
     def _party(self, party_id: str) -> dict[str, Any]:
         party_id = v.record_id("party_id", party_id)
         for party in self.parties:
-            if party["party_id"] == party_id:
+            if same(party["party_id"], party_id):
                 return party
         raise ValidationError("party_id", f"the agreement has no party {party_id}")
 
@@ -154,9 +154,11 @@ class Agreement(PlannerAggregate):
     def remove_signatory(self, *, actor: str, signatory_id: str, reason: str = "",
                          at: datetime | None = None) -> None:
         reason = self._check_unsigned("signatories", reason)
-        signatory_id = v.record_id("signatory_id", signatory_id)
-        if not any(s["signatory_id"] == signatory_id for s in self.signatories):
-            raise ValidationError("signatory_id", f"the agreement has no signatory {signatory_id}")
+        wanted = v.record_id("signatory_id", signatory_id)
+        signatory_id = next((s["signatory_id"] for s in self.signatories
+                             if same(s["signatory_id"], wanted)), "")
+        if not signatory_id:
+            raise ValidationError("signatory_id", f"the agreement has no signatory {wanted}")
         self._emit(self.SignatoryRemoved, actor, at, reason, signatory_id=signatory_id)
 
     class Signed(PlannerAggregate.Event):

@@ -9,7 +9,7 @@ from uuid import UUID
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.ids import new_id
+from planner.domain.ids import new_id, same
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow, check_placement
 
@@ -173,10 +173,11 @@ class Meeting(PlannerAggregate):
     def remove_attendee(self, *, actor: str, person_id: UUID | str, reason: str = "",
                         at: datetime | None = None) -> None:
         reason = self._check_editable(reason)
-        person_id = v.record_id("person_id", person_id)
-        if person_id not in self.attendees:
-            raise ValidationError("person_id", f"person {person_id} does not attend")
-        self._emit(self.AttendeeRemoved, actor, at, reason, person_id=person_id)
+        wanted = v.record_id("person_id", person_id)
+        stored = next((p for p in self.attendees if same(p, wanted)), "")
+        if not stored:
+            raise ValidationError("person_id", f"person {wanted} does not attend")
+        self._emit(self.AttendeeRemoved, actor, at, reason, person_id=stored)
 
     # -- status ---------------------------------------------------------------------------
     class Confirmed(PlannerAggregate.Event):

@@ -10,7 +10,7 @@ from planner.domain import values as v
 from planner.domain import window as w
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.ids import new_id
+from planner.domain.ids import new_id, same
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
 
@@ -61,13 +61,13 @@ class Trip(PlannerAggregate):
 
     def leg(self, leg_id: str) -> dict[str, Any]:
         leg_id = v.record_id("leg_id", leg_id)
-        if found := next((leg for leg in self.legs if leg["leg_id"] == leg_id), None):
+        if found := next((leg for leg in self.legs if same(leg["leg_id"], leg_id)), None):
             return found
         raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
 
     def member(self, person_id: UUID | str) -> dict[str, Any] | None:
         person_id = v.record_id("person_id", person_id)
-        return next((m for m in self.members if m["person_id"] == person_id), None)
+        return next((m for m in self.members if same(m["person_id"], person_id)), None)
 
     def window(self) -> TripWindow:
         return TripWindow(self.id, self.status, self.starts_on, self.ends_on, self.home_timezone,
@@ -200,9 +200,7 @@ class Trip(PlannerAggregate):
                       organisation: str = "", reason: str = "",
                       at: datetime | None = None) -> None:
         reason = self._check_open(reason)
-        person_id = v.record_id("person_id", person_id)
-        if not self.member(person_id):
-            raise ValidationError("person_id", f"person {person_id} is not in the delegation")
+        person_id = self._member_id(person_id)
         self._emit(self.MemberChanged, actor, at, reason, person_id=person_id,
                    role=v.choice("role", role, v.MemberRole),
                    organisation=v.text("organisation", organisation, required=False))
@@ -210,10 +208,14 @@ class Trip(PlannerAggregate):
     def remove_member(self, *, actor: str, person_id: UUID | str, reason: str = "",
                       at: datetime | None = None) -> None:
         reason = self._check_open(reason)
-        person_id = v.record_id("person_id", person_id)
-        if not self.member(person_id):
+        self._emit(self.MemberRemoved, actor, at, reason, person_id=self._member_id(person_id))
+
+    def _member_id(self, person_id: UUID | str) -> str:
+        """The member's id as stored (an odd one from an older release included)."""
+        member = self.member(person_id)
+        if member is None:
             raise ValidationError("person_id", f"person {person_id} is not in the delegation")
-        self._emit(self.MemberRemoved, actor, at, reason, person_id=person_id)
+        return str(member["person_id"])
 
     # -- company profiles handed over -----------------------------------------------------
     class ProfileAttached(PlannerAggregate.Event):
@@ -243,10 +245,12 @@ class Trip(PlannerAggregate):
     def detach_profile(self, *, actor: str, profile_id: UUID | str, reason: str = "",
                        at: datetime | None = None) -> None:
         reason = self._check_open(reason)
-        profile_id = v.record_id("profile_id", profile_id)
-        if not any(p["profile_id"] == profile_id for p in self.profiles):
-            raise ValidationError("profile_id", f"profile {profile_id} is not attached")
-        self._emit(self.ProfileDetached, actor, at, reason, profile_id=profile_id)
+        wanted = v.record_id("profile_id", profile_id)
+        stored = next((p["profile_id"] for p in self.profiles if same(p["profile_id"], wanted)),
+                      "")
+        if not stored:
+            raise ValidationError("profile_id", f"profile {wanted} is not attached")
+        self._emit(self.ProfileDetached, actor, at, reason, profile_id=stored)
 
     # -- objectives -----------------------------------------------------------------------
     class ObjectivesChanged(PlannerAggregate.Event):

@@ -7,7 +7,9 @@ import logging
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
-from uuid import NAMESPACE_OID, UUID, uuid5
+from uuid import UUID
+
+from planner.domain.ids import stand_in
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ def uid(value: str) -> UUID:
         return UUID(value)
     except (TypeError, ValueError, AttributeError):
         _odd(value)
-        return uuid5(NAMESPACE_OID, str(value))
+        return UUID(stand_in(str(value)))
 
 
 def opt_uid(value: str | None) -> UUID | None:
