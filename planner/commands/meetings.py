@@ -8,9 +8,8 @@ from typing import Any
 from uuid import UUID
 
 from planner.commands.base import CommandSupport, as_uuid, plain
-from planner.commands.trips import MAX_ITEMS
+from planner.commands.trips import chosen_ids
 from planner.domain import values as v
-from planner.domain.errors import ValidationError
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
 from planner.domain.window import TripWindow
@@ -87,11 +86,7 @@ class MeetingCommands(CommandSupport):
                       actor: str, reason: str = "") -> int:
         """Add several delegation members in one save (all or none); returns how many were
         new. Commutes with other edits, so it retries a conflicting save."""
-        ids = list(dict.fromkeys(as_uuid("person_id", p) for p in person_ids))
-        if not ids:
-            raise ValidationError("person_id", "must not be empty: choose a member")
-        if len(ids) > MAX_ITEMS:
-            raise ValidationError("person_id", f"choose at most {MAX_ITEMS} members at once")
+        ids = chosen_ids("person_id", person_ids, "member")
 
         def attempt() -> int:
             meeting = self._load(Meeting, meeting_id)

@@ -16,6 +16,16 @@ MAX_ITEMS = 500
 """The most parts (profiles, attendees) one multi-item form adds at once."""
 
 
+def chosen_ids(field: str, values: list[UUID | str], what: str) -> list[UUID]:
+    """The record ids chosen in a multi-item form: each once, at least one, not too many."""
+    ids = list(dict.fromkeys(as_uuid(field, value) for value in values))
+    if not ids:
+        raise ValidationError(field, f"must not be empty: choose a {what}")
+    if len(ids) > MAX_ITEMS:
+        raise ValidationError(field, f"choose at most {MAX_ITEMS} at once")
+    return ids
+
+
 class TripCommands(CommandSupport):
     def create_trip(self, *, actor: str, title: str, organiser: str, direction: str,
                     home_timezone: str, starts_on: date, ends_on: date,
@@ -114,12 +124,8 @@ class TripCommands(CommandSupport):
     def attach_profiles(self, trip_id: UUID | str, profile_ids: list[UUID | str], *,
                         actor: str, reason: str = "") -> int:
         """Hand several profiles over at once: one save, so all are attached or none."""
-        ids = list(dict.fromkeys(as_uuid("profile_id", p) for p in profile_ids))
-        if not ids:
-            raise ValidationError("profile_id", "must not be empty: choose a profile")
-        if len(ids) > MAX_ITEMS:
-            raise ValidationError("profile_id", f"choose at most {MAX_ITEMS} profiles at once")
-        profiles = [self._referenced(CompanyProfile, "profile_id", p) for p in ids]
+        profiles = [self._referenced(CompanyProfile, "profile_id", p)
+                    for p in chosen_ids("profile_id", profile_ids, "profile")]
 
         def attach(trip: Trip) -> None:
             for profile in profiles:
