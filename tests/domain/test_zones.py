@@ -6,7 +6,6 @@ can still be edited."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from uuid import UUID
 
 import pytest
 
@@ -20,6 +19,7 @@ from tests.application.scenarios import (
     BERLIN,
     ORGANISER,
     LeipzigTrip,
+    append_unchecked,
     nanjing_meeting,
     refused,
 )
@@ -73,26 +73,17 @@ def test_the_config_default_zone_must_be_canonical(tmp_path) -> None:  # noqa: A
                          instance_path=str(tmp_path)).default_timezone == "UTC"
 
 
-def _append(app: PlannerApplication, record_id: UUID | str, event_class: type,
-            **fields: object) -> None:
-    """An event as an older release wrote it, before names were checked."""
-    record = app.repository.get(UUID(str(record_id)))
-    record.trigger_event(event_class, timestamp=app.now(), actor="old release", reason="",
-                         **fields)
-    app.save(record)
-
-
 def test_records_stored_with_a_legacy_zone_still_load_and_can_be_edited(
         app: PlannerApplication, trip: LeipzigTrip) -> None:
     old_person = app.get_person(trip.koerner)
-    _append(app, trip.koerner, Person.DetailsChanged, name=old_person["name"], title="",
+    append_unchecked(app, trip.koerner, Person.DetailsChanged, name=old_person["name"], title="",
             organisation="", email="", home_timezone="Europe/Kiev")
     leg = app.get_trip(trip.trip_id)["legs"][0]
-    _append(app, trip.trip_id, Trip.LegChanged, leg_id=leg["leg_id"], city="Nanjing",
+    append_unchecked(app, trip.trip_id, Trip.LegChanged, leg_id=leg["leg_id"], city="Nanjing",
             country="China", timezone="Asia/Chongqing", arrives_on=leg["arrives_on"],
             departs_on=leg["departs_on"])
     meeting = nanjing_meeting(app, trip)
-    _append(app, meeting, Meeting.Relocated, venue="City Hall", city="Nanjing",
+    append_unchecked(app, meeting, Meeting.Relocated, venue="City Hall", city="Nanjing",
             timezone="Asia/Chongqing", leg_id=leg["leg_id"])
 
     assert app.get_person(trip.koerner)["home_timezone"] == "Europe/Kiev"

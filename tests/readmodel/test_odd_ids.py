@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
-from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
@@ -16,17 +15,10 @@ from planner.domain.agreement import Agreement
 from planner.domain.ids import stand_in
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
+from tests.application.scenarios import append_unchecked
 
 SETUP = "test:setup"
 LONG_ID = "legacy-" + "p" * 300
-
-
-def append_unchecked(planner: Planner, record_id: UUID, event_class: type,
-                     **fields: Any) -> None:
-    """An event written the way an old release did: onto the record, without validation."""
-    record = planner.app.repository.get(record_id)
-    record.trigger_event(event_class, actor="old release", reason="", **fields)
-    planner.app.save(record)
 
 
 def test_odd_ids_in_stored_events_do_not_stop_the_read_models(
@@ -44,13 +36,13 @@ def test_odd_ids_in_stored_events_do_not_stop_the_read_models(
                                    starts=datetime(2019, 6, 25, 19),
                                    ends=datetime(2019, 6, 25, 21), leg_id=leg)
     agreement = app.draft_agreement(actor=SETUP, title="MoU", kind="letter of intent")
-    append_unchecked(sql_planner, trip, Trip.MemberAdded, person_id=LONG_ID,
+    append_unchecked(app, trip, Trip.MemberAdded, person_id=LONG_ID,
                      role="interpreter", organisation="")
-    append_unchecked(sql_planner, trip, Trip.ProfileAttached, profile_id=LONG_ID,
+    append_unchecked(app, trip, Trip.ProfileAttached, profile_id=LONG_ID,
                      profile_version=1)
-    append_unchecked(sql_planner, meeting, Meeting.AttendeeAdded, person_id="legacy-person-7")
+    append_unchecked(app, meeting, Meeting.AttendeeAdded, person_id="legacy-person-7")
     party = "{" + str(uuid4()).upper() + "}"
-    append_unchecked(sql_planner, agreement, Agreement.PartyAdded, party_id=party,
+    append_unchecked(app, agreement, Agreement.PartyAdded, party_id=party,
                      name="Jining Port Group", profile_id=LONG_ID)
 
     # Later events still reach the read models...
@@ -77,7 +69,7 @@ def test_odd_ids_in_stored_events_do_not_stop_the_read_models(
     assert any("MemberAdded" in m for m in warned) and all(len(m) < 400 for m in warned)
 
     # A rebuild from the log gives the same rows.
-    append_unchecked(sql_planner, trip, Trip.MemberAdded, person_id="legacy-person-8",
+    append_unchecked(app, trip, Trip.MemberAdded, person_id="legacy-person-8",
                      role="adviser", organisation="")
     before = (q.trip(trip), q.meeting(meeting), q.agreement(agreement))
     sql_planner.projector.rebuild()

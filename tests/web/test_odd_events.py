@@ -8,30 +8,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import pytest
 from flask import Flask
 
-from planner.bootstrap import Planner
 from planner.domain.agreement import Agreement
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
 from planner.passwords import hash_password
+from tests.application.scenarios import append_unchecked
 from tests.web.conftest import make_app, post, signed_in, text_of
 from tests.web.world import PASSWORD, World, build_world
 
-OLD_RELEASE = "planner 0.0.9 import"
 HUGE_ID = "p" * (1024 * 1024)
-
-
-def append_unchecked(planner: Planner, record_id: UUID | str, event_class: type,
-                     **fields: Any) -> None:
-    """Write an event the way an old release did: straight onto the record, no validation."""
-    record = planner.app.repository.get(UUID(str(record_id)))
-    record.trigger_event(event_class, actor=OLD_RELEASE, reason="", **fields)
-    planner.app.save(record)
 
 
 @pytest.fixture(scope="module")
@@ -43,15 +33,15 @@ def odd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, World
     app.extensions["test_world"] = world
     agreement = world.ids["agreement_id"]
     odd_party, huge_party = str(uuid4()), str(uuid4())
-    append_unchecked(planner, agreement, Agreement.PartyAdded, party_id=odd_party,
+    append_unchecked(planner.app, agreement, Agreement.PartyAdded, party_id=odd_party,
                      name="Jining Port Group", profile_id="jining-port-42")
-    append_unchecked(planner, agreement, Agreement.PartyAdded, party_id=huge_party,
+    append_unchecked(planner.app, agreement, Agreement.PartyAdded, party_id=huge_party,
                      name="Huge Id Ltd", profile_id=HUGE_ID)
-    append_unchecked(planner, world.trip_id, Trip.MemberAdded, person_id="legacy-person-7",
+    append_unchecked(planner.app, world.trip_id, Trip.MemberAdded, person_id="legacy-person-7",
                      role="interpreter", organisation="Old import")
-    append_unchecked(planner, world.trip_id, Trip.ProfileAttached, profile_id="legacy-profile",
+    append_unchecked(planner.app, world.trip_id, Trip.ProfileAttached, profile_id="legacy-profile",
                      profile_version=1)
-    append_unchecked(planner, world.meeting_id, Meeting.AttendeeAdded,
+    append_unchecked(planner.app, world.meeting_id, Meeting.AttendeeAdded,
                      person_id="legacy-person-7")
     yield app, world, {"agreement": agreement, "odd_party": odd_party,
                        "huge_party": huge_party, "warnings": warnings.messages}
