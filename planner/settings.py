@@ -163,9 +163,9 @@ def _zone(value: Any, source: str) -> str:
     name = _text(value, source)
     try:
         return zone(source, name)
-    except ValidationError:
-        raise SettingsError(f"{source}: unknown IANA time zone {name!r} "
-                            "(use a name such as 'Europe/Berlin')") from None
+    except ValidationError as error:
+        hint = error.rule if "alias" in error.rule else "use a name such as 'Europe/Berlin'"
+        raise SettingsError(f"{source}: unknown IANA time zone {name!r} ({hint})") from None
 
 
 def _base_url(value: Any, source: str) -> str:

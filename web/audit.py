@@ -25,6 +25,7 @@ from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.values import zone as zone_name
 from web import access, filters
 from web.errors import error_page
+from web.forms import whole_number
 from web.layout import add_nav, add_slot
 from web.wiring import actor, audit, page_number
 
@@ -200,11 +201,12 @@ def record_as_of(record_id: str) -> Any:
 def _version(text: str, moment: datetime | None) -> int | None:
     if not text:
         return None
-    if not text.isdigit() or int(text) < 1:
-        raise ValidationError("version", f"must be a whole number from 1; got {text!r}")
+    number = whole_number(text)
+    if number is None or number < 1:
+        raise ValidationError("version", f"must be a whole number from 1; got {text[:40]!r}")
     if moment is not None:
         raise ValidationError("version", "give a moment or a version, not both")
-    return int(text)
+    return number
 
 
 @bp.get("/trips/<trip_id>/as-of")

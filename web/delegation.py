@@ -188,9 +188,8 @@ def profiles(trip_id: UUID) -> Any:
 @form_page("trips/profiles.html", _profiles_context, _members_values)
 def attach_profile(trip_id: UUID) -> Any:
     form = Form()
-    for profile_id in form.choices("profile_id") or [form.required("profile_id", "a profile")]:
-        commands().attach_profile(trip_id, profile_id, actor=actor())
-    flash("Handed over on this trip: the profile's current version is recorded.", "success")
+    commands().attach_profiles(trip_id, form.choices("profile_id"), actor=actor())
+    flash("Handed over on this trip: each profile's current version is recorded.", "success")
     return redirect(url_for("delegation.profiles", trip_id=trip_id))
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -83,7 +84,9 @@ def error_page(status: int, message: str, **extra: Any) -> tuple[str, int]:
 def refused(error: DomainError) -> tuple[str, int]:
     page = g.get("form_page")
     if page is not None:
-        return page.render(422, errors={error.field: error.rule})
+        shown = _form_again(lambda: page.render(422, errors={error.field: error.rule}))
+        if shown is not None:
+            return shown
     return error_page(422, f"{error.field}: {error.rule}", back=_back())
 
 
@@ -112,18 +115,42 @@ def server_error(error: Exception) -> tuple[str, int]:
 def conflict(error: ConflictError) -> tuple[str, int]:
     page = g.get("form_page")
     changes = _changes_since(error)
-    current = {k: _form_text(v) for k, v in (page.current_values() if page else {}).items()}
+    current = {k: _form_text(v) for k, v in _current_values(page).items()}
     yours = tuple((name, value, current[name], value.strip() != current[name].strip())
                   for name, value in _submitted() if name in current)
     info = Conflict(kind=error.kind, record_id=str(error.record_id),
                     expected_version=error.expected_version,
                     current_version=error.current_version, changes=changes,
                     current=current, yours=yours)
-    if page is None:
-        return error_page(409, error.rule, conflict=info, back=_back())
-    values = MultiDict(request.form)
-    values.setlist(VERSION_FIELD, [str(error.current_version)])
-    return page.render(409, conflict=info, values=values)
+    if page is not None:
+        values = MultiDict(request.form)
+        values.setlist(VERSION_FIELD, [str(error.current_version)])
+        shown = _form_again(lambda: page.render(409, conflict=info, values=values))
+        if shown is not None:
+            return shown
+    return error_page(409, error.rule, conflict=info, back=_back())
+
+
+def _form_again(render: Callable[[], tuple[str, int]]) -> tuple[str, int] | None:
+    """The form shown again, or None when it cannot be: its record is gone (a removed leg),
+    or rendering failed. Then the plain error page (with its request id) is shown instead of
+    an error handler failing in turn."""
+    try:
+        return render()
+    except (DomainError, HTTPException):
+        return None
+    except Exception as failure:  # noqa: BLE001 - logged; the refusal still gets its page
+        current_app.logger.error("request %s: showing the form again failed",
+                                 g.get("request_id", "-"), exc_info=failure)
+        return None
+
+
+def _current_values(page: Any) -> dict[str, Any]:
+    """The record's current values under the form's names; none when the record is gone."""
+    try:
+        return dict(page.current_values()) if page else {}
+    except (DomainError, HTTPException):
+        return {}
 
 
 def _submitted() -> list[tuple[str, str]]:

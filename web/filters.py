@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from flask import Flask, request, url_for
 
 from planner.domain import values as v
+from planner.domain.zones import canonical_zones
 
 
 def day(value: date | datetime | None) -> str:
@@ -88,4 +89,5 @@ def register(app: Flask) -> None:
 @lru_cache(maxsize=1)
 def _zones() -> list[str]:
     """IANA zone names for the zone pickers, common delegation zones first."""
-    return sorted(v._zones(), key=lambda name: (not name.startswith(("Europe/", "Asia/")), name))
+    return sorted(canonical_zones(),
+                  key=lambda name: (not name.startswith(("Europe/", "Asia/")), name))

@@ -28,6 +28,16 @@ VERSION_FIELD = "expected_version"
 _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})(:\d{2})?")
 
 
+def whole_number(raw: str, *, digits: int = 9) -> int | None:
+    """`raw` as a whole number if it is one in ASCII digits (at most `digits` of them).
+
+    `str.isdigit` also accepts '²' and '٣' and any length, which `int` then refuses or turns
+    into a number too large for a query.
+    """
+    raw = raw.strip()
+    return int(raw) if re.fullmatch(f"[0-9]{{1,{digits}}}", raw) else None
+
+
 class Form:
     """The submitted fields of one request, parsed on demand."""
 
@@ -82,11 +92,11 @@ class Form:
 
     def version(self) -> int:
         """The version the form was rendered from: a stale form is refused, never applied."""
-        raw = self.data.get(VERSION_FIELD, "").strip()
-        if not raw.isdigit():
+        number = whole_number(self.data.get(VERSION_FIELD, ""))
+        if number is None:
             raise ValidationError(VERSION_FIELD, "the form is missing the version it was "
                                                  "loaded from; reload the page")
-        return int(raw)
+        return number
 
 
 @contextmanager

@@ -51,9 +51,9 @@ def attendees(meeting_id: UUID) -> Any:
 @form_page("meetings/attendees.html", _attendees_context, _version)
 def add_attendee(meeting_id: UUID) -> Any:
     form = Form()
-    for person_id in form.choices("person_id") or [form.required("person_id", "a member")]:
-        commands().add_attendee(meeting_id, actor=actor(), person_id=person_id)
-    flash("Attendees added.", "success")
+    added = commands().add_attendees(meeting_id, form.choices("person_id"), actor=actor())
+    flash("Attendees added." if added else "They already attend this meeting.",
+          "success" if added else "message")
     return _to_page(meeting_id, "outcomes.attendees")
 
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
 from web import access
-from web.forms import Form, form_page, render_form
+from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
 
@@ -31,7 +31,7 @@ def index() -> Any:
     filters = {k: request.args.get(k, "").strip() for k in FILTERS}
     year = filters["year"]
     page = queries().trips(status=filters["status"] or None,
-                           year=int(year) if year.isdigit() else None,
+                           year=whole_number(year, digits=4),
                            city=filters["city"] or None, country=filters["country"] or None,
                            organiser=filters["organiser"] or None, page=page_number())
     return render_template("trips/list.html", trips=page.items, page=page, filters=filters)

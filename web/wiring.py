@@ -22,6 +22,7 @@ from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
+from web.forms import whole_number
 
 
 def planner() -> Planner:
@@ -107,8 +108,7 @@ def my_person() -> Any:
 
 def page_number() -> int:
     """The `page` query argument of a list; anything but a positive whole number is page 1."""
-    raw = request.args.get("page", "1")
-    return max(1, int(raw)) if raw.isdigit() else 1
+    return max(1, whole_number(request.args.get("page", "1"), digits=6) or 1)
 
 
 def found(row: Any, what: str, record_id: object) -> Any:

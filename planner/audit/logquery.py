@@ -5,7 +5,6 @@ Reads the audit_log index that the follower keeps next to the chain, never the a
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -20,6 +19,7 @@ from sqlalchemy.sql import Select
 from planner.audit.follower import KINDS
 from planner.audit.tables import audit_log
 from planner.domain.errors import InvariantError, ValidationError
+from planner.spreadsheet import safe_csv
 
 MAX_PER_PAGE = 500
 KIND_NAMES = tuple(sorted(set(KINDS.values())))
@@ -181,7 +181,8 @@ def iter_entries(engine: Engine | None, flt: LogFilter, batch: int = 1000) -> It
 
 
 def write_csv(entries: Iterator[LogEntry], out: IO[str]) -> int:
-    writer = csv.writer(out)
+    """The entries as CSV, formula-safe: actors, labels and reasons are typed by people."""
+    writer = safe_csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     count = 0
     for e in entries:

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from planner.commands.base import CommandSupport, plain
 from planner.domain.agreement import Agreement
+from planner.domain.company import CompanyProfile
 from planner.domain.errors import ValidationError
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
@@ -52,8 +53,8 @@ class AgreementCommands(CommandSupport):
     def _where_signed(self, trip_id: UUID | str | None,
                       meeting_id: UUID | str | None) -> tuple[UUID | None, Meeting | None]:
         """The trip and meeting an agreement belongs to; the meeting must be on that trip."""
-        meeting = self._load(Meeting, meeting_id) if meeting_id else None
-        trip = self._load(Trip, trip_id).id if trip_id else None
+        meeting = self._referenced(Meeting, "meeting_id", meeting_id) if meeting_id else None
+        trip = self._referenced(Trip, "trip_id", trip_id).id if trip_id else None
         if meeting is not None:
             if trip is not None and trip != meeting.trip_id:
                 raise ValidationError("meeting_id", f"the meeting belongs to trip "
@@ -63,6 +64,9 @@ class AgreementCommands(CommandSupport):
 
     def add_party(self, agreement_id: UUID | str, *, actor: str, name: str,
                   profile_id: UUID | str | None = None, reason: str = "") -> str:
+        """Add a party: a registered company profile (which must exist) or a named body."""
+        if profile_id:
+            profile_id = self._referenced(CompanyProfile, "profile_id", profile_id).id
         return self._add(Agreement, agreement_id, lambda a: a.add_party(
             actor=actor, name=name, profile_id=profile_id, reason=reason, at=self._stamp()))
 

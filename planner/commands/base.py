@@ -15,6 +15,7 @@ from eventsourcing.application import AggregateNotFoundError, Application, Proce
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import RecordConflictError
 
+from planner.domain import values as v
 from planner.domain.account import Account
 from planner.domain.agreement import Agreement
 from planner.domain.base import PlannerAggregate
@@ -37,12 +38,7 @@ log = logging.getLogger(__name__)
 
 
 def as_uuid(field: str, value: UUID | str) -> UUID:
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(str(value).strip())
-    except ValueError:
-        raise ValidationError(field, f"must be a record id (UUID); got {value!r}") from None
+    return value if isinstance(value, UUID) else UUID(v.record_id(field, value))
 
 
 class CommandSupport(Application):
@@ -113,6 +109,15 @@ class CommandSupport(Application):
         if expected_version is not None and aggregate.version != expected_version:
             raise ConflictError(kind, uid, expected_version, aggregate.version)
         return aggregate
+
+    def _referenced(self, cls: type[A], field: str, record_id: UUID | str) -> A:
+        """A record that a command's field refers to: an unknown one is bad input in that
+        field (the form shows it beside the field), not a missing page."""
+        uid = as_uuid(field, record_id)
+        try:
+            return self._load(cls, uid)
+        except NotFoundError:
+            raise ValidationError(field, f"there is no {KINDS[cls]} with id {uid}") from None
 
     def _commit(self, *aggregates: PlannerAggregate, expected_version: int | None = None) -> int:
         """Save in one transaction; a concurrent save of any of them is a ConflictError.

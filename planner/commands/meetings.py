@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from planner.commands.base import CommandSupport, as_uuid, plain
+from planner.commands.trips import chosen_ids
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
@@ -82,13 +83,21 @@ class MeetingCommands(CommandSupport):
 
     def add_attendee(self, meeting_id: UUID | str, *, actor: str, person_id: UUID | str,
                      reason: str = "") -> bool:
-        """Add a delegation member to a meeting. Commutes, so it retries a conflicting save."""
-        def attempt() -> bool:
+        """Add a delegation member to a meeting; False if they already attend."""
+        return self.add_attendees(meeting_id, [person_id], actor=actor, reason=reason) > 0
+
+    def add_attendees(self, meeting_id: UUID | str, person_ids: list[UUID | str], *,
+                      actor: str, reason: str = "") -> int:
+        """Add several delegation members in one save (all or none); returns how many were
+        new. Commutes with other edits, so it retries a conflicting save."""
+        ids = chosen_ids("person_id", person_ids, "member")
+
+        def attempt() -> int:
             meeting = self._load(Meeting, meeting_id)
-            added = meeting.add_attendee(actor=actor, window=self._window(meeting.trip_id),
-                                         person_id=as_uuid("person_id", person_id),
-                                         at=self._stamp(),
-                                         reason=reason)
+            window = self._window(meeting.trip_id)
+            added = sum(meeting.add_attendee(actor=actor, window=window, person_id=person,
+                                             at=self._stamp(), reason=reason)
+                        for person in ids)
             if added:
                 self._commit(meeting)
             return added

@@ -61,7 +61,7 @@ class PeopleCommands(CommandSupport):
     def open_account(self, *, actor: str, email: str, name: str, role: str,
                      password_hash: str, person_id: UUID | str | None = None) -> UUID:
         if person_id:
-            self._load(Person, person_id)
+            self._referenced(Person, "person_id", person_id)
         account = Account.open(actor=actor, email=email, name=name, role=role,
                                password_ref=self.credentials.put(PASSWORD, password_hash),
                                person_id=person_id, at=self._stamp())
@@ -74,7 +74,7 @@ class PeopleCommands(CommandSupport):
                     person_id: UUID | str | None = None,
                     expected_version: int | None = None) -> int:
         if person_id:
-            self._load(Person, person_id)
+            self._referenced(Person, "person_id", person_id)
         return self._edit(Account, account_id(email), expected_version, lambda a: a.change_role(
             actor=actor, role=role, person_id=person_id, reason=reason, at=self._stamp()))
 

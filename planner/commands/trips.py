@@ -8,8 +8,22 @@ from uuid import UUID
 
 from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain.company import CompanyProfile
+from planner.domain.errors import ValidationError
 from planner.domain.person import Person
 from planner.domain.trip import Trip
+
+MAX_ITEMS = 500
+"""The most parts (profiles, attendees) one multi-item form adds at once."""
+
+
+def chosen_ids(field: str, values: list[UUID | str], what: str) -> list[UUID]:
+    """The record ids chosen in a multi-item form: each once, at least one, not too many."""
+    ids = list(dict.fromkeys(as_uuid(field, value) for value in values))
+    if not ids:
+        raise ValidationError(field, f"must not be empty: choose a {what}")
+    if len(ids) > MAX_ITEMS:
+        raise ValidationError(field, f"choose at most {MAX_ITEMS} at once")
+    return ids
 
 
 class TripCommands(CommandSupport):
@@ -62,7 +76,7 @@ class TripCommands(CommandSupport):
     def add_member(self, trip_id: UUID | str, *, actor: str, person_id: UUID | str, role: str,
                    organisation: str = "", reason: str = "") -> bool:
         """Add a person to the delegation. Commutes with other edits, so it retries."""
-        person_id = self._load(Person, person_id).id
+        person_id = self._referenced(Person, "person_id", person_id).id
 
         def attempt() -> bool:
             trip = self._load(Trip, trip_id)
@@ -105,10 +119,20 @@ class TripCommands(CommandSupport):
     def attach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *,
                        actor: str, reason: str = "") -> int:
         """Hand a profile over on this trip: the version current now is the one recorded."""
-        profile = self._load(CompanyProfile, profile_id)
-        return self._retrying(lambda: self._edit(Trip, trip_id, None, lambda t: t.attach_profile(
-            actor=actor, profile_id=profile.id, profile_version=profile.version,
-            at=self._stamp(), reason=reason)))
+        return self.attach_profiles(trip_id, [profile_id], actor=actor, reason=reason)
+
+    def attach_profiles(self, trip_id: UUID | str, profile_ids: list[UUID | str], *,
+                        actor: str, reason: str = "") -> int:
+        """Hand several profiles over at once: one save, so all are attached or none."""
+        profiles = [self._referenced(CompanyProfile, "profile_id", p)
+                    for p in chosen_ids("profile_id", profile_ids, "profile")]
+
+        def attach(trip: Trip) -> None:
+            for profile in profiles:
+                trip.attach_profile(actor=actor, profile_id=profile.id,
+                                    profile_version=profile.version, at=self._stamp(),
+                                    reason=reason)
+        return self._retrying(lambda: self._edit(Trip, trip_id, None, attach))
 
     def detach_profile(self, trip_id: UUID | str, profile_id: UUID | str, *, actor: str,
                        reason: str = "", expected_version: int | None = None) -> int:

@@ -68,7 +68,7 @@ class Account(PlannerAggregate):
         return cls._start(cls.Opened, actor, at, id=account_id(address), email=address,
                           name=v.text("name", name), role=role,
                           password_hash="", password_ref=_password_ref(password_ref),
-                          person_id=str(person_id or ""))
+                          person_id=v.record_id("person_id", person_id, required=False))
 
     class RoleChanged(PlannerAggregate.Event):
         role: str
@@ -81,7 +81,7 @@ class Account(PlannerAggregate):
                     reason: str, at: datetime | None = None) -> None:
         role = v.choice("role", role, Role)
         reason = reason_text(reason, required=True, what="changing a role")
-        linked = str(person_id or self.person_id or "")
+        linked = v.record_id("person_id", person_id, required=False) or self.person_id
         if role == Role.PARTICIPANT and not linked:
             raise InvariantError("person_id", "a participant account must be linked to a person")
         self._emit(self.RoleChanged, actor, at, reason, role=role, person_id=linked)

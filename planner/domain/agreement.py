@@ -9,7 +9,7 @@ from uuid import UUID
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.ids import new_id
+from planner.domain.ids import new_id, same
 from planner.domain.values import reason_text
 
 S = v.AgreementStatus
@@ -44,7 +44,7 @@ class Agreement(PlannerAggregate):
                           kind=v.choice("kind", kind, v.AgreementKind),
                           subject=v.text("subject", subject, max_len=v.LONG_TEXT,
                                          required=False, multiline=True),
-                          trip_id=str(trip_id or ""), meeting_id=str(meeting_id or ""))
+                          **_where(trip_id, meeting_id))
 
     def _check_editable(self, reason: object) -> str:
         """An expired or terminated agreement takes only corrections with a reason."""
@@ -81,7 +81,7 @@ class Agreement(PlannerAggregate):
                    kind=v.choice("kind", kind, v.AgreementKind),
                    subject=v.text("subject", subject, max_len=v.LONG_TEXT, required=False,
                                   multiline=True),
-                   trip_id=str(trip_id or ""), meeting_id=str(meeting_id or ""))
+                   **_where(trip_id, meeting_id))
 
     class PartyAdded(PlannerAggregate.Event):
         party_id: str
@@ -108,18 +108,19 @@ class Agreement(PlannerAggregate):
             raise InvariantError("party name", f"{name!r} is already a party")
         party_id = str(new_id())
         self._emit(self.PartyAdded, actor, at, reason, party_id=party_id, name=name,
-                   profile_id=str(profile_id or ""))
+                   profile_id=v.record_id("profile_id", profile_id, required=False))
         return party_id
 
     def remove_party(self, *, actor: str, party_id: str, reason: str = "",
                      at: datetime | None = None) -> None:
         reason = self._check_unsigned("parties", reason)
-        self._party(party_id)
+        party_id = self._party(party_id)["party_id"]
         self._emit(self.PartyRemoved, actor, at, reason, party_id=party_id)
 
     def _party(self, party_id: str) -> dict[str, Any]:
+        party_id = v.record_id("party_id", party_id)
         for party in self.parties:
-            if party["party_id"] == party_id:
+            if same(party["party_id"], party_id):
                 return party
         raise ValidationError("party_id", f"the agreement has no party {party_id}")
 
@@ -143,7 +144,7 @@ class Agreement(PlannerAggregate):
     def add_signatory(self, *, actor: str, name: str, title: str = "", party_id: str,
                       reason: str = "", at: datetime | None = None) -> str:
         reason = self._check_unsigned("signatories", reason)
-        self._party(party_id)
+        party_id = self._party(party_id)["party_id"]
         signatory_id = str(new_id())
         self._emit(self.SignatoryAdded, actor, at, reason, signatory_id=signatory_id,
                    name=v.text("signatory name", name),
@@ -153,8 +154,11 @@ class Agreement(PlannerAggregate):
     def remove_signatory(self, *, actor: str, signatory_id: str, reason: str = "",
                          at: datetime | None = None) -> None:
         reason = self._check_unsigned("signatories", reason)
-        if not any(s["signatory_id"] == signatory_id for s in self.signatories):
-            raise ValidationError("signatory_id", f"the agreement has no signatory {signatory_id}")
+        wanted = v.record_id("signatory_id", signatory_id)
+        signatory_id = next((s["signatory_id"] for s in self.signatories
+                             if same(s["signatory_id"], wanted)), "")
+        if not signatory_id:
+            raise ValidationError("signatory_id", f"the agreement has no signatory {wanted}")
         self._emit(self.SignatoryRemoved, actor, at, reason, signatory_id=signatory_id)
 
     class Signed(PlannerAggregate.Event):
@@ -231,6 +235,7 @@ class Agreement(PlannerAggregate):
     def complete_milestone(self, *, actor: str, milestone_id: str, done_on: date,
                            reason: str = "", at: datetime | None = None) -> None:
         reason = self._check_editable(reason)
+        milestone_id = v.record_id("milestone_id", milestone_id)
         item = next((m for m in self.milestones if m["milestone_id"] == milestone_id), None)
         if item is None:
             raise ValidationError("milestone_id", f"the agreement has no milestone {milestone_id}")
@@ -238,3 +243,9 @@ class Agreement(PlannerAggregate):
             raise InvariantError("milestone_id", "the milestone is already done")
         self._emit(self.MilestoneCompleted, actor, at, reason, milestone_id=milestone_id,
                    done_on=v.calendar_date("done_on", done_on))
+
+
+def _where(trip_id: UUID | str | None, meeting_id: UUID | str | None) -> dict[str, str]:
+    """The trip and meeting an agreement belongs to, as record ids ('' for none)."""
+    return dict(trip_id=v.record_id("trip_id", trip_id, required=False),
+                meeting_id=v.record_id("meeting_id", meeting_id, required=False))

@@ -14,6 +14,8 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 
+_MANY = 10**15
+
 
 def audit_trail_id(actor: str) -> UUID:
     """The trail of one actor (an account e-mail or a job name such as 'cli:alice')."""
@@ -64,7 +66,8 @@ class AuditTrail(PlannerAggregate):
 
     def exported(self, *, file: str, head: str, count: int, at: datetime | None = None) -> None:
         self._emit(self.Exported, self.owner, at, file=v.text("file", file, max_len=1000),
-                   head=v.text("head", head, required=False), count=int(count))
+                   head=v.text("head", head, required=False),
+                   count=v.whole_number("count", count, low=0, high=_MANY))
 
     class Verified(PlannerAggregate.Event):
         """`source` is 'database' or the file checked; `first_bad` is 0 when intact."""
@@ -82,5 +85,5 @@ class AuditTrail(PlannerAggregate):
                  at: datetime | None = None) -> None:
         self._emit(self.Verified, self.owner, at, source=v.text("source", source, max_len=1000),
                    head=v.text("head", head, required=False), ok=bool(ok),
-                   first_bad=int(first_bad),
+                   first_bad=v.whole_number("first_bad", first_bad, low=0, high=_MANY),
                    detail=v.text("detail", detail, max_len=1000, required=False))

@@ -9,7 +9,7 @@ from eventsourcing.domain import Aggregate
 
 from planner.domain.errors import InvariantError
 from planner.domain.ids import new_id
-from planner.domain.values import text
+from planner.domain.values import reason_text, text
 
 
 class PlannerAggregate(Aggregate):
@@ -29,8 +29,8 @@ class PlannerAggregate(Aggregate):
             # "As it was at a moment" reads a record's events in order up to that moment.
             raise InvariantError("at", f"a change cannot be dated {at.isoformat()}, before the "
                                        f"record's last change ({self.modified_on.isoformat()})")
-        self.trigger_event(event_class, timestamp=at, actor=_actor(actor), reason=reason,
-                           **fields)
+        self.trigger_event(event_class, timestamp=at, actor=_actor(actor),
+                           reason=reason_text(reason, required=False), **fields)
 
     @classmethod
     def _start(cls, event_class: type[Any], actor: str, at: datetime | None = None,

@@ -14,7 +14,7 @@ from planner.domain.values import reason_text
 
 def _profile_fields(name: str, kind: str, country: str, city: str, sectors: list[str],
                     size: str, description: str, interests: list[str], website: str,
-                    fictitious: bool) -> dict[str, Any]:
+                    fictitious: bool, keep_website: str | None = None) -> dict[str, Any]:
     return dict(
         name=v.text("name", name), kind=v.choice("kind", kind, v.ProfileKind),
         country=v.text("country", country, max_len=100),
@@ -25,7 +25,7 @@ def _profile_fields(name: str, kind: str, country: str, city: str, sectors: list
                            multiline=True),
         interests=[v.choice("interests", i, v.Interest)
                    for i in v.text_list("interests", interests, max_items=20)],
-        website=v.text("website", website, required=False),
+        website=v.web_address("website", website, keep=keep_website),
         fictitious=bool(fictitious))
 
 
@@ -91,7 +91,8 @@ class CompanyProfile(PlannerAggregate):
                        at: datetime | None = None) -> None:
         fields = _profile_fields(name, kind, country, city, sectors, size, description,
                                  interests, website,
-                                 self.fictitious if fictitious is None else fictitious)
+                                 self.fictitious if fictitious is None else fictitious,
+                                 keep_website=self.website)
         self._emit(self.DetailsChanged, actor, at, reason_text(reason, required=False), **fields)
 
     class ContactAdded(PlannerAggregate.Event):
@@ -122,6 +123,7 @@ class CompanyProfile(PlannerAggregate):
 
     def remove_contact(self, *, actor: str, contact_id: str, reason: str = "",
                        at: datetime | None = None) -> None:
+        contact_id = v.record_id("contact_id", contact_id)
         if not any(c["contact_id"] == contact_id for c in self.contacts):
             raise ValidationError("contact_id", f"the profile has no contact {contact_id}")
         self._emit(self.ContactRemoved, actor, at, reason_text(reason, required=False),

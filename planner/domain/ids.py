@@ -26,3 +26,22 @@ def deterministic_ids(seed: str) -> Iterator[None]:
         yield
     finally:
         _generator.pop()
+
+
+def stand_in(odd: str) -> str:
+    """The stable id shown for a stored id that is not a UUID (an older release wrote some
+    unchecked): the read models store it, and the commands find the part by it."""
+    return str(uuid5(NAMESPACE_URL, f"delegation-planner:odd-id:{odd}"))
+
+
+def shown(stored: str) -> str:
+    """A stored id as the read models and pages show it: canonical, or its stand-in."""
+    try:
+        return str(UUID(stored)) if len(stored) <= 64 else stand_in(stored)
+    except ValueError:
+        return stand_in(stored)
+
+
+def same(stored: str, wanted: str) -> bool:
+    """Whether a stored part id is the one a command names (by its id or its stand-in)."""
+    return stored == wanted or shown(stored) == wanted

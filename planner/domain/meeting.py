@@ -9,9 +9,11 @@ from uuid import UUID
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.ids import new_id
+from planner.domain.ids import new_id, same
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow, check_placement
+
+MAX_ATTENDEES = 500
 
 
 class Meeting(PlannerAggregate):
@@ -52,19 +54,20 @@ class Meeting(PlannerAggregate):
                  at: datetime | None = None) -> Meeting:
         place = _place(venue, city, timezone)
         start, end = v.utc_instant("starts_at", starts_at), v.utc_instant("ends_at", ends_at)
+        leg_id = v.record_id("leg_id", leg_id, required=False)
         check_placement(window, city=place["city"], timezone=place["timezone"],
                         starts_at=start, ends_at=end, leg_id=leg_id)
-        people = [str(p) for p in (attendees or [])]
+        people = _people(attendees)
         for person in people:
             window.check_member(person)
         return cls._start(
             cls.Scheduled, actor, at, trip_id=window.trip_id,
             kind=v.choice("kind", kind, v.MeetingKind), title=v.text("title", title),
             counterparts=v.text_list("counterparts", counterparts or []),
-            starts_at=start, ends_at=end, leg_id=leg_id or "",
+            starts_at=start, ends_at=end, leg_id=leg_id,
             agenda=v.text("agenda", agenda, max_len=v.LONG_TEXT, required=False,
                           multiline=True),
-            attendees=list(dict.fromkeys(people)), **place)
+            attendees=people, **place)
 
     # -- guards ---------------------------------------------------------------------------
     def _check_editable(self, reason: object = "") -> str:
@@ -136,10 +139,11 @@ class Meeting(PlannerAggregate):
                  leg_id: str | None, reason: str, at: datetime | None = None) -> None:
         reason = reason_text(reason, required=True, what="relocating a meeting")
         self._check_editable(reason)
-        place = _place(venue, city, timezone)
+        place = _place(venue, city, timezone, keep_zone=self.timezone)
+        leg_id = v.record_id("leg_id", leg_id, required=False)
         check_placement(window, city=place["city"], timezone=place["timezone"],
                         starts_at=self.starts_at, ends_at=self.ends_at, leg_id=leg_id)
-        self._emit(self.Relocated, actor, at, reason, leg_id=leg_id or "", **place)
+        self._emit(self.Relocated, actor, at, reason, leg_id=leg_id, **place)
 
     # -- attendees ------------------------------------------------------------------------
     class AttendeeAdded(PlannerAggregate.Event):
@@ -158,19 +162,22 @@ class Meeting(PlannerAggregate):
                      at: datetime | None = None, reason: str = "") -> bool:
         """Add a delegation member; returns False if they already attend."""
         reason = self._check_editable(reason)
+        person_id = v.record_id("person_id", person_id)
         window.check_open()
-        window.check_member(str(person_id))
-        if str(person_id) in self.attendees:
+        window.check_member(person_id)
+        if person_id in self.attendees:
             return False
-        self._emit(self.AttendeeAdded, actor, at, reason, person_id=str(person_id))
+        self._emit(self.AttendeeAdded, actor, at, reason, person_id=person_id)
         return True
 
     def remove_attendee(self, *, actor: str, person_id: UUID | str, reason: str = "",
                         at: datetime | None = None) -> None:
         reason = self._check_editable(reason)
-        if str(person_id) not in self.attendees:
-            raise ValidationError("person_id", f"person {person_id} does not attend")
-        self._emit(self.AttendeeRemoved, actor, at, reason, person_id=str(person_id))
+        wanted = v.record_id("person_id", person_id)
+        stored = next((p for p in self.attendees if same(p, wanted)), "")
+        if not stored:
+            raise ValidationError("person_id", f"person {wanted} does not attend")
+        self._emit(self.AttendeeRemoved, actor, at, reason, person_id=stored)
 
     # -- status ---------------------------------------------------------------------------
     class Confirmed(PlannerAggregate.Event):
@@ -265,6 +272,7 @@ class Meeting(PlannerAggregate):
 
     def complete_followup(self, *, actor: str, followup_id: str, done_on: date,
                           at: datetime | None = None) -> None:
+        followup_id = v.record_id("followup_id", followup_id)
         item = next((f for f in self.followups if f["followup_id"] == followup_id), None)
         if item is None:
             raise ValidationError("followup_id", f"the meeting has no follow-up {followup_id}")
@@ -281,12 +289,26 @@ class Meeting(PlannerAggregate):
 
     def link_agreement(self, *, actor: str, agreement_id: UUID | str,
                        at: datetime | None = None) -> None:
-        if str(agreement_id) in self.agreement_ids:
+        agreement_id = v.record_id("agreement_id", agreement_id)
+        if agreement_id in self.agreement_ids:
             raise InvariantError("agreement_id", "the agreement is already linked")
-        self._emit(self.AgreementLinked, actor, at, agreement_id=str(agreement_id))
+        self._emit(self.AgreementLinked, actor, at, agreement_id=agreement_id)
 
 
-def _place(venue: str, city: str, timezone: str) -> dict[str, str]:
+def _place(venue: str, city: str, timezone: str,
+           keep_zone: str | None = None) -> dict[str, str]:
     return dict(venue=v.text("venue", venue, required=False),
-                city=v.text("city", city, max_len=100), timezone=v.zone("timezone", timezone))
+                city=v.text("city", city, max_len=100),
+                timezone=v.zone("timezone", timezone, keep=keep_zone))
+
+
+def _people(attendees: list[str] | None) -> list[str]:
+    """Attendee ids, each once, in the order given."""
+    if attendees is not None and not isinstance(attendees, list | tuple):
+        raise ValidationError("attendees", "must be a list of record ids")
+    people = [v.record_id("attendees", p) for p in attendees or []]
+    if len(people) > MAX_ATTENDEES:
+        raise ValidationError("attendees", f"a meeting may have at most {MAX_ATTENDEES} "
+                                           "attendees")
+    return list(dict.fromkeys(people))
 

@@ -56,7 +56,8 @@ class Person(PlannerAggregate):
                    name=v.text("name", name), title=v.text("title", title, required=False),
                    organisation=v.text("organisation", organisation, required=False),
                    email=v.optional_email("email", email),
-                   home_timezone=v.zone("home_timezone", home_timezone))
+                   home_timezone=v.zone("home_timezone", home_timezone,
+                                        keep=self.home_timezone))
 
     class FeedTokenReset(PlannerAggregate.Event):
         """Version 2 added `token_ref`: the token's hash lives in the credential store

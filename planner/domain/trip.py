@@ -10,9 +10,11 @@ from planner.domain import values as v
 from planner.domain import window as w
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.ids import new_id
+from planner.domain.ids import new_id, same
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
+
+MAX_VERSION = 1_000_000_000
 
 
 class Trip(PlannerAggregate):
@@ -58,12 +60,14 @@ class Trip(PlannerAggregate):
         return reason
 
     def leg(self, leg_id: str) -> dict[str, Any]:
-        if found := next((leg for leg in self.legs if leg["leg_id"] == leg_id), None):
+        leg_id = v.record_id("leg_id", leg_id)
+        if found := next((leg for leg in self.legs if same(leg["leg_id"], leg_id)), None):
             return found
         raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
 
-    def member(self, person_id: str) -> dict[str, Any] | None:
-        return next((m for m in self.members if m["person_id"] == str(person_id)), None)
+    def member(self, person_id: UUID | str) -> dict[str, Any] | None:
+        person_id = v.record_id("person_id", person_id)
+        return next((m for m in self.members if same(m["person_id"], person_id)), None)
 
     def window(self) -> TripWindow:
         return TripWindow(self.id, self.status, self.starts_on, self.ends_on, self.home_timezone,
@@ -87,7 +91,8 @@ class Trip(PlannerAggregate):
                        at: datetime | None = None) -> None:
         reason = self._check_open(reason)
         self._emit(self.DetailsChanged, actor, at, reason,
-                   **_details(title, purpose, organiser, direction, home_timezone))
+                   **_details(title, purpose, organiser, direction, home_timezone,
+                              keep=self.home_timezone))
 
     class DatesChanged(PlannerAggregate.Event):
         starts_on: date
@@ -143,17 +148,19 @@ class Trip(PlannerAggregate):
                    arrives_on: date, departs_on: date, reason: str = "",
                    at: datetime | None = None) -> None:
         reason = self._check_open(reason)
-        self.leg(leg_id)
+        current = self.leg(leg_id)
+        leg_id = current["leg_id"]
         fields = w.leg_fields(city, country, timezone, arrives_on, departs_on,
                               trip=(self.starts_on, self.ends_on),
-                              others=[leg for leg in self.legs if leg["leg_id"] != leg_id])
+                              others=[leg for leg in self.legs if leg["leg_id"] != leg_id],
+                              keep_zone=current["timezone"])
         self._emit(self.LegChanged, actor, at, reason, leg_id=leg_id, **fields)
 
     def remove_leg(self, *, actor: str, leg_id: str, reason: str,
                    at: datetime | None = None) -> None:
         reason = reason_text(reason, required=True, what="removing a leg")
         self._check_open(reason)
-        self.leg(leg_id)
+        leg_id = self.leg(leg_id)["leg_id"]
         self._emit(self.LegRemoved, actor, at, reason, leg_id=leg_id)
 
     # -- delegation members ---------------------------------------------------------------
@@ -181,9 +188,10 @@ class Trip(PlannerAggregate):
                    reason: str = "") -> bool:
         """Add a person to the delegation; returns False if they are already in it."""
         reason = self._check_open(reason)
-        if self.member(str(person_id)):
+        person_id = v.record_id("person_id", person_id)
+        if self.member(person_id):
             return False
-        self._emit(self.MemberAdded, actor, at, reason, person_id=str(person_id),
+        self._emit(self.MemberAdded, actor, at, reason, person_id=person_id,
                    role=v.choice("role", role, v.MemberRole),
                    organisation=v.text("organisation", organisation, required=False))
         return True
@@ -192,18 +200,22 @@ class Trip(PlannerAggregate):
                       organisation: str = "", reason: str = "",
                       at: datetime | None = None) -> None:
         reason = self._check_open(reason)
-        if not self.member(str(person_id)):
-            raise ValidationError("person_id", f"person {person_id} is not in the delegation")
-        self._emit(self.MemberChanged, actor, at, reason, person_id=str(person_id),
+        person_id = self._member_id(person_id)
+        self._emit(self.MemberChanged, actor, at, reason, person_id=person_id,
                    role=v.choice("role", role, v.MemberRole),
                    organisation=v.text("organisation", organisation, required=False))
 
     def remove_member(self, *, actor: str, person_id: UUID | str, reason: str = "",
                       at: datetime | None = None) -> None:
         reason = self._check_open(reason)
-        if not self.member(str(person_id)):
+        self._emit(self.MemberRemoved, actor, at, reason, person_id=self._member_id(person_id))
+
+    def _member_id(self, person_id: UUID | str) -> str:
+        """The member's id as stored (an odd one from an older release included)."""
+        member = self.member(person_id)
+        if member is None:
             raise ValidationError("person_id", f"person {person_id} is not in the delegation")
-        self._emit(self.MemberRemoved, actor, at, reason, person_id=str(person_id))
+        return str(member["person_id"])
 
     # -- company profiles handed over -----------------------------------------------------
     class ProfileAttached(PlannerAggregate.Event):
@@ -225,15 +237,20 @@ class Trip(PlannerAggregate):
                        at: datetime | None = None, reason: str = "") -> None:
         """Record that a profile is handed over on this trip, as it stands at that version."""
         reason = self._check_open(reason)
-        self._emit(self.ProfileAttached, actor, at, reason, profile_id=str(profile_id),
-                   profile_version=int(profile_version))
+        self._emit(self.ProfileAttached, actor, at, reason,
+                   profile_id=v.record_id("profile_id", profile_id),
+                   profile_version=v.whole_number("profile_version", profile_version, low=1,
+                                                  high=MAX_VERSION))
 
     def detach_profile(self, *, actor: str, profile_id: UUID | str, reason: str = "",
                        at: datetime | None = None) -> None:
         reason = self._check_open(reason)
-        if not any(p["profile_id"] == str(profile_id) for p in self.profiles):
-            raise ValidationError("profile_id", f"profile {profile_id} is not attached")
-        self._emit(self.ProfileDetached, actor, at, reason, profile_id=str(profile_id))
+        wanted = v.record_id("profile_id", profile_id)
+        stored = next((p["profile_id"] for p in self.profiles if same(p["profile_id"], wanted)),
+                      "")
+        if not stored:
+            raise ValidationError("profile_id", f"profile {wanted} is not attached")
+        self._emit(self.ProfileDetached, actor, at, reason, profile_id=stored)
 
     # -- objectives -----------------------------------------------------------------------
     class ObjectivesChanged(PlannerAggregate.Event):
@@ -287,10 +304,10 @@ class Trip(PlannerAggregate):
 
 
 def _details(title: str, purpose: str, organiser: str, direction: str,
-             home_timezone: str) -> dict[str, str]:
+             home_timezone: str, keep: str | None = None) -> dict[str, str]:
     return dict(title=v.text("title", title),
                 purpose=v.text("purpose", purpose, max_len=v.LONG_TEXT, required=False,
                                multiline=True),
                 organiser=v.text("organiser", organiser),
                 direction=v.choice("direction", direction, v.Direction),
-                home_timezone=v.zone("home_timezone", home_timezone))
+                home_timezone=v.zone("home_timezone", home_timezone, keep=keep))

@@ -10,13 +10,16 @@ import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from planner.domain.errors import ValidationError
+from planner.domain.zones import canonical_zone, known_zone
 
 SHORT_TEXT = 200
 LONG_TEXT = 20_000
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+_WEB = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+([/?#].*)?", re.IGNORECASE)
 # C0 and C1 control characters (tab and line breaks are allowed in multi-line text only);
 # single-line fields also refuse the Unicode line and paragraph separators.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -154,22 +157,40 @@ def text_list(field: str, values: object, *, max_items: int = 100,
     return result
 
 
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
+def zone(field: str, value: object, *, keep: str | None = None) -> str:
+    """Validate a canonical IANA time zone name such as 'Asia/Shanghai' (new input).
+
+    `keep` is the value already stored: re-submitting it unchanged is not new input, so a
+    record written with a legacy name by an older release can still be edited.
+    """
+    return canonical_zone(field, text(field, value, max_len=64), keep=keep)
 
 
-def zone(field: str, value: object) -> str:
-    """Validate an IANA time zone name such as 'Asia/Shanghai'."""
-    name = text(field, value, max_len=64)
-    if name not in _zones():
-        raise ValidationError(field, f"must be an IANA time zone such as 'Europe/Berlin'; "
-                                     f"{name!r} is unknown")
+def record_id(field: str, value: object, *, required: bool = True) -> str:
+    """A record's or a part's id (a UUID), in its canonical text form; '' when optional."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(field, "must not be empty: give a record id")
+        return ""
+    if isinstance(value, UUID):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be a record id (UUID), got {type(value).__name__}")
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(field, f"{name!r} is not a usable time zone") from None
-    return name
+        if len(value) > 64:
+            raise ValueError(value)
+        return str(UUID(value.strip()))
+    except ValueError:
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise ValidationError(field, f"must be a record id (UUID); got {shown!r}") from None
+
+
+def whole_number(field: str, value: object, *, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, f"must be a whole number, got {type(value).__name__}")
+    if not low <= value <= high:
+        raise ValidationError(field, f"must be between {low} and {high}; got {value}")
+    return value
 
 
 def utc_instant(field: str, value: object) -> datetime:
@@ -178,7 +199,16 @@ def utc_instant(field: str, value: object) -> datetime:
         raise ValidationError(field, "must be a date and time")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, "must carry a time zone (naive times are ambiguous)")
+    _check_year(field, value)
     return value.astimezone(UTC).replace(microsecond=0)
+
+
+def _check_year(field: str, value: date) -> None:
+    """Dates and times lie in 1900-2200: far enough for any trip, and no overflow when a
+    time near year 1 or 9999 is moved into another zone."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(field, f"must be between {FIRST_YEAR} and {LAST_YEAR}; "
+                                     f"got the year {value.year}")
 
 
 def local_to_utc(field: str, local: datetime, zone_name: str) -> datetime:
@@ -189,7 +219,8 @@ def local_to_utc(field: str, local: datetime, zone_name: str) -> datetime:
     """
     if not isinstance(local, datetime):
         raise ValidationError(field, "must be a date and time")
-    tz = ZoneInfo(zone(f"{field} zone", zone_name))
+    _check_year(field, local)
+    tz = ZoneInfo(known_zone(f"{field} zone", text(f"{field} zone", zone_name, max_len=64)))
     naive = local.replace(tzinfo=None)
     aware = naive.replace(tzinfo=tz)
     back = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
@@ -206,8 +237,7 @@ def local_date(instant: datetime, zone_name: str) -> date:
 def calendar_date(field: str, value: object) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError(field, "must be a date (YYYY-MM-DD)")
-    if not date(1900, 1, 1) <= value <= date(2200, 12, 31):
-        raise ValidationError(field, "must be between 1900 and 2200")
+    _check_year(field, value)
     return value
 
 
@@ -226,6 +256,15 @@ def optional_email(field: str, value: object) -> str:
     if address and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
         raise ValidationError(field, f"must be an e-mail address; got {address!r}")
     return address.lower()
+
+
+def web_address(field: str, value: object, *, keep: str | None = None) -> str:
+    """An optional http(s) address (`keep`: the value already stored, accepted unchanged)."""
+    address = text(field, value, max_len=500, required=False)
+    if address and address != keep and not _WEB.fullmatch(address):
+        raise ValidationError(field, f"must be a web address starting with https:// or "
+                                     f"http://; got {address[:60]!r}")
+    return address
 
 
 def reason_text(value: object, *, required: bool, what: str = "a change") -> str:

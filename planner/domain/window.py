@@ -37,7 +37,7 @@ class TripWindow:
             raise InvariantError("trip", "the trip is cancelled; reinstate it before planning")
 
     def check_member(self, person_id: str) -> None:
-        if person_id not in self.member_ids:
+        if v.record_id("attendees", person_id) not in self.member_ids:
             raise InvariantError("attendees",
                                  f"person {person_id} is not a member of the delegation")
 
@@ -60,13 +60,15 @@ def check_status_change(current: str, target: str, reason: str, *, has_legs: boo
 
 
 def leg_fields(city: str, country: str, timezone: str, arrives_on: date, departs_on: date, *,
-               trip: tuple[date, date], others: Iterable[dict[str, Any]]) -> dict[str, Any]:
+               trip: tuple[date, date], others: Iterable[dict[str, Any]],
+               keep_zone: str | None = None) -> dict[str, Any]:
     """The validated fields of a leg that fits into the trip beside the `others`."""
     first, last = v.date_range("arrives_on", arrives_on, "departs_on", departs_on)
     check_leg_dates(first, last, starts_on=trip[0], ends_on=trip[1], others=others)
     return dict(city=v.text("city", city, max_len=100),
                 country=v.text("country", country, max_len=100),
-                timezone=v.zone("timezone", timezone), arrives_on=first, departs_on=last)
+                timezone=v.zone("timezone", timezone, keep=keep_zone), arrives_on=first,
+                departs_on=last)
 
 
 def check_leg_dates(first: date, last: date, *, starts_on: date, ends_on: date,
@@ -108,7 +110,7 @@ def check_placement(window: TripWindow, *, city: str, timezone: str, starts_at: 
         raise InvariantError("starts_at", f"must fall within the trip ({window.starts_on} to "
                                           f"{window.ends_on}) in local time at the venue")
     if leg_id:
-        leg = window.legs.get(leg_id)
+        leg = window.legs.get(v.record_id("leg_id", leg_id))
         if leg is None:
             raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
         if leg["city"].casefold() != city.casefold():

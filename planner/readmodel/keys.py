@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
+
+from planner.domain.ids import stand_in
+
+log = logging.getLogger(__name__)
 
 
 def _is_latin(char: str) -> bool:
@@ -58,8 +63,27 @@ def loads(text: str) -> tuple[Any, ...]:
 
 
 def uid(value: str) -> UUID:
-    return UUID(value)
+    """A stored id as a UUID. An odd one, written by an older release that did not check its
+    ids, is logged and stands in as a stable id that matches no record, so the page renders."""
+    try:
+        return UUID(value)
+    except (TypeError, ValueError, AttributeError):
+        _odd(value)
+        return UUID(stand_in(str(value)))
 
 
 def opt_uid(value: str | None) -> UUID | None:
-    return UUID(value) if value else None
+    """A stored optional id as a UUID or None; an odd one is logged and shown as none."""
+    if not value:
+        return None
+    try:
+        return UUID(value)
+    except (TypeError, ValueError, AttributeError):
+        _odd(value)
+        return None
+
+
+def _odd(value: object) -> None:
+    shown = repr(value) if len(str(value)) <= 60 else repr(str(value)[:60]) + "..."
+    log.warning("a stored record id is not a UUID: %s (written by an older release?); "
+                "it is shown as linking to nothing", shown)

@@ -118,3 +118,13 @@ def nanjing_meeting(app: PlannerApplication, trip: LeipzigTrip, *, actor: str = 
         attendees=[trip.koerner])
     fields.update(overrides)
     return app.schedule_meeting(trip.trip_id, **fields)
+
+
+def append_unchecked(app: PlannerApplication, record_id: UUID | str, event_class: type,
+                     **fields: Any) -> None:
+    """Store an event the way an older release could have: straight onto the record, without
+    the checks a command makes (for tests of odd events already in a log)."""
+    record = app.repository.get(UUID(str(record_id)))
+    record.trigger_event(event_class, timestamp=app.now(), actor="old release", reason="",
+                         **fields)
+    app.save(record)

@@ -87,8 +87,11 @@ def test_a_meeting_in_a_leg_must_be_within_the_legs_dates(app: PlannerApplicatio
 
 def test_a_meeting_in_an_unknown_leg_is_refused(app: PlannerApplication,
                                                 trip: LeipzigTrip) -> None:
+    unknown = "7d3f7c1e-0000-4000-8000-000000000000"
+    refused(app, lambda: nanjing_meeting(app, trip, leg_id=unknown), "leg_id",
+            f"the trip has no leg {unknown}")
     refused(app, lambda: nanjing_meeting(app, trip, leg_id="no-such-leg"), "leg_id",
-            "the trip has no leg no-such-leg")
+            "must be a record id (UUID); got 'no-such-leg'")
 
 
 def test_a_meeting_needs_a_known_kind(app: PlannerApplication, trip: LeipzigTrip) -> None:
@@ -313,7 +316,7 @@ def test_follow_ups_come_after_the_outcome_and_are_completed_once(
             "followup_id", "already done")
     refused(app, lambda: app.complete_followup(meeting_id, "nope", actor=ORGANISER,
                                                done_on=date(2019, 8, 21)),
-            "followup_id", "has no follow-up nope")
+            "followup_id", "must be a record id (UUID); got 'nope'")
     assert event_types(app, meeting_id)[-2:] == ["Meeting.FollowUpAdded",
                                                  "Meeting.FollowUpCompleted"]
 

@@ -6,7 +6,7 @@ import hashlib
 
 from planner.application import PlannerApplication
 from planner.domain.account import account_id
-from planner.domain.errors import NotFoundError
+from planner.domain.errors import ValidationError
 from tests.application.scenarios import BERLIN, ORGANISER, LeipzigTrip, refused
 
 
@@ -66,7 +66,7 @@ def test_an_account_for_an_unknown_person_or_a_taken_email_is_refused(
     refused(app, lambda: app.open_account(actor=ORGANISER, email="x@example.org", name="X",
                                           role="participant", password_hash="x",
                                           person_id=account_id("nobody@example.org")),
-            "person", "no person with id", error=NotFoundError)
+            "person_id", "there is no person with id", error=ValidationError)
     app.open_account(actor=ORGANISER, email="auditor@example.org", name="Audit",
                      role="auditor", password_hash="x")
     refused(app, lambda: app.open_account(actor=ORGANISER, email="AUDITOR@example.org",

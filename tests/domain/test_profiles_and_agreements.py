@@ -165,7 +165,7 @@ def test_parties_are_unique_and_signatories_belong_to_a_party(app: PlannerApplic
     refused(app, lambda: app.add_party(mou, actor=ORGANISER, name="city of leipzig"),
             "party name", "'city of leipzig' is already a party")
     refused(app, lambda: app.add_signatory(mou, actor=ORGANISER, name="X", party_id="nope"),
-            "party_id", "the agreement has no party nope")
+            "party_id", "must be a record id (UUID); got 'nope'")
 
 
 def test_changing_parties_after_signing_is_a_correction_with_a_reason(

@@ -116,7 +116,7 @@ def test_changing_an_unknown_leg_is_refused(app: PlannerApplication, trip: Leipz
     refused(app, lambda: app.change_leg(
         trip.trip_id, "no-such-leg", actor=ORGANISER, city="Jining", country="China",
         timezone=SHANGHAI, arrives_on=date(2019, 6, 28), departs_on=date(2019, 6, 30)),
-        "leg_id", "the trip has no leg no-such-leg")
+        "leg_id", "must be a record id (UUID); got 'no-such-leg'")
 
 
 def test_removing_a_leg_needs_a_reason(app: PlannerApplication, trip: LeipzigTrip) -> None:
@@ -327,7 +327,7 @@ def test_a_member_must_be_a_registered_person(app: PlannerApplication,
     ghost = uuid4()
     refused(app, lambda: app.add_member(trip.trip_id, actor=ORGANISER, person_id=ghost,
                                         role="adviser"),
-            "person", f"no person with id {ghost}", error=NotFoundError)
+            "person_id", f"there is no person with id {ghost}", error=ValidationError)
 
 
 def test_changing_or_removing_someone_outside_the_delegation_is_refused(

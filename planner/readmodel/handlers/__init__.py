@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from planner.domain.audit_trail import AuditTrail
+from planner.readmodel import odd_ids
 from planner.readmodel.handlers import agreements, meetings, people, profiles, trips
 from planner.readmodel.handlers.common import Handler
 
@@ -41,7 +42,7 @@ def apply_batch(conn: Connection, items: Sequence[tuple[int, Any]]) -> None:
     for position, event in items:
         handler = HANDLERS.get(type(event))
         if handler is not None:
-            handler(conn, event, position)
+            handler(conn, odd_ids.checked(event), position)
         elif type(event) not in IGNORED and type(event) not in _warned:
             _warned.add(type(event))
             log.warning("read models: no handler for %s; its events are skipped",

@@ -1,0 +1,1 @@
+"""CSV exports that spreadsheet software opens as data, never as formulas."""
