@@ -175,16 +175,15 @@ def people_index_for(planner: Any) -> PeopleIndex | None:
         return None
     found = getattr(planner, "_people_index", None)
     if found is None:
-        app = planner.app
-        found = PeopleIndex(planner.engine, app.recorder.events_record_cls.__table__,
-                            app.mapper.transcoder.decode)
+        found = PeopleIndex(planner.engine, planner.events_table,
+                            planner.app.mapper.transcoder.decode)
         planner._people_index = found
     return found
 
 
 def attach(planner: Any) -> None:
-    """Start-up (bootstrap): catch up now and after every save."""
+    """Start-up (bootstrap): catch up now, then index every save in its own transaction."""
     index = people_index_for(planner)
     if index is not None:
         index.catch_up()
-        planner.app.saved_listeners.append(index.listener)
+        planner.app.recorder.in_transaction.append(index.apply_in_transaction)

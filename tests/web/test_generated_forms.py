@@ -115,7 +115,7 @@ def fuzz_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzz]:
 
 
 def event_count(planner: Planner) -> int:
-    table = planner.app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+    table = planner.events_table
     with planner.engine.connect() as conn:  # type: ignore[union-attr]
         return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
