@@ -19,7 +19,6 @@ from tests.web.world import ROLES, World
 
 MATRIX = """
 endpoint                        method  anonymous organiser member outsider auditor
-health.health                   GET     200       200       200    200      200
 auth.login                      GET     200       302       302    302      302
 auth.login_post                 POST    422       422       422    422      422
 auth.logout                     POST    302       302       302    302      302
