@@ -29,7 +29,7 @@ from threading import Lock
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import ApplicationRecorder, StoredEvent
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore, transactions
 from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
 from eventsourcing_sqlalchemy.recorders import (
@@ -162,3 +162,10 @@ class PlannerFactory(SQLAlchemyFactory):
     datastore_class = PlannerDatastore
     aggregate_recorder_class = PlannerSnapshotRecorder
     application_recorder_class = PlannerRecorder
+
+    def application_recorder(self) -> ApplicationRecorder:
+        """The recorder, with its tables created; then the SQLite file switched to WAL at once
+        (the library would do it at its first transaction, which reads no longer open)."""
+        recorder = super().application_recorder()
+        self.datastore.init_sqlite_wal_mode()
+        return recorder
