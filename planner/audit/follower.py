@@ -51,10 +51,13 @@ CHAIN_KEY_FILE = "chain_key"
 KEY = "key"
 
 # Built once: reusing a statement spares SQLAlchemy its cache key on every command.
+# The last link and the last index row before a save's first event (rows someone put at later
+# positions do not make the planner skip its own events: the insert then fails instead).
 _LAST_LINK_AND_INDEXED = select(
-    select(audit_chain.c.link).order_by(audit_chain.c.position.desc()).limit(1)
-    .scalar_subquery(),
-    select(func.max(audit_log.c.position)).scalar_subquery())
+    select(audit_chain.c.link).where(audit_chain.c.position < bindparam("first"))
+    .order_by(audit_chain.c.position.desc()).limit(1).scalar_subquery(),
+    select(func.max(audit_log.c.position)).where(audit_log.c.position < bindparam("first"))
+    .scalar_subquery())
 _LAST_LINK_INDEXED_AND_RECORD = select(
     *_LAST_LINK_AND_INDEXED.selected_columns,
     *(select(column).where(audit_log.c.record_id == bindparam("record_id"))
@@ -139,32 +142,29 @@ class AuditFollower:
             self._check_key(conn)
         own = [StoredRow(at, str(e.originator_id), e.originator_version, e.topic, e.state)
                for at, e in stored]
+        first = own[0].position
         earlier, known = earlier_records(own), None
         if len(earlier) == 1:  # the usual edit: the record's label and parent come along
             previous, indexed, label, parent = conn.execute(
-                _LAST_LINK_INDEXED_AND_RECORD, {"record_id": earlier[0]}).one()
+                _LAST_LINK_INDEXED_AND_RECORD, {"first": first, "record_id": earlier[0]}).one()
             known = {earlier[0]: (label, parent)} if label is not None else {}
         else:
-            previous, indexed = conn.execute(_LAST_LINK_AND_INDEXED).one()
+            previous, indexed = conn.execute(_LAST_LINK_AND_INDEXED, {"first": first}).one()
         link, indexed = previous or GENESIS, indexed or 0
-        first = stored[0][0]
         unvouched = [stored_row(r) for r in conn.execute(
             select(self.events).where(self.events.c.id > indexed, self.events.c.id < first)
             .order_by(self.events.c.id))] if first - 1 > indexed else []
         for row in unvouched:
             log.error("audit chain: event %d was stored outside the planner; it is not linked "
                       "('planner log verify' reports it as forged)", row.position)
-        own = [row for row in own if row.position > indexed]
         if unvouched:
             known = None
         links = []
         for row in own:
             link = keyed_link(self.key, link, row)
             links.append({"position": row.position, "link": link})
-        if links:
-            conn.execute(_INSERT_LINKS, links)
-        if unvouched or own:
-            conn.execute(_INSERT_INDEX, index_rows(conn, unvouched + own, self.decode, known))
+        conn.execute(_INSERT_LINKS, links)
+        conn.execute(_INSERT_INDEX, index_rows(conn, unvouched + own, self.decode, known))
 
     # -- explicit, after checking ---------------------------------------------------------
     def rechain(self) -> int:

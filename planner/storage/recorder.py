@@ -29,14 +29,14 @@ from threading import Lock
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import ApplicationRecorder, StoredEvent
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore, transactions
 from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
 from eventsourcing_sqlalchemy.recorders import (
     SQLAlchemyAggregateRecorder,
     SQLAlchemyApplicationRecorder,
 )
-from sqlalchemy import Table, event, select, text
+from sqlalchemy import Select, Table, bindparam, event, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -61,23 +61,34 @@ class OneStatementReads(SQLAlchemyAggregateRecorder):
             # SQLite in memory (one shared connection, serialised by the library's lock), or
             # a read inside one of the library's transactions: its way.
             return super().select_events(originator_id, gt, lte, desc, limit)
-        table = self.tables[0]
-        version = table.c.originator_version
-        query = select(table.c.originator_id, version, table.c.topic, table.c.state).where(
-            table.c.originator_id == originator_id)
-        if gt is not None:
-            query = query.where(version > gt)
-        if lte is not None:
-            query = query.where(version <= lte)
-        query = query.order_by(version.desc() if desc else version)
-        if limit is not None:
-            query = query.limit(limit)
+        query = self._read_query(gt is not None, lte is not None, desc, limit is not None)
+        params = {"id": originator_id, "gt": gt, "lte": lte, "limit": limit}
         engine = self.datastore.engine
         assert isinstance(engine, Engine)
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            rows = conn.execute(query).all()
+            rows = conn.execute(query, params).all()
         return [StoredEvent(originator_id=r[0], originator_version=r[1], topic=r[2],
                             state=bytes(r[3])) for r in rows]
+
+    def _read_query(self, gt: bool, lte: bool, desc: bool, limit: bool) -> Select[Any]:
+        """The read's statement for one shape, built once (SQLAlchemy then skips its cache
+        key work on every load)."""
+        shapes: dict[tuple[bool, ...], Select[Any]] = self.__dict__.setdefault("_shapes", {})
+        if (gt, lte, desc, limit) not in shapes:
+            shapes[(gt, lte, desc, limit)] = self._build_read(gt, lte, desc, limit)
+        return shapes[(gt, lte, desc, limit)]
+
+    def _build_read(self, gt: bool, lte: bool, desc: bool, limit: bool) -> Select[Any]:
+        table = self.tables[0]
+        version = table.c.originator_version
+        query = select(table.c.originator_id, version, table.c.topic, table.c.state).where(
+            table.c.originator_id == bindparam("id"))
+        if gt:
+            query = query.where(version > bindparam("gt"))
+        if lte:
+            query = query.where(version <= bindparam("lte"))
+        query = query.order_by(version.desc() if desc else version)
+        return query.limit(bindparam("limit")) if limit else query
 
 
 class PlannerSnapshotRecorder(OneStatementReads):
@@ -162,3 +173,10 @@ class PlannerFactory(SQLAlchemyFactory):
     datastore_class = PlannerDatastore
     aggregate_recorder_class = PlannerSnapshotRecorder
     application_recorder_class = PlannerRecorder
+
+    def application_recorder(self) -> ApplicationRecorder:
+        """The recorder, with its tables created; then the SQLite file switched to WAL at once
+        (the library would do it at its first transaction, which reads no longer open)."""
+        recorder = super().application_recorder()
+        self.datastore.init_sqlite_wal_mode()
+        return recorder

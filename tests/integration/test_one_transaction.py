@@ -76,3 +76,22 @@ def test_an_event_stored_behind_the_planners_back_is_applied_once_by_the_next_co
     assert len(planner.queries.people()) == 3
     verdict = verify_database(planner)
     assert (verdict.ok, verdict.first_bad, verdict.kind) == (False, outsider_at, "forged")
+
+
+def test_a_command_during_a_rebuild_leaves_the_backlog_to_catch_up_and_reads_its_write(
+        sql_database_url: str, make_planner: Callable[..., Planner],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long backlog is not applied inside a command's transaction; catch-up after the
+    commit applies it, each event once, so the request still reads its own write."""
+    from planner.readmodel import projector as module
+    from planner.readmodel.verify import verify
+
+    monkeypatch.setattr(module, "IN_TRANSACTION_BACKLOG", 2)
+    planner = make_planner(sql_database_url)
+    for name in ("Anna Berger", "Michael Körner", "Zhang Wei", "Li Na"):
+        planner.app.register_person(actor=ACTOR, name=name, home_timezone="Europe/Berlin")
+    planner.projector.reset()  # a rebuild has just started: position 0
+    planner.app.register_person(actor=ACTOR, name="Wang Lei", home_timezone="Asia/Shanghai")
+    assert len(planner.queries.people()) == 5
+    assert planner.queries.position() == planner.app.recorder.max_notification_id()
+    assert verify(planner.projector) == []  # the rows of one clean rebuild
