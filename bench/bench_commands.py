@@ -25,7 +25,7 @@ from sqlalchemy import (
     text,
 )
 from table import Figure, ratio_figure
-from workload import log_size, planner_on
+from workload import events_table, log_size, planner_on
 
 from planner.audit.chain import chained_head
 
@@ -56,7 +56,7 @@ def commands_per_second(url: str, meetings: int, folder: Path) -> tuple[float, i
     if planner.projector.position() != written or chained_head(planner.engine).position != \
             written:
         raise RuntimeError("the read models or the audit chain fell behind the commands")
-    events = app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+    events = events_table(planner)
     with planner.engine.connect() as conn:
         size = int(conn.execute(select(func.avg(func.length(events.c.state)))).scalar() or 500)
     planner.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from eventsourcing.persistence import StoredEvent
 from sqlalchemy import select
 from table import Figure, ratio_figure
-from workload import bulk, log_size, mixed_log, planner_on
+from workload import bulk, events_table, log_size, mixed_log, planner_on
 
 from planner.bootstrap import Planner
 
@@ -23,7 +23,7 @@ from planner.bootstrap import Planner
 def decode_only(planner: Planner) -> int:
     """Read and decode every event in batches of 500; returns how many."""
     app = planner.app
-    events = app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+    events = events_table(planner)
     done, position = 0, 0
     with planner.engine.connect() as conn:
         while True:

@@ -37,6 +37,12 @@ def planner_on(url: str, folder: Path) -> Planner:
     return build(settings, database_url=url)
 
 
+def events_table(planner: Planner) -> Any:
+    """The stored events' table (Planner.events_table where the wiring offers it)."""
+    table = getattr(planner, "events_table", None)
+    return table if table is not None else planner.app.recorder.events_record_cls.__table__
+
+
 def log_size(planner: Planner) -> int:
     return planner.app.recorder.max_notification_id() or 0
 
@@ -176,7 +182,7 @@ def replicated_log(planner: Planner, events: int, chunk: int = 5000) -> None:
     kept = {str(person.id).encode() for person in members}  # the people stay the same
     renewed = {m[0] for e in stored for m in _UUID.finditer(e.state)} - kept
     renewed |= {str(e.originator_id).encode() for e in stored}
-    table = app.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+    table = events_table(planner)
     while log_size(planner) < events:
         rows: list[dict[str, Any]] = []
         while len(rows) < chunk:
