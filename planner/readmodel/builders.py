@@ -14,7 +14,8 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from planner.readmodel import tables as t
 from planner.readmodel.keys import from_db, loads, opt_uid, uid
-from planner.readmodel.rows import AgreementRow, FollowUpRow, ItineraryItem
+from planner.readmodel.rows import ItineraryItem
+from planner.readmodel.rows_records import AgreementRow, FollowUpRow
 
 
 def in_zone(instant: datetime, zone: str) -> datetime:

@@ -1,5 +1,6 @@
 """The read side's public face: `Queries`, built on the SQLAlchemy engine, returning plain
-frozen dataclasses (planner.readmodel.rows). Pages, calendars and reports use nothing else.
+frozen dataclasses (planner.readmodel.rows and rows_records). Pages, calendars and reports use
+nothing else.
 
 Each feature's queries live in their own module; this class only puts them together.
 """
@@ -13,6 +14,7 @@ from planner.readmodel.queries_reports import ReportQueries
 from planner.readmodel.queries_trips import TripQueries
 from planner.readmodel.queries_warnings import DefaultRules, WarningQueries
 from planner.readmodel.rows import *  # noqa: F403 - the row types belong to this API
+from planner.readmodel.rows_records import *  # noqa: F403
 
 
 class Queries(TripQueries, ItineraryQueries, WarningQueries, RecordQueries, ReportQueries,

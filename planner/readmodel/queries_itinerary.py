@@ -23,16 +23,8 @@ from planner.readmodel.builders import (
 from planner.readmodel.keys import fold, from_db, loads, uid
 from planner.readmodel.queries_base import QueryBase, record_id
 from planner.readmodel.queries_trips import trip_legs
-from planner.readmodel.rows import (
-    AttendeeRow,
-    Itinerary,
-    ItineraryDay,
-    ItineraryItem,
-    ItineraryLeg,
-    LegRow,
-    MeetingDetail,
-    Outcome,
-)
+from planner.readmodel.rows import Itinerary, ItineraryDay, ItineraryItem, ItineraryLeg, LegRow
+from planner.readmodel.rows_records import AttendeeRow, MeetingDetail, Outcome
 
 CANCELLED = MeetingStatus.CANCELLED.value
 

@@ -19,14 +19,14 @@ from planner.readmodel.queries_base import (
     optional_key,
     record_id,
 )
-from planner.readmodel.rows import (
+from planner.readmodel.rows import Warning
+from planner.readmodel.rows_records import (
     Dashboard,
     FollowUpRow,
     ReportIdea,
     ReportMeeting,
     TripReport,
     TripWarnings,
-    Warning,
 )
 
 HELD = MeetingStatus.HELD.value
