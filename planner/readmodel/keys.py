@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -15,6 +16,7 @@ def _is_latin(char: str) -> bool:
     return char.isalpha() and (code < 0x0250 or 0x1E00 <= code <= 0x1EFF)
 
 
+@lru_cache(maxsize=8192)  # a rebuild folds the same city and person names again and again
 def fold(text: str) -> str:
     """A search key: compatibility forms unified, case folded (ß -> ss), and accents dropped
     from Latin letters only ("Körner" -> "korner"), so marks that change the meaning in

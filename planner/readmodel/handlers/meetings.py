@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case
-from sqlalchemy.engine import Connection
-
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
+from planner.readmodel.handlers.batch import Batch
+from planner.readmodel.handlers.common import Handler, created, key, touch
 from planner.readmodel.keys import dumps, fold, to_db
+
+TABLES = {Meeting: t.meetings}  # each aggregate's own row, which its events change
+LOADS = {Meeting.FollowUpCompleted: (t.followups, lambda e: e.followup_id)}
+
+# The warnings of the meeting's trip, and of other trips it may clash with, depend on it.
+PLAN = "meetings"
+LEFT = "attendees who left"  # (meeting id, person id): clashes they had may have gone
 
 
 def _shown(e: Any) -> dict[str, Any]:
@@ -19,90 +24,103 @@ def _shown(e: Any) -> dict[str, Any]:
     return dict(calendar_changed_at=to_db(e.timestamp))
 
 
-def _rescheduled(e: Any) -> dict[str, Any]:
+def _rescheduled(b: Batch, e: Any) -> dict[str, Any]:
     """Calendars: time, place or status changed, so the VEVENT's SEQUENCE goes up."""
-    return dict(calendar_sequence=t.meetings.c.calendar_sequence + 1, **_shown(e))
+    meeting = b.row(t.meetings, key(e))
+    sequence = meeting["calendar_sequence"] + 1 if meeting is not None else 0
+    return dict(calendar_sequence=sequence, **_shown(e))
 
 
-def _scheduled(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.meetings, dict(
+def _scheduled(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.meetings, dict(
         trip_id=str(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
         starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
         agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq),
         calendar_sequence=0, **_shown(e)))
-    rows = [dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
-            for i, person in enumerate(e.attendees)]
-    if rows:
-        insert(conn, t.attendees, rows)
+    b.insert(t.attendees, *(dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
+                            for i, person in enumerate(e.attendees)))
+    b.note(PLAN, key(e))
 
 
-def _details(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.meetings, e, kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
+def _details(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.meetings, e, kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
           agenda=e.agenda, **_shown(e))
+    b.note(PLAN, key(e))
 
 
-def _moved(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
-          **_rescheduled(e))
+def _moved(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
+          **_rescheduled(b, e))
+    b.note(PLAN, key(e))
 
 
-def _relocated(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
-          timezone=e.timezone, leg_id=e.leg_id or "", **_rescheduled(e))
+def _relocated(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
+          timezone=e.timezone, leg_id=e.leg_id or "", **_rescheduled(b, e))
+    b.note(PLAN, key(e))
 
 
-def _attendee_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.attendees, dict(meeting_id=key(e), person_id=e.person_id, seq=seq, idx=0))
-    touch(conn, t.meetings, e, **_shown(e))
+def _attendee_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.attendees, dict(meeting_id=key(e), person_id=e.person_id, seq=seq, idx=0))
+    touch(b, t.meetings, e, **_shown(e))
+    b.note(PLAN, key(e))
 
 
-def _attendee_removed(conn: Connection, e: Any, seq: int) -> None:
-    delete(conn, t.attendees, meeting_id=key(e), person_id=e.person_id)
-    touch(conn, t.meetings, e, **_shown(e))
+def _attendee_removed(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.attendees, meeting_id=key(e), person_id=e.person_id)
+    touch(b, t.meetings, e, **_shown(e))
+    b.note(PLAN, key(e))
+    b.note(LEFT, (key(e), e.person_id))
 
 
 def _status(status: v.MeetingStatus) -> Handler:
-    def handle(conn: Connection, e: Any, seq: int) -> None:
-        touch(conn, t.meetings, e, status=status.value, **_rescheduled(e))
+    changes_plan = status != v.MeetingStatus.CONFIRMED  # cancelled meetings never clash
+
+    def handle(b: Batch, e: Any, seq: int) -> None:
+        touch(b, t.meetings, e, status=status.value, **_rescheduled(b, e))
+        if changes_plan:
+            b.note(PLAN, key(e))
 
     return handle
 
 
-def _outcome(conn: Connection, e: Any, seq: int) -> None:
+def _outcome(b: Batch, e: Any, seq: int) -> None:
     """Recorded or corrected: the latest outcome replaces the earlier one."""
     meeting_id = key(e)
-    delete(conn, t.outcomes, meeting_id=meeting_id)
-    delete(conn, t.ideas, meeting_id=meeting_id)
-    insert(conn, t.outcomes, dict(meeting_id=meeting_id, summary=e.summary, recorded_by=e.actor,
-                                  recorded_at=to_db(e.timestamp)))
-    if e.ideas:
-        insert(conn, t.ideas, [dict(meeting_id=meeting_id, idx=i, idea=idea)
-                               for i, idea in enumerate(e.ideas)])
+    b.delete(t.outcomes, meeting_id=meeting_id)
+    b.delete(t.ideas, meeting_id=meeting_id)
+    b.insert(t.outcomes, dict(meeting_id=meeting_id, summary=e.summary, recorded_by=e.actor,
+                              recorded_at=to_db(e.timestamp)))
+    b.insert(t.ideas, *(dict(meeting_id=meeting_id, idx=i, idea=idea)
+                        for i, idea in enumerate(e.ideas)))
+    meeting = b.row(t.meetings, meeting_id)
+    was = meeting["status"] if meeting is not None else None
     # Calendars: held shows as CONFIRMED, so only a proposed meeting's VEVENT changes.
-    was_proposed = t.meetings.c.status == v.MeetingStatus.PROPOSED.value
-    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value,
-          calendar_sequence=t.meetings.c.calendar_sequence + case((was_proposed, 1), else_=0),
-          calendar_changed_at=case((was_proposed, to_db(e.timestamp)),
-                                   else_=t.meetings.c.calendar_changed_at))
+    shown = {}
+    if meeting is not None and was == v.MeetingStatus.PROPOSED.value:
+        shown = dict(calendar_sequence=meeting["calendar_sequence"] + 1, **_shown(e))
+    touch(b, t.meetings, e, status=v.MeetingStatus.HELD.value, **shown)
+    if was == v.MeetingStatus.CANCELLED.value:
+        b.note(PLAN, meeting_id)
 
 
-def _followup_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.followups, dict(
+def _followup_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.followups, dict(
         followup_id=e.followup_id, meeting_id=key(e), action=e.action, owner=e.owner,
         owner_key=fold(e.owner), due_on=e.due_on, done_on=None, seq=seq))
-    touch(conn, t.meetings, e)
+    touch(b, t.meetings, e)
 
 
-def _followup_completed(conn: Connection, e: Any, seq: int) -> None:
-    update(conn, t.followups, dict(followup_id=e.followup_id), dict(done_on=e.done_on))
-    touch(conn, t.meetings, e)
+def _followup_completed(b: Batch, e: Any, seq: int) -> None:
+    b.update(t.followups, (e.followup_id,), dict(done_on=e.done_on))
+    touch(b, t.meetings, e)
 
 
-def _agreement_linked(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.meeting_agreements, dict(meeting_id=key(e), agreement_id=e.agreement_id,
-                                            seq=seq))
-    touch(conn, t.meetings, e)
+def _agreement_linked(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.meeting_agreements, dict(meeting_id=key(e), agreement_id=e.agreement_id,
+                                        seq=seq))
+    touch(b, t.meetings, e)
 
 
 HANDLERS: dict[type, Handler] = {
