@@ -59,6 +59,7 @@ def loads(text: str) -> tuple[Any, ...]:
     return tuple(json.loads(text)) if text else ()
 
 
+@lru_cache(maxsize=65536)  # parsing a UUID is slow, and pages and warnings see the same ids
 def uid(value: str) -> UUID:
     return UUID(value)
 

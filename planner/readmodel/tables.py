@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -236,4 +236,26 @@ milestones = Table(
     Column("due_on", Date, nullable=False), Column("done_on", Date, nullable=True),
     Column("seq", BigInteger, nullable=False),
     Index("rm_milestones_agreement", "agreement_id"),
+)
+
+
+# -- warnings (planner.readmodel.conflicts), found again whenever a plan they depend on changes
+warnings = Table(
+    "rm_warnings", metadata,
+    _id("trip_id", True), Column("idx", Integer, primary_key=True),  # idx: order found in
+    _text("kind"), Column("message", Text, nullable=False),
+    Column("meeting_ids", Text, nullable=False), Column("person_ids", Text, nullable=False),
+    Column("first_at", DateTime, nullable=False),  # start of the first meeting it names
+    # Working hours: local start and end of the meeting (microseconds into the day), one day?
+    Column("day_from", BigInteger, nullable=True), Column("day_until", BigInteger, nullable=True),
+    Column("same_day", Boolean, nullable=True),
+    # Travel time: minutes between the two meetings, and their cities.
+    Column("minutes", Integer, nullable=True), _text("city_from"), _text("city_to"),
+)
+
+plan_spans = Table(
+    "rm_plan_spans", metadata,  # a trip's meetings that are not cancelled: first start, last end
+    _id("trip_id", True), Column("first_at", DateTime, nullable=False),
+    Column("last_at", DateTime, nullable=False),
+    Index("rm_plan_spans_first", "first_at"),
 )

@@ -9,14 +9,11 @@ from planner.domain.meeting import Meeting
 from planner.readmodel import tables as t
 from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.warnings import ATTENDEE_LEFT, MEETING_PLAN
 from planner.readmodel.keys import dumps, fold, to_db
 
 TABLES = {Meeting: t.meetings}  # each aggregate's own row, which its events change
 LOADS = {Meeting.FollowUpCompleted: (t.followups, lambda e: e.followup_id)}
-
-# The warnings of the meeting's trip, and of other trips it may clash with, depend on it.
-PLAN = "meetings"
-LEFT = "attendees who left"  # (meeting id, person id): clashes they had may have gone
 
 
 def _shown(e: Any) -> dict[str, Any]:
@@ -40,38 +37,38 @@ def _scheduled(b: Batch, e: Any, seq: int) -> None:
         calendar_sequence=0, **_shown(e)))
     b.insert(t.attendees, *(dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
                             for i, person in enumerate(e.attendees)))
-    b.note(PLAN, key(e))
+    b.note(MEETING_PLAN, key(e))
 
 
 def _details(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.meetings, e, kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
           agenda=e.agenda, **_shown(e))
-    b.note(PLAN, key(e))
+    b.note(MEETING_PLAN, key(e))
 
 
 def _moved(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
           **_rescheduled(b, e))
-    b.note(PLAN, key(e))
+    b.note(MEETING_PLAN, key(e))
 
 
 def _relocated(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
           timezone=e.timezone, leg_id=e.leg_id or "", **_rescheduled(b, e))
-    b.note(PLAN, key(e))
+    b.note(MEETING_PLAN, key(e))
 
 
 def _attendee_added(b: Batch, e: Any, seq: int) -> None:
     b.insert(t.attendees, dict(meeting_id=key(e), person_id=e.person_id, seq=seq, idx=0))
     touch(b, t.meetings, e, **_shown(e))
-    b.note(PLAN, key(e))
+    b.note(MEETING_PLAN, key(e))
 
 
 def _attendee_removed(b: Batch, e: Any, seq: int) -> None:
     b.delete(t.attendees, meeting_id=key(e), person_id=e.person_id)
     touch(b, t.meetings, e, **_shown(e))
-    b.note(PLAN, key(e))
-    b.note(LEFT, (key(e), e.person_id))
+    b.note(MEETING_PLAN, key(e))
+    b.note(ATTENDEE_LEFT, (key(e), e.person_id))
 
 
 def _status(status: v.MeetingStatus) -> Handler:
@@ -80,7 +77,7 @@ def _status(status: v.MeetingStatus) -> Handler:
     def handle(b: Batch, e: Any, seq: int) -> None:
         touch(b, t.meetings, e, status=status.value, **_rescheduled(b, e))
         if changes_plan:
-            b.note(PLAN, key(e))
+            b.note(MEETING_PLAN, key(e))
 
     return handle
 
@@ -102,7 +99,7 @@ def _outcome(b: Batch, e: Any, seq: int) -> None:
         shown = dict(calendar_sequence=meeting["calendar_sequence"] + 1, **_shown(e))
     touch(b, t.meetings, e, status=v.MeetingStatus.HELD.value, **shown)
     if was == v.MeetingStatus.CANCELLED.value:
-        b.note(PLAN, meeting_id)
+        b.note(MEETING_PLAN, meeting_id)
 
 
 def _followup_added(b: Batch, e: Any, seq: int) -> None:

@@ -9,12 +9,11 @@ from planner.domain.person import Person
 from planner.readmodel import tables as t
 from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, created, key, touch, touching
+from planner.readmodel.handlers.warnings import PERSON_NAMED
 from planner.readmodel.keys import fold
 
 TABLES = {Person: t.people, Account: t.accounts}
 LOADS: dict[type, Any] = {}
-
-NAMED = "people named"  # warnings name people: those naming this person change with the name
 
 
 def _person_values(e: Any) -> dict[str, Any]:
@@ -24,14 +23,14 @@ def _person_values(e: Any) -> dict[str, Any]:
 
 def _registered(b: Batch, e: Any, seq: int) -> None:
     b.insert(t.people, dict(feed_token_hash="", **_person_values(e), **created(e, seq)))
-    b.note(NAMED, key(e))
+    b.note(PERSON_NAMED, key(e))
 
 
 def _person_details(b: Batch, e: Any, seq: int) -> None:
     was = (b.row(t.people, key(e)) or {}).get("name")
     touch(b, t.people, e, **_person_values(e))
     if was != e.name:
-        b.note(NAMED, key(e))
+        b.note(PERSON_NAMED, key(e))
 
 
 def _feed_reset(b: Batch, e: Any, seq: int) -> None:

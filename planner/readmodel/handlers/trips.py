@@ -9,14 +9,11 @@ from planner.domain.trip import Trip
 from planner.readmodel import tables as t
 from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.warnings import TRIP_PLAN, TRIP_SHOWN
 from planner.readmodel.keys import dumps, fold, to_db
 
 TABLES = {Trip: t.trips}  # each aggregate's own row, which its events change
 LOADS = {Trip.LegChanged: (t.legs, lambda e: e.leg_id)}
-
-# What the warnings of a trip depend on (planner.readmodel.handlers.warnings).
-PLAN = "trips"  # the trip's own warnings
-SHOWN_ELSEWHERE = "trips shown elsewhere"  # and those of trips whose warnings name it
 
 
 def _created(b: Batch, e: Any, seq: int) -> None:
@@ -32,12 +29,12 @@ def _details(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.trips, e, title=e.title, purpose=e.purpose, organiser=e.organiser,
           organiser_key=fold(e.organiser), direction=e.direction, home_timezone=e.home_timezone,
           calendar_changed_at=to_db(e.timestamp))  # title and organiser are in calendars
-    b.note(SHOWN_ELSEWHERE, key(e))  # other trips' warnings name this one by its title
+    b.note(TRIP_SHOWN, key(e))  # other trips' warnings name this one by its title
 
 
 def _dates(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.trips, e, starts_on=e.starts_on, ends_on=e.ends_on)
-    b.note(PLAN, key(e))
+    b.note(TRIP_PLAN, key(e))
 
 
 def _leg_values(e: Any) -> dict[str, Any]:
@@ -50,7 +47,7 @@ def _leg_added(b: Batch, e: Any, seq: int) -> None:
     b.insert(t.legs, dict(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e),
                           calendar_sequence=0, calendar_changed_at=to_db(e.timestamp)))
     touch(b, t.trips, e)
-    b.note(PLAN, key(e))
+    b.note(TRIP_PLAN, key(e))
 
 
 def _leg_changed(b: Batch, e: Any, seq: int) -> None:
@@ -60,13 +57,13 @@ def _leg_changed(b: Batch, e: Any, seq: int) -> None:
             **_leg_values(e), calendar_sequence=leg["calendar_sequence"] + 1,
             calendar_changed_at=to_db(e.timestamp)))
     touch(b, t.trips, e)
-    b.note(PLAN, key(e))
+    b.note(TRIP_PLAN, key(e))
 
 
 def _leg_removed(b: Batch, e: Any, seq: int) -> None:
     b.delete(t.legs, leg_id=e.leg_id)
     touch(b, t.trips, e)
-    b.note(PLAN, key(e))
+    b.note(TRIP_PLAN, key(e))
 
 
 def _member_set(b: Batch, e: Any, seq: int) -> None:
@@ -103,7 +100,7 @@ def _status(b: Batch, e: Any, seq: int) -> None:
     was = (b.row(t.trips, key(e)) or {}).get("status")
     touch(b, t.trips, e, status=e.status)
     if v.TripStatus.CANCELLED.value in (was, e.status):  # only cancelling changes warnings
-        b.note(SHOWN_ELSEWHERE, key(e))
+        b.note(TRIP_SHOWN, key(e))
 
 
 def _cancelled(b: Batch, e: Any, seq: int) -> None:
@@ -111,7 +108,7 @@ def _cancelled(b: Batch, e: Any, seq: int) -> None:
     if trip is not None:
         touch(b, t.trips, e, status_before_cancel=trip["status"],
               status=v.TripStatus.CANCELLED.value, **_calendar_bump(trip, e))
-    b.note(SHOWN_ELSEWHERE, key(e))  # its meetings no longer clash with other trips'
+    b.note(TRIP_SHOWN, key(e))  # its meetings no longer clash with other trips'
 
 
 def _reinstated(b: Batch, e: Any, seq: int) -> None:
@@ -119,7 +116,7 @@ def _reinstated(b: Batch, e: Any, seq: int) -> None:
     if trip is not None:
         touch(b, t.trips, e, status=trip["status_before_cancel"], status_before_cancel="",
               **_calendar_bump(trip, e))
-    b.note(SHOWN_ELSEWHERE, key(e))
+    b.note(TRIP_SHOWN, key(e))
 
 
 def _calendar_bump(trip: dict[str, Any], e: Any) -> dict[str, Any]:

@@ -1,9 +1,212 @@
-"""Warnings kept in the read model: after a batch, those of every trip whose plan changed."""
+"""Warnings kept in the read model: after a batch, those of every trip whose plan changed.
+
+A trip's warnings depend on its dates, legs and meetings that are not cancelled (time, place,
+kind, title, attendees), on other trips' meetings that share an attendee and lie within NEARBY
+of its own, on those trips' titles and status, and on the names of the people involved. The
+handlers note what changed; here that becomes the set of trips to look at again, whose plans
+are then read in a few set-based statements and whose findings replace the stored ones. The
+findings are a pure function of the rows, so a rebuild stores exactly the same.
+"""
 
 from __future__ import annotations
 
-from planner.readmodel.handlers.batch import Batch
+import json
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import and_, select, text
+from sqlalchemy.engine import Connection, RowMapping
+
+from planner.domain.values import MeetingStatus, TripStatus
+from planner.readmodel import tables as t
+from planner.readmodel.conflicts import Plan, Slot, findings
+from planner.readmodel.handlers.batch import Batch, chunks, insert_rows
+from planner.readmodel.keys import from_db, uid
+from planner.readmodel.queries_base import LEGS_IN_ORDER
+from planner.readmodel.queries_trips import leg_row
+
+# What handlers note (Batch.note) for this step.
+TRIP_PLAN = "trip plan"  # a trip's own warnings changed: dates, legs
+TRIP_SHOWN = "trip shown elsewhere"  # and those of trips whose warnings name it or its meetings
+MEETING_PLAN = "meeting plan"  # a meeting's time, place, kind, title, attendees or status
+ATTENDEE_LEFT = "attendee left"  # (meeting id, person id): their clashes there may be gone
+PERSON_NAMED = "person named"  # a name that warnings show
+
+NEARBY = timedelta(days=2)  # how far another trip's meeting can be and still matter
+ACTIVE = t.meetings.c.status != MeetingStatus.CANCELLED.value
+_LOCK = zlib.crc32(b"planner-readmodel:warnings")
+
+Span = tuple[datetime, datetime]  # naive UTC, as stored
 
 
 def refresh_warnings(batch: Batch) -> None:
-    return None
+    notes = batch.notes
+    if not any(notes.get(topic) for topic in (TRIP_PLAN, TRIP_SHOWN, MEETING_PLAN, PERSON_NAMED)):
+        return
+    conn = batch.conn
+    if conn.dialect.name == "postgresql":
+        # Commands saved at once take turns here, so each sees the plans the other wrote.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+    stale = _stale_trips(batch)
+    for part in chunks(sorted(stale)):
+        _store(conn, part)
+
+
+# -- which trips ------------------------------------------------------------------------------
+def _stale_trips(batch: Batch) -> set[str]:
+    conn, notes = batch.conn, batch.notes
+    stale = set(notes.get(TRIP_PLAN, ())) | set(notes.get(TRIP_SHOWN, ()))
+    changed = set(notes.get(MEETING_PLAN, ()))
+    for part in chunks(sorted(notes.get(TRIP_SHOWN, ()))):
+        changed.update(conn.execute(select(t.meetings.c.id)
+                                    .where(t.meetings.c.trip_id.in_(part))).scalars())
+    spans: list[Span] = []
+    persons = {person for _, person in notes.get(ATTENDEE_LEFT, ())}
+    for part in chunks(sorted(changed)):
+        rows = conn.execute(select(t.meetings.c.id, t.meetings.c.trip_id, t.meetings.c.starts_at,
+                                   t.meetings.c.ends_at).where(t.meetings.c.id.in_(part)))
+        for row in rows:
+            stale.add(row.trip_id)
+            spans.append((row.starts_at, row.ends_at))
+            before = batch.before[t.meetings].get((row.id,))
+            if before is not None:
+                spans.append((before["starts_at"], before["ends_at"]))
+        persons.update(conn.execute(select(t.attendees.c.person_id)
+                                    .where(t.attendees.c.meeting_id.in_(part))).scalars())
+    if persons and spans:
+        stale |= _trips_of(conn, persons, (min(s[0] for s in spans), max(s[1] for s in spans)))
+    named = sorted(notes.get(PERSON_NAMED, ()))
+    if named:
+        stale |= _trips_of(conn, named, None)
+    return stale
+
+
+def _trips_of(conn: Connection, persons: Iterable[str], near: Span | None) -> set[str]:
+    """Trips with a meeting (not cancelled) these people attend; with `near`, only trips whose
+    own meetings come within NEARBY of that span (their warnings look no further)."""
+    m, a, s = t.meetings, t.attendees, t.plan_spans
+    found: set[str] = set()
+    for part in chunks(sorted(set(persons))):
+        query = (select(m.c.trip_id).distinct().join(a, a.c.meeting_id == m.c.id)
+                 .where(a.c.person_id.in_(part), ACTIVE))
+        if near is not None:
+            query = query.join(s, s.c.trip_id == m.c.trip_id).where(
+                s.c.first_at < near[1] + NEARBY, s.c.last_at > near[0] - NEARBY)
+        found.update(conn.execute(query).scalars())
+    return found
+
+
+# -- their plans and findings --------------------------------------------------------------
+def _store(conn: Connection, trip_ids: list[str]) -> None:
+    conn.execute(t.warnings.delete().where(t.warnings.c.trip_id.in_(trip_ids)))
+    conn.execute(t.plan_spans.delete().where(t.plan_spans.c.trip_id.in_(trip_ids)))
+    rows, spans = [], []
+    for plan in _plans(conn, trip_ids):
+        if plan.slots:
+            spans.append(dict(trip_id=str(plan.trip_id),
+                              first_at=min(s.starts_at for s in plan.slots).replace(tzinfo=None),
+                              last_at=max(s.ends_at for s in plan.slots).replace(tzinfo=None)))
+        for idx, (first, finding) in enumerate(findings(plan)):
+            hours, travel = finding.hours or (None, None, None), finding.travel or (None, "", "")
+            rows.append(dict(
+                trip_id=str(plan.trip_id), idx=idx, kind=finding.kind, message=finding.message,
+                meeting_ids=json.dumps([str(i) for i in finding.meeting_ids]),
+                person_ids=json.dumps([str(i) for i in finding.person_ids]),
+                first_at=first.replace(tzinfo=None), day_from=hours[0], day_until=hours[1],
+                same_day=hours[2], minutes=travel[0], city_from=travel[1], city_to=travel[2]))
+    insert_rows(conn, t.plan_spans, spans)
+    insert_rows(conn, t.warnings, rows)
+
+
+def _plans(conn: Connection, trip_ids: list[str]) -> list[Plan]:
+    tr = t.trips
+    live = list(conn.execute(select(tr.c.id, tr.c.starts_on, tr.c.ends_on).where(
+        tr.c.id.in_(trip_ids), tr.c.status != TripStatus.CANCELLED.value).order_by(tr.c.id)))
+    if not live:
+        return []
+    ids = [r.id for r in live]
+    legs = defaultdict(list)
+    for r in conn.execute(select(t.legs).where(t.legs.c.trip_id.in_(ids))
+                          .order_by(t.legs.c.trip_id, *LEGS_IN_ORDER)).mappings():
+        legs[r["trip_id"]].append(leg_row(r))
+    slots = defaultdict(list)
+    for slot in _slots(conn, conn.execute(_slot_query(t.meetings.c.trip_id.in_(ids), ACTIVE))
+                       .mappings().all()):
+        slots[str(slot.trip_id)].append(slot)
+    others = _others(conn, {i: slots[i] for i in ids})
+    everyone = {p for i in ids for s in slots[i] for p in s.attendees}
+    names = _names(conn, everyone)
+    return [Plan(trip_id=uid(r.id), starts_on=r.starts_on, ends_on=r.ends_on, legs=legs[r.id],
+                 slots=slots[r.id], others=others.get(r.id, []), names=names) for r in live]
+
+
+def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Slot]]:
+    """For each trip, other trips' meetings (not cancelled, trip not cancelled) that one of its
+    people attends, within NEARBY of its own meetings. Trips whose windows overlap are read
+    together."""
+    windows = sorted((min(s.starts_at for s in mine) - NEARBY,
+                      max(s.ends_at for s in mine) + NEARBY, trip_id)
+                     for trip_id, mine in slots.items() if mine)
+    groups: list[list[tuple[datetime, datetime, str]]] = []
+    for window in windows:
+        if groups and window[0] < max(w[1] for w in groups[-1]):
+            groups[-1].append(window)
+        else:
+            groups.append([window])
+    found: dict[str, list[Slot]] = {}
+    for group in groups:
+        persons = sorted({str(p) for _, _, i in group for s in slots[i] for p in s.attendees})
+        if not persons:
+            continue
+        first, last = min(w[0] for w in group), max(w[1] for w in group)
+        elsewhere = select(t.attendees.c.meeting_id).where(t.attendees.c.person_id.in_(persons))
+        near = [s for _, _, i in group for s in slots[i]] + _slots(conn, conn.execute(
+            _slot_query(ACTIVE, t.meetings.c.id.in_(elsewhere),
+                          t.meetings.c.trip_id.not_in(list(slots)),  # those are read already
+                          t.trips.c.status != TripStatus.CANCELLED.value,
+                          and_(t.meetings.c.ends_at > first.replace(tzinfo=None),
+                               t.meetings.c.starts_at < last.replace(tzinfo=None))))
+            .mappings().all())
+        for low, high, trip_id in group:
+            mine = {p for s in slots[trip_id] for p in s.attendees}
+            this = uid(trip_id)
+            found[trip_id] = [s for s in near if s.trip_id != this
+                              and s.ends_at > low and s.starts_at < high
+                              and not mine.isdisjoint(s.attendees)]
+    return found
+
+
+def _slot_query(*where: Any) -> Any:
+    """The columns a Slot needs (only two instants: reading them costs on SQLite)."""
+    m, tr = t.meetings, t.trips
+    return (select(m.c.id, m.c.trip_id, tr.c.title.label("trip_title"), m.c.title, m.c.kind,
+                   m.c.city, m.c.timezone, m.c.leg_id, m.c.starts_at, m.c.ends_at)
+            .join(tr, tr.c.id == m.c.trip_id).where(*where)
+            .order_by(m.c.starts_at, m.c.ends_at, m.c.title, m.c.id))
+
+
+def _slots(conn: Connection, rows: Sequence[RowMapping]) -> list[Slot]:
+    a = t.attendees
+    attending: dict[str, list[UUID]] = defaultdict(list)
+    for part in chunks(sorted({r["id"] for r in rows})):
+        for meeting_id, person_id in conn.execute(select(a.c.meeting_id, a.c.person_id).where(
+                a.c.meeting_id.in_(part)).order_by(a.c.meeting_id, a.c.seq, a.c.idx)):
+            attending[meeting_id].append(uid(person_id))
+    return [Slot(meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
+                 title=r["title"], kind=r["kind"], city=r["city"], timezone=r["timezone"],
+                 leg_id=r["leg_id"], starts_at=from_db(r["starts_at"]),
+                 ends_at=from_db(r["ends_at"]), attendees=tuple(attending.get(r["id"], ())))
+            for r in rows]
+
+
+def _names(conn: Connection, persons: Iterable[Any]) -> dict[Any, str]:
+    found = {}
+    for part in chunks(sorted({str(p) for p in persons})):
+        for person_id, name in conn.execute(select(t.people.c.id, t.people.c.name)
+                                            .where(t.people.c.id.in_(part))):
+            found[uid(person_id)] = name
+    return found
