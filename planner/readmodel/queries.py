@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from planner.readmodel.queries_calendar import CalendarQueries
 from planner.readmodel.queries_itinerary import ItineraryQueries
+from planner.readmodel.queries_pages import PageQueries
 from planner.readmodel.queries_records import RecordQueries
 from planner.readmodel.queries_reports import ReportQueries
 from planner.readmodel.queries_trips import TripQueries
@@ -17,8 +18,8 @@ from planner.readmodel.rows import *  # noqa: F403 - the row types belong to thi
 from planner.readmodel.rows_records import *  # noqa: F403
 
 
-class Queries(TripQueries, ItineraryQueries, WarningQueries, RecordQueries, ReportQueries,
-              CalendarQueries):
+class Queries(PageQueries, TripQueries, ItineraryQueries, WarningQueries, RecordQueries,
+              ReportQueries, CalendarQueries):
     """Every read the screens need. Construct with the engine (and optionally the Settings
     used for warnings when a call gives none): `Queries(engine, settings)`."""
 

@@ -164,6 +164,15 @@ class Warning:
     person_ids: tuple[UUID, ...] = ()
 
 
+@dataclass(frozen=True)
+class TripPage:
+    """Everything the trip page shows, read in one snapshot."""
+
+    trip: TripDetail
+    itinerary: Itinerary
+    warnings: tuple[Warning, ...]
+
+
 # -- people and accounts ------------------------------------------------------------------
 @dataclass(frozen=True)
 class PersonRow:
@@ -200,6 +209,7 @@ __all__ = [
     "Page",
     "PersonRow",
     "TripDetail",
+    "TripPage",
     "TripRow",
     "Warning",
 ]
