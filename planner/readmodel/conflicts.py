@@ -12,9 +12,10 @@ Definitions (cancelled meetings never take part):
 Person rules look at the person's meetings on other trips too: nobody is in two places at once.
 Touching meetings (one ends when the next starts) do not overlap.
 
-Warnings are kept in the read model as `Finding`s, which hold for any settings: the two rules
-that depend on the settings (working hours, travel minutes) are found for every candidate with
-the figures the rule compares, and `Finding.under(rules)` decides when the warnings are read.
+Warnings are kept in the read model and hold for any settings. Working hours are checked when
+warnings are read, against each meeting's local clock times kept on its row (`outside_hours`);
+the others are kept as `Finding`s, travel time for every candidate with the minutes it leaves,
+and `Finding.under(rules)` decides when the warnings are read.
 """
 
 from __future__ import annotations
@@ -73,27 +74,18 @@ class Slot:
 
 @dataclass(frozen=True)
 class Finding:
-    """A warning under any settings. Working hours: `hours` holds the local start and end
-    (microseconds into the day) and whether they fall on one day; travel time: `travel` holds
-    the minutes between the meetings and their two cities. For these two kinds `message` stops
-    where the settings' figures come in."""
+    """A warning under any settings. Travel time: `travel` holds the minutes between the two
+    meetings and their cities, and `message` stops where the settings' figure comes in."""
 
     kind: str
     message: str
     meeting_ids: tuple[UUID, ...]
     person_ids: tuple[UUID, ...] = ()
-    hours: tuple[int, int, bool] | None = None
     travel: tuple[int, str, str] | None = None
 
     def under(self, rules: WarningRules) -> Warning | None:
         """The warning these settings give, or None when they find nothing wrong."""
         message = self.message
-        if self.hours is not None:
-            start, end, same_day = self.hours
-            day_start, day_end = rules.working_day_start, rules.working_day_end
-            if same_day and start >= _micros(day_start) and end <= _micros(day_end):
-                return None
-            message += f"({day_start:%H:%M}–{day_end:%H:%M} local time)."
         if self.travel is not None:
             gap, city_a, city_b = self.travel
             needed = rules.travel_minutes_between(city_a, city_b)
@@ -103,7 +95,8 @@ class Finding:
         return Warning(self.kind, message, self.meeting_ids, self.person_ids)
 
 
-def _micros(clock: time) -> int:
+def micros(clock: time) -> int:
+    """A clock time as microseconds into the day (how meeting rows keep local times)."""
     return ((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1_000_000 + clock.microsecond
 
 
@@ -144,15 +137,13 @@ def _leg_problem(slot: Slot, first: date, last: date, legs: list[LegRow]) -> str
     return ""
 
 
-def working_hours(slot: Slot) -> list[Finding]:
-    """Outside working hours, under settings that say when the working day is."""
-    if slot.kind in EXEMPT_FROM_HOURS:
-        return []
-    start, end = slot.local_start, slot.local_end
-    return [Finding("outside-working-hours",
-                    f"{_named(slot)} ({slot.when()}) is outside working hours ",
-                    (slot.meeting_id,), hours=(_micros(start.time()), _micros(end.time()),
-                                               end.date() == start.date()))]
+def outside_hours(slot: Slot, rules: WarningRules) -> Warning:
+    """The warning for a meeting that starts before or ends after the working day (the rows
+    that are, are found in SQL: see queries_warnings)."""
+    day_start, day_end = rules.working_day_start, rules.working_day_end
+    return Warning("outside-working-hours",
+                   f"{_named(slot)} ({slot.when()}) is outside working hours "
+                   f"({day_start:%H:%M}–{day_end:%H:%M} local time).", (slot.meeting_id,))
 
 
 def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot],
@@ -237,7 +228,6 @@ def findings(plan: Plan) -> list[tuple[datetime, Finding]]:
     found: list[Finding] = []
     for slot in plan.slots:
         found.extend(placement(slot, plan.starts_on, plan.ends_on, plan.legs))
-        found.extend(working_hours(slot))
     people = sorted({p for s in plan.slots for p in s.attendees}, key=str)
     found.extend(person_conflicts({p: plan.names.get(p, "Someone") for p in people},
                                   plan.slots + plan.others, plan.trip_id))

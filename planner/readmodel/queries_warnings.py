@@ -1,5 +1,5 @@
 """The warnings query: reads the findings the handlers keep (planner.readmodel.handlers.warnings)
-and applies the settings' working hours and travel times to them."""
+and the meetings outside working hours, under the settings' working day and travel times."""
 
 from __future__ import annotations
 
@@ -14,8 +14,16 @@ from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain.errors import NotFoundError
+from planner.domain.values import MeetingStatus, TripStatus
 from planner.readmodel import tables as t
-from planner.readmodel.conflicts import Finding, in_order
+from planner.readmodel.builders import slot, slot_query
+from planner.readmodel.conflicts import (
+    EXEMPT_FROM_HOURS,
+    Finding,
+    in_order,
+    micros,
+    outside_hours,
+)
 from planner.readmodel.keys import from_db, uid
 from planner.readmodel.queries_base import QueryBase, WarningRules, record_id
 from planner.readmodel.rows import Warning
@@ -34,34 +42,33 @@ class DefaultRules:
         return 0 if same else self.default_travel_minutes
 
 
-def _micros(clock: time) -> int:
-    return ((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1_000_000 + clock.microsecond
-
-
 def stored_warnings(conn: Connection, trip_ids: Sequence[str],
                     rules: WarningRules) -> dict[str, tuple[Warning, ...]]:
-    """Each trip's warnings under these rules, in time order. Meetings within working hours
-    are left out in SQL: they are most of the findings stored."""
-    w = t.warnings
-    within_hours = ((w.c.kind == "outside-working-hours") & w.c.same_day
-                    & (w.c.day_from >= _micros(rules.working_day_start))
-                    & (w.c.day_until <= _micros(rules.working_day_end)))
-    query = (select(w).where(w.c.trip_id.in_(trip_ids), or_(~within_hours, w.c.same_day.is_(None)))
-             .order_by(w.c.trip_id, w.c.idx))
+    """Each trip's warnings under these rules, in time order: the findings kept for it, and
+    its meetings (not cancelled, of a trip not cancelled) outside the working day."""
     found: dict[str, list[tuple[datetime, Warning]]] = defaultdict(list)
-    for r in conn.execute(query).mappings():
+    w = t.warnings
+    for r in conn.execute(select(w).where(w.c.trip_id.in_(trip_ids))
+                          .order_by(w.c.trip_id, w.c.idx)).mappings():
         warning = _finding(r).under(rules)
         if warning is not None:
             found[r["trip_id"]].append((from_db(r["first_at"]), warning))
+    m = t.meetings
+    outside = or_(~m.c.local_same_day, m.c.local_from < micros(rules.working_day_start),
+                  m.c.local_until > micros(rules.working_day_end))
+    for r in conn.execute(slot_query(
+            m.c.trip_id.in_(trip_ids), m.c.status != MeetingStatus.CANCELLED.value,
+            t.trips.c.status != TripStatus.CANCELLED.value,
+            m.c.kind.not_in(sorted(EXEMPT_FROM_HOURS)), outside)).mappings():
+        meeting = slot(r)
+        found[r["trip_id"]].append((meeting.starts_at, outside_hours(meeting, rules)))
     return {trip_id: in_order(found.get(trip_id, ())) for trip_id in trip_ids}
 
 
 def _finding(r: RowMapping) -> Finding:
-    hours = (r["day_from"], r["day_until"], bool(r["same_day"])) if r["day_from"] is not None \
-        else None
     travel = (r["minutes"], r["city_from"], r["city_to"]) if r["minutes"] is not None else None
     return Finding(kind=r["kind"], message=r["message"], meeting_ids=_ids(r["meeting_ids"]),
-                   person_ids=_ids(r["person_ids"]), hours=hours, travel=travel)
+                   person_ids=_ids(r["person_ids"]), travel=travel)
 
 
 def _ids(text: str) -> tuple[UUID, ...]:

@@ -130,6 +130,11 @@ meetings = Table(
     # last event that changed what the meeting's VEVENT shows (DTSTAMP, LAST-MODIFIED).
     Column("calendar_sequence", Integer, nullable=False, default=0),
     Column("calendar_changed_at", DateTime, nullable=True),
+    # Warnings: local clock at the venue at start and end (microseconds into the day), and
+    # whether both fall on one day, so meetings outside working hours are found in SQL.
+    Column("local_from", BigInteger, nullable=False, default=0),
+    Column("local_until", BigInteger, nullable=False, default=0),
+    Column("local_same_day", Boolean, nullable=False, default=True),
     Index("rm_meetings_trip", "trip_id", "starts_at"),
 )
 
@@ -246,9 +251,6 @@ warnings = Table(
     _text("kind"), Column("message", Text, nullable=False),
     Column("meeting_ids", Text, nullable=False), Column("person_ids", Text, nullable=False),
     Column("first_at", DateTime, nullable=False),  # start of the first meeting it names
-    # Working hours: local start and end of the meeting (microseconds into the day), one day?
-    Column("day_from", BigInteger, nullable=True), Column("day_until", BigInteger, nullable=True),
-    Column("same_day", Boolean, nullable=True),
     # Travel time: minutes between the two meetings, and their cities.
     Column("minutes", Integer, nullable=True), _text("city_from"), _text("city_to"),
 )

@@ -121,6 +121,10 @@ class Batch:
                 self.before[table][key] = dict(row)
                 self._stored[table].add(key)
 
+    def rows(self, table: Table) -> Iterable[tuple[Key, Row | None]]:
+        """Every row of `table` the batch holds (None: deleted), by primary key."""
+        return self._rows[table].items()
+
     def row(self, table: Table, *key: Any) -> Row | None:
         """A row loaded or inserted in this batch (None when there is none)."""
         return self._rows[table].get(tuple(key))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.readmodel import tables as t
+from planner.readmodel.conflicts import micros
 from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, created, key, touch
 from planner.readmodel.handlers.warnings import ATTENDEE_LEFT, MEETING_PLAN
@@ -28,13 +31,22 @@ def _rescheduled(b: Batch, e: Any) -> dict[str, Any]:
     return dict(calendar_sequence=sequence, **_shown(e))
 
 
+def _clock(starts_at: datetime, ends_at: datetime, zone: str) -> dict[str, Any]:
+    """Warnings: the local clock at the venue (from stored naive UTC instants)."""
+    start = starts_at.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    end = ends_at.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    return dict(local_from=micros(start.time()), local_until=micros(end.time()),
+                local_same_day=start.date() == end.date())
+
+
 def _scheduled(b: Batch, e: Any, seq: int) -> None:
     b.insert(t.meetings, dict(
         trip_id=str(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
         starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
         agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq),
-        calendar_sequence=0, **_shown(e)))
+        calendar_sequence=0, **_shown(e),
+        **_clock(to_db(e.starts_at), to_db(e.ends_at), e.timezone)))
     b.insert(t.attendees, *(dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
                             for i, person in enumerate(e.attendees)))
     b.note(MEETING_PLAN, key(e))
@@ -47,14 +59,18 @@ def _details(b: Batch, e: Any, seq: int) -> None:
 
 
 def _moved(b: Batch, e: Any, seq: int) -> None:
+    meeting = b.row(t.meetings, key(e))
+    clock = _clock(to_db(e.starts_at), to_db(e.ends_at), meeting["timezone"]) if meeting else {}
     touch(b, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
-          **_rescheduled(b, e))
+          **_rescheduled(b, e), **clock)
     b.note(MEETING_PLAN, key(e))
 
 
 def _relocated(b: Batch, e: Any, seq: int) -> None:
+    meeting = b.row(t.meetings, key(e))
+    clock = _clock(meeting["starts_at"], meeting["ends_at"], e.timezone) if meeting else {}
     touch(b, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
-          timezone=e.timezone, leg_id=e.leg_id or "", **_rescheduled(b, e))
+          timezone=e.timezone, leg_id=e.leg_id or "", **_rescheduled(b, e), **clock)
     b.note(MEETING_PLAN, key(e))
 
 

@@ -23,9 +23,10 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain.values import MeetingStatus, TripStatus
 from planner.readmodel import tables as t
+from planner.readmodel.builders import slot, slot_query
 from planner.readmodel.conflicts import Plan, Slot, findings
 from planner.readmodel.handlers.batch import Batch, chunks, insert_rows
-from planner.readmodel.keys import from_db, uid
+from planner.readmodel.keys import uid
 from planner.readmodel.queries_base import LEGS_IN_ORDER
 from planner.readmodel.queries_trips import leg_row
 
@@ -66,7 +67,17 @@ def _stale_trips(batch: Batch) -> set[str]:
                                     .where(t.meetings.c.trip_id.in_(part))).scalars())
     spans: list[Span] = []
     persons = {person for _, person in notes.get(ATTENDEE_LEFT, ())}
-    for part in chunks(sorted(changed)):
+    # Meetings the batch scheduled are all in it, attendees too: nothing to read back.
+    new = {i for i in changed if (i,) not in batch.before[t.meetings]
+           and batch.row(t.meetings, i) is not None}
+    for meeting_id in new:
+        row = batch.row(t.meetings, meeting_id)
+        assert row is not None
+        stale.add(row["trip_id"])
+        spans.append((row["starts_at"], row["ends_at"]))
+    persons.update(person for (meeting_id, person), row in batch.rows(t.attendees)
+                   if row is not None and meeting_id in new)
+    for part in chunks(sorted(changed - new)):
         rows = conn.execute(select(t.meetings.c.id, t.meetings.c.trip_id, t.meetings.c.starts_at,
                                    t.meetings.c.ends_at).where(t.meetings.c.id.in_(part)))
         for row in rows:
@@ -111,13 +122,13 @@ def _store(conn: Connection, trip_ids: list[str]) -> None:
                               first_at=min(s.starts_at for s in plan.slots).replace(tzinfo=None),
                               last_at=max(s.ends_at for s in plan.slots).replace(tzinfo=None)))
         for idx, (first, finding) in enumerate(findings(plan)):
-            hours, travel = finding.hours or (None, None, None), finding.travel or (None, "", "")
+            travel = finding.travel or (None, "", "")
             rows.append(dict(
                 trip_id=str(plan.trip_id), idx=idx, kind=finding.kind, message=finding.message,
                 meeting_ids=json.dumps([str(i) for i in finding.meeting_ids]),
                 person_ids=json.dumps([str(i) for i in finding.person_ids]),
-                first_at=first.replace(tzinfo=None), day_from=hours[0], day_until=hours[1],
-                same_day=hours[2], minutes=travel[0], city_from=travel[1], city_to=travel[2]))
+                first_at=first.replace(tzinfo=None), minutes=travel[0], city_from=travel[1],
+                city_to=travel[2]))
     insert_rows(conn, t.plan_spans, spans)
     insert_rows(conn, t.warnings, rows)
 
@@ -134,9 +145,9 @@ def _plans(conn: Connection, trip_ids: list[str]) -> list[Plan]:
                           .order_by(t.legs.c.trip_id, *LEGS_IN_ORDER)).mappings():
         legs[r["trip_id"]].append(leg_row(r))
     slots = defaultdict(list)
-    for slot in _slots(conn, conn.execute(_slot_query(t.meetings.c.trip_id.in_(ids), ACTIVE))
+    for found in _slots(conn, conn.execute(slot_query(t.meetings.c.trip_id.in_(ids), ACTIVE))
                        .mappings().all()):
-        slots[str(slot.trip_id)].append(slot)
+        slots[str(found.trip_id)].append(found)
     others = _others(conn, {i: slots[i] for i in ids})
     everyone = {p for i in ids for s in slots[i] for p in s.attendees}
     names = _names(conn, everyone)
@@ -165,7 +176,7 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
         first, last = min(w[0] for w in group), max(w[1] for w in group)
         elsewhere = select(t.attendees.c.meeting_id).where(t.attendees.c.person_id.in_(persons))
         near = [s for _, _, i in group for s in slots[i]] + _slots(conn, conn.execute(
-            _slot_query(ACTIVE, t.meetings.c.id.in_(elsewhere),
+            slot_query(ACTIVE, t.meetings.c.id.in_(elsewhere),
                           t.meetings.c.trip_id.not_in(list(slots)),  # those are read already
                           t.trips.c.status != TripStatus.CANCELLED.value,
                           and_(t.meetings.c.ends_at > first.replace(tzinfo=None),
@@ -180,15 +191,6 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
     return found
 
 
-def _slot_query(*where: Any) -> Any:
-    """The columns a Slot needs (only two instants: reading them costs on SQLite)."""
-    m, tr = t.meetings, t.trips
-    return (select(m.c.id, m.c.trip_id, tr.c.title.label("trip_title"), m.c.title, m.c.kind,
-                   m.c.city, m.c.timezone, m.c.leg_id, m.c.starts_at, m.c.ends_at)
-            .join(tr, tr.c.id == m.c.trip_id).where(*where)
-            .order_by(m.c.starts_at, m.c.ends_at, m.c.title, m.c.id))
-
-
 def _slots(conn: Connection, rows: Sequence[RowMapping]) -> list[Slot]:
     a = t.attendees
     attending: dict[str, list[UUID]] = defaultdict(list)
@@ -196,11 +198,7 @@ def _slots(conn: Connection, rows: Sequence[RowMapping]) -> list[Slot]:
         for meeting_id, person_id in conn.execute(select(a.c.meeting_id, a.c.person_id).where(
                 a.c.meeting_id.in_(part)).order_by(a.c.meeting_id, a.c.seq, a.c.idx)):
             attending[meeting_id].append(uid(person_id))
-    return [Slot(meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
-                 title=r["title"], kind=r["kind"], city=r["city"], timezone=r["timezone"],
-                 leg_id=r["leg_id"], starts_at=from_db(r["starts_at"]),
-                 ends_at=from_db(r["ends_at"]), attendees=tuple(attending.get(r["id"], ())))
-            for r in rows]
+    return [slot(r, tuple(attending.get(r["id"], ()))) for r in rows]
 
 
 def _names(conn: Connection, persons: Iterable[Any]) -> dict[Any, str]:
