@@ -7,7 +7,10 @@ profiles with contacts), then prints:
 - median latency of each query, against a baseline measured in the same run: building the
   same trip's itinerary by replaying its aggregates from the log (what the read models save).
 Runs on SQLite and, when reachable, PostgreSQL. Figures only; nothing is asserted.
-Usage: python bench/bench_projector.py [--events N] [--repeat R]
+`--pages` instead measures the trip page (a trip of 300 meetings and 60 members), a
+participant's schedule and feed through the Flask app: median time and SQL statements each.
+`big_trip` and `page_figures` are there for other benchmarks (the gunicorn ones) to reuse.
+Usage: python bench/bench_projector.py [--events N] [--repeat R] [--pages]
 """
 
 from __future__ import annotations
@@ -137,7 +140,7 @@ def run(url: str, events: int, repeat: int, folder: Path) -> None:
     rebuild = time.perf_counter() - started
     print(f"  read and decode (baseline)  {per_second(total, baseline)}")
     print(f"  rebuild, batches of 500     {per_second(total, rebuild)}   "
-          f"x{rebuild / baseline:.1f} the baseline")
+          f"{baseline / rebuild:.2f}x the baseline's throughput")
     q, today = planner.queries, date(2019, 3, 1)
     replay = median_ms(lambda: replayed_itinerary(planner, trip), max(repeat // 10, 3))
     print(f"  itinerary by replay (baseline) {replay:9.2f} ms")
@@ -158,12 +161,97 @@ def run(url: str, events: int, repeat: int, folder: Path) -> None:
     planner.close()
 
 
+def big_trip(planner: Planner, meetings: int = 300, members: int = 60) -> dict[str, Any]:
+    """A trip of `meetings` meetings (5 attendees each, some clashing) and `members` members,
+    an organiser and a participant account (password hash "x": sign in through the session),
+    and the participant's feed token. Returns the trip id, the two e-mails and the token."""
+    app = planner.app
+    listeners, app.saved_listeners = app.saved_listeners, []
+    people = [Person.register(actor=ACTOR, name=f"Delegate {n} Körner",
+                              home_timezone="Europe/Berlin") for n in range(members)]
+    start = date(2024, 6, 3)
+    trip = Trip.create(actor=ACTOR, title="Big delegation", organiser="Invest Region",
+                       direction="outbound", home_timezone="Europe/Berlin", starts_on=start,
+                       ends_on=start + timedelta(days=9))
+    for person in people:
+        trip.add_member(actor=ACTOR, person_id=person.id, role="company representative")
+    legs = [trip.add_leg(actor=ACTOR, city=city, country="China", timezone="Asia/Shanghai",
+                         arrives_on=start + timedelta(days=5 * k),
+                         departs_on=start + timedelta(days=5 * k + 4))
+            for k, city in enumerate(["Nanjing", "Jining"])]
+    items = []
+    for n in range(meetings):
+        day, leg = n // 30, min(n // 150, 1)
+        begins = datetime.combine(start + timedelta(days=day % 10), datetime.min.time()).replace(
+            hour=7 + (n % 30) // 2, minute=30 * (n % 2), tzinfo=ZoneInfo("Asia/Shanghai"))
+        items.append(Meeting.schedule(
+            actor=ACTOR, window=trip.window(), kind="company visit", title=f"Visit {n}",
+            venue="Hall", city=["Nanjing", "Jining"][leg], timezone="Asia/Shanghai",
+            starts_at=begins, ends_at=begins + timedelta(minutes=45), leg_id=legs[leg],
+            attendees=[str(people[(n * 7 + j) % members].id) for j in range(5)]))
+    app.save(*people)
+    app.save(trip, *items)
+    app.saved_listeners = listeners
+    assert planner.projector is not None
+    planner.projector.catch_up()
+    app.open_account(actor=ACTOR, email="organiser@bench.invalid", name="Organiser",
+                     role="organiser", password_hash="x")
+    app.open_account(actor=ACTOR, email="participant@bench.invalid", name="Participant",
+                     role="participant", password_hash="x", person_id=people[0].id)
+    return {"trip": trip.id, "organiser": "organiser@bench.invalid",
+            "participant": "participant@bench.invalid",
+            "token": app.reset_feed_token(people[0].id, actor=ACTOR)}
+
+
+def page_figures(planner: Planner, world: dict[str, Any], repeat: int) -> None:
+    """Median time and SQL statements of the trip page, schedule and feed (Flask test client,
+    one process: the gunicorn figures are bench_pages' job)."""
+    from sqlalchemy import event
+
+    from web import create_app
+
+    flask_app = create_app(planner.settings, planner=planner)
+    statements = [0]
+
+    def count(*_: Any) -> None:
+        statements[0] += 1
+
+    assert planner.engine is not None
+    event.listen(planner.engine, "before_cursor_execute", count)
+    for name, who, path in [("trip page", world["organiser"], f"/trips/{world['trip']}"),
+                            ("schedule", world["participant"], "/schedule"),
+                            ("feed", None, f"/feeds/{world['token']}.ics")]:
+        client = flask_app.test_client()
+        if who:
+            with client.session_transaction() as session:
+                session["email"] = who
+        assert client.get(path).status_code == 200, path
+        statements[0] = 0
+        ms = median_ms(lambda: client.get(path), 1)  # noqa: B023 - called at once
+        counted = statements[0]
+        ms = median_ms(lambda: client.get(path), repeat)  # noqa: B023
+        print(f"  {name:<12} {ms:8.1f} ms   {counted} SQL statements")
+    event.remove(planner.engine, "before_cursor_execute", count)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--pages", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.pages:
+            with postgres_database() as url:
+                if url is None:
+                    print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
+                    return
+                settings = load_settings(environ={}, instance_path=str(Path(tmp) / "i"))
+                planner = build(settings, database_url=url)
+                print("PostgreSQL, a trip of 300 meetings and 60 members")
+                page_figures(planner, big_trip(planner), args.repeat)
+                planner.close()
+            return
         print(f"SQLite, about {args.events} events")
         run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.events, args.repeat, Path(tmp))
         with postgres_database() as url:

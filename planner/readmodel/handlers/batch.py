@@ -131,11 +131,11 @@ class Batch:
 
     # -- changing, in memory -----------------------------------------------------------
     def insert(self, table: Table, *rows: Row) -> None:
-        names = _pk(table)
+        names, held, changed = _pk(table), self._rows[table], self._changed[table]
         for row in rows:
-            key = tuple(row[n] for n in names)
-            self._rows[table][key] = row
-            self._changed[table].add(key)
+            key = (row[names[0]],) if len(names) == 1 else tuple(row[n] for n in names)
+            held[key] = row
+            changed.add(key)
 
     def update(self, table: Table, key: Key, values: Row) -> Row | None:
         """Change the row with this primary key; a missing row stays missing (like UPDATE)."""
