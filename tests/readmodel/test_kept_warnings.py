@@ -11,21 +11,9 @@ from typing import Any
 from sqlalchemy import event
 
 from planner.readmodel.verify import verify
-from tests.readmodel.plan import ACTOR, Plan
+from tests.readmodel.plan import ACTOR, Plan, clashing_trips
 
 SH, BER = "Asia/Shanghai", "Europe/Berlin"
-
-
-def clashing_trips(plan: Plan) -> dict[str, Any]:
-    """Anna on two trips, in Nanjing and in Munich at once."""
-    anna = plan.person("Anna Bauer")
-    first = plan.trip(title="First", members=[anna])
-    second = plan.trip(title="Second", members=[anna])
-    one = plan.meeting(first, "Mayor", "Nanjing", SH, datetime(2019, 6, 26, 9),
-                       datetime(2019, 6, 26, 11), [anna])
-    two = plan.meeting(second, "Fair", "Munich", BER, datetime(2019, 6, 26, 4),
-                       datetime(2019, 6, 26, 6), [anna])  # 10:00-12:00 in Nanjing
-    return dict(anna=anna, first=first, second=second, one=one, two=two)
 
 
 def messages(plan: Plan, trip: Any) -> list[str]:
