@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
+from itertools import islice
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -160,21 +161,19 @@ def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot],
         for person in slot.attendees:
             attended.setdefault(person, []).append(slot)
 
-    def concerns(*pair: Slot) -> bool:
-        return any(s.trip_id == trip_id for s in pair)
-
     for person in sorted(people, key=lambda p: (people[p].casefold(), str(p))):
         mine = sorted(attended.get(person, ()), key=lambda s: s.order)
         for i, a in enumerate(mine):
-            later = mine[i + 1:]
-            for b in later:
+            ours = a.trip_id == trip_id  # a clash concerns this trip if either meeting is on it
+            following = None  # the first meeting after this one ends
+            for b in islice(mine, i + 1, None):
                 if b.starts_at >= a.ends_at:
+                    following = b
                     break
-                if concerns(a, b):
+                if ours or b.trip_id == trip_id:
                     kind = "overlap" if fold(a.city) == fold(b.city) else "double-booked"
                     clashes.setdefault((kind, a.meeting_id, b.meeting_id), []).append(person)
-            following = next((b for b in later if b.starts_at >= a.ends_at), None)
-            if (following is not None and concerns(a, following)
+            if (following is not None and (ours or following.trip_id == trip_id)
                     and fold(a.city) != fold(following.city)):  # travel, however long it takes
                 clashes.setdefault(("travel-time", a.meeting_id, following.meeting_id),
                                    []).append(person)

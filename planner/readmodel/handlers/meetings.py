@@ -33,23 +33,26 @@ def _rescheduled(b: Batch, e: Any) -> dict[str, Any]:
 
 def _clock(starts_at: datetime, ends_at: datetime, zone: str) -> dict[str, Any]:
     """Warnings: the local clock at the venue (from stored naive UTC instants)."""
-    start = starts_at.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
-    end = ends_at.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    local = ZoneInfo(zone)
+    start, end = starts_at.replace(tzinfo=UTC).astimezone(local), ends_at.replace(
+        tzinfo=UTC).astimezone(local)
     return dict(local_from=micros(start.time()), local_until=micros(end.time()),
                 local_same_day=start.date() == end.date())
 
 
 def _scheduled(b: Batch, e: Any, seq: int) -> None:
-    b.insert(t.meetings, dict(
+    meeting_id, starts_at, ends_at = key(e), to_db(e.starts_at), to_db(e.ends_at)
+    row = created(e, seq)
+    row.update(
         trip_id=str(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
-        starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
-        agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq),
-        calendar_sequence=0, **_shown(e),
-        **_clock(to_db(e.starts_at), to_db(e.ends_at), e.timezone)))
-    b.insert(t.attendees, *(dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
+        starts_at=starts_at, ends_at=ends_at, leg_id=e.leg_id or "", agenda=e.agenda,
+        status=v.MeetingStatus.PROPOSED.value, calendar_sequence=0,
+        calendar_changed_at=row["created_at"], **_clock(starts_at, ends_at, e.timezone))
+    b.insert(t.meetings, row)
+    b.insert(t.attendees, *(dict(meeting_id=meeting_id, person_id=str(person), seq=seq, idx=i)
                             for i, person in enumerate(e.attendees)))
-    b.note(MEETING_PLAN, key(e))
+    b.note(MEETING_PLAN, meeting_id)
 
 
 def _details(b: Batch, e: Any, seq: int) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -29,6 +30,7 @@ from planner.readmodel.handlers.batch import Batch, chunks, insert_rows
 from planner.readmodel.keys import uid
 from planner.readmodel.queries_base import LEGS_IN_ORDER
 from planner.readmodel.queries_trips import leg_row
+from planner.readmodel.rows import LegRow
 
 # What handlers note (Batch.note) for this step.
 TRIP_PLAN = "trip plan"  # a trip's own warnings changed: dates, legs
@@ -54,7 +56,7 @@ def refresh_warnings(batch: Batch) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
     stale = _stale_trips(batch)
     for part in chunks(sorted(stale)):
-        _store(conn, part)
+        _store(batch, part)
 
 
 # -- which trips ------------------------------------------------------------------------------
@@ -112,11 +114,12 @@ def _trips_of(conn: Connection, persons: Iterable[str], near: Span | None) -> se
 
 
 # -- their plans and findings --------------------------------------------------------------
-def _store(conn: Connection, trip_ids: list[str]) -> None:
+def _store(batch: Batch, trip_ids: list[str]) -> None:
+    conn = batch.conn
     conn.execute(t.warnings.delete().where(t.warnings.c.trip_id.in_(trip_ids)))
     conn.execute(t.plan_spans.delete().where(t.plan_spans.c.trip_id.in_(trip_ids)))
     rows, spans = [], []
-    for plan in _plans(conn, trip_ids):
+    for plan in _plans(batch, trip_ids):
         if plan.slots:
             spans.append(dict(trip_id=str(plan.trip_id),
                               first_at=min(s.starts_at for s in plan.slots).replace(tzinfo=None),
@@ -133,26 +136,60 @@ def _store(conn: Connection, trip_ids: list[str]) -> None:
     insert_rows(conn, t.warnings, rows)
 
 
-def _plans(conn: Connection, trip_ids: list[str]) -> list[Plan]:
-    tr = t.trips
-    live = list(conn.execute(select(tr.c.id, tr.c.starts_on, tr.c.ends_on).where(
-        tr.c.id.in_(trip_ids), tr.c.status != TripStatus.CANCELLED.value).order_by(tr.c.id)))
-    if not live:
-        return []
-    ids = [r.id for r in live]
-    legs = defaultdict(list)
-    for r in conn.execute(select(t.legs).where(t.legs.c.trip_id.in_(ids))
-                          .order_by(t.legs.c.trip_id, *LEGS_IN_ORDER)).mappings():
-        legs[r["trip_id"]].append(leg_row(r))
-    slots = defaultdict(list)
-    for found in _slots(conn, conn.execute(slot_query(t.meetings.c.trip_id.in_(ids), ACTIVE))
-                       .mappings().all()):
-        slots[str(found.trip_id)].append(found)
+def _plans(batch: Batch, trip_ids: list[str]) -> list[Plan]:
+    """The plans of these trips (not cancelled). A trip created in this batch has all its
+    legs, meetings and attendees in the batch too: those are not read back."""
+    conn, tr = batch.conn, t.trips
+    fresh = {i for i in trip_ids
+             if (i,) not in batch.before[tr] and batch.row(tr, i) is not None}
+    stored = sorted(set(trip_ids) - fresh)
+    trips: dict[str, Any] = {}
+    legs: dict[str, list[LegRow]] = defaultdict(list)
+    slots: dict[str, list[Slot]] = defaultdict(list)
+    if stored:
+        trips.update((r["id"], r) for r in conn.execute(
+            select(tr.c.id, tr.c.starts_on, tr.c.ends_on).where(
+                tr.c.id.in_(stored), tr.c.status != TripStatus.CANCELLED.value)).mappings())
+        for r in conn.execute(select(t.legs).where(t.legs.c.trip_id.in_(list(trips)))
+                              .order_by(t.legs.c.trip_id, *LEGS_IN_ORDER)).mappings():
+            legs[r["trip_id"]].append(leg_row(r))
+        for found in _slots(conn, conn.execute(slot_query(
+                t.meetings.c.trip_id.in_(list(trips)), ACTIVE)).mappings().all()):
+            slots[str(found.trip_id)].append(found)
+    if fresh:
+        _held(batch, fresh, trips, legs, slots)
+    ids = sorted(trips)
     others = _others(conn, {i: slots[i] for i in ids})
-    everyone = {p for i in ids for s in slots[i] for p in s.attendees}
-    names = _names(conn, everyone)
-    return [Plan(trip_id=uid(r.id), starts_on=r.starts_on, ends_on=r.ends_on, legs=legs[r.id],
-                 slots=slots[r.id], others=others.get(r.id, []), names=names) for r in live]
+    names = _names(conn, {p for i in ids for s in slots[i] for p in s.attendees})
+    return [Plan(trip_id=uid(i), starts_on=trips[i]["starts_on"], ends_on=trips[i]["ends_on"],
+                 legs=legs[i], slots=slots[i], others=others.get(i, []), names=names)
+            for i in ids]
+
+
+def _held(batch: Batch, fresh: set[str], trips: dict[str, Any],
+          legs: dict[str, list[LegRow]], slots: dict[str, list[Slot]]) -> None:
+    """The plans of trips created in this batch, from the rows it holds, in the order the
+    queries give (legs in visiting order, meetings by time, title and id)."""
+    rows = {i: batch.row(t.trips, i) for i in fresh}
+    live = {i: row for i, row in rows.items()
+            if row is not None and row["status"] != TripStatus.CANCELLED.value}
+    trips.update(live)
+    held = [row for _, row in batch.rows(t.legs) if row is not None and row["trip_id"] in live]
+    for row in sorted(held, key=lambda r: (r["arrives_on"], r["departs_on"], r["leg_id"])):
+        legs[row["trip_id"]].append(leg_row(row))
+    meetings = [row for _, row in batch.rows(t.meetings) if row is not None
+                and row["trip_id"] in live and row["status"] != MeetingStatus.CANCELLED.value]
+    ids = {row["id"] for row in meetings}
+    attending: dict[str, list[Any]] = defaultdict(list)
+    for (meeting_id, _), row in batch.rows(t.attendees):
+        if row is not None and meeting_id in ids:
+            attending[meeting_id].append(row)
+    meetings.sort(key=lambda r: (r["starts_at"], r["ends_at"], r["title"], r["id"]))
+    for row in meetings:
+        who = sorted(attending.get(row["id"], ()), key=lambda a: (a["seq"], a["idx"]))
+        slots[row["trip_id"]].append(slot(
+            {**row, "trip_title": live[row["trip_id"]]["title"]},
+            tuple(uid(a["person_id"]) for a in who)))
 
 
 def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Slot]]:
@@ -182,12 +219,13 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
                           and_(t.meetings.c.ends_at > first.replace(tzinfo=None),
                                t.meetings.c.starts_at < last.replace(tzinfo=None))))
             .mappings().all())
+        near.sort(key=lambda s: s.starts_at)
+        starts = [s.starts_at for s in near]
         for low, high, trip_id in group:
             mine = {p for s in slots[trip_id] for p in s.attendees}
             this = uid(trip_id)
-            found[trip_id] = [s for s in near if s.trip_id != this
-                              and s.ends_at > low and s.starts_at < high
-                              and not mine.isdisjoint(s.attendees)]
+            found[trip_id] = [s for s in near[:bisect_left(starts, high)] if s.trip_id != this
+                              and s.ends_at > low and not mine.isdisjoint(s.attendees)]
     return found
 
 
