@@ -161,10 +161,12 @@ def run(url: str, events: int, repeat: int, folder: Path) -> None:
     planner.close()
 
 
-def big_trip(planner: Planner, meetings: int = 300, members: int = 60) -> dict[str, Any]:
+def big_trip(planner: Planner, meetings: int = 300, members: int = 60,
+             password_hash: str = "x") -> dict[str, Any]:
     """A trip of `meetings` meetings (5 attendees each, some clashing) and `members` members,
-    an organiser and a participant account (password hash "x": sign in through the session),
-    and the participant's feed token. Returns the trip id, the two e-mails and the token."""
+    an organiser and a participant account (with this password hash; "x" lets nobody sign in
+    with a password, only through the session), and the participant's feed token. Returns the
+    trip id, the two e-mails and the token."""
     app = planner.app
     listeners, app.saved_listeners = app.saved_listeners, []
     people = [Person.register(actor=ACTOR, name=f"Delegate {n} Körner",
@@ -195,9 +197,9 @@ def big_trip(planner: Planner, meetings: int = 300, members: int = 60) -> dict[s
     assert planner.projector is not None
     planner.projector.catch_up()
     app.open_account(actor=ACTOR, email="organiser@bench.invalid", name="Organiser",
-                     role="organiser", password_hash="x")
+                     role="organiser", password_hash=password_hash)
     app.open_account(actor=ACTOR, email="participant@bench.invalid", name="Participant",
-                     role="participant", password_hash="x", person_id=people[0].id)
+                     role="participant", password_hash=password_hash, person_id=people[0].id)
     return {"trip": trip.id, "organiser": "organiser@bench.invalid",
             "participant": "participant@bench.invalid",
             "token": app.reset_feed_token(people[0].id, actor=ACTOR)}
