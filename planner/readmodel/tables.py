@@ -136,6 +136,7 @@ meetings = Table(
     Column("local_until", BigInteger, nullable=False, default=0),
     Column("local_same_day", Boolean, nullable=False, default=True),
     Index("rm_meetings_trip", "trip_id", "starts_at"),
+    Index("rm_meetings_ends", "ends_at"),  # warnings: other meetings near in time
 )
 
 attendees = Table(
@@ -259,5 +260,5 @@ plan_spans = Table(
     "rm_plan_spans", metadata,  # a trip's meetings that are not cancelled: first start, last end
     _id("trip_id", True), Column("first_at", DateTime, nullable=False),
     Column("last_at", DateTime, nullable=False),
-    Index("rm_plan_spans_first", "first_at"),
+    Index("rm_plan_spans_last", "last_at"),  # later plans: few while a log is replayed
 )

@@ -104,11 +104,15 @@ def _trips_of(conn: Connection, persons: Iterable[str], near: Span | None) -> se
     m, a, s = t.meetings, t.attendees, t.plan_spans
     found: set[str] = set()
     for part in chunks(sorted(set(persons))):
-        query = (select(m.c.trip_id).distinct().join(a, a.c.meeting_id == m.c.id)
-                 .where(a.c.person_id.in_(part), ACTIVE))
-        if near is not None:
-            query = query.join(s, s.c.trip_id == m.c.trip_id).where(
-                s.c.first_at < near[1] + NEARBY, s.c.last_at > near[0] - NEARBY)
+        if near is None:
+            query = (select(m.c.trip_id).distinct().join(a, a.c.meeting_id == m.c.id)
+                     .where(a.c.person_id.in_(part), ACTIVE))
+        else:  # from the trips near in time (an index), not from all these people ever did
+            attends = (select(a.c.meeting_id).join(m, m.c.id == a.c.meeting_id)
+                       .where(m.c.trip_id == s.c.trip_id, a.c.person_id.in_(part), ACTIVE))
+            query = select(s.c.trip_id).where(
+                s.c.last_at > near[0] - NEARBY, s.c.first_at < near[1] + NEARBY,
+                attends.exists())
         found.update(conn.execute(query).scalars())
     return found
 
@@ -211,9 +215,11 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
         if not persons:
             continue
         first, last = min(w[0] for w in group), max(w[1] for w in group)
-        elsewhere = select(t.attendees.c.meeting_id).where(t.attendees.c.person_id.in_(persons))
+        # From the meetings near in time (an index), not from all these people ever attended.
+        attends = select(t.attendees.c.meeting_id).where(
+            t.attendees.c.meeting_id == t.meetings.c.id, t.attendees.c.person_id.in_(persons))
         near = [s for _, _, i in group for s in slots[i]] + _slots(conn, conn.execute(
-            slot_query(ACTIVE, t.meetings.c.id.in_(elsewhere),
+            slot_query(ACTIVE, attends.exists(),
                           t.meetings.c.trip_id.not_in(list(slots)),  # those are read already
                           t.trips.c.status != TripStatus.CANCELLED.value,
                           and_(t.meetings.c.ends_at > first.replace(tzinfo=None),
