@@ -51,8 +51,11 @@ def from_db(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps builds anew on every call
+
+
 def dumps(values: list[Any]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    return _ENCODER.encode(list(values))
 
 
 def loads(text: str) -> tuple[Any, ...]:
