@@ -74,14 +74,14 @@ def create() -> Any:
 @bp.get("/<uuid:trip_id>")
 @access.trip_reader
 def show(trip_id: UUID) -> Any:
-    row = trip(trip_id)
-    warnings = queries().warnings(trip_id) if g.user.sees_everything else ()
+    page = found(queries().trip_page(trip_id, with_warnings=g.user.sees_everything),
+                 "trip", trip_id)
     by_meeting: dict[str, list[Any]] = {}
-    for warning in warnings:
+    for warning in page.warnings:
         for meeting_id in warning.meeting_ids:
             by_meeting.setdefault(str(meeting_id), []).append(warning)
-    return render_template("trips/show.html", trip=row, itinerary=queries().itinerary(trip_id),
-                           warnings=warnings, by_meeting=by_meeting)
+    return render_template("trips/show.html", trip=page.trip, itinerary=page.itinerary,
+                           warnings=page.warnings, by_meeting=by_meeting)
 
 
 @bp.get("/<uuid:trip_id>/edit")

@@ -7,14 +7,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.readmodel import tables as t
+from planner.readmodel.conflicts import Slot
 from planner.readmodel.keys import from_db, loads, opt_uid, uid
-from planner.readmodel.rows import AgreementRow, FollowUpRow, ItineraryItem
+from planner.readmodel.rows import ItineraryItem
+from planner.readmodel.rows_records import AgreementRow, FollowUpRow
 
 
 def in_zone(instant: datetime, zone: str) -> datetime:
@@ -120,3 +123,19 @@ def followup_rows(rows: Sequence[RowMapping], today: date) -> list[FollowUpRow]:
         trip_title=r["trip_title"], action=r["action"], owner=r["owner"], due_on=r["due_on"],
         done_on=r["done_on"], overdue=r["done_on"] is None and r["due_on"] < today)
         for r in rows]
+
+
+def slot_query(*where: ColumnElement[bool]) -> Any:
+    """Meetings as the warning rules see them (only two instants: reading them costs)."""
+    m, tr = t.meetings, t.trips
+    return (select(m.c.id, m.c.trip_id, tr.c.title.label("trip_title"), m.c.title, m.c.kind,
+                   m.c.city, m.c.timezone, m.c.leg_id, m.c.starts_at, m.c.ends_at)
+            .join(tr, tr.c.id == m.c.trip_id).where(*where)
+            .order_by(m.c.starts_at, m.c.ends_at, m.c.title, m.c.id))
+
+
+def slot(r: RowMapping, attendees: tuple[UUID, ...] = ()) -> Slot:
+    return Slot(meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
+                title=r["title"], kind=r["kind"], city=r["city"], timezone=r["timezone"],
+                leg_id=r["leg_id"], starts_at=from_db(r["starts_at"]),
+                ends_at=from_db(r["ends_at"]), attendees=attendees)

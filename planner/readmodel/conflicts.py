@@ -11,13 +11,20 @@ Definitions (cancelled meetings never take part):
   venue, or runs past midnight. Dinners and travel are exempt: they are meant to be outside.
 Person rules look at the person's meetings on other trips too: nobody is in two places at once.
 Touching meetings (one ends when the next starts) do not overlap.
+
+Warnings are kept in the read model and hold for any settings. Working hours are checked when
+warnings are read, against each meeting's local clock times kept on its row (`outside_hours`);
+the others are kept as `Finding`s, travel time for every candidate with the minutes it leaves,
+and `Finding.under(rules)` decides when the warnings are read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import cached_property
+from itertools import islice
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -47,13 +54,18 @@ class Slot:
     ends_at: datetime
     attendees: tuple[UUID, ...]
 
-    @property
+    @cached_property
     def local_start(self) -> datetime:
         return self.starts_at.astimezone(ZoneInfo(self.timezone))
 
-    @property
+    @cached_property
     def local_end(self) -> datetime:
         return self.ends_at.astimezone(ZoneInfo(self.timezone))
+
+    @cached_property
+    def order(self) -> tuple[datetime, datetime, str]:
+        """A person's meetings in this order: by time, then by id (so the order is total)."""
+        return (self.starts_at, self.ends_at, str(self.meeting_id))
 
     def when(self) -> str:
         start, end = self.local_start, self.local_end
@@ -61,20 +73,48 @@ class Slot:
         return f"{start:%a %d %b %Y %H:%M}–{until} {self.city} time"
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A warning under any settings. Travel time: `travel` holds the minutes between the two
+    meetings and their cities, and `message` stops where the settings' figure comes in."""
+
+    kind: str
+    message: str
+    meeting_ids: tuple[UUID, ...]
+    person_ids: tuple[UUID, ...] = ()
+    travel: tuple[int, str, str] | None = None
+
+    def under(self, rules: WarningRules) -> Warning | None:
+        """The warning these settings give, or None when they find nothing wrong."""
+        message = self.message
+        if self.travel is not None:
+            gap, city_a, city_b = self.travel
+            needed = rules.travel_minutes_between(city_a, city_b)
+            if gap >= needed:
+                return None
+            message += f"at least {needed} minutes are needed."
+        return Warning(self.kind, message, self.meeting_ids, self.person_ids)
+
+
+def micros(clock: time) -> int:
+    """A clock time as microseconds into the day (how meeting rows keep local times)."""
+    return ((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1_000_000 + clock.microsecond
+
+
 def _named(slot: Slot) -> str:
     return f"‘{slot.title}’"
 
 
-def placement(slot: Slot, starts_on: date, ends_on: date, legs: list[LegRow]) -> list[Warning]:
+def placement(slot: Slot, starts_on: date, ends_on: date, legs: list[LegRow]) -> list[Finding]:
     first, last = slot.local_start.date(), slot.local_end.date()
     found = []
     if first < starts_on or last > ends_on:
-        found.append(Warning("outside-trip", f"{_named(slot)} ({slot.when()}) falls outside the "
+        found.append(Finding("outside-trip", f"{_named(slot)} ({slot.when()}) falls outside the "
                              f"trip ({starts_on:%d %b %Y} to {ends_on:%d %b %Y}).",
                              (slot.meeting_id,)))
     problem = _leg_problem(slot, first, last, legs)
     if problem:
-        found.append(Warning("outside-leg", f"{_named(slot)} ({slot.when()}) {problem}.",
+        found.append(Finding("outside-leg", f"{_named(slot)} ({slot.when()}) {problem}.",
                              (slot.meeting_id,)))
     return found
 
@@ -98,20 +138,17 @@ def _leg_problem(slot: Slot, first: date, last: date, legs: list[LegRow]) -> str
     return ""
 
 
-def working_hours(slot: Slot, rules: WarningRules) -> list[Warning]:
-    if slot.kind in EXEMPT_FROM_HOURS:
-        return []
-    start, end = slot.local_start, slot.local_end
+def outside_hours(slot: Slot, rules: WarningRules) -> Warning:
+    """The warning for a meeting that starts before or ends after the working day (the rows
+    that are, are found in SQL: see queries_warnings)."""
     day_start, day_end = rules.working_day_start, rules.working_day_end
-    if start.time() >= day_start and end.time() <= day_end and end.date() == start.date():
-        return []
-    return [Warning("outside-working-hours",
-                    f"{_named(slot)} ({slot.when()}) is outside working hours "
-                    f"({day_start:%H:%M}–{day_end:%H:%M} local time).", (slot.meeting_id,))]
+    return Warning("outside-working-hours",
+                   f"{_named(slot)} ({slot.when()}) is outside working hours "
+                   f"({day_start:%H:%M}–{day_end:%H:%M} local time).", (slot.meeting_id,))
 
 
-def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot], trip_id: UUID,
-                     rules: WarningRules) -> list[Warning]:
+def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot],
+                     trip_id: UUID) -> list[Finding]:
     """Overlaps and travel time in each person's meetings (at least one on this trip).
 
     People who share the same clash (the whole delegation going from one visit to the next)
@@ -119,34 +156,29 @@ def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot], trip_id: UU
     every = list(slots)
     clashes: dict[tuple[str, UUID, UUID], list[UUID]] = {}
     by_id = {s.meeting_id: s for s in every}
-
-    def concerns(*pair: Slot) -> bool:
-        return any(s.trip_id == trip_id for s in pair)
+    attended: dict[UUID, list[Slot]] = {}
+    for slot in every:
+        for person in slot.attendees:
+            attended.setdefault(person, []).append(slot)
 
     for person in sorted(people, key=lambda p: (people[p].casefold(), str(p))):
-        mine = sorted((s for s in every if person in s.attendees),
-                      key=lambda s: (s.starts_at, s.ends_at, str(s.meeting_id)))
+        mine = sorted(attended.get(person, ()), key=lambda s: s.order)
         for i, a in enumerate(mine):
-            later = mine[i + 1:]
-            for b in later:
+            ours = a.trip_id == trip_id  # a clash concerns this trip if either meeting is on it
+            following = None  # the first meeting after this one ends
+            for b in islice(mine, i + 1, None):
                 if b.starts_at >= a.ends_at:
+                    following = b
                     break
-                if concerns(a, b):
+                if ours or b.trip_id == trip_id:
                     kind = "overlap" if fold(a.city) == fold(b.city) else "double-booked"
                     clashes.setdefault((kind, a.meeting_id, b.meeting_id), []).append(person)
-            following = next((b for b in later if b.starts_at >= a.ends_at), None)
-            if following is not None and concerns(a, following) and _too_short(
-                    a, following, rules.travel_minutes_between):
+            if (following is not None and (ours or following.trip_id == trip_id)
+                    and fold(a.city) != fold(following.city)):  # travel, however long it takes
                 clashes.setdefault(("travel-time", a.meeting_id, following.meeting_id),
                                    []).append(person)
-    return [_describe(kind, by_id[a], by_id[b], persons, [people[p] for p in persons], rules)
+    return [_describe(kind, by_id[a], by_id[b], persons, [people[p] for p in persons])
             for (kind, a, b), persons in clashes.items()]
-
-
-def _too_short(a: Slot, b: Slot, minutes_between: Callable[[str, str], int]) -> bool:
-    if fold(a.city) == fold(b.city):
-        return False
-    return _gap(a, b) < minutes_between(a.city, b.city)
 
 
 def _gap(a: Slot, b: Slot) -> int:
@@ -157,8 +189,7 @@ def _who(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _describe(kind: str, a: Slot, b: Slot, persons: list[UUID], names: list[str],
-              rules: WarningRules) -> Warning:
+def _describe(kind: str, a: Slot, b: Slot, persons: list[UUID], names: list[str]) -> Finding:
     who, one = _who(names), len(names) == 1
     other = "" if a.trip_id == b.trip_id else f" on the trip ‘{b.trip_title}’"
     if kind == "overlap":
@@ -168,8 +199,42 @@ def _describe(kind: str, a: Slot, b: Slot, persons: list[UUID], names: list[str]
         message = (f"{who} would be in {a.city} for {_named(a)} ({a.when()}) and in {b.city} "
                    f"for {_named(b)}{other} ({b.when()}) at the same time.")
     else:
-        needed = rules.travel_minutes_between(a.city, b.city)
         message = (f"{who} {'has' if one else 'have'} {_gap(a, b)} minutes to get from "
-                   f"{a.city} ({_named(a)}, {a.when()}) to {b.city} ({_named(b)}, {b.when()}); "
-                   f"at least {needed} minutes are needed.")
-    return Warning(kind, message, (a.meeting_id, b.meeting_id), tuple(persons))
+                   f"{a.city} ({_named(a)}, {a.when()}) to {b.city} ({_named(b)}, {b.when()}); ")
+        return Finding(kind, message, (a.meeting_id, b.meeting_id), tuple(persons),
+                       travel=(_gap(a, b), a.city, b.city))
+    return Finding(kind, message, (a.meeting_id, b.meeting_id), tuple(persons))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a trip's warnings are found from: its dates and legs (in order), its meetings that
+    are not cancelled, other trips' meetings of the same people near enough to clash, and the
+    names of those people."""
+
+    trip_id: UUID
+    starts_on: date
+    ends_on: date
+    legs: list[LegRow]
+    slots: list[Slot]
+    others: list[Slot]
+    names: dict[UUID, str]
+
+
+def findings(plan: Plan) -> list[tuple[datetime, Finding]]:
+    """Every finding of the plan, each with the start of its first meeting, in the order the
+    rules find them (reading keeps that order among findings that sort alike)."""
+    found: list[Finding] = []
+    for slot in plan.slots:
+        found.extend(placement(slot, plan.starts_on, plan.ends_on, plan.legs))
+    people = sorted({p for s in plan.slots for p in s.attendees}, key=str)
+    found.extend(person_conflicts({p: plan.names.get(p, "Someone") for p in people},
+                                  plan.slots + plan.others, plan.trip_id))
+    starts = {s.meeting_id: s.starts_at for s in plan.slots + plan.others}
+    return [(min(starts[m] for m in f.meeting_ids), f) for f in found]
+
+
+def in_order(found: Iterable[tuple[datetime, Warning]]) -> tuple[Warning, ...]:
+    """Warnings in time order (then by kind and message), given in the order found."""
+    return tuple(w for _, w in sorted(found, key=lambda pair: (
+        pair[0], KINDS.index(pair[1].kind), pair[1].message)))

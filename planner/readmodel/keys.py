@@ -6,6 +6,7 @@ import json
 import logging
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -20,6 +21,7 @@ def _is_latin(char: str) -> bool:
     return char.isalpha() and (code < 0x0250 or 0x1E00 <= code <= 0x1EFF)
 
 
+@lru_cache(maxsize=8192)  # a rebuild folds the same city and person names again and again
 def fold(text: str) -> str:
     """A search key: compatibility forms unified, case folded (ß -> ss), and accents dropped
     from Latin letters only ("Körner" -> "korner"), so marks that change the meaning in
@@ -54,14 +56,18 @@ def from_db(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps builds anew on every call
+
+
 def dumps(values: list[Any]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    return _ENCODER.encode(list(values))
 
 
 def loads(text: str) -> tuple[Any, ...]:
     return tuple(json.loads(text)) if text else ()
 
 
+@lru_cache(maxsize=65536)  # parsing a UUID is slow, and pages and warnings see the same ids
 def uid(value: str) -> UUID:
     """A stored id as a UUID. An odd one, written by an older release that did not check its
     ids, is logged and stands in as a stable id that matches no record, so the page renders."""

@@ -129,9 +129,18 @@ class Projector:
             return self._stored_version(conn)
 
     def reset(self) -> None:
-        """Drop every rm_ table and create empty ones at position 0, in one transaction."""
+        """Empty every rm_ table at position 0, in one transaction: tables of the current
+        schema are emptied (far faster than dropping them on PostgreSQL), others recreated."""
         with self.connect() as conn, self._locked(conn, exclusive=True):
-            self._reset(conn)
+            names = {n for n in inspect(conn).get_table_names(schema=self.schema)
+                     if n.startswith(t.PREFIX)}
+            if (names != set(t.metadata.tables)
+                    or self._stored_version(conn) != t.SCHEMA_VERSION):
+                self._reset(conn)
+            else:
+                for name in sorted(names):  # TRUNCATE takes a third of a second on PostgreSQL
+                    conn.exec_driver_sql(f"DELETE FROM {self._qualified(name)}")
+                self._start(conn)
         self.live = True
 
     def _reset(self, conn: Connection) -> None:
@@ -140,6 +149,10 @@ class Projector:
             if name.startswith(t.PREFIX):
                 conn.exec_driver_sql(f"DROP TABLE {self._qualified(name)}")
         t.metadata.create_all(conn, checkfirst=False)
+        self._start(conn)
+
+    @staticmethod
+    def _start(conn: Connection) -> None:
         conn.execute(t.schema.insert().values(version=t.SCHEMA_VERSION))
         conn.execute(t.position.insert().values(name=POSITION_NAME, position=0))
 

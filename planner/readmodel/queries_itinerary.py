@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from planner.domain.errors import NotFoundError
 from planner.domain.values import MeetingStatus
@@ -23,16 +26,8 @@ from planner.readmodel.builders import (
 from planner.readmodel.keys import fold, from_db, loads, uid
 from planner.readmodel.queries_base import QueryBase, record_id
 from planner.readmodel.queries_trips import trip_legs
-from planner.readmodel.rows import (
-    AttendeeRow,
-    Itinerary,
-    ItineraryDay,
-    ItineraryItem,
-    ItineraryLeg,
-    LegRow,
-    MeetingDetail,
-    Outcome,
-)
+from planner.readmodel.rows import Itinerary, ItineraryDay, ItineraryItem, ItineraryLeg, LegRow
+from planner.readmodel.rows_records import AttendeeRow, MeetingDetail, Outcome
 
 CANCELLED = MeetingStatus.CANCELLED.value
 
@@ -41,7 +36,7 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def leg_of(item: ItineraryItem, legs: list[LegRow]) -> LegRow | None:
+def leg_of(item: ItineraryItem, legs: Sequence[LegRow]) -> LegRow | None:
     """The leg an item belongs to: the one it names, else the leg in its city on its day."""
     for leg in legs:
         if item.leg_id and leg.leg_id == item.leg_id:
@@ -62,11 +57,17 @@ class ItineraryQueries(QueryBase):
             trip = conn.execute(select(t.trips).where(t.trips.c.id == key)).mappings().first()
             if trip is None:
                 raise NotFoundError("trip", key)
-            legs = trip_legs(conn, key)
-            where = [t.meetings.c.trip_id == key]
-            if not include_cancelled:
-                where.append(t.meetings.c.status != CANCELLED)
-            found = items(conn, list(conn.execute(meeting_query(*where)).mappings()))
+            return self._itinerary(conn, key, trip, trip_legs(conn, key),
+                                   include_cancelled=include_cancelled)
+
+    @staticmethod
+    def _itinerary(conn: Connection, key: str, trip: Any, legs: Sequence[LegRow], *,
+                   include_cancelled: bool = True) -> Itinerary:
+        """`trip`: its row (or anything with those keys); `legs` in order."""
+        where = [t.meetings.c.trip_id == key]
+        if not include_cancelled:
+            where.append(t.meetings.c.status != CANCELLED)
+        found = items(conn, list(conn.execute(meeting_query(*where)).mappings()))
         by_leg: dict[str | None, dict[date, list[ItineraryItem]]] = defaultdict(
             lambda: defaultdict(list))
         for item in found:

@@ -21,12 +21,12 @@ from planner.readmodel.queries_base import (
     paging,
     record_id,
 )
-from planner.readmodel.rows import (
+from planner.readmodel.rows import Page
+from planner.readmodel.rows_records import (
     AgreementDetail,
     AgreementRow,
     ContactRow,
     MilestoneRow,
-    Page,
     PartyRow,
     ProfileDetail,
     ProfileHandover,

@@ -19,14 +19,13 @@ from planner.readmodel.queries_base import (
     optional_key,
     record_id,
 )
-from planner.readmodel.rows import (
+from planner.readmodel.rows_records import (
     Dashboard,
     FollowUpRow,
     ReportIdea,
     ReportMeeting,
     TripReport,
     TripWarnings,
-    Warning,
 )
 
 HELD = MeetingStatus.HELD.value
@@ -40,7 +39,7 @@ def _today(today: object) -> date:
 
 class ReportQueries(QueryBase):
     # Provided by WarningQueries in the combined Queries class.
-    warnings: Callable[..., tuple[Warning, ...]]
+    warning_counts: Callable[..., dict[UUID, int]]
 
     def followups(self, *, owner: str | None = None, include_done: bool = False,
                   today: date) -> tuple[FollowUpRow, ...]:
@@ -118,9 +117,10 @@ class ReportQueries(QueryBase):
                 select(tr).where(live, tr.c.starts_on > today)
                 .order_by(tr.c.starts_on, tr.c.created_seq).limit(upcoming)).mappings().all())
         open_items = self.followups(today=today)
-        warnings = tuple(TripWarnings(trip_id=row.id, title=row.title,
-                                      count=len(self.warnings(row.id, settings)))
-                         for row in (*current, *coming))
+        trips = (*current, *coming)
+        counts = self.warning_counts([row.id for row in trips], settings)
+        warnings = tuple(TripWarnings(trip_id=row.id, title=row.title, count=counts[row.id])
+                         for row in trips)
         return Dashboard(today=today, current=tuple(current), upcoming=tuple(coming),
                          open_followups=open_items,
                          overdue_followups=tuple(f for f in open_items if f.overdue),

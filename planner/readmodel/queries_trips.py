@@ -79,16 +79,19 @@ class TripQueries(QueryBase):
     def trip(self, trip_id: UUID | str) -> TripDetail | None:
         key = record_id("trip_id", trip_id)
         with self._connect() as conn:
-            r = conn.execute(select(t.trips).where(t.trips.c.id == key)).mappings().first()
-            if r is None:
-                return None
-            legs = tuple(trip_legs(conn, key))
-            base = trip_row(r, tuple(dict.fromkeys(leg.city for leg in legs)))
-            return TripDetail(
-                **vars(base), purpose=r["purpose"], objectives=tuple(json.loads(r["objectives"])),
-                legs=legs, members=self._members(conn, key), profiles=self._handed_over(conn, key),
-                created_at=from_db(r["created_at"]), last_changed_by=r["last_changed_by"],
-                last_changed_at=from_db(r["last_changed_at"]))
+            return self._trip_detail(conn, key)
+
+    def _trip_detail(self, conn: Connection, key: str) -> TripDetail | None:
+        r = conn.execute(select(t.trips).where(t.trips.c.id == key)).mappings().first()
+        if r is None:
+            return None
+        legs = tuple(trip_legs(conn, key))
+        base = trip_row(r, tuple(dict.fromkeys(leg.city for leg in legs)))
+        return TripDetail(
+            **vars(base), purpose=r["purpose"], objectives=tuple(json.loads(r["objectives"])),
+            legs=legs, members=self._members(conn, key), profiles=self._handed_over(conn, key),
+            created_at=from_db(r["created_at"]), last_changed_by=r["last_changed_by"],
+            last_changed_at=from_db(r["last_changed_at"]))
 
     @staticmethod
     def _members(conn: Connection, trip_id: str) -> tuple[MemberRow, ...]:

@@ -1,26 +1,32 @@
-"""The warnings query: loads a trip's plan and applies the rules in `conflicts`."""
+"""The warnings query: reads the findings the handlers keep (planner.readmodel.handlers.warnings)
+and the meetings outside working hours, under the settings' working day and travel times."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import time, timedelta
+from datetime import datetime, time
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain.errors import NotFoundError
 from planner.domain.values import MeetingStatus, TripStatus
 from planner.readmodel import tables as t
-from planner.readmodel.builders import attendees_of, meeting_query
-from planner.readmodel.conflicts import KINDS, Slot, person_conflicts, placement, working_hours
-from planner.readmodel.keys import from_db, to_db, uid
+from planner.readmodel.builders import slot, slot_query
+from planner.readmodel.conflicts import (
+    EXEMPT_FROM_HOURS,
+    Finding,
+    in_order,
+    micros,
+    outside_hours,
+)
+from planner.readmodel.keys import from_db, uid
 from planner.readmodel.queries_base import QueryBase, WarningRules, record_id
-from planner.readmodel.queries_trips import trip_legs
 from planner.readmodel.rows import Warning
-
-NEARBY = timedelta(days=2)  # how far another trip's meeting can be and still matter
 
 
 @dataclass(frozen=True)
@@ -36,14 +42,37 @@ class DefaultRules:
         return 0 if same else self.default_travel_minutes
 
 
-def _slots(conn: Connection, rows: Sequence[RowMapping]) -> list[Slot]:
-    people = attendees_of(conn, [r["id"] for r in rows])
-    return [Slot(meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
-                 title=r["title"], kind=r["kind"], city=r["city"], timezone=r["timezone"],
-                 leg_id=r["leg_id"], starts_at=from_db(r["starts_at"]),
-                 ends_at=from_db(r["ends_at"]),
-                 attendees=tuple(uid(a.person_id) for a in people.get(r["id"], [])))
-            for r in rows]
+def stored_warnings(conn: Connection, trip_ids: Sequence[str],
+                    rules: WarningRules) -> dict[str, tuple[Warning, ...]]:
+    """Each trip's warnings under these rules, in time order: the findings kept for it, and
+    its meetings (not cancelled, of a trip not cancelled) outside the working day."""
+    found: dict[str, list[tuple[datetime, Warning]]] = defaultdict(list)
+    w = t.warnings
+    for r in conn.execute(select(w).where(w.c.trip_id.in_(trip_ids))
+                          .order_by(w.c.trip_id, w.c.idx)).mappings():
+        warning = _finding(r).under(rules)
+        if warning is not None:
+            found[r["trip_id"]].append((from_db(r["first_at"]), warning))
+    m = t.meetings
+    outside = or_(~m.c.local_same_day, m.c.local_from < micros(rules.working_day_start),
+                  m.c.local_until > micros(rules.working_day_end))
+    for r in conn.execute(slot_query(
+            m.c.trip_id.in_(trip_ids), m.c.status != MeetingStatus.CANCELLED.value,
+            t.trips.c.status != TripStatus.CANCELLED.value,
+            m.c.kind.not_in(sorted(EXEMPT_FROM_HOURS)), outside)).mappings():
+        meeting = slot(r)
+        found[r["trip_id"]].append((meeting.starts_at, outside_hours(meeting, rules)))
+    return {trip_id: in_order(found.get(trip_id, ())) for trip_id in trip_ids}
+
+
+def _finding(r: RowMapping) -> Finding:
+    travel = (r["minutes"], r["city_from"], r["city_to"]) if r["minutes"] is not None else None
+    return Finding(kind=r["kind"], message=r["message"], meeting_ids=_ids(r["meeting_ids"]),
+                   person_ids=_ids(r["person_ids"]), travel=travel)
+
+
+def _ids(text: str) -> tuple[UUID, ...]:
+    return tuple(uid(i) for i in json.loads(text))
 
 
 class WarningQueries(QueryBase):
@@ -51,37 +80,19 @@ class WarningQueries(QueryBase):
                  settings: WarningRules | None = None) -> tuple[Warning, ...]:
         """Soft conflicts in the trip's plan (see planner.readmodel.conflicts for the rules),
         in time order. A cancelled trip has none."""
-        rules = settings or self.settings or DefaultRules()
         key = record_id("trip_id", trip_id)
         with self._connect() as conn:
-            trip = conn.execute(select(t.trips).where(t.trips.c.id == key)).mappings().first()
-            if trip is None:
+            if conn.execute(select(t.trips.c.id).where(t.trips.c.id == key)).first() is None:
                 raise NotFoundError("trip", key)
-            if trip["status"] == TripStatus.CANCELLED.value:
-                return ()
-            legs = trip_legs(conn, key)  # in order: messages name them in order
-            active = t.meetings.c.status != MeetingStatus.CANCELLED.value
-            slots = _slots(conn, conn.execute(
-                meeting_query(t.meetings.c.trip_id == key, active)).mappings().all())
-            people = sorted({p for s in slots for p in s.attendees}, key=str)
-            others: list[Slot] = []
-            if people:
-                # Other trips' meetings of the same people, near enough in time to clash.
-                elsewhere = select(t.attendees.c.meeting_id).where(
-                    t.attendees.c.person_id.in_([str(p) for p in people]))
-                first = min(s.starts_at for s in slots) - NEARBY
-                last = max(s.ends_at for s in slots) + NEARBY
-                others = _slots(conn, conn.execute(meeting_query(
-                    t.meetings.c.trip_id != key, active, t.meetings.c.id.in_(elsewhere),
-                    t.meetings.c.ends_at > to_db(first), t.meetings.c.starts_at < to_db(last),
-                    t.trips.c.status != TripStatus.CANCELLED.value)).mappings().all())
-            names = self._names(conn, (str(p) for p in people))
-        found = []
-        for slot in slots:
-            found.extend(placement(slot, trip["starts_on"], trip["ends_on"], legs))
-            found.extend(working_hours(slot, rules))
-        found.extend(person_conflicts({p: names.get(str(p), "Someone") for p in people},
-                                      slots + others, uid(key), rules))
-        starts = {s.meeting_id: s.starts_at for s in slots + others}
-        return tuple(sorted(found, key=lambda w: (
-            min(starts[m] for m in w.meeting_ids), KINDS.index(w.kind), w.message)))
+            return stored_warnings(conn, [key], self._rules(settings))[key]
+
+    def warning_counts(self, trip_ids: Iterable[UUID | str],
+                       settings: WarningRules | None = None) -> dict[UUID, int]:
+        """How many warnings each of these trips has (unknown trips: none)."""
+        keys = sorted({record_id("trip_id", i) for i in trip_ids})
+        with self._connect() as conn:
+            found = stored_warnings(conn, keys, self._rules(settings)) if keys else {}
+        return {uid(k): len(found.get(k, ())) for k in keys}
+
+    def _rules(self, settings: WarningRules | None) -> WarningRules:
+        return settings or self.settings or DefaultRules()

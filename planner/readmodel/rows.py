@@ -1,4 +1,6 @@
-"""What the queries return: plain frozen dataclasses, never ORM objects or aggregates.
+"""What the queries return about trips, their itineraries, people and accounts: plain frozen
+dataclasses, never ORM objects or aggregates (meetings, profiles, agreements, reports and the
+dashboard: rows_records).
 
 Aggregate ids (trip, meeting, person, profile, agreement, account) are UUIDs; ids of parts of a
 record (leg, follow-up, party, signatory, milestone, contact) are strings, as in the domain.
@@ -161,7 +163,16 @@ class Warning:
     person_ids: tuple[UUID, ...] = ()
 
 
-# -- people and the dashboard ------------------------------------------------------------
+@dataclass(frozen=True)
+class TripPage:
+    """Everything the trip page shows, read in one snapshot."""
+
+    trip: TripDetail
+    itinerary: Itinerary
+    warnings: tuple[Warning, ...]
+
+
+# -- people and accounts ------------------------------------------------------------------
 @dataclass(frozen=True)
 class PersonRow:
     id: UUID
@@ -185,78 +196,19 @@ class AccountRow:
     version: int
 
 
-@dataclass(frozen=True)
-class TripWarnings:
-    trip_id: UUID
-    title: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    today: date
-    current: tuple[TripRow, ...]
-    upcoming: tuple[TripRow, ...]
-    open_followups: tuple[FollowUpRow, ...]
-    overdue_followups: tuple[FollowUpRow, ...]
-    warnings: tuple[TripWarnings, ...]
-
-    @property
-    def warning_counts(self) -> dict[UUID, int]:
-        return {w.trip_id: w.count for w in self.warnings}
-
-
-# Rows of meetings, profiles, agreements and reports live in rows_records; import them from
-# either module.
-from planner.readmodel.rows_records import (  # noqa: E402 - after the rows they use
-    AgreementDetail,
-    AgreementRow,
-    AttendeeRow,
-    ContactRow,
-    FollowUpRow,
-    MeetingDetail,
-    MilestoneRow,
-    Outcome,
-    PartyRow,
-    ProfileDetail,
-    ProfileHandover,
-    ProfileRow,
-    ReportIdea,
-    ReportMeeting,
-    SignatoryRow,
-    TripReport,
-)
-
 __all__ = [
     "AccountRow",
-    "AgreementDetail",
-    "AgreementRow",
-    "AttendeeRow",
-    "ContactRow",
-    "Dashboard",
-    "FollowUpRow",
     "HandedOverProfile",
     "Itinerary",
     "ItineraryDay",
     "ItineraryItem",
     "ItineraryLeg",
     "LegRow",
-    "MeetingDetail",
     "MemberRow",
-    "MilestoneRow",
-    "Outcome",
     "Page",
-    "PartyRow",
     "PersonRow",
-    "ProfileDetail",
-    "ProfileHandover",
-    "ProfileRow",
-    "ReportIdea",
-    "ReportMeeting",
-    "SignatoryRow",
     "TripDetail",
-    "TripReport",
+    "TripPage",
     "TripRow",
-    "TripWarnings",
     "Warning",
 ]

@@ -1,4 +1,5 @@
-"""Rows of meetings, outcomes, follow-ups, profiles, agreements and trip reports (see rows)."""
+"""Rows of meetings, outcomes, follow-ups, profiles, agreements, trip reports and the dashboard
+(trips, itineraries and people: rows)."""
 
 from __future__ import annotations
 
@@ -193,3 +194,47 @@ class TripReport:
     ideas: tuple[ReportIdea, ...]
     agreements_signed: tuple[AgreementRow, ...]
     followups: tuple[FollowUpRow, ...]
+
+
+# -- the dashboard ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TripWarnings:
+    trip_id: UUID
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    current: tuple[TripRow, ...]
+    upcoming: tuple[TripRow, ...]
+    open_followups: tuple[FollowUpRow, ...]
+    overdue_followups: tuple[FollowUpRow, ...]
+    warnings: tuple[TripWarnings, ...]
+
+    @property
+    def warning_counts(self) -> dict[UUID, int]:
+        return {w.trip_id: w.count for w in self.warnings}
+
+
+__all__ = [
+    "AgreementDetail",
+    "AgreementRow",
+    "AttendeeRow",
+    "ContactRow",
+    "Dashboard",
+    "FollowUpRow",
+    "MeetingDetail",
+    "MilestoneRow",
+    "Outcome",
+    "PartyRow",
+    "ProfileDetail",
+    "ProfileHandover",
+    "ProfileRow",
+    "ReportIdea",
+    "ReportMeeting",
+    "SignatoryRow",
+    "TripReport",
+    "TripWarnings",
+]

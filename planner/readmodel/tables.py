@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -130,7 +130,13 @@ meetings = Table(
     # last event that changed what the meeting's VEVENT shows (DTSTAMP, LAST-MODIFIED).
     Column("calendar_sequence", Integer, nullable=False, default=0),
     Column("calendar_changed_at", DateTime, nullable=True),
+    # Warnings: local clock at the venue at start and end (microseconds into the day), and
+    # whether both fall on one day, so meetings outside working hours are found in SQL.
+    Column("local_from", BigInteger, nullable=False, default=0),
+    Column("local_until", BigInteger, nullable=False, default=0),
+    Column("local_same_day", Boolean, nullable=False, default=True),
     Index("rm_meetings_trip", "trip_id", "starts_at"),
+    Index("rm_meetings_ends", "ends_at"),  # warnings: other meetings near in time
 )
 
 attendees = Table(
@@ -236,4 +242,23 @@ milestones = Table(
     Column("due_on", Date, nullable=False), Column("done_on", Date, nullable=True),
     Column("seq", BigInteger, nullable=False),
     Index("rm_milestones_agreement", "agreement_id"),
+)
+
+
+# -- warnings (planner.readmodel.conflicts), found again whenever a plan they depend on changes
+warnings = Table(
+    "rm_warnings", metadata,
+    _id("trip_id", True), Column("idx", Integer, primary_key=True),  # idx: order found in
+    _text("kind"), Column("message", Text, nullable=False),
+    Column("meeting_ids", Text, nullable=False), Column("person_ids", Text, nullable=False),
+    Column("first_at", DateTime, nullable=False),  # start of the first meeting it names
+    # Travel time: minutes between the two meetings, and their cities.
+    Column("minutes", Integer, nullable=True), _text("city_from"), _text("city_to"),
+)
+
+plan_spans = Table(
+    "rm_plan_spans", metadata,  # a trip's meetings that are not cancelled: first start, last end
+    _id("trip_id", True), Column("first_at", DateTime, nullable=False),
+    Column("last_at", DateTime, nullable=False),
+    Index("rm_plan_spans_last", "last_at"),  # later plans: few while a log is replayed
 )

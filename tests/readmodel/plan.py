@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from planner.bootstrap import Planner
@@ -81,3 +82,15 @@ def leipzig_trip(plan: Plan) -> dict[str, object]:
     return dict(trip=trip, koerner=koerner, schuelke=schuelke, li=li, leipzig=leipzig,
                 nanjing=nanjing, jining=jining, briefing=briefing, arrival=arrival,
                 mayor=mayor, signing=signing, visit=visit)
+
+
+def clashing_trips(plan: Plan) -> dict[str, Any]:
+    """Anna on two trips, First and Second, in Nanjing and in Munich at once."""
+    anna = plan.person("Anna Bauer")
+    first = plan.trip(title="First", members=[anna])
+    second = plan.trip(title="Second", members=[anna])
+    one = plan.meeting(first, "A", "Nanjing", "Asia/Shanghai", datetime(2019, 6, 26, 9),
+                       datetime(2019, 6, 26, 11), [anna])
+    two = plan.meeting(second, "B", "Munich", "Europe/Berlin", datetime(2019, 6, 26, 4),
+                       datetime(2019, 6, 26, 6), [anna])  # 10:00-12:00 in Nanjing
+    return dict(anna=anna, first=first, second=second, one=one, two=two)

@@ -10,7 +10,7 @@ import pytest
 
 from planner.domain.errors import NotFoundError
 from planner.settings import Settings, load_settings
-from tests.readmodel.plan import ACTOR, Plan
+from tests.readmodel.plan import ACTOR, Plan, clashing_trips
 
 SH, BER = "Asia/Shanghai", "Europe/Berlin"
 
@@ -53,13 +53,8 @@ def test_overlapping_meetings_in_one_city_overlap_but_touching_ones_do_not(
 
 
 def test_a_person_on_two_trips_at_once_is_warned_on_both(plan: Plan, settings: Settings) -> None:
-    anna = plan.person("Anna Bauer")
-    first = plan.trip(title="First", members=[anna])
-    second = plan.trip(title="Second", members=[anna])
-    one = plan.meeting(first, "A", "Nanjing", SH, datetime(2019, 6, 26, 9),
-                       datetime(2019, 6, 26, 11), [anna])
-    two = plan.meeting(second, "B", "Munich", BER, datetime(2019, 6, 26, 4),
-                       datetime(2019, 6, 26, 6), [anna])  # 10:00-12:00 in Nanjing
+    ids = clashing_trips(plan)
+    first, second, one, two = ids["first"], ids["second"], ids["one"], ids["two"]
     assert kinds(plan, first, settings, "double-booked") == [(one, two)]
     assert kinds(plan, second, settings, "double-booked") == [(one, two)]
     plan.app.cancel_trip(second, actor=ACTOR, reason="Called off")

@@ -2,20 +2,30 @@
 
 A guard test walks every aggregate under `planner.domain` and fails when an event class is
 neither in HANDLERS nor in IGNORED, so a new event cannot be silently missed.
+
+Handlers work on a `Batch`: the rows the batch's events change are read first, in one
+statement per table, then changed in memory and written at the end in one statement per table
+and kind; after that the warnings of the trips whose plans changed are computed once each.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
 from planner.domain.audit_trail import AuditTrail
 from planner.readmodel import odd_ids
 from planner.readmodel.handlers import agreements, meetings, people, profiles, trips
-from planner.readmodel.handlers.common import Handler
+from planner.readmodel.handlers.batch import Batch
+from planner.readmodel.handlers.common import Handler, key
+from planner.readmodel.handlers.warnings import refresh_warnings
+
+_MODULES = (trips, meetings, profiles, agreements, people)
 
 HANDLERS: dict[type, Handler] = {
     **trips.HANDLERS,
@@ -31,6 +41,12 @@ IGNORED: frozenset[type] = frozenset({
     AuditTrail.Started, AuditTrail.Viewed, AuditTrail.Exported, AuditTrail.Verified,
 })
 
+# The rows each event changes besides its aggregate's own: read before the handlers run.
+_OWN_TABLE: dict[str, Table] = {aggregate.__name__: table for module in _MODULES
+                                for aggregate, table in module.TABLES.items()}
+_LOADS: dict[type, tuple[Table, Callable[[Any], str]]] = {
+    cls: need for module in _MODULES for cls, need in module.LOADS.items()}
+
 log = logging.getLogger(__name__)
 _warned: set[type] = set()
 
@@ -39,14 +55,35 @@ def apply_batch(conn: Connection, items: Sequence[tuple[int, Any]]) -> None:
     """Apply decoded events, each with its log position, in log order, inside the caller's
     transaction. The one entry point of the read models: a command's own save and a
     catch-up or rebuild both come through here."""
+    batch = Batch(conn)
+    _load(batch, items)
     for position, event in items:
         handler = HANDLERS.get(type(event))
         if handler is not None:
-            handler(conn, odd_ids.checked(event), position)
+            handler(batch, odd_ids.checked(event), position)
         elif type(event) not in IGNORED and type(event) not in _warned:
             _warned.add(type(event))
             log.warning("read models: no handler for %s; its events are skipped",
                         type(event).__qualname__)
+    batch.flush()
+    refresh_warnings(batch)
+
+
+def _load(batch: Batch, items: Sequence[tuple[int, Any]]) -> None:
+    """Read every row the events will change, one statement per table."""
+    wanted: dict[Table, set[str]] = defaultdict(set)
+    for _, event in items:
+        cls = type(event)
+        if cls not in HANDLERS:
+            continue
+        own = _OWN_TABLE.get(cls.__qualname__.split(".")[0])
+        if own is not None:
+            wanted[own].add(key(event))
+        if cls in _LOADS:
+            table, value = _LOADS[cls]
+            wanted[table].add(value(event))
+    for table, keys in wanted.items():
+        batch.load(table, keys)
 
 
 __all__ = ["HANDLERS", "IGNORED", "Handler", "apply_batch"]

@@ -4,77 +4,78 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
-
 from planner.domain import values as v
 from planner.domain.agreement import Agreement
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
+from planner.readmodel.handlers.batch import Batch
+from planner.readmodel.handlers.common import Handler, created, key, touch
 from planner.readmodel.keys import fold
 
+TABLES = {Agreement: t.agreements}  # each aggregate's own row, which its events change
+LOADS = {Agreement.MilestoneCompleted: (t.milestones, lambda e: e.milestone_id)}
 
-def _drafted(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.agreements, dict(
+
+def _drafted(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.agreements, dict(
         title=e.title, kind=e.kind, subject=e.subject, trip_id=e.trip_id or "",
         meeting_id=e.meeting_id or "", status=v.AgreementStatus.DRAFTED.value, signed_on=None,
         signed_place="", **created(e, seq)))
 
 
-def _details(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.agreements, e, title=e.title, kind=e.kind, subject=e.subject,
+def _details(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.agreements, e, title=e.title, kind=e.kind, subject=e.subject,
           trip_id=e.trip_id or "", meeting_id=e.meeting_id or "")
 
 
-def _party_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.parties, dict(
+def _party_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.parties, dict(
         party_id=e.party_id, agreement_id=key(e), name=e.name, name_key=fold(e.name),
         profile_id=e.profile_id or "", seq=seq))
-    touch(conn, t.agreements, e)
+    touch(b, t.agreements, e)
 
 
-def _party_removed(conn: Connection, e: Any, seq: int) -> None:
+def _party_removed(b: Batch, e: Any, seq: int) -> None:
     """Like the aggregate: a party's signatories leave with it."""
-    delete(conn, t.parties, party_id=e.party_id)
-    delete(conn, t.signatories, agreement_id=key(e), party_id=e.party_id)
-    touch(conn, t.agreements, e)
+    b.delete(t.parties, party_id=e.party_id)
+    b.delete(t.signatories, agreement_id=key(e), party_id=e.party_id)
+    touch(b, t.agreements, e)
 
 
-def _signatory_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.signatories, dict(
+def _signatory_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.signatories, dict(
         signatory_id=e.signatory_id, agreement_id=key(e), name=e.name, title=e.title,
         party_id=e.party_id, seq=seq))
-    touch(conn, t.agreements, e)
+    touch(b, t.agreements, e)
 
 
-def _signatory_removed(conn: Connection, e: Any, seq: int) -> None:
-    delete(conn, t.signatories, signatory_id=e.signatory_id)
-    touch(conn, t.agreements, e)
+def _signatory_removed(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.signatories, signatory_id=e.signatory_id)
+    touch(b, t.agreements, e)
 
 
-def _signed(conn: Connection, e: Any, seq: int) -> None:
+def _signed(b: Batch, e: Any, seq: int) -> None:
     """Signing makes a draft 'signed'; a corrected signing date keeps 'in force' and the like."""
-    status = conn.execute(select(t.agreements.c.status).where(
-        t.agreements.c.id == key(e))).scalar_one()
+    agreement = b.row(t.agreements, key(e))
+    status = agreement["status"] if agreement is not None else ""
     if status == v.AgreementStatus.DRAFTED.value:
         status = v.AgreementStatus.SIGNED.value
-    touch(conn, t.agreements, e, signed_on=e.signed_on, signed_place=e.place, status=status)
+    touch(b, t.agreements, e, signed_on=e.signed_on, signed_place=e.place, status=status)
 
 
-def _status(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.agreements, e, status=e.status)
+def _status(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.agreements, e, status=e.status)
 
 
-def _milestone_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.milestones, dict(
+def _milestone_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.milestones, dict(
         milestone_id=e.milestone_id, agreement_id=key(e), title=e.title, due_on=e.due_on,
         done_on=None, seq=seq))
-    touch(conn, t.agreements, e)
+    touch(b, t.agreements, e)
 
 
-def _milestone_completed(conn: Connection, e: Any, seq: int) -> None:
-    update(conn, t.milestones, dict(milestone_id=e.milestone_id), dict(done_on=e.done_on))
-    touch(conn, t.agreements, e)
+def _milestone_completed(b: Batch, e: Any, seq: int) -> None:
+    b.update(t.milestones, (e.milestone_id,), dict(done_on=e.done_on))
+    touch(b, t.agreements, e)
 
 
 HANDLERS: dict[type, Handler] = {

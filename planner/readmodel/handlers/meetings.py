@@ -2,102 +2,137 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
+from zoneinfo import ZoneInfo
 
 from planner.calendar.stamps import meeting_change
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
 from planner.readmodel import tables as t
+from planner.readmodel.conflicts import micros
+from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.calendar import stamp_values
-from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
+from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.warnings import ATTENDEE_LEFT, MEETING_PLAN
 from planner.readmodel.keys import dumps, fold, to_db
 
+TABLES = {Meeting: t.meetings}  # each aggregate's own row, which its events change
+LOADS = {Meeting.FollowUpCompleted: (t.followups, lambda e: e.followup_id)}
 
-def _calendar(e: Any, status_before: str | None = None) -> dict[str, Any]:
+
+def _calendar(b: Batch, e: Any) -> dict[str, Any]:
     """Calendars: the VEVENT's SEQUENCE and LAST-MODIFIED after `e` (planner.calendar.stamps;
     only an outcome needs the meeting's status before it)."""
-    return stamp_values(t.meetings.c.calendar_sequence, meeting_change(e, status_before),
+    meeting = b.row(t.meetings, key(e))
+    if meeting is None:
+        return {}
+    return stamp_values(meeting["calendar_sequence"], meeting_change(e, meeting["status"]),
                         e.timestamp)
 
 
-def _scheduled(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.meetings, dict(
+def _clock(starts_at: datetime, ends_at: datetime, zone: str) -> dict[str, Any]:
+    """Warnings: the local clock at the venue (from stored naive UTC instants)."""
+    local = ZoneInfo(zone)
+    start, end = starts_at.replace(tzinfo=UTC).astimezone(local), ends_at.replace(
+        tzinfo=UTC).astimezone(local)
+    return dict(local_from=micros(start.time()), local_until=micros(end.time()),
+                local_same_day=start.date() == end.date())
+
+
+def _scheduled(b: Batch, e: Any, seq: int) -> None:
+    meeting_id, starts_at, ends_at = key(e), to_db(e.starts_at), to_db(e.ends_at)
+    row = created(e, seq)
+    row.update(
         trip_id=str(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
-        starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at), leg_id=e.leg_id or "",
-        agenda=e.agenda, status=v.MeetingStatus.PROPOSED.value, **created(e, seq),
-        **stamp_values(None, meeting_change(e, None), e.timestamp)))
-    rows = [dict(meeting_id=key(e), person_id=str(person), seq=seq, idx=i)
-            for i, person in enumerate(e.attendees)]
-    if rows:
-        insert(conn, t.attendees, rows)
+        starts_at=starts_at, ends_at=ends_at, leg_id=e.leg_id or "", agenda=e.agenda,
+        status=v.MeetingStatus.PROPOSED.value, **_clock(starts_at, ends_at, e.timezone),
+        **stamp_values(None, meeting_change(e, None), e.timestamp))
+    b.insert(t.meetings, row)
+    b.insert(t.attendees, *(dict(meeting_id=meeting_id, person_id=str(person), seq=seq, idx=i)
+                            for i, person in enumerate(e.attendees)))
+    b.note(MEETING_PLAN, meeting_id)
 
 
-def _details(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.meetings, e, kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
-          agenda=e.agenda, **_calendar(e))
+def _details(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.meetings, e, kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
+          agenda=e.agenda, **_calendar(b, e))
+    b.note(MEETING_PLAN, key(e))
 
 
-def _moved(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
-          **_calendar(e))
+def _moved(b: Batch, e: Any, seq: int) -> None:
+    meeting = b.row(t.meetings, key(e))
+    clock = _clock(to_db(e.starts_at), to_db(e.ends_at), meeting["timezone"]) if meeting else {}
+    touch(b, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
+          **_calendar(b, e), **clock)
+    b.note(MEETING_PLAN, key(e))
 
 
-def _relocated(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
-          timezone=e.timezone, leg_id=e.leg_id or "", **_calendar(e))
+def _relocated(b: Batch, e: Any, seq: int) -> None:
+    meeting = b.row(t.meetings, key(e))
+    clock = _clock(meeting["starts_at"], meeting["ends_at"], e.timezone) if meeting else {}
+    touch(b, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
+          timezone=e.timezone, leg_id=e.leg_id or "", **_calendar(b, e), **clock)
+    b.note(MEETING_PLAN, key(e))
 
 
-def _attendee_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.attendees, dict(meeting_id=key(e), person_id=e.person_id, seq=seq, idx=0))
-    touch(conn, t.meetings, e, **_calendar(e))
+def _attendee_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.attendees, dict(meeting_id=key(e), person_id=e.person_id, seq=seq, idx=0))
+    touch(b, t.meetings, e, **_calendar(b, e))
+    b.note(MEETING_PLAN, key(e))
 
 
-def _attendee_removed(conn: Connection, e: Any, seq: int) -> None:
-    delete(conn, t.attendees, meeting_id=key(e), person_id=e.person_id)
-    touch(conn, t.meetings, e, **_calendar(e))
+def _attendee_removed(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.attendees, meeting_id=key(e), person_id=e.person_id)
+    touch(b, t.meetings, e, **_calendar(b, e))
+    b.note(MEETING_PLAN, key(e))
+    b.note(ATTENDEE_LEFT, (key(e), e.person_id))
 
 
 def _status(status: v.MeetingStatus) -> Handler:
-    def handle(conn: Connection, e: Any, seq: int) -> None:
-        touch(conn, t.meetings, e, status=status.value, **_calendar(e))
+    changes_plan = status != v.MeetingStatus.CONFIRMED  # cancelled meetings never clash
+
+    def handle(b: Batch, e: Any, seq: int) -> None:
+        touch(b, t.meetings, e, status=status.value, **_calendar(b, e))
+        if changes_plan:
+            b.note(MEETING_PLAN, key(e))
 
     return handle
 
 
-def _outcome(conn: Connection, e: Any, seq: int) -> None:
+def _outcome(b: Batch, e: Any, seq: int) -> None:
     """Recorded or corrected: the latest outcome replaces the earlier one."""
     meeting_id = key(e)
-    delete(conn, t.outcomes, meeting_id=meeting_id)
-    delete(conn, t.ideas, meeting_id=meeting_id)
-    insert(conn, t.outcomes, dict(meeting_id=meeting_id, summary=e.summary, recorded_by=e.actor,
-                                  recorded_at=to_db(e.timestamp)))
-    if e.ideas:
-        insert(conn, t.ideas, [dict(meeting_id=meeting_id, idx=i, idea=idea)
-                               for i, idea in enumerate(e.ideas)])
-    was = conn.execute(select(t.meetings.c.status).where(t.meetings.c.id == meeting_id)).scalar()
-    touch(conn, t.meetings, e, status=v.MeetingStatus.HELD.value, **_calendar(e, was))
+    b.delete(t.outcomes, meeting_id=meeting_id)
+    b.delete(t.ideas, meeting_id=meeting_id)
+    b.insert(t.outcomes, dict(meeting_id=meeting_id, summary=e.summary, recorded_by=e.actor,
+                              recorded_at=to_db(e.timestamp)))
+    b.insert(t.ideas, *(dict(meeting_id=meeting_id, idx=i, idea=idea)
+                        for i, idea in enumerate(e.ideas)))
+    meeting = b.row(t.meetings, meeting_id)
+    was = meeting["status"] if meeting is not None else None
+    touch(b, t.meetings, e, status=v.MeetingStatus.HELD.value, **_calendar(b, e))
+    if was == v.MeetingStatus.CANCELLED.value:
+        b.note(MEETING_PLAN, meeting_id)
 
 
-def _followup_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.followups, dict(
+def _followup_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.followups, dict(
         followup_id=e.followup_id, meeting_id=key(e), action=e.action, owner=e.owner,
         owner_key=fold(e.owner), due_on=e.due_on, done_on=None, seq=seq))
-    touch(conn, t.meetings, e)
+    touch(b, t.meetings, e)
 
 
-def _followup_completed(conn: Connection, e: Any, seq: int) -> None:
-    update(conn, t.followups, dict(followup_id=e.followup_id), dict(done_on=e.done_on))
-    touch(conn, t.meetings, e)
+def _followup_completed(b: Batch, e: Any, seq: int) -> None:
+    b.update(t.followups, (e.followup_id,), dict(done_on=e.done_on))
+    touch(b, t.meetings, e)
 
 
-def _agreement_linked(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.meeting_agreements, dict(meeting_id=key(e), agreement_id=e.agreement_id,
-                                            seq=seq))
-    touch(conn, t.meetings, e)
+def _agreement_linked(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.meeting_agreements, dict(meeting_id=key(e), agreement_id=e.agreement_id,
+                                        seq=seq))
+    touch(b, t.meetings, e)
 
 
 HANDLERS: dict[type, Handler] = {

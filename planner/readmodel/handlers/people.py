@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
 from planner.domain.account import Account
 from planner.domain.person import Person
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, insert, touch, touching
+from planner.readmodel.handlers.batch import Batch
+from planner.readmodel.handlers.common import Handler, created, key, touch, touching
+from planner.readmodel.handlers.warnings import PERSON_NAMED
 from planner.readmodel.keys import fold
+
+TABLES = {Person: t.people, Account: t.accounts}
+LOADS: dict[type, Any] = {}
 
 
 def _person_values(e: Any) -> dict[str, Any]:
@@ -18,32 +21,36 @@ def _person_values(e: Any) -> dict[str, Any]:
                 email=e.email, home_timezone=e.home_timezone)
 
 
-def _registered(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.people, dict(feed_token_hash="", **_person_values(e), **created(e, seq)))
+def _registered(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.people, dict(feed_token_hash="", **_person_values(e), **created(e, seq)))
+    b.note(PERSON_NAMED, key(e))
 
 
-def _person_details(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.people, e, **_person_values(e))
+def _person_details(b: Batch, e: Any, seq: int) -> None:
+    was = (b.row(t.people, key(e)) or {}).get("name")
+    touch(b, t.people, e, **_person_values(e))
+    if was != e.name:
+        b.note(PERSON_NAMED, key(e))
 
 
-def _feed_reset(conn: Connection, e: Any, seq: int) -> None:
+def _feed_reset(b: Batch, e: Any, seq: int) -> None:
     # The current feed credential: its reference in the credential store (the hash of an
     # address made before secrets left the log).
-    touch(conn, t.people, e, feed_token_hash=getattr(e, "token_ref", "") or e.token_hash)
+    touch(b, t.people, e, feed_token_hash=getattr(e, "token_ref", "") or e.token_hash)
 
 
-def _opened(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.accounts, dict(email=e.email, name=e.name, role=e.role,
-                                  person_id=e.person_id or "", active=True, **created(e, seq)))
+def _opened(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.accounts, dict(email=e.email, name=e.name, role=e.role,
+                              person_id=e.person_id or "", active=True, **created(e, seq)))
 
 
-def _role(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.accounts, e, role=e.role, person_id=e.person_id or "")
+def _role(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.accounts, e, role=e.role, person_id=e.person_id or "")
 
 
 def _active(active: bool) -> Handler:
-    def handle(conn: Connection, e: Any, seq: int) -> None:
-        touch(conn, t.accounts, e, active=active)
+    def handle(b: Batch, e: Any, seq: int) -> None:
+        touch(b, t.accounts, e, active=active)
 
     return handle
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
 from planner.domain.company import CompanyProfile
 from planner.readmodel import tables as t
-from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch
+from planner.readmodel.handlers.batch import Batch
+from planner.readmodel.handlers.common import Handler, created, key, touch
 from planner.readmodel.keys import dumps, fold, to_db
+
+TABLES = {CompanyProfile: t.profiles}  # each aggregate's own row, which its events change
+LOADS: dict[type, Any] = {}
 
 _FIELDS = ("name", "kind", "country", "city", "size", "description", "website")
 
@@ -23,50 +25,47 @@ def _values(e: Any) -> dict[str, Any]:
     return values
 
 
-def _lists(conn: Connection, e: Any) -> None:
+def _lists(b: Batch, e: Any) -> None:
     profile_id = key(e)
-    delete(conn, t.profile_sectors, profile_id=profile_id)
-    delete(conn, t.profile_interests, profile_id=profile_id)
-    if e.sectors:
-        insert(conn, t.profile_sectors, [
-            dict(profile_id=profile_id, idx=i, sector=s, sector_key=fold(s))
-            for i, s in enumerate(e.sectors)])
-    if e.interests:
-        insert(conn, t.profile_interests, [
-            dict(profile_id=profile_id, idx=i, interest=s) for i, s in enumerate(e.interests)])
+    b.delete(t.profile_sectors, profile_id=profile_id)
+    b.delete(t.profile_interests, profile_id=profile_id)
+    b.insert(t.profile_sectors, *(dict(profile_id=profile_id, idx=i, sector=s, sector_key=fold(s))
+                                  for i, s in enumerate(e.sectors)))
+    b.insert(t.profile_interests, *(dict(profile_id=profile_id, idx=i, interest=s)
+                                    for i, s in enumerate(e.interests)))
 
 
-def _version(conn: Connection, e: Any) -> None:
+def _version(b: Batch, e: Any) -> None:
     """Record the profile's details as of this event's version. Contact events do not change
     the details, so the details of any version are those of the latest row at or before it."""
-    insert(conn, t.profile_versions, dict(
+    b.insert(t.profile_versions, dict(
         profile_id=key(e), version=e.originator_version, sectors=dumps(e.sectors),
         interests=dumps(e.interests), fictitious=bool(e.fictitious),
         recorded_at=to_db(e.timestamp), **{name: getattr(e, name) for name in _FIELDS}))
 
 
-def _registered(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.profiles, dict(**_values(e), **created(e, seq)))
-    _lists(conn, e)
-    _version(conn, e)
+def _registered(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.profiles, dict(**_values(e), **created(e, seq)))
+    _lists(b, e)
+    _version(b, e)
 
 
-def _details(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.profiles, e, **_values(e))
-    _lists(conn, e)
-    _version(conn, e)
+def _details(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.profiles, e, **_values(e))
+    _lists(b, e)
+    _version(b, e)
 
 
-def _contact_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.contacts, dict(
+def _contact_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.contacts, dict(
         contact_id=e.contact_id, profile_id=key(e), name=e.name, title=e.title, email=e.email,
         phone=e.phone, seq=seq))
-    touch(conn, t.profiles, e)
+    touch(b, t.profiles, e)
 
 
-def _contact_removed(conn: Connection, e: Any, seq: int) -> None:
-    delete(conn, t.contacts, contact_id=e.contact_id)
-    touch(conn, t.profiles, e)
+def _contact_removed(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.contacts, contact_id=e.contact_id)
+    touch(b, t.profiles, e)
 
 
 HANDLERS: dict[type, Handler] = {

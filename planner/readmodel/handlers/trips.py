@@ -4,28 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
 from planner.calendar.stamps import leg_change, trip_change
 from planner.domain import values as v
 from planner.domain.trip import Trip
 from planner.readmodel import tables as t
+from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.calendar import stamp_values
-from planner.readmodel.handlers.common import Handler, created, delete, insert, key, touch, update
+from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.warnings import TRIP_PLAN, TRIP_SHOWN
 from planner.readmodel.keys import dumps, fold, to_db
 
+TABLES = {Trip: t.trips}  # each aggregate's own row, which its events change
+LOADS = {Trip.LegChanged: (t.legs, lambda e: e.leg_id)}
 
-def _calendar(e: Any) -> dict[str, Any]:
+
+
+def _calendar(b: Batch, e: Any) -> dict[str, Any]:
     """Calendars: every event of the trip gets the trip's stamps (planner.calendar.stamps)."""
-    return stamp_values(t.trips.c.calendar_sequence, trip_change(e), e.timestamp)
+    trip = b.row(t.trips, key(e))
+    if trip is None:
+        return {}
+    return stamp_values(trip["calendar_sequence"], trip_change(e), e.timestamp)
 
 
-def _leg_calendar(e: Any) -> dict[str, Any]:
-    return stamp_values(t.legs.c.calendar_sequence, leg_change(e), e.timestamp)
-
-
-def _created(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.trips, dict(
+def _created(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.trips, dict(
         title=e.title, purpose=e.purpose, organiser=e.organiser, organiser_key=fold(e.organiser),
         direction=e.direction, status=v.TripStatus.DRAFT.value, status_before_cancel="",
         home_timezone=e.home_timezone, starts_on=e.starts_on, ends_on=e.ends_on,
@@ -33,14 +36,16 @@ def _created(conn: Connection, e: Any, seq: int) -> None:
         **stamp_values(None, trip_change(e), e.timestamp)))
 
 
-def _details(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.trips, e, title=e.title, purpose=e.purpose, organiser=e.organiser,
+def _details(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.trips, e, title=e.title, purpose=e.purpose, organiser=e.organiser,
           organiser_key=fold(e.organiser), direction=e.direction, home_timezone=e.home_timezone,
-          **_calendar(e))
+          **_calendar(b, e))
+    b.note(TRIP_SHOWN, key(e))  # other trips' warnings name this one by its title
 
 
-def _dates(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.trips, e, starts_on=e.starts_on, ends_on=e.ends_on)
+def _dates(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.trips, e, starts_on=e.starts_on, ends_on=e.ends_on)
+    b.note(TRIP_PLAN, key(e))
 
 
 def _leg_values(e: Any) -> dict[str, Any]:
@@ -49,73 +54,81 @@ def _leg_values(e: Any) -> dict[str, Any]:
                 departs_on=e.departs_on)
 
 
-def _leg_added(conn: Connection, e: Any, seq: int) -> None:
-    insert(conn, t.legs, dict(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e),
-                              **stamp_values(None, leg_change(e), e.timestamp)))
-    touch(conn, t.trips, e)
+def _leg_added(b: Batch, e: Any, seq: int) -> None:
+    b.insert(t.legs, dict(leg_id=e.leg_id, trip_id=key(e), **_leg_values(e),
+                          **stamp_values(None, leg_change(e), e.timestamp)))
+    touch(b, t.trips, e)
+    b.note(TRIP_PLAN, key(e))
 
 
-def _leg_changed(conn: Connection, e: Any, seq: int) -> None:
-    update(conn, t.legs, dict(leg_id=e.leg_id), dict(
-        **_leg_values(e), **_leg_calendar(e)))
-    touch(conn, t.trips, e)
+def _leg_changed(b: Batch, e: Any, seq: int) -> None:
+    leg = b.row(t.legs, e.leg_id)
+    if leg is not None:
+        b.update(t.legs, (e.leg_id,), dict(
+            **_leg_values(e),
+            **stamp_values(leg["calendar_sequence"], leg_change(e), e.timestamp)))
+    touch(b, t.trips, e)
+    b.note(TRIP_PLAN, key(e))
 
 
-def _leg_removed(conn: Connection, e: Any, seq: int) -> None:
-    delete(conn, t.legs, leg_id=e.leg_id)
-    touch(conn, t.trips, e)
+def _leg_removed(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.legs, leg_id=e.leg_id)
+    touch(b, t.trips, e)
+    b.note(TRIP_PLAN, key(e))
 
 
-def _member_delete(conn: Connection, e: Any) -> None:
-    delete(conn, t.members, trip_id=key(e), person_id=e.person_id)
-
-
-def _member_set(conn: Connection, e: Any, seq: int) -> None:
+def _member_set(b: Batch, e: Any, seq: int) -> None:
     """Added or changed: like the aggregate, the member moves to the end of the list."""
-    _member_delete(conn, e)
-    insert(conn, t.members, dict(trip_id=key(e), person_id=e.person_id, role=e.role,
-                                 organisation=e.organisation, seq=seq))
-    touch(conn, t.trips, e)
+    b.delete(t.members, trip_id=key(e), person_id=e.person_id)
+    b.insert(t.members, dict(trip_id=key(e), person_id=e.person_id, role=e.role,
+                             organisation=e.organisation, seq=seq))
+    touch(b, t.trips, e)
 
 
-def _member_removed(conn: Connection, e: Any, seq: int) -> None:
-    _member_delete(conn, e)
-    touch(conn, t.trips, e)
+def _member_removed(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.members, trip_id=key(e), person_id=e.person_id)
+    touch(b, t.trips, e)
 
 
-def _handover_delete(conn: Connection, e: Any) -> None:
-    delete(conn, t.handovers, trip_id=key(e), profile_id=e.profile_id)
-
-
-def _profile_attached(conn: Connection, e: Any, seq: int) -> None:
-    _handover_delete(conn, e)
-    insert(conn, t.handovers, dict(
+def _profile_attached(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.handovers, trip_id=key(e), profile_id=e.profile_id)
+    b.insert(t.handovers, dict(
         trip_id=key(e), profile_id=e.profile_id, profile_version=e.profile_version, seq=seq,
         handed_over_at=to_db(e.timestamp)))
-    touch(conn, t.trips, e)
+    touch(b, t.trips, e)
 
 
-def _profile_detached(conn: Connection, e: Any, seq: int) -> None:
-    _handover_delete(conn, e)
-    touch(conn, t.trips, e)
+def _profile_detached(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.handovers, trip_id=key(e), profile_id=e.profile_id)
+    touch(b, t.trips, e)
 
 
-def _objectives(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.trips, e, objectives=dumps(e.objectives))
+def _objectives(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.trips, e, objectives=dumps(e.objectives))
 
 
-def _status(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.trips, e, status=e.status)
+def _status(b: Batch, e: Any, seq: int) -> None:
+    was = (b.row(t.trips, key(e)) or {}).get("status")
+    touch(b, t.trips, e, status=e.status)
+    if v.TripStatus.CANCELLED.value in (was, e.status):  # only cancelling changes warnings
+        b.note(TRIP_SHOWN, key(e))
 
 
-def _cancelled(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.trips, e, status_before_cancel=t.trips.c.status,
-          status=v.TripStatus.CANCELLED.value, **_calendar(e))
+def _cancelled(b: Batch, e: Any, seq: int) -> None:
+    trip = b.row(t.trips, key(e))
+    if trip is not None:
+        touch(b, t.trips, e, status_before_cancel=trip["status"],
+              status=v.TripStatus.CANCELLED.value, **_calendar(b, e))
+    b.note(TRIP_SHOWN, key(e))  # its meetings no longer clash with other trips'
 
 
-def _reinstated(conn: Connection, e: Any, seq: int) -> None:
-    touch(conn, t.trips, e, status=t.trips.c.status_before_cancel, status_before_cancel="",
-          **_calendar(e))
+def _reinstated(b: Batch, e: Any, seq: int) -> None:
+    trip = b.row(t.trips, key(e))
+    if trip is not None:
+        touch(b, t.trips, e, status=trip["status_before_cancel"], status_before_cancel="",
+              **_calendar(b, e))
+    b.note(TRIP_SHOWN, key(e))
+
 
 
 HANDLERS: dict[type, Handler] = {

@@ -1,0 +1,27 @@
+"""Queries for whole pages that show several read models at once, each in one snapshot."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from planner.readmodel.queries_base import WarningRules, record_id
+from planner.readmodel.queries_itinerary import ItineraryQueries
+from planner.readmodel.queries_trips import TripQueries
+from planner.readmodel.queries_warnings import WarningQueries, stored_warnings
+from planner.readmodel.rows import TripPage
+
+
+class PageQueries(TripQueries, ItineraryQueries, WarningQueries):
+    def trip_page(self, trip_id: UUID | str, *, with_warnings: bool = True,
+                  settings: WarningRules | None = None) -> TripPage | None:
+        """The trip, its itinerary and (for those who may see them) its warnings, or None
+        when there is no such trip."""
+        key = record_id("trip_id", trip_id)
+        with self._connect() as conn:
+            trip = self._trip_detail(conn, key)
+            if trip is None:
+                return None
+            itinerary = self._itinerary(conn, key, vars(trip), trip.legs)
+            warnings = (stored_warnings(conn, [key], self._rules(settings))[key]
+                        if with_warnings else ())
+        return TripPage(trip=trip, itinerary=itinerary, warnings=warnings)
