@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import (
     BigInteger,
@@ -146,7 +147,8 @@ class PeopleIndex:
             stamp = state.get("timestamp")
             occurred = (stamp.astimezone(UTC).replace(tzinfo=None)
                         if isinstance(stamp, datetime) else datetime(1970, 1, 1))
-            for person_id in dict.fromkeys(str(p) for p in named(state) if p):
+            # An id that is not a UUID (an older release stored it unchecked) names nobody.
+            for person_id in dict.fromkeys(str(p) for p in named(state) if _is_uuid(p)):
                 links.append({"position": row.id, "person_id": person_id,
                               "record_id": str(row.originator_id), "record_kind": kind,
                               "occurred_at": occurred})
@@ -187,3 +189,11 @@ def attach(planner: Any) -> None:
     if index is not None:
         index.catch_up()
         planner.app.recorder.in_transaction.append(index.apply_in_transaction)
+
+
+def _is_uuid(value: object) -> bool:
+    try:
+        UUID(str(value))
+    except ValueError:
+        return False
+    return bool(value)
