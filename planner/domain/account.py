@@ -1,4 +1,8 @@
-"""Account: a staff login with a role. Role and access changes are audit-relevant events."""
+"""Account: a staff login with a role. Role and access changes are audit-relevant events.
+
+Name and e-mail are personal data, sealed with the account's own key (planner.privacy); an
+account linked to a person is erased with that person and can never sign in again.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError
+from planner.domain.person import ERASED_PERSON
 from planner.domain.values import reason_text
 
 
@@ -63,6 +68,7 @@ class Account(PlannerAggregate):
 
     def change_role(self, *, actor: str, role: str, person_id: UUID | str | None = None,
                     reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         role = v.choice("role", role, Role)
         reason = reason_text(reason, required=True, what="changing a role")
         linked = str(person_id or self.person_id or "")
@@ -78,6 +84,7 @@ class Account(PlannerAggregate):
 
     def change_password(self, *, actor: str, password_hash: str,
                         at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         self._emit(self.PasswordChanged, actor, at,
                    password_hash=v.text("password_hash", password_hash, max_len=512))
 
@@ -90,13 +97,36 @@ class Account(PlannerAggregate):
             account.active = True
 
     def disable(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         if not self.active:
             raise InvariantError("active", "the account is already disabled")
         self._emit(self.Disabled, actor, at, reason_text(reason, required=True,
                                                          what="disabling an account"))
 
     def enable(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         if self.active:
             raise InvariantError("active", "the account is already active")
         self._emit(self.Enabled, actor, at, reason_text(reason, required=True,
                                                         what="enabling an account"))
+
+    class Erased(PlannerAggregate.Event):
+        """Erased with the person it belongs to: its key is deleted, it cannot sign in."""
+
+        def apply(self, account: Account) -> None:
+            account.name, account.email, account.active = ERASED_PERSON, "", False
+            account.erased = True
+
+    @property
+    def is_erased(self) -> bool:
+        return bool(getattr(self, "erased", False))
+
+    def erase(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
+        self._emit(self.Erased, actor, at,
+                   reason_text(reason, required=True, what="erasing a person's data"))
+
+    def _refuse_if_erased(self) -> None:
+        if self.is_erased:
+            raise InvariantError("account", "this account was erased; it takes no further "
+                                            "changes")

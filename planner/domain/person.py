@@ -1,6 +1,8 @@
 """Person: someone who travels or attends (delegate, company representative, interpreter).
 
 The person's calendar feed address is a secret token; only its hash is ever recorded.
+Name, title and e-mail are personal data: stored sealed with the person's own key and erased
+by deleting that key (planner.privacy); `Erased` records that this happened, and why.
 """
 
 from __future__ import annotations
@@ -9,7 +11,11 @@ from datetime import datetime
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
+from planner.domain.errors import InvariantError
 from planner.domain.values import reason_text
+
+# Shown wherever an erased person's name was; a message id for translation, never stored.
+ERASED_PERSON = "erased person"
 
 
 class Person(PlannerAggregate):
@@ -50,6 +56,7 @@ class Person(PlannerAggregate):
     def change_details(self, *, actor: str, name: str, title: str, organisation: str,
                        email: str, home_timezone: str, reason: str = "",
                        at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         self._emit(self.DetailsChanged, actor, at, reason_text(reason, required=False),
                    name=v.text("name", name), title=v.text("title", title, required=False),
                    organisation=v.text("organisation", organisation, required=False),
@@ -65,5 +72,29 @@ class Person(PlannerAggregate):
     def reset_feed_token(self, *, actor: str, token_hash: str, reason: str = "",
                          at: datetime | None = None) -> None:
         """Replace the calendar feed secret: the old address stops working at once."""
+        self._refuse_if_erased()
         self._emit(self.FeedTokenReset, actor, at, reason_text(reason, required=False),
                    token_hash=v.text("token_hash", token_hash, max_len=128))
+
+    class Erased(PlannerAggregate.Event):
+        """The person's key was deleted: their personal data can no longer be read anywhere.
+        Their calendar feed stops working."""
+
+        def apply(self, person: Person) -> None:
+            person.name, person.title, person.email = ERASED_PERSON, "", ""
+            person.feed_token_hash = ""
+            person.erased = True
+
+    @property
+    def is_erased(self) -> bool:
+        return bool(getattr(self, "erased", False))
+
+    def erase(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
+        self._emit(self.Erased, actor, at,
+                   reason_text(reason, required=True, what="erasing a person's data"))
+
+    def _refuse_if_erased(self) -> None:
+        if self.is_erased:
+            raise InvariantError("person", "this person's data was erased; the record takes "
+                                           "no further changes")
