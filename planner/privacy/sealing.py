@@ -25,8 +25,7 @@ from eventsourcing.persistence import Mapper, StoredEvent, Transcoding
 from eventsourcing.utils import get_topic
 
 from planner.domain.account import Account
-from planner.domain.person import Person
-from planner.domain.person import ERASED_PERSON
+from planner.domain.person import ERASED_PERSON, Person
 from planner.privacy.keys import KeyStore
 
 # Personal fields per event class and per aggregate (for its snapshots). The subject whose key
