@@ -8,11 +8,15 @@ from uuid import UUID
 
 from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain.company import CompanyProfile
+from planner.domain.errors import InvariantError
 from planner.domain.person import Person
 from planner.domain.trip import Trip
+from planner.privacy.keys import KeyStore
 
 
 class TripCommands(CommandSupport):
+    keys: KeyStore  # set by PlannerApplication.construct_mapper
+
     def create_trip(self, *, actor: str, title: str, organiser: str, direction: str,
                     home_timezone: str, starts_on: date, ends_on: date,
                     purpose: str = "") -> UUID:
@@ -62,7 +66,11 @@ class TripCommands(CommandSupport):
     def add_member(self, trip_id: UUID | str, *, actor: str, person_id: UUID | str, role: str,
                    organisation: str = "", reason: str = "") -> bool:
         """Add a person to the delegation. Commutes with other edits, so it retries."""
-        person_id = self._load(Person, person_id).id
+        person = self._load(Person, person_id)
+        if person.is_erased:
+            raise InvariantError("person_id", "this person's data was erased; they cannot "
+                                              "join a delegation")
+        person_id = person.id
 
         def attempt() -> bool:
             trip = self._load(Trip, trip_id)
@@ -85,6 +93,7 @@ class TripCommands(CommandSupport):
                                      home_timezone=home_timezone, at=self._stamp())
             trip.add_member(actor=actor, person_id=person.id, role=role,
                             organisation=organisation, at=self._stamp(), reason=reason)
+            self.keys.key_for_sealing(str(person.id))  # before the save (planner.privacy)
             self._commit(trip, person)
             return person.id
         return self._retrying(attempt)

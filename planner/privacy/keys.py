@@ -95,23 +95,19 @@ class SqlKeyStore:
     """
 
     def __init__(self, engine: Engine) -> None:
+        """Creates the table at once: later, inside another connection's write transaction
+        (a catch-up reading events), SQLite would wait for that transaction to end."""
         self.engine = engine
         self._erased: set[str] = set()
-        self._ready = False
-
-    def _setup(self) -> None:
-        if not self._ready:
-            try:
-                metadata.create_all(self.engine, checkfirst=True)
-            except SQLAlchemyError:  # another process created it at the same moment
-                metadata.create_all(self.engine, checkfirst=True)
-            self._ready = True
+        try:
+            metadata.create_all(self.engine, checkfirst=True)
+        except SQLAlchemyError:  # another process created it at the same moment
+            metadata.create_all(self.engine, checkfirst=True)
 
     def _row(self, subject: str) -> tuple[bool, bytes | None]:
         """(row exists, key)."""
         if subject in self._erased:
             return True, None
-        self._setup()
         with self.engine.connect() as conn:
             row = conn.execute(select(person_keys.c.key)
                                .where(person_keys.c.subject_id == subject)).first()
@@ -143,7 +139,6 @@ class SqlKeyStore:
         return found
 
     def erase(self, subjects: list[str]) -> None:
-        self._setup()
         with self.engine.begin() as conn:
             for subject in subjects:
                 conn.execute(update(person_keys).where(person_keys.c.subject_id == subject,
