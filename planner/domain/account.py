@@ -13,6 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
+from planner.domain.erasable import Erasable
 from planner.domain.errors import InvariantError
 from planner.domain.person import ERASED_PERSON
 from planner.domain.values import reason_text
@@ -31,7 +32,9 @@ def account_id(email: str) -> UUID:
     return uuid5(NAMESPACE_URL, f"delegation-planner:account:{address}")
 
 
-class Account(PlannerAggregate):
+class Account(Erasable, PlannerAggregate):
+    erased_refusal = ("account", "this account was erased; it takes no further changes")
+
     class Opened(PlannerAggregate.Created):
         email: str
         name: str
@@ -116,17 +119,3 @@ class Account(PlannerAggregate):
         def apply(self, account: Account) -> None:
             account.name, account.email, account.active = ERASED_PERSON, "", False
             account.erased = True
-
-    @property
-    def is_erased(self) -> bool:
-        return bool(getattr(self, "erased", False))
-
-    def erase(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
-        self._refuse_if_erased()
-        self._emit(self.Erased, actor, at,
-                   reason_text(reason, required=True, what="erasing a person's data"))
-
-    def _refuse_if_erased(self) -> None:
-        if self.is_erased:
-            raise InvariantError("account", "this account was erased; it takes no further "
-                                            "changes")

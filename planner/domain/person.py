@@ -11,14 +11,17 @@ from datetime import datetime
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
-from planner.domain.errors import InvariantError
+from planner.domain.erasable import Erasable
 from planner.domain.values import reason_text
 
 # Shown wherever an erased person's name was; a message id for translation, never stored.
 ERASED_PERSON = "erased person"
 
 
-class Person(PlannerAggregate):
+class Person(Erasable, PlannerAggregate):
+    erased_refusal = ("person", "this person's data was erased; the record takes no further "
+                                "changes")
+
     class Registered(PlannerAggregate.Created):
         name: str
         title: str
@@ -84,17 +87,3 @@ class Person(PlannerAggregate):
             person.name, person.title, person.email = ERASED_PERSON, "", ""
             person.feed_token_hash = ""
             person.erased = True
-
-    @property
-    def is_erased(self) -> bool:
-        return bool(getattr(self, "erased", False))
-
-    def erase(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
-        self._refuse_if_erased()
-        self._emit(self.Erased, actor, at,
-                   reason_text(reason, required=True, what="erasing a person's data"))
-
-    def _refuse_if_erased(self) -> None:
-        if self.is_erased:
-            raise InvariantError("person", "this person's data was erased; the record takes "
-                                           "no further changes")
