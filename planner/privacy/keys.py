@@ -8,7 +8,10 @@ even for data stored in plain text before sealing existed.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -58,6 +61,9 @@ class KeyStore(Protocol):
     def erase(self, subjects: list[str]) -> None:
         """Delete the keys (keeping a tombstone row for each). Idempotent."""
 
+    def reading(self) -> contextlib.AbstractContextManager[None]:
+        """Within this block each key is looked up once (one event's several fields)."""
+
 
 class MemoryKeyStore:
     """For in-memory storage (tests, the domain suite): a dict; None marks an erased subject."""
@@ -86,6 +92,10 @@ class MemoryKeyStore:
             for subject in subjects:
                 self.keys[subject] = None
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        yield
+
 
 class SqlKeyStore:
     """The `person_keys` table in the planner's own database.
@@ -99,15 +109,36 @@ class SqlKeyStore:
         (a catch-up reading events), SQLite would wait for that transaction to end."""
         self.engine = engine
         self._erased: set[str] = set()
+        self._local = threading.local()  # .memo: {subject: (exists, key)} inside reading()
         try:
             metadata.create_all(self.engine, checkfirst=True)
         except SQLAlchemyError:  # another process created it at the same moment
             metadata.create_all(self.engine, checkfirst=True)
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        outer = getattr(self._local, "memo", None)
+        if outer is None:
+            self._local.memo = {}
+        try:
+            yield
+        finally:
+            if outer is None:
+                self._local.memo = None
+
     def _row(self, subject: str) -> tuple[bool, bytes | None]:
         """(row exists, key)."""
         if subject in self._erased:
             return True, None
+        memo = getattr(self._local, "memo", None)
+        if memo is not None and subject in memo:
+            return memo[subject]  # type: ignore[no-any-return]
+        found = self._select(subject)
+        if memo is not None:
+            memo[subject] = found
+        return found
+
+    def _select(self, subject: str) -> tuple[bool, bytes | None]:
         with self.engine.connect() as conn:
             row = conn.execute(select(person_keys.c.key)
                                .where(person_keys.c.subject_id == subject)).first()
