@@ -17,6 +17,7 @@ from planner.bootstrap import Planner
 from planner.calendars import person_ics, trip_ics
 from planner.cli import main
 from planner.domain.errors import DomainError
+from planner.privacy.transfer import export_keys, import_keys
 from planner.readmodel import tables as rm
 
 
@@ -146,6 +147,9 @@ def test_export_then_import_gives_the_same_log_chain_and_read_models(
     path = tmp_path / "log.jsonl"
     export_log(source, path)
     target = make_planner(sql_database_url)
+    keys = tmp_path / "keys.json"  # keys travel apart from the log (docs/personal-data.md)
+    export_keys(source.engine, keys)
+    import_keys(target.engine, keys)
     messages: list[str] = []
     result = import_log(target, path, progress=messages.append)
     assert result.count == count(source)
