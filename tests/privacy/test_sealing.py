@@ -131,3 +131,24 @@ def test_data_stored_in_plain_text_before_sealing_reads_as_erased_after_erasure(
     rebuilt = make_planner(sql_database_url)
     rebuilt.projector.rebuild()
     assert rebuilt.queries.person(person).email == ""
+
+
+def test_a_sealed_value_cannot_be_moved_to_another_person(make_planner: Callable[..., Planner]):
+    planner = make_planner(MEMORY)
+    first, second = _register(planner), _register(planner)
+    transcoder = planner.app.mapper.transcoder
+    stored = [n.state for n in planner.app.recorder.select_notifications(start=1, limit=10)]
+    sealed = json.loads(stored[0])["name"]
+    assert transcoder.decode(json.dumps(sealed).encode()) == NAME
+    sealed["_data_"]["s"] = str(second)
+    with pytest.raises(Exception):  # noqa: B017 - the cipher's authentication failure
+        transcoder.decode(json.dumps(sealed).encode())
+    assert str(first) != str(second)
+
+
+def test_rebuilding_the_read_models_keeps_the_keys(sql_database_url: str,
+                                                   make_planner: Callable[..., Planner]):
+    planner = make_planner(sql_database_url)
+    person = _register(planner)
+    planner.projector.rebuild()
+    assert planner.queries.person(person).name == NAME
