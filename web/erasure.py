@@ -9,14 +9,13 @@ from uuid import UUID
 from flask import Blueprint, flash, redirect, url_for
 
 from planner.domain.errors import InvariantError
-from planner.domain.person import ERASED_PERSON
+from planner.privacy import ERASED_ACCOUNT, ERASED_PERSON
 from planner.privacy.erase import erase_person
 from web import access
 from web.forms import Form, form_page, render_form
 from web.wiring import actor, found, planner, queries
 
 bp = Blueprint("erasure", __name__, url_prefix="/people")
-ERASED_ACCOUNT = "erased:"  # rm_accounts.email of an erased account: "erased:" + its id
 
 
 @bp.app_template_global()

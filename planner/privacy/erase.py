@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from planner.audit.tables import audit_log
 from planner.commands.base import as_uuid
-from planner.domain.person import ERASED_PERSON
+from planner.privacy import ERASED_ACCOUNT, ERASED_PERSON
 
 
 def erase_person(planner: Any, person_id: UUID | str, *, actor: str, reason: str) -> int:
@@ -34,4 +34,4 @@ def _linked_accounts(planner: Any, person_id: UUID) -> list[UUID]:
     if planner.queries is None:
         return []
     return [a.id for a in planner.queries.accounts()
-            if str(a.person_id) == str(person_id) and not a.email.startswith("erased:")]
+            if str(a.person_id) == str(person_id) and not a.email.startswith(ERASED_ACCOUNT)]

@@ -8,6 +8,7 @@ from sqlalchemy.engine import Connection
 
 from planner.domain.account import Account
 from planner.domain.person import ERASED_PERSON, Person
+from planner.privacy import ERASED_ACCOUNT
 from planner.readmodel import tables as t
 from planner.readmodel.handlers.common import (
     Handler,
@@ -44,7 +45,7 @@ def _person_erased(conn: Connection, e: Any, seq: int) -> None:
 
 def _account_email(e: Any) -> str:
     """An erased account has no e-mail; the column is unique, so it holds the id instead."""
-    return getattr(e, "email", "") or f"erased:{key(e)}"
+    return getattr(e, "email", "") or ERASED_ACCOUNT + key(e)
 
 
 def _opened(conn: Connection, e: Any, seq: int) -> None:
