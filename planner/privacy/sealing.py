@@ -24,7 +24,7 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import Mapper, StoredEvent, Transcoding
 from eventsourcing.utils import get_topic
 
-from planner.domain.account import Account
+from planner.domain.account import Account, account_id
 from planner.domain.person import ERASED_PERSON, Person
 from planner.privacy.keys import KeyStore
 
@@ -41,9 +41,17 @@ SNAPSHOT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The actor of a change to a person or an account is sealed with the acting account's key:
+# a participant acts only on their own records (preferences, feed, password), so erasing them
+# erases their e-mail as actor too. Staff keep their keys, so their actions read as before.
+# The erasure itself always names its actor in plain text.
+ACTOR_SEALED = ("planner.domain.person:Person.", "planner.domain.account:Account.")
+NOT_ACTOR_SEALED = (".Erased",)
+
+
 def erased_value(field: str) -> str:
     """What an erased field reads as: the placeholder for a name, nothing for the rest."""
-    return ERASED_PERSON if field == "name" else ""
+    return ERASED_PERSON if field in ("name", "actor") else ""
 
 
 @dataclass(frozen=True)
@@ -96,12 +104,15 @@ class PersonalDataMapper(Mapper[Any]):
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
         fields, state = _personal(domain_event)
-        if not fields:
-            return super().to_stored_event(domain_event)
         subject = str(domain_event.originator_id)
         # Empty values and placeholders (a snapshot of an erased record) are nothing personal.
         sealed = {f: Sealed(subject, f, state[f]) for f in fields
                   if isinstance(state.get(f), str) and state[f] not in ("", erased_value(f))}
+        actor = _sealed_actor(domain_event)
+        if actor is not None:
+            sealed["actor"] = actor
+        if not sealed:
+            return super().to_stored_event(domain_event)
         return super().to_stored_event(_with(domain_event, state, sealed))
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
@@ -121,6 +132,16 @@ def _personal(event: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
     if isinstance(event, Snapshot):
         return SNAPSHOT_FIELDS.get(event.topic, ()), event.state
     return EVENT_FIELDS.get(type(event), ()), event.__dict__
+
+
+def _sealed_actor(event: Any) -> Sealed | None:
+    actor = getattr(event, "actor", None)
+    if not isinstance(actor, str) or "@" not in actor or isinstance(event, Snapshot):
+        return None
+    topic = get_topic(type(event))
+    if not topic.startswith(ACTOR_SEALED) or topic.endswith(NOT_ACTOR_SEALED):
+        return None
+    return Sealed(str(account_id(actor)), "actor", actor)
 
 
 def _with(event: Any, state: dict[str, Any], values: dict[str, Sealed]) -> Any:

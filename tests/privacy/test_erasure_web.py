@@ -138,3 +138,25 @@ def test_an_erased_person_takes_no_further_changes(erasable: Erasable) -> None:
         "expected_version": "3"})
     assert edit.status_code == 422
     assert erasable.planner.queries.person(erasable.person).name == "erased person"
+
+
+def test_the_participant_s_own_changes_no_longer_name_them_as_actor(erasable: Erasable,
+                                                                     tmp_path) -> None:
+    """A participant changes their own home zone; after the erasure the history, the log
+    browser and an export show "erased person" as the actor, never their e-mail."""
+    erasable.planner.app.change_person(erasable.person, actor=EMAIL, name=NAME, title=TITLE,
+                                       email=EMAIL, organisation="Vogelsang Logistik GmbH",
+                                       home_timezone="Asia/Shanghai", reason="own preference")
+    organiser = signed_in(erasable.app, "organiser")
+    before = _pages(erasable, organiser)
+    assert EMAIL in before["log"]
+    assert _erase(organiser, erasable, reason="asked", confirm="yes").status_code == 302
+    after = _pages(erasable, organiser)
+    for what in ("history", "log", "log csv"):
+        assert EMAIL not in after[what], what
+    assert "own preference" in after["history"]
+    exported = tmp_path / "log.jsonl"
+    export_log(erasable.planner, exported)
+    assert EMAIL.encode() not in exported.read_bytes()
+    events = erasable.planner.app.recorder.events_record_cls.__table__
+    assert chain.verify_database(erasable.planner.engine, events).ok
