@@ -22,7 +22,7 @@ from planner.domain.meeting import Meeting
 from planner.domain.person import Person
 from planner.domain.trip import Trip
 from planner.privacy.keys import KeyStore, MemoryKeyStore, SqlKeyStore
-from planner.privacy.sealing import PersonalDataMapper, SealedTranscoding
+from planner.privacy.sealing import PersonalDataMapper, SealedTranscoding, subjects_to_seal
 
 
 class DateAsISO(Transcoding):
@@ -74,6 +74,15 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
         transcoder.register(SealedTranscoding(self.keys))
+
+    def save(self, *objs: Any, **kwargs: Any) -> Any:
+        """The library's save, after making the keys its personal data will be sealed with
+        (idempotent; an erased person's key is never made again: that save is refused)."""
+        pending = [e for o in objs if o is not None
+                   for e in (o.pending_events if hasattr(o, "pending_events") else [o])]
+        for subject in sorted(subjects_to_seal(pending)):
+            self.keys.key_for_sealing(subject)
+        return super().save(*objs, **kwargs)
 
     def history(self, record_id: Any) -> list[Any]:
         """Every stored event of one record, oldest first (domain event objects)."""

@@ -28,7 +28,6 @@ class PeopleCommands(CommandSupport):
                         organisation: str = "", email: str = "") -> UUID:
         person = Person.register(actor=actor, name=name, title=title, organisation=organisation,
                                  email=email, home_timezone=home_timezone, at=self._stamp())
-        self.keys.key_for_sealing(str(person.id))  # before the save (see planner.privacy)
         self._commit(person)
         return person.id
 
@@ -36,12 +35,9 @@ class PeopleCommands(CommandSupport):
                       home_timezone: str, title: str = "", organisation: str = "",
                       email: str = "", reason: str = "",
                       expected_version: int | None = None) -> int:
-        person = self._load(Person, person_id, expected_version)
-        person.change_details(actor=actor, name=name, title=title, organisation=organisation,
-                              email=email, home_timezone=home_timezone, reason=reason,
-                              at=self._stamp())
-        self.keys.key_for_sealing(str(person.id))
-        return self._commit(person, expected_version=expected_version)
+        return self._edit(Person, person_id, expected_version, lambda p: p.change_details(
+            actor=actor, name=name, title=title, organisation=organisation, email=email,
+            home_timezone=home_timezone, reason=reason, at=self._stamp()))
 
     def reset_feed_token(self, person_id: UUID | str, *, actor: str, reason: str = "") -> str:
         """Issue a new secret calendar-feed token (128+ random bits); the old one is revoked."""
@@ -87,7 +83,6 @@ class PeopleCommands(CommandSupport):
                                at=self._stamp())
         if account.id in self.repository:
             raise InvariantError("email", f"an account for {account.email} already exists")
-        self.keys.key_for_sealing(str(account.id))
         self._commit(account)
         return account.id
 

@@ -11,12 +11,9 @@ from planner.domain.company import CompanyProfile
 from planner.domain.errors import InvariantError
 from planner.domain.person import Person
 from planner.domain.trip import Trip
-from planner.privacy.keys import KeyStore
 
 
 class TripCommands(CommandSupport):
-    keys: KeyStore  # set by PlannerApplication.construct_mapper
-
     def create_trip(self, *, actor: str, title: str, organiser: str, direction: str,
                     home_timezone: str, starts_on: date, ends_on: date,
                     purpose: str = "") -> UUID:
@@ -93,7 +90,6 @@ class TripCommands(CommandSupport):
                                      home_timezone=home_timezone, at=self._stamp())
             trip.add_member(actor=actor, person_id=person.id, role=role,
                             organisation=organisation, at=self._stamp(), reason=reason)
-            self.keys.key_for_sealing(str(person.id))  # before the save (planner.privacy)
             self._commit(trip, person)
             return person.id
         return self._retrying(attempt)

@@ -127,6 +127,14 @@ class PersonalDataMapper(Mapper[Any]):
         return event
 
 
+def subjects_to_seal(events: list[Any]) -> set[str]:
+    """Whose keys storing these events will need: made before the save, so that no event is
+    ever stored without its key and the save itself only reads keys."""
+    subjects = {str(e.originator_id) for e in events if _personal(e)[0]}
+    subjects.update(actor.subject for actor in map(_sealed_actor, events) if actor is not None)
+    return subjects
+
+
 def _personal(event: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
     """The personal fields of an event and the dict that holds them (a snapshot's state)."""
     if isinstance(event, Snapshot):
