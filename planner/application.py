@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
 
 from planner.commands.agreements import AgreementCommands
 from planner.commands.base import as_uuid
@@ -22,6 +22,8 @@ from planner.domain.company import CompanyProfile
 from planner.domain.meeting import Meeting
 from planner.domain.person import Person
 from planner.domain.trip import Trip
+from planner.privacy.keys import KeyStore, MemoryKeyStore, SqlKeyStore
+from planner.privacy.sealing import PersonalDataMapper, SealedTranscoding, subjects_to_seal
 
 
 class DateAsISO(Transcoding):
@@ -35,6 +37,16 @@ class DateAsISO(Transcoding):
 
     def decode(self, data: str) -> date:
         return date.fromisoformat(data)
+
+
+def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
+    """The library constructs the mapper itself; this binds the key store to it."""
+
+    class Bound(PersonalDataMapper):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, keys=keys, **kwargs)
+
+    return Bound
 
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
@@ -55,9 +67,27 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
         self.saved_listeners: list[Callable[[], None]] = []
         self.credentials: Credentials = MemoryCredentials()  # SQL storage: set by bootstrap
 
+    def construct_mapper(self) -> Mapper[Any]:
+        """The mapper that seals personal data with per-person keys (planner.privacy)."""
+        datastore = getattr(self.factory, "datastore", None)
+        self.keys: KeyStore = (SqlKeyStore(datastore.engine) if datastore is not None
+                               else MemoryKeyStore())
+        return self.factory.mapper(transcoder=self.construct_transcoder(),
+                                   mapper_class=_mapper_class(self.keys))
+
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(SealedTranscoding(self.keys))
+
+    def save(self, *objs: Any, **kwargs: Any) -> Any:
+        """The library's save, after making the keys its personal data will be sealed with
+        (idempotent; an erased person's key is never made again: that save is refused)."""
+        pending = [e for o in objs if o is not None
+                   for e in (o.pending_events if hasattr(o, "pending_events") else [o])]
+        for subject in sorted(subjects_to_seal(pending)):
+            self.keys.key_for_sealing(subject)
+        return super().save(*objs, **kwargs)
 
     def history(self, record_id: Any) -> list[Any]:
         """Every stored event of one record, oldest first (domain event objects)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -13,6 +14,7 @@ from planner.credentials.store import FEED, PASSWORD, Credentials
 from planner.domain.account import Account, account_id
 from planner.domain.errors import InvariantError, NotFoundError
 from planner.domain.person import Person
+from planner.privacy.keys import KeyStore
 
 
 def feed_token_hash(token: str) -> str:
@@ -23,6 +25,7 @@ def feed_token_hash(token: str) -> str:
 class PeopleCommands(CommandSupport):
     credentials: Credentials
     """Where password and feed-token hashes live (outside the log; set by the bootstrap)."""
+    keys: KeyStore  # set by PlannerApplication.construct_mapper
 
     def register_person(self, *, actor: str, name: str, home_timezone: str, title: str = "",
                         organisation: str = "", email: str = "") -> UUID:
@@ -57,11 +60,34 @@ class PeopleCommands(CommandSupport):
                    at: datetime | None = None) -> dict[str, Any]:
         return plain(self._as_of(Person, person_id, version, at))
 
+    def erase_person(self, person_id: UUID | str, *, actor: str, reason: str,
+                     account_ids: Sequence[UUID | str] = ()) -> int:
+        """Erase a person's personal data and that of their accounts (GDPR art. 17).
+
+        The domain checks first (a reason, not erased yet), so a refused request changes
+        nothing. Then the keys are deleted, then the erasure events are saved: a crash in
+        between leaves the data unreadable without its event, and erasing again records it.
+        A concurrent change is retried (its data, sealed with the old key, is unreadable too).
+        """
+        def attempt() -> int:
+            person = self._load(Person, person_id)
+            person.erase(actor=actor, reason=reason, at=self._stamp())
+            accounts = [self._load(Account, a) for a in account_ids]
+            for account in accounts:
+                if account.person_id != str(person.id):
+                    raise InvariantError("account", f"account {account.id} is not linked to "
+                                                    "this person")
+                account.erase(actor=actor, reason=reason, at=self._stamp())
+            self.keys.erase([str(person.id), *(str(a.id) for a in accounts)])
+            return self._commit(person, *accounts)
+        return self._retrying(attempt)
+
     # -- accounts -------------------------------------------------------------------------
     def open_account(self, *, actor: str, email: str, name: str, role: str,
                      password_hash: str, person_id: UUID | str | None = None) -> UUID:
-        if person_id:
-            self._referenced(Person, "person_id", person_id)
+        if person_id and self._referenced(Person, "person_id", person_id).is_erased:
+            raise InvariantError("person_id", "this person's data was erased; no account can "
+                                              "be linked to them")
         account = Account.open(actor=actor, email=email, name=name, role=role,
                                password_ref=self.credentials.put(PASSWORD, password_hash),
                                person_id=person_id, at=self._stamp())

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain.company import CompanyProfile
-from planner.domain.errors import ValidationError
+from planner.domain.errors import InvariantError, ValidationError
 from planner.domain.person import Person
 from planner.domain.trip import Trip
 
@@ -76,7 +76,11 @@ class TripCommands(CommandSupport):
     def add_member(self, trip_id: UUID | str, *, actor: str, person_id: UUID | str, role: str,
                    organisation: str = "", reason: str = "") -> bool:
         """Add a person to the delegation. Commutes with other edits, so it retries."""
-        person_id = self._referenced(Person, "person_id", person_id).id
+        person = self._referenced(Person, "person_id", person_id)
+        if person.is_erased:
+            raise InvariantError("person_id", "this person's data was erased; they cannot "
+                                              "join a delegation")
+        person_id = person.id
 
         def attempt() -> bool:
             trip = self._load(Trip, trip_id)

@@ -1,4 +1,8 @@
-"""Account: a staff login with a role. Role and access changes are audit-relevant events."""
+"""Account: a staff login with a role. Role and access changes are audit-relevant events.
+
+Name and e-mail are personal data, sealed with the account's own key (planner.privacy); an
+account linked to a person is erased with that person and can never sign in again.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
+from planner.domain.erasable import Erasable
 from planner.domain.errors import InvariantError
+from planner.domain.person import ERASED_PERSON
 from planner.domain.values import reason_text
 
 
@@ -32,7 +38,9 @@ def _password_ref(ref: str) -> str:
     return v.text("password_ref", ref, max_len=64)
 
 
-class Account(PlannerAggregate):
+class Account(Erasable, PlannerAggregate):
+    erased_refusal = ("account", "this account was erased; it takes no further changes")
+
     class Opened(PlannerAggregate.Created):
         """Version 2 added `password_ref`: the hash lives in the credential store, outside the
         log; `password_hash` is "" from then on (version-1 events keep theirs)."""
@@ -79,6 +87,7 @@ class Account(PlannerAggregate):
 
     def change_role(self, *, actor: str, role: str, person_id: UUID | str | None = None,
                     reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         role = v.choice("role", role, Role)
         reason = reason_text(reason, required=True, what="changing a role")
         linked = v.record_id("person_id", person_id, required=False) or self.person_id
@@ -102,6 +111,7 @@ class Account(PlannerAggregate):
 
     def change_password(self, *, actor: str, password_ref: str,
                         at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         self._emit(self.PasswordChanged, actor, at, password_hash="",
                    password_ref=_password_ref(password_ref))
 
@@ -125,13 +135,22 @@ class Account(PlannerAggregate):
             account.active = True
 
     def disable(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         if not self.active:
             raise InvariantError("active", "the account is already disabled")
         self._emit(self.Disabled, actor, at, reason_text(reason, required=True,
                                                          what="disabling an account"))
 
     def enable(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         if self.active:
             raise InvariantError("active", "the account is already active")
         self._emit(self.Enabled, actor, at, reason_text(reason, required=True,
                                                         what="enabling an account"))
+
+    class Erased(PlannerAggregate.Event):
+        """Erased with the person it belongs to: its key is deleted, it cannot sign in."""
+
+        def apply(self, account: Account) -> None:
+            account.name, account.email, account.active = ERASED_PERSON, "", False
+            account.erased = True

@@ -1,6 +1,8 @@
 """Person: someone who travels or attends (delegate, company representative, interpreter).
 
 The person's calendar feed address is a secret token; only its hash is ever recorded.
+Name, title and e-mail are personal data: stored sealed with the person's own key and erased
+by deleting that key (planner.privacy); `Erased` records that this happened, and why.
 """
 
 from __future__ import annotations
@@ -10,10 +12,17 @@ from typing import Any
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
+from planner.domain.erasable import Erasable
 from planner.domain.values import reason_text
 
+# Shown wherever an erased person's name was; a message id for translation, never stored.
+ERASED_PERSON = "erased person"
 
-class Person(PlannerAggregate):
+
+class Person(Erasable, PlannerAggregate):
+    erased_refusal = ("person", "this person's data was erased; the record takes no further "
+                                "changes")
+
     class Registered(PlannerAggregate.Created):
         name: str
         title: str
@@ -52,6 +61,7 @@ class Person(PlannerAggregate):
     def change_details(self, *, actor: str, name: str, title: str, organisation: str,
                        email: str, home_timezone: str, reason: str = "",
                        at: datetime | None = None) -> None:
+        self._refuse_if_erased()
         self._emit(self.DetailsChanged, actor, at, reason_text(reason, required=False),
                    name=v.text("name", name), title=v.text("title", title, required=False),
                    organisation=v.text("organisation", organisation, required=False),
@@ -77,5 +87,15 @@ class Person(PlannerAggregate):
     def reset_feed_token(self, *, actor: str, token_ref: str, reason: str = "",
                          at: datetime | None = None) -> None:
         """Replace the calendar feed secret: the old address stops working at once."""
+        self._refuse_if_erased()
         self._emit(self.FeedTokenReset, actor, at, reason_text(reason, required=False),
                    token_hash="", token_ref=v.text("token_ref", token_ref, max_len=64))
+
+    class Erased(PlannerAggregate.Event):
+        """The person's key was deleted: their personal data can no longer be read anywhere.
+        Their calendar feed stops working."""
+
+        def apply(self, person: Person) -> None:
+            person.name, person.title, person.email = ERASED_PERSON, "", ""
+            person.feed_token_hash, person.feed_token_ref = "", ""
+            person.erased = True

@@ -18,6 +18,7 @@ from planner.bootstrap import Planner
 from planner.calendar.files import person_ics, trip_ics
 from planner.cli import main
 from planner.domain.errors import DomainError
+from planner.privacy.transfer import export_keys, import_keys
 from planner.readmodel import tables as rm
 from tests.audit import tampering
 
@@ -86,7 +87,9 @@ def test_the_export_has_a_header_and_one_readable_line_per_event(exported):
     assert list(first) == ["position", "originator_id", "originator_version", "topic", "state",
                            "link"]
     assert "济宁" in path.read_text(encoding="utf-8")
-    assert "Körner" in path.read_text(encoding="utf-8")
+    assert "Leipzig–Jining" in path.read_text(encoding="utf-8")
+    # Names and e-mails of people are sealed (docs/personal-data.md): never in plain text.
+    assert "Körner" not in path.read_text(encoding="utf-8")
 
 
 def test_an_untouched_export_verifies_offline(exported):
@@ -158,6 +161,9 @@ def test_export_then_import_gives_the_same_log_chain_and_read_models(
     path = tmp_path / "log.jsonl"
     export_log(source, path)
     target = make_planner(sql_database_url)
+    keys = tmp_path / "keys.json"  # keys travel apart from the log (docs/personal-data.md)
+    export_keys(source.engine, keys)
+    import_keys(target.engine, keys)
     messages: list[str] = []
     result = import_log(target, path, progress=messages.append)
     assert result.count == count(source)

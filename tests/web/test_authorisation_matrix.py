@@ -125,6 +125,8 @@ people.accounts                 GET     302       200       403    403      200
 people.account_form             GET     302       200       403    403      403
 people.change_role              POST    302       422       403    403      403
 people.change_active            POST    302       422       403    403      403
+erasure.confirm                 GET     302       200       403    403      403
+erasure.erase                   POST    302       422       403    403      403
 audit.log                       GET     302       403       403    403      200
 audit.log_csv                   GET     302       403       403    403      200
 audit.integrity                 GET     302       403       403    403      200

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from planner.domain.account import Account
-from planner.domain.person import Person
+from planner.domain.person import ERASED_PERSON, Person
+from planner.privacy import ERASED_ACCOUNT
 from planner.readmodel import tables as t
 from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, created, key, touch, touching
@@ -39,13 +40,28 @@ def _feed_reset(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.people, e, feed_token_hash=getattr(e, "token_ref", "") or e.token_hash)
 
 
+def _person_erased(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.people, e, name=ERASED_PERSON, name_key=fold(ERASED_PERSON), title="",
+          email="", feed_token_hash="")
+    b.note(PERSON_NAMED, key(e))
+
+
+def _account_email(e: Any) -> str:
+    """An erased account has no e-mail; the column is unique, so it holds the id instead."""
+    return getattr(e, "email", "") or ERASED_ACCOUNT + key(e)
+
+
 def _opened(b: Batch, e: Any, seq: int) -> None:
-    b.insert(t.accounts, dict(email=e.email, name=e.name, role=e.role,
+    b.insert(t.accounts, dict(email=_account_email(e), name=e.name, role=e.role,
                               person_id=e.person_id or "", active=True, **created(e, seq)))
 
 
 def _role(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.accounts, e, role=e.role, person_id=e.person_id or "")
+
+
+def _account_erased(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.accounts, e, name=ERASED_PERSON, email=_account_email(e), active=False)
 
 
 def _active(active: bool) -> Handler:
@@ -59,6 +75,7 @@ HANDLERS: dict[type, Handler] = {
     Person.Registered: _registered,
     Person.DetailsChanged: _person_details,
     Person.FeedTokenReset: _feed_reset,
+    Person.Erased: _person_erased,
     Account.Opened: _opened,
     Account.RoleChanged: _role,
     # The hash itself never enters the read model; the account's version still moves on.
@@ -67,4 +84,5 @@ HANDLERS: dict[type, Handler] = {
     Account.SessionsEnded: touching(t.accounts),
     Account.Disabled: _active(False),
     Account.Enabled: _active(True),
+    Account.Erased: _account_erased,
 }
