@@ -10,10 +10,9 @@ from flask import Blueprint, flash, redirect, url_for
 
 from planner.domain.errors import InvariantError
 from planner.privacy import ERASED_ACCOUNT, ERASED_PERSON
-from planner.privacy.erase import erase_person
 from web import access
 from web.forms import Form, form_page, render_form
-from web.wiring import actor, found, planner, queries
+from web.wiring import actor, erase_person, found, queries
 
 bp = Blueprint("erasure", __name__, url_prefix="/people")
 
@@ -51,7 +50,7 @@ def erase(person_id: UUID) -> Any:
     if form.text("confirm") != "yes":
         raise InvariantError("confirm", "tick the box to confirm that the erasure cannot be "
                                         "undone")
-    erase_person(planner(), person_id, actor=actor(), reason=form.text("reason"))
+    erase_person(person_id, actor=actor(), reason=form.text("reason"))
     flash("The person's personal data is erased. The log keeps the erasure and its reason.",
           "success")
     return redirect(url_for("people.show", person_id=person_id))

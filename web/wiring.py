@@ -20,6 +20,7 @@ from planner.audit.changes import changes_since
 from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
+from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
 from web.forms import whole_number
@@ -81,6 +82,11 @@ def signin_limiter() -> Any:
 def changes_after(record_id: Any, version: int) -> Any:
     """A record's changes after a version, as far as the conflict page may show them."""
     return changes_since(planner(), record_id, version)
+
+
+def erase_person(person_id: Any, *, actor: str, reason: str) -> Any:
+    """Erase a person's personal data (their key goes; the log and its chain stay)."""
+    return erase(planner(), person_id, actor=actor, reason=reason)
 
 
 def audit() -> AuditDesk:

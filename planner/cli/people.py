@@ -6,8 +6,8 @@ import click
 from sqlalchemy.engine import Engine
 
 from planner.bootstrap import Planner
+from planner.cli.accounts import cli_actor
 from planner.cli.core import planner_from_settings
-from planner.cli.web import cli_actor
 
 
 @click.group()
