@@ -85,8 +85,9 @@ def rows(figures: Iterable[Figure]) -> list[tuple[str, ...]]:
         ratio = f"{f.ratio:.2f}x" if f.ratio is not None else ""
         met = "" if f.met is None else ("yes" if f.met else "NO")
         name = f"{f.name} ({f.note})" if f.note else f.name
-        found.append((name, f.store, f"{_number(f.value)} {f.unit}", baseline, ratio, f.target,
-                      met))
+        value = f"{f.value:.0f}" if not f.unit and math.isfinite(f.value) else \
+            f"{_number(f.value)} {f.unit}"
+        found.append((name, f.store, value, baseline, ratio, f.target, met))
     return found
 
 
