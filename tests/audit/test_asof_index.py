@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import event
 
 from planner.audit.asof import PersonScheduleAsOf, person_schedule_as_of
-from planner.bootstrap import Planner
+from planner.bootstrap import Planner, build
 from planner.domain.errors import NotFoundError
 from tests.audit.scenario import ORGANISER, SHANGHAI
 
@@ -89,10 +89,12 @@ def test_other_peoples_trips_add_no_work_to_a_persons_as_of_view(pristine_jining
     assert len(after) == len(before), "\n".join(after)
 
 
-def test_a_change_written_by_another_process_is_in_the_next_view(pristine_jining,
-                                                                  make_planner):
+def test_a_change_written_by_another_process_is_in_the_next_view(pristine_jining, request):
     planner, s = pristine_jining
-    other = make_planner(planner.engine.url.render_as_string(hide_password=False))
+    # Another process of the same installation: same database, same instance folder (keys).
+    other = build(planner.settings,
+                  database_url=planner.engine.url.render_as_string(hide_password=False))
+    request.addfinalizer(other.close)
     at = s.moments["reinstated"] + timedelta(days=1)
     assert {m.record_id for m in person_schedule_as_of(planner, s.schuelke, at).meetings} == {
         s.dinner, s.meeting}

@@ -113,11 +113,11 @@ def test_a_meeting_in_year_0001_or_9999_is_refused_not_an_overflow(
             "starts_at", "must be between 1900 and 2200")
 
 
-def test_a_feed_token_hash_must_be_a_digest(app: PlannerApplication,
-                                            trip: LeipzigTrip) -> None:
+def test_a_feed_token_reference_is_short(app: PlannerApplication, trip: LeipzigTrip) -> None:
+    """The event records a reference into the credential store, never a token or its hash."""
     person = app.repository.get(trip.koerner)
-    with pytest.raises(ValidationError, match="token_hash"):
-        person.reset_feed_token(actor=ORGANISER, token_hash="the-token-itself")
+    with pytest.raises(ValidationError, match="token_ref"):
+        person.reset_feed_token(actor=ORGANISER, token_ref="the-token-itself" * 10)
 
 
 @pytest.mark.parametrize("website", ["javascript:alert(1)", "www.example.org", "ftp://x.example"])

@@ -7,8 +7,8 @@ from flask import url_for
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from planner.audit import chain
 from planner.audit.exchange import export_log
+from planner.audit.verify import verify_database
 from planner.readmodel.verify import verify
 from tests.privacy.conftest import EMAIL, NAME, TITLE, Erasable
 from tests.web.conftest import signed_in
@@ -25,7 +25,7 @@ def _erase(client: FlaskClient, erasable: Erasable, **form: str) -> object:
 
 
 def _event_count(erasable: Erasable) -> int:
-    events = erasable.planner.app.recorder.events_record_cls.__table__
+    events = erasable.planner.events_table
     with erasable.planner.engine.connect() as conn:  # type: ignore[union-attr]
         return int(conn.execute(select(func.count()).select_from(events)).scalar_one())
 
@@ -87,8 +87,7 @@ def test_an_organiser_erases_a_person_and_no_page_calendar_or_export_shows_them(
     data = exported.read_bytes()
     for secret in (NAME, EMAIL, TITLE):
         assert secret.encode("utf-8") not in data
-    events = erasable.planner.app.recorder.events_record_cls.__table__
-    assert chain.verify_database(erasable.planner.engine, events).ok
+    assert verify_database(erasable.planner).ok
     assert verify(erasable.planner.projector) == []
 
 
@@ -158,5 +157,4 @@ def test_the_participant_s_own_changes_no_longer_name_them_as_actor(erasable: Er
     exported = tmp_path / "log.jsonl"
     export_log(erasable.planner, exported)
     assert EMAIL.encode() not in exported.read_bytes()
-    events = erasable.planner.app.recorder.events_record_cls.__table__
-    assert chain.verify_database(erasable.planner.engine, events).ok
+    assert verify_database(erasable.planner).ok
