@@ -45,10 +45,7 @@ def load_demo(planner: Planner, progress: Callable[[str], None] = print) -> list
                                      "`planner demo --reset` to start again")
     demo = Demo(app=app, clock=DemoClock(), progress=progress)
     before = app.recorder.max_notification_id() or 0
-    # Listeners (read-model projector, audit chain) catch up from their own stored positions,
-    # so running them once at the end gives the same rows as after each of ~300 saves, at a
-    # fraction of the transactions.
-    listeners, app.saved_listeners = app.saved_listeners, []
+    # Each save writes its read-model rows and audit chain links in its own transaction.
     previous, app.clock = app.clock, demo.clock
     try:
         # The same demo gets the same record ids everywhere: stable calendar UIDs and goldens.
@@ -63,11 +60,7 @@ def load_demo(planner: Planner, progress: Callable[[str], None] = print) -> list
             demo.at("2024-01-15 10:00")
             open_accounts(demo, AUDITORS)
     finally:
-        app.clock, app.saved_listeners = previous, listeners
-        if listeners:
-            progress("Bringing the read models and the audit chain up to date...")
-        for listener in listeners:
-            listener()
+        app.clock = previous
     written = (app.recorder.max_notification_id() or 0) - before
     progress(f"Demo data loaded: {written} events.")
     for line in describe_logins():
