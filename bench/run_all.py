@@ -5,8 +5,6 @@ Each benchmark is a module here with `figures(url, store, folder, <size>=...) ->
 tiny size inside `make test`, so none can rot. A module that has no `figures` function is run
 as a script and its output is kept under the table as printed.
 
-Where the `loading` work's bench/bench_loading.py and bench/bench_asof.py exist they are used;
-until then house_loading.py and house_asof.py measure the same two figures.
 Usage: python bench/run_all.py [--only NAME ...] [--no-postgres] [--note TEXT]
 """
 
@@ -31,8 +29,8 @@ from scratch import postgres_database  # noqa: E402
 from table import Figure, markdown, text  # noqa: E402
 
 #: In table order; "a|b" means a if bench/a.py exists, else b.
-BENCHMARKS = ("bench_commands", "bench_projector", "bench_pages", "bench_loading|house_loading",
-              "bench_asof|house_asof", "bench_memory", "bench_audit")
+BENCHMARKS = ("bench_commands", "bench_projector", "bench_pages", "bench_loading", "bench_asof",
+              "bench_memory", "bench_audit")
 Measure = Callable[[str, str, Path], list[Figure]]
 
 
