@@ -95,3 +95,9 @@ def test_an_as_of_that_would_overrun_its_budget_is_left_out_saying_why(tmp_path:
                            tmp_path, small=150, events=300, repeat=1, budget_s=0)
     assert [f.note.split(":")[0] for f in found] == ["not measured"]
     assert "over the budget of 0 s" in text(found)
+
+
+def test_the_profiler_of_missed_targets_runs(tmp_path: Path) -> None:
+    module = importlib.import_module("profile_targets")
+    found = module.profiled("commands", 1, tmp_path).output_text(unicode=False, color=False)
+    assert "schedule_meeting" in found
