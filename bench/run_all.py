@@ -112,6 +112,17 @@ def results_md(figures: list[Figure], printed: list[str], seconds: float, note: 
     return "\n".join(lines) + "\n"
 
 
+#: Everything from this line on in bench/RESULTS.md is written by hand (earlier runs, profiles,
+#: what was fixed) and kept as it is when `make bench` writes the file again.
+KEPT = "<!-- kept by make bench: written by hand below -->"
+
+
+def with_kept(generated: str, previous: str) -> str:
+    """The new results, followed by the hand-written part of the previous file (if any)."""
+    at = previous.find(KEPT)
+    return generated if at < 0 else generated + "\n" + previous[at:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="benchmark module names")
@@ -125,8 +136,10 @@ def main() -> int:
     seconds = time.monotonic() - started
     print()
     print(text(figures))
-    Path(args.output).write_text(results_md(figures, printed, seconds, args.note),
-                                 encoding="utf-8")
+    output = Path(args.output)
+    previous = output.read_text(encoding="utf-8") if output.exists() else ""
+    output.write_text(with_kept(results_md(figures, printed, seconds, args.note), previous),
+                      encoding="utf-8")
     print(f"\nwritten to {args.output} ({seconds / 60:.1f} min)")
     return 0
 

@@ -79,6 +79,14 @@ def test_the_results_file_names_the_date_the_cores_and_the_commit() -> None:
     assert "| commands/s | SQLite | 120 /s | 400 /s raw inserts | 0.30x | >= 0.5x |" in written
 
 
+def test_a_new_run_keeps_the_hand_written_part_of_the_results_file() -> None:
+    previous = f"# Benchmark results\n\nold table\n\n{run_all.KEPT}\n\n## Before\n\nprofiles\n"
+    written = run_all.with_kept("# Benchmark results\n\nnew table\n", previous)
+    assert "new table" in written and "old table" not in written
+    assert written.endswith(f"{run_all.KEPT}\n\n## Before\n\nprofiles\n")
+    assert run_all.with_kept("new\n", "no marker here") == "new\n"
+
+
 def test_a_size_that_would_overrun_the_time_budget_is_left_out_saying_why(tmp_path: Path):
     module = importlib.import_module("bench_memory")
     (tmp_path / "db").mkdir()
