@@ -3,7 +3,7 @@
 Not a benchmark (nothing is compared): it profiles, on SQLite, the work behind each figure of
 `make bench` that misses its target, and prints the heaviest frames with their share of the
 whole, as bench/RESULTS.md quotes them.
-Usage: python bench/profile_targets.py [commands|rebuild|pages ...] [--size N] [--depth D]
+Usage: python bench/profile_targets.py [commands|rebuild|pages|feed ...] [--size N] [--depth D]
 """
 
 from __future__ import annotations
@@ -74,8 +74,24 @@ def pages(planner: Planner, size: int) -> Callable[[], object]:
     return run
 
 
+def feed(planner: Planner, size: int) -> Callable[[], object]:
+    from web import create_app
+
+    with bulk(planner):
+        _, person = big_trip(planner, 300, 60)
+    token = planner.app.reset_feed_token(person, actor=ACTOR)
+    client = create_app(planner.settings, planner=planner).test_client()
+    if client.get(f"/feeds/{token}.ics").status_code != 200:
+        raise RuntimeError("the feed did not answer 200")
+
+    def run() -> None:
+        for _ in range(size):
+            client.get(f"/feeds/{token}.ics")
+    return run
+
+
 WORK: dict[str, Callable[[Planner, int], Callable[[], object]]] = {
-    "commands": commands, "rebuild": rebuild, "pages": pages}
+    "commands": commands, "rebuild": rebuild, "pages": pages, "feed": feed}
 
 
 def profiled(name: str, size: int, folder: Path) -> Any:
