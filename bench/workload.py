@@ -20,6 +20,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from planner.audit.people_index import people_index_for
 from planner.bootstrap import Planner, build
 from planner.domain.company import CompanyProfile
 from planner.domain.meeting import Meeting
@@ -192,6 +193,7 @@ def replicated_log(planner: Planner, events: int, chunk: int = 5000) -> None:
     renewed = {m[0] for e in stored for m in _UUID.finditer(e.state)} - kept
     renewed |= {str(e.originator_id).encode() for e in stored}
     table = planner.events_table
+    index = people_index_for(planner)
     while log_size(planner) < events:
         rows: list[dict[str, Any]] = []
         while len(rows) < chunk:
@@ -203,3 +205,5 @@ def replicated_log(planner: Planner, events: int, chunk: int = 5000) -> None:
                           state=_renew(e.state, fresh)) for e in stored]
         with app.recorder.transaction(commit=True) as session:
             session.execute(table.insert(), rows[: max(events - log_size(planner), 1)])
+        if index is not None:  # as each save indexes its own events: the index stays current
+            index.catch_up()
