@@ -91,13 +91,15 @@ def commit() -> str:
     return head + (" (with uncommitted changes)" if git("status", "--porcelain") else "")
 
 
-def results_md(figures: list[Figure], printed: list[str], seconds: float, note: str) -> str:
+def results_md(figures: list[Figure], printed: list[str], seconds: float, note: str,
+               measured: str = "") -> str:
+    """`measured`: the commit when the run started (the code measured), if known."""
     load = os.getloadavg()
     lines = [
         "# Benchmark results",
         "",
         f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
-        f"- commit: {commit()}",
+        f"- commit: {measured or commit()}",
         f"- cores: {os.cpu_count()}; load average at the end: "
         f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min)",
         f"- Python {platform.python_version()} on {platform.system()} {platform.machine()}",
@@ -131,15 +133,15 @@ def main() -> int:
     parser.add_argument("--output", default=str(HERE / "RESULTS.md"))
     args = parser.parse_args()
     names = chosen() if not args.only else args.only
-    started = time.monotonic()
+    started, measured = time.monotonic(), commit()  # the code measured, not the code at the end
     figures, printed = run(names, postgres=not args.no_postgres)
     seconds = time.monotonic() - started
     print()
     print(text(figures))
     output = Path(args.output)
     previous = output.read_text(encoding="utf-8") if output.exists() else ""
-    output.write_text(with_kept(results_md(figures, printed, seconds, args.note), previous),
-                      encoding="utf-8")
+    written = results_md(figures, printed, seconds, args.note, measured)
+    output.write_text(with_kept(written, previous), encoding="utf-8")
     print(f"\nwritten to {args.output} ({seconds / 60:.1f} min)")
     return 0
 
