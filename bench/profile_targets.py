@@ -51,47 +51,39 @@ def rebuild(planner: Planner, size: int) -> Callable[[], object]:
     return projector.rebuild
 
 
-def pages(planner: Planner, size: int) -> Callable[[], object]:
-    from bench_pages import ORGANISER, PASSWORD, csrf_of
+def requests_of(page: str) -> Callable[[Planner, int], Callable[[], object]]:
+    """`size` requests of one page of the 300-meeting trip ("trip" as its organiser, "feed"
+    the participant's calendar feed), in the Flask test client."""
 
-    from planner.passwords import hash_password
-    from web import create_app
+    def prepare(planner: Planner, size: int) -> Callable[[], object]:
+        from bench_pages import ORGANISER, PASSWORD, csrf_of
 
-    with bulk(planner):
-        trip, _ = big_trip(planner, 300, 60)
-    planner.app.open_account(actor=ACTOR, email=ORGANISER, name="Organiser", role="organiser",
-                             password_hash=hash_password(PASSWORD))
-    client = create_app(planner.settings, planner=planner).test_client()
-    form = client.get("/login").get_data(as_text=True)
-    client.post("/login", data={"email": ORGANISER, "password": PASSWORD, "next": "",
-                                **csrf_of(form)})
-    if client.get(f"/trips/{trip}").status_code != 200:
-        raise RuntimeError("the trip page did not answer 200")
+        from planner.passwords import hash_password
+        from web import create_app
 
-    def run() -> None:
-        for _ in range(size):
-            client.get(f"/trips/{trip}")
-    return run
+        with bulk(planner):
+            trip, person = big_trip(planner, 300, 60)
+        planner.app.open_account(actor=ACTOR, email=ORGANISER, name="Organiser",
+                                 role="organiser", password_hash=hash_password(PASSWORD))
+        client = create_app(planner.settings, planner=planner).test_client()
+        form = client.get("/login").get_data(as_text=True)
+        client.post("/login", data={"email": ORGANISER, "password": PASSWORD, "next": "",
+                                    **csrf_of(form)})
+        path = f"/trips/{trip}" if page == "trip" else \
+            f"/feeds/{planner.app.reset_feed_token(person, actor=ACTOR)}.ics"
+        if client.get(path).status_code != 200:
+            raise RuntimeError(f"{path} did not answer 200")
 
-
-def feed(planner: Planner, size: int) -> Callable[[], object]:
-    from web import create_app
-
-    with bulk(planner):
-        _, person = big_trip(planner, 300, 60)
-    token = planner.app.reset_feed_token(person, actor=ACTOR)
-    client = create_app(planner.settings, planner=planner).test_client()
-    if client.get(f"/feeds/{token}.ics").status_code != 200:
-        raise RuntimeError("the feed did not answer 200")
-
-    def run() -> None:
-        for _ in range(size):
-            client.get(f"/feeds/{token}.ics")
-    return run
+        def run() -> None:
+            for _ in range(size):
+                client.get(path)
+        return run
+    return prepare
 
 
 WORK: dict[str, Callable[[Planner, int], Callable[[], object]]] = {
-    "commands": commands, "rebuild": rebuild, "pages": pages, "feed": feed}
+    "commands": commands, "rebuild": rebuild, "pages": requests_of("trip"),
+    "feed": requests_of("feed")}
 
 
 def profiled(name: str, size: int, folder: Path) -> Any:
