@@ -2,19 +2,18 @@
 
 For a trip and a meeting with a short and a long history, times what a meeting command loads
 (the meeting, and the trip's window its rules check) and a whole command (a details change,
-with its save and read-model and audit catch-up). Prints milliseconds and the ratio
-long / short, which must stay at most 2 (issue 10, item 4). The long records get N events and
-then as many more as put them furthest from their last snapshot (interval - 1 events after
-it, the worst case). Snapshots make the long history cheap; `--no-snapshots` shows what a
-full replay costs, for comparison.
-Runs on SQLite and, when reachable, PostgreSQL.
+with its save, read models and audit chain in one transaction): each a figure in milliseconds
+against the same step on the short records, target at most 2x (issue 10, item 4). The long
+records get N events and then as many more as put them furthest from their last snapshot
+(interval - 1 events after it, the worst case). Snapshots make the long history cheap;
+`--no-snapshots` shows what a full replay costs, for comparison.
+Runs on SQLite and, when reachable, PostgreSQL (alone, or in `make bench`).
 Usage: python bench/bench_loading.py [--events N] [--repeat R] [--no-snapshots]
 """
 
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from scratch import postgres_database
+from table import Figure, ratio_figure
 
 from planner.application import PlannerApplication
 from planner.bootstrap import Planner, build
@@ -89,7 +88,9 @@ def steps(planner: Planner, trip: UUID, meeting: UUID) -> dict[str, Callable[[],
             COMMAND: command}
 
 
-def run(url: str, events: int, repeat: int, folder: Path, snapshots: bool) -> None:
+def figures(url: str, store: str, folder: Path, events: int = 5000, repeat: int = 30,
+            snapshots: bool = True) -> list[Figure]:
+    """Each step on the long records against the same step on the short ones (target <= 2x)."""
     settings = load_settings(environ={}, instance_path=str(folder / "instance"))
     planner = build(settings, database_url=url)
     if not snapshots:
@@ -103,33 +104,24 @@ def run(url: str, events: int, repeat: int, folder: Path, snapshots: bool) -> No
     commands = [k for k in pairs if k.endswith(COMMAND)]  # last: they lengthen the histories
     best = best_of({k: v for k, v in pairs.items() if k not in commands}, repeat)
     best.update(best_of({k: pairs[k] for k in commands}, repeat))
-    small = {k.removeprefix("short "): v for k, v in best.items() if k.startswith("short ")}
-    large = {k.removeprefix("long "): v for k, v in best.items() if k.startswith("long ")}
-    print(f"  {'':<20}{'5 events':>10}{f'{events} events':>14}{'ratio':>8}")
-    for what, base in small.items():
-        ratio = large[what] / base
-        mark = "" if ratio <= 2 else "  > 2x"
-        print(f"  {what:<20}{base:>8.2f}ms{large[what]:>12.2f}ms{ratio:>8.2f}{mark}")
     planner.close()
+    names = [k.removeprefix("short ") for k in pairs if k.startswith("short ")]
+    how = "" if snapshots else ", snapshots off"
+    return [ratio_figure(f"loading, {what}: records of {events:,} events{how}", store,
+                         best[f"long {what}"], "ms", "for 5 events", best[f"short {what}"],
+                         "<= 2x") for what in names]
 
 
 def main() -> None:
+    from run_all import standalone
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--no-snapshots", action="store_true")
     args = parser.parse_args()
-    snapshots = not args.no_snapshots
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        print("SQLite")
-        run(f"sqlite:///{folder / 'bench.sqlite3'}", args.events, args.repeat, folder, snapshots)
-        with postgres_database() as url:
-            if url is None:
-                print("PostgreSQL is not reachable at 127.0.0.1:5432; skipped")
-            else:
-                print("PostgreSQL")
-                run(url, args.events, args.repeat, folder, snapshots)
+    standalone(lambda url, store, folder: figures(url, store, folder, args.events, args.repeat,
+                                                  not args.no_snapshots))
 
 
 if __name__ == "__main__":

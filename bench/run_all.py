@@ -5,8 +5,6 @@ Each benchmark is a module here with `figures(url, store, folder, <size>=...) ->
 tiny size inside `make test`, so none can rot. A module that has no `figures` function is run
 as a script and its output is kept under the table as printed.
 
-Where the `loading` work's bench/bench_loading.py and bench/bench_asof.py exist they are used;
-until then house_loading.py and house_asof.py measure the same two figures.
 Usage: python bench/run_all.py [--only NAME ...] [--no-postgres] [--note TEXT]
 """
 
@@ -31,8 +29,8 @@ from scratch import postgres_database  # noqa: E402
 from table import Figure, markdown, text  # noqa: E402
 
 #: In table order; "a|b" means a if bench/a.py exists, else b.
-BENCHMARKS = ("bench_commands", "bench_projector", "bench_pages", "bench_loading|house_loading",
-              "bench_asof|house_asof", "bench_memory", "bench_audit")
+BENCHMARKS = ("bench_commands", "bench_projector", "bench_pages", "bench_loading", "bench_asof",
+              "bench_memory", "bench_audit")
 Measure = Callable[[str, str, Path], list[Figure]]
 
 
@@ -93,13 +91,15 @@ def commit() -> str:
     return head + (" (with uncommitted changes)" if git("status", "--porcelain") else "")
 
 
-def results_md(figures: list[Figure], printed: list[str], seconds: float, note: str) -> str:
+def results_md(figures: list[Figure], printed: list[str], seconds: float, note: str,
+               measured: str = "") -> str:
+    """`measured`: the commit when the run started (the code measured), if known."""
     load = os.getloadavg()
     lines = [
         "# Benchmark results",
         "",
         f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
-        f"- commit: {commit()}",
+        f"- commit: {measured or commit()}",
         f"- cores: {os.cpu_count()}; load average at the end: "
         f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min)",
         f"- Python {platform.python_version()} on {platform.system()} {platform.machine()}",
@@ -114,6 +114,17 @@ def results_md(figures: list[Figure], printed: list[str], seconds: float, note: 
     return "\n".join(lines) + "\n"
 
 
+#: Everything from this line on in bench/RESULTS.md is written by hand (earlier runs, profiles,
+#: what was fixed) and kept as it is when `make bench` writes the file again.
+KEPT = "<!-- kept by make bench: written by hand below -->"
+
+
+def with_kept(generated: str, previous: str) -> str:
+    """The new results, followed by the hand-written part of the previous file (if any)."""
+    at = previous.find(KEPT)
+    return generated if at < 0 else generated + "\n" + previous[at:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="benchmark module names")
@@ -122,13 +133,15 @@ def main() -> int:
     parser.add_argument("--output", default=str(HERE / "RESULTS.md"))
     args = parser.parse_args()
     names = chosen() if not args.only else args.only
-    started = time.monotonic()
+    started, measured = time.monotonic(), commit()  # the code measured, not the code at the end
     figures, printed = run(names, postgres=not args.no_postgres)
     seconds = time.monotonic() - started
     print()
     print(text(figures))
-    Path(args.output).write_text(results_md(figures, printed, seconds, args.note),
-                                 encoding="utf-8")
+    output = Path(args.output)
+    previous = output.read_text(encoding="utf-8") if output.exists() else ""
+    written = results_md(figures, printed, seconds, args.note, measured)
+    output.write_text(with_kept(written, previous), encoding="utf-8")
     print(f"\nwritten to {args.output} ({seconds / 60:.1f} min)")
     return 0
 

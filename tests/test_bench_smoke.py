@@ -28,8 +28,8 @@ TINY: dict[str, dict[str, Any]] = {
     "bench_projector": {"events": 120},
     "bench_pages": {"meetings": 12, "members": 6, "requests": 12, "seconds": 10,
                     "clients": 2},
-    "house_loading": {"events": 60, "repeat": 2},
-    "house_asof": {"small": 20, "large": 60, "meetings": 9, "repeat": 1},
+    "bench_loading": {"events": 60, "repeat": 1},
+    "bench_asof": {"small": 150, "events": 300, "repeat": 1},
     "bench_memory": {"small": 300, "large": 600},
     "bench_audit": {"events": 30},
 }
@@ -37,10 +37,7 @@ TINY: dict[str, dict[str, Any]] = {
 
 #: Benchmarks written as scripts without `figures` (run_all keeps their printed output under
 #: the table): their command-line arguments for a tiny size.
-TINY_SCRIPTS: dict[str, list[str]] = {
-    "bench_loading": ["--events", "60", "--repeat", "1"],
-    "bench_asof": ["--small", "150", "--events", "300", "--repeat", "1"],
-}
+TINY_SCRIPTS: dict[str, list[str]] = {}
 
 
 def _check(figures: list[Figure]) -> None:
@@ -82,6 +79,14 @@ def test_the_results_file_names_the_date_the_cores_and_the_commit() -> None:
     assert "| commands/s | SQLite | 120 /s | 400 /s raw inserts | 0.30x | >= 0.5x |" in written
 
 
+def test_a_new_run_keeps_the_hand_written_part_of_the_results_file() -> None:
+    previous = f"# Benchmark results\n\nold table\n\n{run_all.KEPT}\n\n## Before\n\nprofiles\n"
+    written = run_all.with_kept("# Benchmark results\n\nnew table\n", previous)
+    assert "new table" in written and "old table" not in written
+    assert written.endswith(f"{run_all.KEPT}\n\n## Before\n\nprofiles\n")
+    assert run_all.with_kept("new\n", "no marker here") == "new\n"
+
+
 def test_a_size_that_would_overrun_the_time_budget_is_left_out_saying_why(tmp_path: Path):
     module = importlib.import_module("bench_memory")
     (tmp_path / "db").mkdir()
@@ -92,8 +97,15 @@ def test_a_size_that_would_overrun_the_time_budget_is_left_out_saying_why(tmp_pa
 
 
 def test_an_as_of_that_would_overrun_its_budget_is_left_out_saying_why(tmp_path: Path) -> None:
-    module = importlib.import_module("house_asof")
+    module = importlib.import_module("bench_asof")
     (tmp_path / "db").mkdir()
     found = module.figures(f"sqlite:///{tmp_path / 'db' / 'bench.sqlite3'}", "SQLite",
-                           tmp_path, small=20, large=60, meetings=9, repeat=1, budget_s=0)
+                           tmp_path, small=150, events=300, repeat=1, budget_s=0)
     assert [f.note.split(":")[0] for f in found] == ["not measured"]
+    assert "over the budget of 0 s" in text(found)
+
+
+def test_the_profiler_of_missed_targets_runs(tmp_path: Path) -> None:
+    module = importlib.import_module("profile_targets")
+    found = module.profiled("commands", 1, tmp_path).output_text(unicode=False, color=False)
+    assert "schedule_meeting" in found
