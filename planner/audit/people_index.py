@@ -41,6 +41,7 @@ from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
 
 log = logging.getLogger(__name__)
+PAGE = 2000  # events read at once while catching up
 metadata = MetaData()
 _ID = BigInteger().with_variant(Integer(), "sqlite")
 NAME = "people"
@@ -120,12 +121,16 @@ class PeopleIndex:
             done = 0
         if end == done:
             return
-        rows = conn.execute(select(self.events.c.id, self.events.c.originator_id,
-                                   self.events.c.topic, self.events.c.state)
-                            .where(self.events.c.id > done, self.events.c.id <= end,
-                                   self.events.c.topic.in_(list(LINKS)))
-                            .order_by(self.events.c.id)).all()
-        self._insert(conn, rows)
+        # In pages: a first start on a long log written before the index existed would
+        # otherwise hold the whole backlog in memory at once.
+        after = done
+        while rows := conn.execute(select(self.events.c.id, self.events.c.originator_id,
+                                          self.events.c.topic, self.events.c.state)
+                                   .where(self.events.c.id > after, self.events.c.id <= end,
+                                          self.events.c.topic.in_(list(LINKS)))
+                                   .order_by(self.events.c.id).limit(PAGE)).all():
+            self._insert(conn, rows)
+            after = rows[-1].id
         conn.execute(update(audit_person_index).where(c.name == NAME).values(position=end))
 
     def listener(self) -> None:

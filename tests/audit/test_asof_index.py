@@ -9,9 +9,11 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import delete, event, select, update
 
+from planner.audit import people_index as module
 from planner.audit.asof import PersonScheduleAsOf, person_schedule_as_of
+from planner.audit.people_index import audit_person_index, audit_person_links
 from planner.bootstrap import Planner, build
 from planner.domain.errors import NotFoundError
 from tests.audit.scenario import ORGANISER, SHANGHAI
@@ -104,3 +106,25 @@ def test_a_change_written_by_another_process_is_in_the_next_view(pristine_jining
         ends=datetime(2019, 6, 30, 10, 0), attendees=[s.schuelke])
     now = other.app.get_meeting(extra)["created_on"] + SECOND
     assert extra in [m.record_id for m in person_schedule_as_of(planner, s.schuelke, now).meetings]
+
+
+def test_catching_up_on_a_long_backlog_reads_it_in_pages_and_indexes_the_same(
+        pristine_jining, monkeypatch):
+    """A first start on a log written before the index existed pages through the backlog
+    instead of holding it in memory, and finds the same links."""
+    planner, _s = pristine_jining
+    index = module.people_index_for(planner)
+    links = select(audit_person_links).order_by(*audit_person_links.c)
+    with planner.engine.connect() as conn:
+        indexed = conn.execute(links).all()
+    assert indexed, "the scenario names people in trips and meetings"
+    with planner.engine.begin() as conn:
+        conn.execute(delete(audit_person_links))
+        conn.execute(update(audit_person_index).values(position=0))
+    monkeypatch.setattr(module, "PAGE", 1)
+    with statements(planner) as seen:
+        index.catch_up()
+    pages = [s for s in seen if "FROM" in s and "topic IN" in s.replace("\n", " ")]
+    assert len(pages) > 2  # one event a page, and the empty page that ends it
+    with planner.engine.connect() as conn:
+        assert conn.execute(links).all() == indexed
