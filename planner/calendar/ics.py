@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from icalendar import Calendar, Event
 from icalendar.prop import vInline
@@ -49,6 +50,7 @@ __all__ = [
 
 PRODID = "-//Delegation Planner//Trip calendars//EN"
 _EMPTY_CALENDAR_YEAR = 2000
+FEEDS_KEPT = 128  # rendered feeds kept per process (a feed of 100 meetings is about 100 kB)
 
 
 def calendar_etag(body: bytes) -> str:
@@ -100,6 +102,23 @@ def _feed(
     legs: Sequence[CalendarLeg],
     options: CalendarOptions,
 ) -> bytes:
+    return rendered_feed(name, tuple(meetings), tuple(legs), options)
+
+
+@lru_cache(maxsize=FEEDS_KEPT)
+def rendered_feed(
+    name: str,
+    meetings: tuple[CalendarMeeting, ...],
+    legs: tuple[CalendarLeg, ...],
+    options: CalendarOptions,
+) -> bytes:
+    """A feed's bytes, kept for the next request with the same rows.
+
+    The output is a pure function of these frozen rows (DTSTAMP and LAST-MODIFIED come from
+    the events, never the clock), and calendar clients fetch a feed again and again while it
+    is unchanged; rendering (icalendar's serialisation and line folding) is most of a feed
+    request's cost, comparing the rows a small part of it.
+    """
     if options.refresh_minutes < 1:
         raise ValueError("refresh_minutes: must be a whole number of minutes, at least 1")
     calendar = _calendar_head()

@@ -12,6 +12,7 @@ from planner.calendar.ics import (
     calendar_etag,
     calendar_last_modified,
     person_calendar,
+    rendered_feed,
     trip_calendar,
 )
 from planner.calendar.model import CalendarAttendee
@@ -47,6 +48,7 @@ def _plan():
 def test_the_same_plan_gives_a_byte_identical_calendar_and_the_same_etag():
     meetings, legs = _plan()
     first = trip_calendar("Trip", meetings, legs, OPTIONS)
+    rendered_feed.cache_clear()  # rendered again, not taken from the kept feeds
     second = trip_calendar("Trip", list(meetings), list(legs), OPTIONS)
 
     assert first == second
@@ -130,3 +132,19 @@ def test_last_modified_is_given_in_utc_even_for_rows_stamped_in_another_offset()
 def test_a_meeting_listed_twice_is_refused_rather_than_shown_twice():
     with pytest.raises(ValueError, match="meeting_id: .* appears twice"):
         person_calendar("Anna", [meeting(), meeting()], [], OPTIONS)
+
+
+def test_a_feed_asked_for_again_with_the_same_rows_is_rendered_once_and_a_change_anew():
+    """Calendar clients fetch an unchanged feed again and again: it is kept, not rendered
+    again; any changed row (here a move by one minute) gives a new rendering."""
+    meetings, legs = _plan()
+    rendered_feed.cache_clear()
+    first = person_calendar("Körner", meetings, legs, OPTIONS)
+    again = person_calendar("Körner", list(meetings), list(legs), OPTIONS)
+    assert again == first
+    assert rendered_feed.cache_info().hits == 1
+    moved = [replace(meetings[0], starts_at=meetings[0].starts_at + timedelta(minutes=1)),
+             *meetings[1:]]
+    changed = person_calendar("Körner", moved, legs, OPTIONS)
+    assert changed != first
+    assert rendered_feed.cache_info().misses == 2
