@@ -5,7 +5,8 @@ attended then. Every such record named them in an event at or before that moment
 added, a meeting scheduled with them, an attendee added), so this index keeps one row per such
 event and the as-of view replays just those records, however long the rest of the log is.
 
-It is derived from the events like any read model: it catches up after every save and before
+It is derived from the events like any read model: each save indexes its own events in its
+transaction, and it catches up at start-up and before
 every query (events another process wrote), under a lock on its position row so that two
 processes never index an event twice. If the event log was replaced (its last position is
 behind the index's), it is rebuilt from the start.
@@ -13,10 +14,9 @@ behind the index's), it is rebuilt from the start.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from sqlalchemy import (
@@ -35,12 +35,11 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
 
-log = logging.getLogger(__name__)
 PAGE = 2000  # events read at once while catching up
 metadata = MetaData()
 _ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -103,11 +102,21 @@ class PeopleIndex:
         with self.engine.begin() as conn:
             self.catch_up_on(conn)
 
-    def apply_in_transaction(self, conn: Connection, _stored: Any) -> None:
-        """A step for a command's own transaction (planner.storage's `in_transaction` hooks,
-        where the write path provides them): the save's events, flushed in `conn`, are indexed
-        before it commits."""
-        self.catch_up_on(conn)
+    def apply_in_transaction(self, conn: Connection, stored: Any) -> None:
+        """A step for a command's own transaction (planner.storage's `in_transaction` hooks):
+        the save's events, flushed in `conn`, are indexed before it commits. Usually nothing
+        is pending before them, so the position moves on in one statement and the events are
+        taken as they were stored, not read back; otherwise the index catches up."""
+        first, last = stored[0][0], stored[-1][0]
+        c = audit_person_index.c
+        moved = conn.execute(update(audit_person_index)
+                             .where(c.name == NAME, c.position == first - 1)
+                             .values(position=last)).rowcount
+        if moved != 1:
+            self.catch_up_on(conn)
+            return
+        self._insert(conn, [_Stored(at, e.originator_id, e.topic, e.state)
+                            for at, e in stored if e.topic in LINKS])
 
     def catch_up_on(self, conn: Connection) -> None:
         """Index, in the caller's transaction, every event after the index's position."""
@@ -132,14 +141,6 @@ class PeopleIndex:
             self._insert(conn, rows)
             after = rows[-1].id
         conn.execute(update(audit_person_index).where(c.name == NAME).values(position=end))
-
-    def listener(self) -> None:
-        """For `app.saved_listeners`: keep the index current after each save. The save has
-        committed, so a busy database only postpones indexing to the next catch-up."""
-        try:
-            self.catch_up()
-        except OperationalError as error:
-            log.warning("people index catch-up postponed: %s", error)
 
     def _insert(self, conn: Connection, rows: Iterable[Any]) -> None:
         links = []
@@ -174,6 +175,15 @@ class PeopleIndex:
             for kind, record_id, _first in conn.execute(query):
                 found[kind].append(record_id)
         return found
+
+
+class _Stored(NamedTuple):
+    """A just-stored event, shaped like a row of the events table as _insert reads it."""
+
+    id: int
+    originator_id: Any
+    topic: str
+    state: bytes
 
 
 def people_index_for(planner: Any) -> PeopleIndex | None:
