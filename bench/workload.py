@@ -39,12 +39,6 @@ def planner_on(url: str, folder: Path) -> Planner:
     return build(settings, database_url=url)
 
 
-def events_table(planner: Planner) -> Any:
-    """The stored events' table (Planner.events_table where the wiring offers it)."""
-    table = getattr(planner, "events_table", None)
-    return table if table is not None else planner.app.recorder.events_record_cls.__table__
-
-
 def log_size(planner: Planner) -> int:
     return planner.app.recorder.max_notification_id() or 0
 

@@ -124,22 +124,6 @@ class _Loader:
                                  f"from these events ({type(error).__name__}: {error})") from None
 
 
-@dataclass(frozen=True)
-class _Record:
-    """A stored row as the follower's index reads it (like a row of the events table)."""
-
-    id: int
-    originator_id: str
-    originator_version: int
-    topic: str
-    state: bytes
-
-
-def _as_records(rows: list[StoredRow]) -> list[_Record]:
-    return [_Record(r.position, r.originator_id, r.originator_version, r.topic, r.state)
-            for r in rows]
-
-
 def _batches(lines: Iterator[tuple[int, StoredRow, str]]) -> Iterator[list[Any]]:
     batch: list[Any] = []
     for item in lines:
