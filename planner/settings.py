@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain.errors import ValidationError
+from planner.domain.organisation import OrganisationKind
 from planner.domain.values import zone
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,12 @@ class Settings:
     web_host: str = "127.0.0.1"
     web_port: int = 5000
     session_cookie_secure: bool = False
+    # The organisation that owns records stored before organisations existed, and that
+    # `planner user add` puts an account in when no --org is given (its zone: default_timezone).
+    default_organisation: str = "Invest Region Leipzig GmbH"
+    default_organisation_latin: str = ""
+    default_organisation_kind: str = "agency"
+    default_organisation_country: str = "DE"
     config_file: Path | None = None
 
     @property
@@ -71,6 +78,10 @@ _KEYS: dict[tuple[str, str], str] = {
     ("web", "host"): "web_host",
     ("web", "port"): "web_port",
     ("web", "session_cookie_secure"): "session_cookie_secure",
+    ("organisations", "default"): "default_organisation",
+    ("organisations", "default_latin"): "default_organisation_latin",
+    ("organisations", "default_kind"): "default_organisation_kind",
+    ("organisations", "default_country"): "default_organisation_country",
 }
 _FIELD_TO_KEY = {f: k for k, f in _KEYS.items()}
 
@@ -147,6 +158,25 @@ def _text(value: Any, source: str) -> str:
     if not isinstance(value, str):
         raise SettingsError(f"{source}: must be a string")
     return value.strip()
+
+
+def _name(value: Any, source: str) -> str:
+    if not _text(value, source):
+        raise SettingsError(f"{source}: must not be empty")
+    return _text(value, source)
+
+
+def _organisation_kind(value: Any, source: str) -> str:
+    kinds = [kind.value for kind in OrganisationKind]
+    if value not in kinds:
+        raise SettingsError(f"{source}: must be one of {', '.join(kinds)}; got {value!r}")
+    return str(value)
+
+
+def _country(value: Any, source: str) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise SettingsError(f"{source}: must be a two-letter ISO country code, such as DE")
+    return value.strip().upper()
 
 
 def _database_url(value: Any, source: str) -> str:
@@ -261,4 +291,8 @@ _PARSERS = {
     "web_host": _host,
     "web_port": _port,
     "session_cookie_secure": _flag,
+    "default_organisation": _name,
+    "default_organisation_latin": _text,
+    "default_organisation_kind": _organisation_kind,
+    "default_organisation_country": _country,
 }

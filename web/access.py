@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from flask import Flask, g, redirect, request, session, url_for
 from werkzeug.exceptions import Forbidden
 
+from planner.organisations.access import Viewer
 from web.wiring import found, queries
 
 ORGANISER, PARTICIPANT, AUDITOR = "organiser", "participant", "auditor"
@@ -32,6 +33,14 @@ class User:
     name: str
     role: str
     person_id: str
+    organisation_id: str = ""
+    global_auditor: bool = False
+
+    @property
+    def viewer(self) -> Viewer:
+        """The account as planner.organisations' rules see it."""
+        return Viewer(role=self.role, organisation_id=self.organisation_id,
+                      person_id=self.person_id, global_auditor=self.global_auditor)
 
     @property
     def plans(self) -> bool:
@@ -63,7 +72,8 @@ def load_user() -> None:
         session.clear()
         return
     g.user = User(email=row.email, name=row.name, role=row.role,
-                  person_id=str(row.person_id or ""))
+                  person_id=str(row.person_id or ""), organisation_id=row.organisation_id,
+                  global_auditor=row.global_auditor)
 
 
 def session_values(email: str) -> dict[str, Any]:

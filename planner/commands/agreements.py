@@ -11,13 +11,15 @@ from planner.domain.agreement import Agreement
 from planner.domain.company import CompanyProfile
 from planner.domain.errors import ValidationError
 from planner.domain.meeting import Meeting
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.trip import Trip
 
 
 class AgreementCommands(CommandSupport):
     def draft_agreement(self, *, actor: str, title: str, kind: str, subject: str = "",
                         trip_id: UUID | str | None = None,
-                        meeting_id: UUID | str | None = None) -> UUID:
+                        meeting_id: UUID | str | None = None,
+                        owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID) -> UUID:
         """Draft an agreement; when a meeting is named, the meeting links it in the same save.
 
         Linking commutes with other edits of the meeting, so a conflicting save is retried.
@@ -26,7 +28,8 @@ class AgreementCommands(CommandSupport):
             trip, meeting = self._where_signed(trip_id, meeting_id)
             agreement = Agreement.draft(actor=actor, title=title, kind=kind, subject=subject,
                                         trip_id=trip, meeting_id=meeting and meeting.id,
-                                        at=self._stamp())
+                                        at=self._stamp(), owner_org_id=self.known_organisation(
+                                            "owner_org_id", owner_org_id))
             linked = [meeting] if meeting else []
             for item in linked:
                 item.link_agreement(actor=actor, agreement_id=agreement.id, at=self._stamp())
@@ -63,12 +66,14 @@ class AgreementCommands(CommandSupport):
         return trip, meeting
 
     def add_party(self, agreement_id: UUID | str, *, actor: str, name: str,
-                  profile_id: UUID | str | None = None, reason: str = "") -> str:
+                  profile_id: UUID | str | None = None,
+                  organisation_id: UUID | str | None = None, reason: str = "") -> str:
         """Add a party: a registered company profile (which must exist) or a named body."""
         if profile_id:
             profile_id = self._referenced(CompanyProfile, "profile_id", profile_id).id
         return self._add(Agreement, agreement_id, lambda a: a.add_party(
-            actor=actor, name=name, profile_id=profile_id, reason=reason, at=self._stamp()))
+            actor=actor, name=name, profile_id=profile_id, reason=reason, at=self._stamp(),
+            organisation_id=self.known_organisation("organisation_id", organisation_id)))
 
     def remove_party(self, agreement_id: UUID | str, party_id: str, *, actor: str,
                      reason: str = "", expected_version: int | None = None) -> int:

@@ -22,6 +22,7 @@ from planner.domain.base import PlannerAggregate
 from planner.domain.company import CompanyProfile
 from planner.domain.errors import ConflictError, NotFoundError, ValidationError
 from planner.domain.meeting import Meeting
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID, Organisation
 from planner.domain.person import Person
 from planner.domain.trip import Trip
 from planner.snapshots.repository import SealedRepository
@@ -32,6 +33,7 @@ T = TypeVar("T")
 KINDS: dict[type[PlannerAggregate], str] = {
     Trip: "trip", Meeting: "meeting", CompanyProfile: "company profile",
     Agreement: "agreement", Person: "person", Account: "account",
+    Organisation: "organisation",
 }
 RETRIES = 10
 log = logging.getLogger(__name__)
@@ -109,6 +111,16 @@ class CommandSupport(Application):
         if expected_version is not None and aggregate.version != expected_version:
             raise ConflictError(kind, uid, expected_version, aggregate.version)
         return aggregate
+
+    def known_organisation(self, field: str, organisation_id: UUID | str | None) -> str:
+        """An organisation a command names, checked to exist ('' stays ''); the default
+        organisation always exists, even before its record is written."""
+        if organisation_id is None or organisation_id == "":
+            return ""
+        uid = as_uuid(field, organisation_id)
+        if str(uid) != DEFAULT_ORGANISATION_ID:
+            self._referenced(Organisation, field, uid)
+        return str(uid)
 
     def _referenced(self, cls: type[A], field: str, record_id: UUID | str) -> A:
         """A record that a command's field refers to: an unknown one is bad input in that

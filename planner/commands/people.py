@@ -13,6 +13,7 @@ from planner.commands.base import CommandSupport, plain
 from planner.credentials.store import FEED, PASSWORD, Credentials
 from planner.domain.account import Account, account_id
 from planner.domain.errors import InvariantError, NotFoundError
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.person import Person
 from planner.privacy.keys import KeyStore
 
@@ -28,9 +29,14 @@ class PeopleCommands(CommandSupport):
     keys: KeyStore  # set by PlannerApplication.construct_mapper
 
     def register_person(self, *, actor: str, name: str, home_timezone: str, title: str = "",
-                        organisation: str = "", email: str = "") -> UUID:
-        person = Person.register(actor=actor, name=name, title=title, organisation=organisation,
-                                 email=email, home_timezone=home_timezone, at=self._stamp())
+                        organisation: str = "", email: str = "",
+                        owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID,
+                        organisation_id: UUID | str | None = None) -> UUID:
+        person = Person.register(
+            actor=actor, name=name, title=title, organisation=organisation, email=email,
+            home_timezone=home_timezone, at=self._stamp(),
+            owner_org_id=self.known_organisation("owner_org_id", owner_org_id),
+            organisation_id=self.known_organisation("organisation_id", organisation_id))
         self._commit(person)
         return person.id
 
@@ -84,13 +90,18 @@ class PeopleCommands(CommandSupport):
 
     # -- accounts -------------------------------------------------------------------------
     def open_account(self, *, actor: str, email: str, name: str, role: str,
-                     password_hash: str, person_id: UUID | str | None = None) -> UUID:
+                     password_hash: str, person_id: UUID | str | None = None,
+                     organisation_id: UUID | str = DEFAULT_ORGANISATION_ID,
+                     global_auditor: bool = False) -> UUID:
         if person_id and self._referenced(Person, "person_id", person_id).is_erased:
             raise InvariantError("person_id", "this person's data was erased; no account can "
                                               "be linked to them")
         account = Account.open(actor=actor, email=email, name=name, role=role,
                                password_ref=self.credentials.put(PASSWORD, password_hash),
-                               person_id=person_id, at=self._stamp())
+                               person_id=person_id, at=self._stamp(),
+                               global_auditor=global_auditor,
+                               organisation_id=self.known_organisation("organisation_id",
+                                                                       organisation_id))
         if account.id in self.repository:
             raise InvariantError("email", f"an account for {account.email} already exists")
         self._commit(account)

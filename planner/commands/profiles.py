@@ -8,17 +8,20 @@ from uuid import UUID
 
 from planner.commands.base import CommandSupport, plain
 from planner.domain.company import CompanyProfile
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 
 
 class ProfileCommands(CommandSupport):
     def register_profile(self, *, actor: str, name: str, kind: str, country: str,
                          city: str = "", sectors: list[str] | None = None, size: str = "",
                          description: str = "", interests: list[str] | None = None,
-                         website: str = "", fictitious: bool = False) -> UUID:
+                         website: str = "", fictitious: bool = False,
+                         owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID) -> UUID:
         profile = CompanyProfile.register(
             actor=actor, name=name, kind=kind, country=country, city=city, sectors=sectors,
             size=size, description=description, interests=interests, website=website,
-            fictitious=fictitious, at=self._stamp())
+            fictitious=fictitious, at=self._stamp(),
+            owner_org_id=self.known_organisation("owner_org_id", owner_org_id))
         self._commit(profile)
         return profile.id
 

@@ -9,6 +9,7 @@ from uuid import UUID
 from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain.company import CompanyProfile
 from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.person import Person
 from planner.domain.trip import Trip
 
@@ -29,10 +30,12 @@ def chosen_ids(field: str, values: list[UUID | str], what: str) -> list[UUID]:
 class TripCommands(CommandSupport):
     def create_trip(self, *, actor: str, title: str, organiser: str, direction: str,
                     home_timezone: str, starts_on: date, ends_on: date,
-                    purpose: str = "") -> UUID:
+                    purpose: str = "", owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID
+                    ) -> UUID:
         trip = Trip.create(actor=actor, title=title, purpose=purpose, organiser=organiser,
                            direction=direction, home_timezone=home_timezone,
-                           starts_on=starts_on, ends_on=ends_on, at=self._stamp())
+                           starts_on=starts_on, ends_on=ends_on, at=self._stamp(),
+                           owner_org_id=self.known_organisation("owner_org_id", owner_org_id))
         self._commit(trip)
         return trip.id
 
@@ -93,14 +96,17 @@ class TripCommands(CommandSupport):
 
     def register_member(self, trip_id: UUID | str, *, actor: str, name: str,
                         home_timezone: str, role: str, title: str = "", organisation: str = "",
-                        email: str = "", reason: str = "") -> UUID:
+                        email: str = "", reason: str = "",
+                        owner_org_id: UUID | str | None = None) -> UUID:
         """Register someone new and add them to the delegation in one save: if the trip
         refuses the member, nobody is registered either."""
         def attempt() -> UUID:
             trip = self._load(Trip, trip_id)
+            keeper = self.known_organisation("owner_org_id", owner_org_id) or trip.owner_org_id
             person = Person.register(actor=actor, name=name, title=title,
                                      organisation=organisation, email=email,
-                                     home_timezone=home_timezone, at=self._stamp())
+                                     home_timezone=home_timezone, at=self._stamp(),
+                                     owner_org_id=keeper)
             trip.add_member(actor=actor, person_id=person.id, role=role,
                             organisation=organisation, at=self._stamp(), reason=reason)
             self._commit(trip, person)

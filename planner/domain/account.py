@@ -16,6 +16,7 @@ from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.erasable import Erasable
 from planner.domain.errors import InvariantError
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.person import ERASED_PERSON
 from planner.domain.values import reason_text
 
@@ -24,6 +25,7 @@ class Role(StrEnum):
     ORGANISER = "organiser"
     PARTICIPANT = "participant"
     AUDITOR = "auditor"
+    ADMINISTRATOR = "administrator"
 
 
 def account_id(email: str) -> UUID:
@@ -39,26 +41,45 @@ def _password_ref(ref: str) -> str:
 
 
 class Account(Erasable, PlannerAggregate):
+    """Version 2 added the account's organisation and the global-auditor flag."""
+
     erased_refusal = ("account", "this account was erased; it takes no further changes")
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["organisation_id"] = DEFAULT_ORGANISATION_ID
+        state["global_auditor"] = False
 
     class Opened(PlannerAggregate.Created):
         """Version 2 added `password_ref`: the hash lives in the credential store, outside the
-        log; `password_hash` is "" from then on (version-1 events keep theirs)."""
+        log; `password_hash` is "" from then on (version-1 events keep theirs). Version 3
+        added `organisation_id` (older accounts belong to the default organisation) and
+        `global_auditor`."""
 
-        class_version = 2
+        class_version = 3
         email: str
         name: str
         role: str
         password_hash: str
         person_id: str
         password_ref: str
+        organisation_id: str
+        global_auditor: bool
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["password_ref"] = ""
 
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["organisation_id"] = DEFAULT_ORGANISATION_ID
+            state["global_auditor"] = False
+
     def __init__(self, actor: str, reason: str, email: str, name: str, role: str,
-                 password_hash: str, person_id: str, password_ref: str) -> None:
+                 password_hash: str, person_id: str, password_ref: str,
+                 organisation_id: str, global_auditor: bool) -> None:
+        self.organisation_id, self.global_auditor = organisation_id, global_auditor
         self.email, self.name, self.role = email, name, role
         self.password_hash, self.person_id = password_hash, person_id
         self.password_ref = password_ref
@@ -66,14 +87,21 @@ class Account(Erasable, PlannerAggregate):
 
     @classmethod
     def open(cls, *, actor: str, email: str, name: str, role: str, password_ref: str,
-             person_id: UUID | str | None = None, at: datetime | None = None) -> Account:
+             person_id: UUID | str | None = None,
+             organisation_id: UUID | str = DEFAULT_ORGANISATION_ID,
+             global_auditor: bool = False, at: datetime | None = None) -> Account:
         address = v.optional_email("email", email)
         if not address:
             raise InvariantError("email", "must not be empty")
         role = v.choice("role", role, Role)
         if role == Role.PARTICIPANT and not person_id:
             raise InvariantError("person_id", "a participant account must be linked to a person")
+        if global_auditor and role != Role.AUDITOR:
+            raise InvariantError("global_auditor", "only an auditor can see every "
+                                                   "organisation's records")
         return cls._start(cls.Opened, actor, at, id=account_id(address), email=address,
+                          organisation_id=v.record_id("organisation_id", organisation_id),
+                          global_auditor=bool(global_auditor),
                           name=v.text("name", name), role=role,
                           password_hash="", password_ref=_password_ref(password_ref),
                           person_id=v.record_id("person_id", person_id, required=False))
@@ -84,6 +112,7 @@ class Account(Erasable, PlannerAggregate):
 
         def apply(self, account: Account) -> None:
             account.role, account.person_id = self.role, self.person_id
+            account.global_auditor = account.global_auditor and self.role == Role.AUDITOR
 
     def change_role(self, *, actor: str, role: str, person_id: UUID | str | None = None,
                     reason: str, at: datetime | None = None) -> None:
@@ -94,6 +123,26 @@ class Account(Erasable, PlannerAggregate):
         if role == Role.PARTICIPANT and not linked:
             raise InvariantError("person_id", "a participant account must be linked to a person")
         self._emit(self.RoleChanged, actor, at, reason, role=role, person_id=linked)
+
+    class AuditScopeChanged(PlannerAggregate.Event):
+        """An auditor sees every organisation's records (global) or their own's."""
+
+        global_auditor: bool
+
+        def apply(self, account: Account) -> None:
+            account.global_auditor = self.global_auditor
+
+    def set_global_auditor(self, *, actor: str, global_auditor: bool, reason: str,
+                           at: datetime | None = None) -> None:
+        self._refuse_if_erased()
+        reason = reason_text(reason, required=True, what="changing what an auditor sees")
+        if global_auditor and self.role != Role.AUDITOR:
+            raise InvariantError("global_auditor", "only an auditor can see every "
+                                                   "organisation's records")
+        if bool(global_auditor) == self.global_auditor:
+            raise InvariantError("global_auditor", "nothing changed")
+        self._emit(self.AuditScopeChanged, actor, at, reason,
+                   global_auditor=bool(global_auditor))
 
     class PasswordChanged(PlannerAggregate.Event):
         """Version 2 added `password_ref` (see Opened); `password_hash` is "" from then on."""

@@ -10,6 +10,7 @@ from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
 from planner.domain.ids import new_id, same
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.values import reason_text
 
 S = v.AgreementStatus
@@ -18,15 +19,34 @@ _NEXT = {S.DRAFTED: {S.SIGNED, S.TERMINATED}, S.SIGNED: {S.IN_FORCE, S.TERMINATE
 
 
 class Agreement(PlannerAggregate):
+    """Version 2 added the owning organisation (snapshots are upcast) and each party's
+    organisation."""
+
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["owner_org_id"] = DEFAULT_ORGANISATION_ID
+        state["parties"] = [{"organisation_id": "", **p} for p in state["parties"]]
+
     class Drafted(PlannerAggregate.Created):
+        """Version 2 added `owner_org_id`: older agreements belong to the default one."""
+
+        class_version = 2
         title: str
         kind: str
         subject: str
         trip_id: str
         meeting_id: str
+        owner_org_id: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["owner_org_id"] = DEFAULT_ORGANISATION_ID
 
     def __init__(self, actor: str, reason: str, title: str, kind: str, subject: str,
-                 trip_id: str, meeting_id: str) -> None:
+                 trip_id: str, meeting_id: str, owner_org_id: str) -> None:
+        self.owner_org_id = owner_org_id
         self.title, self.kind, self.subject = title, kind, subject
         self.trip_id, self.meeting_id = trip_id, meeting_id
         self.status = S.DRAFTED.value
@@ -39,8 +59,10 @@ class Agreement(PlannerAggregate):
     @classmethod
     def draft(cls, *, actor: str, title: str, kind: str, subject: str = "",
               trip_id: UUID | str | None = None, meeting_id: UUID | str | None = None,
+              owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID,
               at: datetime | None = None) -> Agreement:
         return cls._start(cls.Drafted, actor, at, title=v.text("title", title),
+                          owner_org_id=v.record_id("owner_org_id", owner_org_id),
                           kind=v.choice("kind", kind, v.AgreementKind),
                           subject=v.text("subject", subject, max_len=v.LONG_TEXT,
                                          required=False, multiline=True),
@@ -84,13 +106,23 @@ class Agreement(PlannerAggregate):
                    **_where(trip_id, meeting_id))
 
     class PartyAdded(PlannerAggregate.Event):
+        """Version 2 added `organisation_id`: the party's organisation in the planner, if
+        it has one (the agreement is visible to it)."""
+
+        class_version = 2
         party_id: str
         name: str
         profile_id: str
+        organisation_id: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["organisation_id"] = ""
 
         def apply(self, agreement: Agreement) -> None:
             agreement.parties.append(dict(party_id=self.party_id, name=self.name,
-                                          profile_id=self.profile_id))
+                                          profile_id=self.profile_id,
+                                          organisation_id=self.organisation_id))
 
     class PartyRemoved(PlannerAggregate.Event):
         party_id: str
@@ -101,6 +133,7 @@ class Agreement(PlannerAggregate):
                                      if s["party_id"] != self.party_id]
 
     def add_party(self, *, actor: str, name: str, profile_id: UUID | str | None = None,
+                  organisation_id: UUID | str | None = None,
                   reason: str = "", at: datetime | None = None) -> str:
         reason = self._check_unsigned("parties", reason)
         name = v.text("party name", name)
@@ -108,7 +141,9 @@ class Agreement(PlannerAggregate):
             raise InvariantError("party name", f"{name!r} is already a party")
         party_id = str(new_id())
         self._emit(self.PartyAdded, actor, at, reason, party_id=party_id, name=name,
-                   profile_id=v.record_id("profile_id", profile_id, required=False))
+                   profile_id=v.record_id("profile_id", profile_id, required=False),
+                   organisation_id=v.record_id("organisation_id", organisation_id,
+                                               required=False))
         return party_id
 
     def remove_party(self, *, actor: str, party_id: str, reason: str = "",

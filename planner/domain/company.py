@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import ValidationError
 from planner.domain.ids import new_id
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.values import reason_text
 
 
@@ -30,10 +32,19 @@ def _profile_fields(name: str, kind: str, country: str, city: str, sectors: list
 
 
 class CompanyProfile(PlannerAggregate):
-    class Registered(PlannerAggregate.Created):
-        """Version 2 added `fictitious` (demo and invented profiles are marked as such)."""
+    """Version 2 added the owning organisation (snapshots are upcast)."""
 
-        class_version = 2
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["owner_org_id"] = DEFAULT_ORGANISATION_ID
+
+    class Registered(PlannerAggregate.Created):
+        """Version 2 added `fictitious` (demo and invented profiles are marked as such),
+        version 3 `owner_org_id` (older profiles belong to the default organisation)."""
+
+        class_version = 3
         name: str
         kind: str
         country: str
@@ -44,14 +55,20 @@ class CompanyProfile(PlannerAggregate):
         interests: list[str]
         website: str
         fictitious: bool
+        owner_org_id: str
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["fictitious"] = False
 
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["owner_org_id"] = DEFAULT_ORGANISATION_ID
+
     def __init__(self, actor: str, reason: str, name: str, kind: str, country: str, city: str,
                  sectors: list[str], size: str, description: str, interests: list[str],
-                 website: str, fictitious: bool) -> None:
+                 website: str, fictitious: bool, owner_org_id: str) -> None:
+        self.owner_org_id = owner_org_id
         self.name, self.kind, self.country, self.city = name, kind, country, city
         self.sectors, self.size = list(sectors), size
         self.description, self.interests = description, list(interests)
@@ -62,8 +79,11 @@ class CompanyProfile(PlannerAggregate):
     def register(cls, *, actor: str, name: str, kind: str, country: str, city: str = "",
                  sectors: list[str] | None = None, size: str = "", description: str = "",
                  interests: list[str] | None = None, website: str = "",
-                 fictitious: bool = False, at: datetime | None = None) -> CompanyProfile:
-        return cls._start(cls.Registered, actor, at, **_profile_fields(
+                 fictitious: bool = False, owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID,
+                 at: datetime | None = None) -> CompanyProfile:
+        return cls._start(cls.Registered, actor, at,
+                          owner_org_id=v.record_id("owner_org_id", owner_org_id),
+                          **_profile_fields(
             name, kind, country, city, sectors or [], size, description, interests or [],
             website, fictitious))
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.erasable import Erasable
+from planner.domain.errors import InvariantError
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.values import reason_text
 
 # Shown wherever an erased person's name was; a message id for translation, never stored.
@@ -20,18 +23,39 @@ ERASED_PERSON = "erased person"
 
 
 class Person(Erasable, PlannerAggregate):
+    """Version 2 added `owner_org_id` (the organisation that registered the person and
+    keeps their data) and `organisation_id` (the organisation they belong to, if any)."""
+
     erased_refusal = ("person", "this person's data was erased; the record takes no further "
                                 "changes")
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["owner_org_id"] = DEFAULT_ORGANISATION_ID
+        state["organisation_id"] = ""
 
     class Registered(PlannerAggregate.Created):
+        """Version 2: see the class docstring (older people: the default organisation's)."""
+
+        class_version = 2
         name: str
         title: str
         organisation: str
         email: str
         home_timezone: str
+        owner_org_id: str
+        organisation_id: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["owner_org_id"] = DEFAULT_ORGANISATION_ID
+            state["organisation_id"] = ""
 
     def __init__(self, actor: str, reason: str, name: str, title: str, organisation: str,
-                 email: str, home_timezone: str) -> None:
+                 email: str, home_timezone: str, owner_org_id: str,
+                 organisation_id: str) -> None:
+        self.owner_org_id, self.organisation_id = owner_org_id, organisation_id
         self.name, self.title, self.organisation = name, title, organisation
         self.email, self.home_timezone = email, home_timezone
         self.feed_token_hash = ""
@@ -39,8 +63,14 @@ class Person(Erasable, PlannerAggregate):
 
     @classmethod
     def register(cls, *, actor: str, name: str, title: str = "", organisation: str = "",
-                 email: str = "", home_timezone: str, at: datetime | None = None) -> Person:
+                 email: str = "", home_timezone: str,
+                 owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID,
+                 organisation_id: UUID | str | None = None,
+                 at: datetime | None = None) -> Person:
         return cls._start(cls.Registered, actor, at, name=v.text("name", name),
+                          owner_org_id=v.record_id("owner_org_id", owner_org_id),
+                          organisation_id=v.record_id("organisation_id", organisation_id,
+                                                      required=False),
                           title=v.text("title", title, required=False),
                           organisation=v.text("organisation", organisation, required=False),
                           email=v.optional_email("email", email),
@@ -68,6 +98,23 @@ class Person(Erasable, PlannerAggregate):
                    email=v.optional_email("email", email),
                    home_timezone=v.zone("home_timezone", home_timezone,
                                         keep=self.home_timezone))
+
+    class OrganisationNamed(PlannerAggregate.Event):
+        """The organisation the person belongs to ('' when none)."""
+
+        organisation_id: str
+
+        def apply(self, person: Person) -> None:
+            person.organisation_id = self.organisation_id
+
+    def name_organisation(self, *, actor: str, organisation_id: UUID | str | None,
+                          reason: str = "", at: datetime | None = None) -> None:
+        self._refuse_if_erased()
+        chosen = v.record_id("organisation_id", organisation_id, required=False)
+        if chosen == self.organisation_id:
+            raise InvariantError("organisation_id", "the person already belongs to it")
+        self._emit(self.OrganisationNamed, actor, at, reason_text(reason, required=False),
+                   organisation_id=chosen)
 
     class FeedTokenReset(PlannerAggregate.Event):
         """Version 2 added `token_ref`: the token's hash lives in the credential store

@@ -11,14 +11,28 @@ from planner.domain import window as w
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
 from planner.domain.ids import new_id, same
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
+from planner.domain.sharing import SharedWithPartners
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
 
 MAX_VERSION = 1_000_000_000
 
 
-class Trip(PlannerAggregate):
+class Trip(SharedWithPartners, PlannerAggregate):
+    """Version 2 added the owning organisation and the shares (snapshots are upcast)."""
+
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["owner_org_id"] = DEFAULT_ORGANISATION_ID
+        state["shares"] = {}
+
     class Created(PlannerAggregate.Created):
+        """Version 2 added `owner_org_id`: older trips belong to the default organisation."""
+
+        class_version = 2
         title: str
         purpose: str
         organiser: str
@@ -26,9 +40,17 @@ class Trip(PlannerAggregate):
         home_timezone: str
         starts_on: date
         ends_on: date
+        owner_org_id: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["owner_org_id"] = DEFAULT_ORGANISATION_ID
 
     def __init__(self, actor: str, reason: str, title: str, purpose: str, organiser: str,
-                 direction: str, home_timezone: str, starts_on: date, ends_on: date) -> None:
+                 direction: str, home_timezone: str, starts_on: date, ends_on: date,
+                 owner_org_id: str) -> None:
+        self.owner_org_id = owner_org_id
+        self.shares: dict[str, str] = {}  # partner organisation id -> "plan" | "view"
         self.title, self.purpose, self.organiser = title, purpose, organiser
         self.direction, self.home_timezone = direction, home_timezone
         self.starts_on, self.ends_on = starts_on, ends_on
@@ -42,9 +64,11 @@ class Trip(PlannerAggregate):
     @classmethod
     def create(cls, *, actor: str, title: str, purpose: str = "", organiser: str,
                direction: str, home_timezone: str, starts_on: date, ends_on: date,
+               owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID,
                at: datetime | None = None) -> Trip:
         first, last = v.date_range("starts_on", starts_on, "ends_on", ends_on)
         return cls._start(cls.Created, actor, at, starts_on=first, ends_on=last,
+                          owner_org_id=v.record_id("owner_org_id", owner_org_id),
                           **_details(title, purpose, organiser, direction, home_timezone))
 
     # -- guards ---------------------------------------------------------------------------

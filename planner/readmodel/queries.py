@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from planner.readmodel.queries_calendar import CalendarQueries
 from planner.readmodel.queries_itinerary import ItineraryQueries
+from planner.readmodel.queries_organisations import OrganisationQueries
 from planner.readmodel.queries_pages import PageQueries
 from planner.readmodel.queries_records import RecordQueries
 from planner.readmodel.queries_reports import ReportQueries
@@ -19,7 +20,7 @@ from planner.readmodel.rows_records import *  # noqa: F403
 
 
 class Queries(PageQueries, TripQueries, ItineraryQueries, WarningQueries, RecordQueries,
-              ReportQueries, CalendarQueries):
+              ReportQueries, CalendarQueries, OrganisationQueries):
     """Every read the screens need. Construct with the engine (and optionally the Settings
     used for warnings when a call gives none): `Queries(engine, settings)`."""
 

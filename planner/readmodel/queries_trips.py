@@ -23,6 +23,7 @@ from planner.readmodel.queries_base import (
     record_id,
     trip_row,
 )
+from planner.readmodel.queries_organisations import trip_shares
 from planner.readmodel.rows import (
     AccountRow,
     HandedOverProfile,
@@ -50,7 +51,8 @@ def person_row(r: RowMapping) -> PersonRow:
     return PersonRow(id=uid(r["id"]), name=r["name"], title=r["title"],
                      organisation=r["organisation"], email=r["email"],
                      home_timezone=r["home_timezone"], has_feed=bool(r["feed_token_hash"]),
-                     version=r["version"])
+                     version=r["version"], owner_org_id=r["owner_org_id"],
+                     organisation_id=r["organisation_id"])
 
 
 class TripQueries(QueryBase):
@@ -91,7 +93,7 @@ class TripQueries(QueryBase):
             **vars(base), purpose=r["purpose"], objectives=tuple(json.loads(r["objectives"])),
             legs=legs, members=self._members(conn, key), profiles=self._handed_over(conn, key),
             created_at=from_db(r["created_at"]), last_changed_by=r["last_changed_by"],
-            last_changed_at=from_db(r["last_changed_at"]))
+            last_changed_at=from_db(r["last_changed_at"]), shares=trip_shares(conn, key))
 
     @staticmethod
     def _members(conn: Connection, trip_id: str) -> tuple[MemberRow, ...]:
@@ -170,5 +172,7 @@ class TripQueries(QueryBase):
         with self._connect() as conn:
             return tuple(AccountRow(id=uid(r["id"]), email=r["email"], name=r["name"],
                                     role=r["role"], person_id=opt_uid(r["person_id"]),
-                                    active=bool(r["active"]), version=r["version"])
+                                    active=bool(r["active"]), version=r["version"],
+                                    organisation_id=r["organisation_id"],
+                                    global_auditor=bool(r["global_auditor"]))
                          for r in conn.execute(query).mappings())

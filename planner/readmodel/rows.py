@@ -50,6 +50,32 @@ class TripRow:
     home_timezone: str
     cities: tuple[str, ...]
     version: int
+    owner_org_id: str
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: str
+    name: str
+    latin_name: str
+    kind: str
+    country: str
+    timezone: str
+    version: int  # 0: the default organisation, named in config.toml, not yet recorded
+
+    @property
+    def display_name(self) -> str:
+        """Both names where it has two: "南京市人民政府 / Nanjing Municipal People's ..."."""
+        return f"{self.name} / {self.latin_name}" if self.latin_name else self.name
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """A partner organisation a trip is shared with, and how ("plan" or "view")."""
+
+    org_id: str
+    name: str
+    access: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +120,7 @@ class TripDetail(TripRow):
     created_at: datetime
     last_changed_by: str
     last_changed_at: datetime
+    shares: tuple[ShareRow, ...]
 
 
 # -- itinerary ------------------------------------------------------------------------------
@@ -183,6 +210,8 @@ class PersonRow:
     home_timezone: str
     has_feed: bool
     version: int
+    owner_org_id: str
+    organisation_id: str
 
 
 @dataclass(frozen=True)
@@ -194,9 +223,13 @@ class AccountRow:
     person_id: UUID | None
     active: bool
     version: int
+    organisation_id: str
+    global_auditor: bool
 
 
 __all__ = [
+    "OrganisationRow",
+    "ShareRow",
     "AccountRow",
     "HandedOverProfile",
     "Itinerary",

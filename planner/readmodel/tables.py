@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -75,6 +75,23 @@ trips = Table(
     # into every SEQUENCE of the trip's events, and the last change its events show.
     Column("calendar_sequence", Integer, nullable=False, default=0),
     Column("calendar_changed_at", DateTime, nullable=True),
+    _text("owner_org_id"),
+    Index("rm_trips_owner", "owner_org_id", "starts_on"),
+)
+
+organisations = Table(
+    "rm_organisations", metadata,
+    _id("id", True), _text("name"), _text("name_key"), _text("latin_name"),
+    _text("latin_key"), _text("kind"), _text("country"), _text("timezone"),
+    *_changed(),
+    Index("rm_organisations_name", "name_key"), Index("rm_organisations_latin", "latin_key"),
+)
+
+trip_shares = Table(
+    "rm_trip_shares", metadata,  # partner organisations of a trip ("plan" or "view")
+    _id("trip_id", True), _id("org_id", True), _text("access"),
+    Column("seq", BigInteger, nullable=False),
+    Index("rm_trip_shares_org", "org_id", "trip_id"),
 )
 
 legs = Table(
@@ -106,16 +123,20 @@ people = Table(
     "rm_people", metadata,
     _id("id", True), _text("name"), _text("name_key"), _text("title"), _text("organisation"),
     _text("email"), _text("home_timezone"), _text("feed_token_hash"),
+    _text("owner_org_id"), _text("organisation_id"),
     *_changed(),
     Index("rm_people_email", "email"), Index("rm_people_feed", "feed_token_hash"),
+    Index("rm_people_owner", "owner_org_id"), Index("rm_people_org", "organisation_id"),
 )
 
 accounts = Table(
     "rm_accounts", metadata,
     _id("id", True), _text("email"), _text("name"), _text("role"),
     _text("person_id"), Column("active", Boolean, nullable=False),
+    _text("organisation_id"), Column("global_auditor", Boolean, nullable=False, default=False),
     *_changed(),
     Index("rm_accounts_email", "email", unique=True),
+    Index("rm_accounts_org", "organisation_id"),
 )
 
 meetings = Table(
@@ -178,9 +199,9 @@ profiles = Table(
     Column("sectors", Text, nullable=False), _text("size"),  # sectors: JSON list
     Column("description", Text, nullable=False),
     Column("interests", Text, nullable=False), _text("website"),  # interests: JSON list
-    Column("fictitious", Boolean, nullable=False),
+    Column("fictitious", Boolean, nullable=False), _text("owner_org_id"),
     *_changed(),
-    Index("rm_profiles_name", "name_key"),
+    Index("rm_profiles_name", "name_key"), Index("rm_profiles_owner", "owner_org_id"),
 )
 
 profile_sectors = Table(
@@ -218,15 +239,16 @@ agreements = Table(
     _id("id", True), _text("title"), _text("kind"), Column("subject", Text, nullable=False),
     _text("trip_id"), _text("meeting_id"), _text("status"),
     Column("signed_on", Date, nullable=True), _text("signed_place"),
+    _text("owner_org_id"),
     *_changed(),
-    Index("rm_agreements_trip", "trip_id"),
+    Index("rm_agreements_trip", "trip_id"), Index("rm_agreements_owner", "owner_org_id"),
 )
 
 parties = Table(
     "rm_parties", metadata,
     _id("party_id", True), _id("agreement_id"), _text("name"), _text("name_key"),
-    _text("profile_id"), Column("seq", BigInteger, nullable=False),
-    Index("rm_parties_agreement", "agreement_id"),
+    _text("profile_id"), _text("organisation_id"), Column("seq", BigInteger, nullable=False),
+    Index("rm_parties_agreement", "agreement_id"), Index("rm_parties_org", "organisation_id"),
 )
 
 signatories = Table(

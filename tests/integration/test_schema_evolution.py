@@ -11,6 +11,7 @@ from uuid import UUID, uuid4
 from sqlalchemy import text
 
 from planner.bootstrap import MEMORY, Planner
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from tests.application.scenarios import ORGANISER, leipzig_trip
 
 TOPIC = "planner.domain.company:CompanyProfile.Registered"
@@ -47,15 +48,16 @@ def _insert_raw(planner: Planner, record_id: UUID, state: dict[str, object]) -> 
 
 def test_the_raw_event_has_the_shape_the_transcoder_writes(
         make_planner: Callable[..., Planner]) -> None:
-    """Guard for the test below: today's event is the old one plus the two new keys."""
+    """Guard for the test below: today's event is the old one plus the three new keys."""
     app = make_planner(MEMORY).app
     profile_id = app.register_profile(actor=ORGANISER, name="Saxonia Sensorik GmbH",
                                       kind="company", country="Germany")
     stored = app.mapper.to_stored_event(app.history(profile_id)[0])
     assert stored.topic == TOPIC
     today = json.loads(stored.state)
-    assert set(today) - set(_version_1_state()) == {"fictitious", "class_version"}
-    assert today["class_version"] == 2
+    assert set(today) - set(_version_1_state()) == {"fictitious", "class_version",
+                                                           "owner_org_id"}
+    assert today["class_version"] == 3
     assert today["timestamp"]["_type_"] == "datetime_iso"
 
 
@@ -68,6 +70,7 @@ def test_a_version_1_profile_event_loads_through_the_upcaster(
     app = make_planner(sql_database_url).app
     profile = app.get_profile(record_id)
     assert profile["fictitious"] is False
+    assert profile["owner_org_id"] == DEFAULT_ORGANISATION_ID, "owned by the default one"
     assert (profile["name"], profile["sectors"], profile["interests"], profile["version"]) == (
         "Körner & Schülke GmbH", ["Maschinenbau"], ["expand into China"], 1)
     assert app.history(record_id)[0].actor == "import@invest-region-leipzig.example"

@@ -43,7 +43,7 @@ def test_odd_ids_in_stored_events_do_not_stop_the_read_models(
     append_unchecked(app, meeting, Meeting.AttendeeAdded, person_id="legacy-person-7")
     party = "{" + str(uuid4()).upper() + "}"
     append_unchecked(app, agreement, Agreement.PartyAdded, party_id=party,
-                     name="Jining Port Group", profile_id=LONG_ID)
+                     name="Jining Port Group", profile_id=LONG_ID, organisation_id="")
 
     # Later events still reach the read models...
     app.add_leg(trip, actor=SETUP, city="Jining", country="China", timezone="Asia/Shanghai",

@@ -34,9 +34,9 @@ def odd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, World
     agreement = world.ids["agreement_id"]
     odd_party, huge_party = str(uuid4()), str(uuid4())
     append_unchecked(planner.app, agreement, Agreement.PartyAdded, party_id=odd_party,
-                     name="Jining Port Group", profile_id="jining-port-42")
+                     name="Jining Port Group", profile_id="jining-port-42", organisation_id="")
     append_unchecked(planner.app, agreement, Agreement.PartyAdded, party_id=huge_party,
-                     name="Huge Id Ltd", profile_id=HUGE_ID)
+                     name="Huge Id Ltd", profile_id=HUGE_ID, organisation_id="")
     append_unchecked(planner.app, world.trip_id, Trip.MemberAdded, person_id="legacy-person-7",
                      role="interpreter", organisation="Old import")
     append_unchecked(planner.app, world.trip_id, Trip.ProfileAttached, profile_id="legacy-profile",

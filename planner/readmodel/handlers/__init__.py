@@ -20,12 +20,19 @@ from sqlalchemy.engine import Connection
 
 from planner.domain.audit_trail import AuditTrail
 from planner.readmodel import odd_ids
-from planner.readmodel.handlers import agreements, meetings, people, profiles, trips
+from planner.readmodel.handlers import (
+    agreements,
+    meetings,
+    organisations,
+    people,
+    profiles,
+    trips,
+)
 from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, key
 from planner.readmodel.handlers.warnings import refresh_warnings
 
-_MODULES = (trips, meetings, profiles, agreements, people)
+_MODULES = (trips, meetings, profiles, agreements, people, organisations)
 
 HANDLERS: dict[type, Handler] = {
     **trips.HANDLERS,
@@ -33,6 +40,7 @@ HANDLERS: dict[type, Handler] = {
     **profiles.HANDLERS,
     **agreements.HANDLERS,
     **people.HANDLERS,
+    **organisations.HANDLERS,
 }
 
 # Event classes the read models deliberately do not show (name each with the reason).

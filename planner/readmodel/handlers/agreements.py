@@ -19,7 +19,7 @@ def _drafted(b: Batch, e: Any, seq: int) -> None:
     b.insert(t.agreements, dict(
         title=e.title, kind=e.kind, subject=e.subject, trip_id=e.trip_id or "",
         meeting_id=e.meeting_id or "", status=v.AgreementStatus.DRAFTED.value, signed_on=None,
-        signed_place="", **created(e, seq)))
+        signed_place="", owner_org_id=e.owner_org_id, **created(e, seq)))
 
 
 def _details(b: Batch, e: Any, seq: int) -> None:
@@ -30,7 +30,7 @@ def _details(b: Batch, e: Any, seq: int) -> None:
 def _party_added(b: Batch, e: Any, seq: int) -> None:
     b.insert(t.parties, dict(
         party_id=e.party_id, agreement_id=key(e), name=e.name, name_key=fold(e.name),
-        profile_id=e.profile_id or "", seq=seq))
+        profile_id=e.profile_id or "", organisation_id=e.organisation_id or "", seq=seq))
     touch(b, t.agreements, e)
 
 

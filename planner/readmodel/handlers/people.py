@@ -23,7 +23,8 @@ def _person_values(e: Any) -> dict[str, Any]:
 
 
 def _registered(b: Batch, e: Any, seq: int) -> None:
-    b.insert(t.people, dict(feed_token_hash="", **_person_values(e), **created(e, seq)))
+    b.insert(t.people, dict(feed_token_hash="", **_person_values(e), **created(e, seq),
+                            owner_org_id=e.owner_org_id, organisation_id=e.organisation_id))
     b.note(PERSON_NAMED, key(e))
 
 
@@ -53,11 +54,24 @@ def _account_email(e: Any) -> str:
 
 def _opened(b: Batch, e: Any, seq: int) -> None:
     b.insert(t.accounts, dict(email=_account_email(e), name=e.name, role=e.role,
-                              person_id=e.person_id or "", active=True, **created(e, seq)))
+                              person_id=e.person_id or "", active=True, **created(e, seq),
+                              organisation_id=e.organisation_id,
+                              global_auditor=bool(e.global_auditor)))
 
 
 def _role(b: Batch, e: Any, seq: int) -> None:
-    touch(b, t.accounts, e, role=e.role, person_id=e.person_id or "")
+    """Like the aggregate: only an auditor can stay a global auditor."""
+    was = b.row(t.accounts, key(e)) or {}
+    touch(b, t.accounts, e, role=e.role, person_id=e.person_id or "",
+          global_auditor=bool(was.get("global_auditor")) and e.role == "auditor")
+
+
+def _audit_scope(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.accounts, e, global_auditor=bool(e.global_auditor))
+
+
+def _person_organisation(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.people, e, organisation_id=e.organisation_id)
 
 
 def _account_erased(b: Batch, e: Any, seq: int) -> None:
@@ -76,6 +90,8 @@ HANDLERS: dict[type, Handler] = {
     Person.DetailsChanged: _person_details,
     Person.FeedTokenReset: _feed_reset,
     Person.Erased: _person_erased,
+    Person.OrganisationNamed: _person_organisation,
+    Account.AuditScopeChanged: _audit_scope,
     Account.Opened: _opened,
     Account.RoleChanged: _role,
     # The hash itself never enters the read model; the account's version still moves on.

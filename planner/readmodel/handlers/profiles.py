@@ -45,7 +45,7 @@ def _version(b: Batch, e: Any) -> None:
 
 
 def _registered(b: Batch, e: Any, seq: int) -> None:
-    b.insert(t.profiles, dict(**_values(e), **created(e, seq)))
+    b.insert(t.profiles, dict(**_values(e), owner_org_id=e.owner_org_id, **created(e, seq)))
     _lists(b, e)
     _version(b, e)
 

@@ -32,7 +32,7 @@ def _created(b: Batch, e: Any, seq: int) -> None:
         title=e.title, purpose=e.purpose, organiser=e.organiser, organiser_key=fold(e.organiser),
         direction=e.direction, status=v.TripStatus.DRAFT.value, status_before_cancel="",
         home_timezone=e.home_timezone, starts_on=e.starts_on, ends_on=e.ends_on,
-        objectives=dumps([]), **created(e, seq),
+        objectives=dumps([]), owner_org_id=e.owner_org_id, **created(e, seq),
         **stamp_values(None, trip_change(e), e.timestamp)))
 
 

@@ -1,0 +1,88 @@
+"""The organisation rules as SQL: which rows of the read models a viewer may see.
+
+Each function gives a WHERE clause for one kind of record, or None when the viewer sees all
+of them (a global auditor). The clauses use the indexed owner and share columns and
+subqueries, so a list filters in the database however many records other organisations have.
+The rules are the ones planner.organisations.access states for one trip.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Select, false, or_, select
+
+from planner.organisations.access import Viewer
+from planner.readmodel import tables as t
+
+
+def _member_trips(viewer: Viewer) -> Select[tuple[str]]:
+    return select(t.members.c.trip_id).where(t.members.c.person_id == viewer.person_id)
+
+
+def visible_trip_ids(viewer: Viewer) -> Select[tuple[str]] | None:
+    """The ids of the trips the viewer may read (None: every trip)."""
+    if viewer.sees_every_organisation:
+        return None
+    if not viewer.is_staff:
+        return _member_trips(viewer)
+    org = viewer.organisation_id
+    shared = select(t.trip_shares.c.trip_id).where(t.trip_shares.c.org_id == org)
+    own = select(t.trips.c.id).where(t.trips.c.owner_org_id == org)
+    query = own.union(shared)
+    if viewer.person_id:
+        query = query.union(_member_trips(viewer))
+    return query  # type: ignore[return-value]
+
+
+def trips_clause(viewer: Viewer, trip_id: ColumnElement[str]) -> ColumnElement[bool] | None:
+    """A condition on a trip id column (rm_trips.id, rm_meetings.trip_id, ...)."""
+    ids = visible_trip_ids(viewer)
+    return None if ids is None else trip_id.in_(ids)
+
+
+def profiles_clause(viewer: Viewer) -> ColumnElement[bool] | None:
+    """Own profiles, and those handed over on a trip the viewer's organisation may read."""
+    if viewer.sees_every_organisation:
+        return None
+    if not viewer.is_staff:
+        return false()
+    on_trips = select(t.handovers.c.profile_id).where(
+        t.handovers.c.trip_id.in_(visible_trip_ids(viewer)))  # type: ignore[arg-type]
+    return or_(t.profiles.c.owner_org_id == viewer.organisation_id,
+               t.profiles.c.id.in_(on_trips))
+
+
+def agreements_clause(viewer: Viewer) -> ColumnElement[bool] | None:
+    """Own agreements, those the viewer's organisation is a party to, and those of a trip
+    it may read (a participant: of the trips they are on)."""
+    if viewer.sees_every_organisation:
+        return None
+    on_trips = t.agreements.c.trip_id.in_(visible_trip_ids(viewer))  # type: ignore[arg-type]
+    if not viewer.is_staff:
+        return on_trips
+    as_party = select(t.parties.c.agreement_id).where(
+        t.parties.c.organisation_id == viewer.organisation_id)
+    return or_(t.agreements.c.owner_org_id == viewer.organisation_id,
+               t.agreements.c.id.in_(as_party), on_trips)
+
+
+def people_clause(viewer: Viewer) -> ColumnElement[bool] | None:
+    """People the viewer's organisation registered or who belong to it, and the members
+    of trips it may read."""
+    if viewer.sees_every_organisation:
+        return None
+    if not viewer.is_staff:
+        return t.people.c.id == viewer.person_id
+    on_trips = select(t.members.c.person_id).where(
+        t.members.c.trip_id.in_(visible_trip_ids(viewer)))  # type: ignore[arg-type]
+    return or_(t.people.c.owner_org_id == viewer.organisation_id,
+               t.people.c.organisation_id == viewer.organisation_id,
+               t.people.c.id.in_(on_trips))
+
+
+def accounts_clause(viewer: Viewer) -> ColumnElement[bool] | None:
+    """Administrators and global auditors see every account; others their organisation's."""
+    if viewer.sees_every_organisation or viewer.administers:
+        return None
+    if not viewer.is_staff:
+        return false()
+    return t.accounts.c.organisation_id == viewer.organisation_id
