@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from flask import Flask, g, redirect, request, session, url_for
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import Forbidden, NotFound
 
-from planner.organisations.access import Viewer
+from planner.domain.errors import ValidationError
+from planner.organisations.access import TripAccess, Viewer, may_read
 from web.wiring import found, queries
 
 ORGANISER, PARTICIPANT, AUDITOR = "organiser", "participant", "auditor"
@@ -139,17 +140,24 @@ everything_reader = guard("reader", lambda user, _: user.sees_everything)
 """Organisers and auditors: registers of everything (all profiles, all agreements)."""
 
 
+def trip_level(user: User, trip_id: str) -> TripAccess:
+    """The user's access to a trip (planner.organisations.access), once per request; NONE
+    also for a trip that does not exist."""
+    cache: dict[str, TripAccess] = g.setdefault("_trip_access", {})
+    key = str(trip_id)
+    if key not in cache:
+        try:
+            level = queries().trip_access(user.viewer, key)
+        except ValidationError:
+            level = None
+        cache[key] = TripAccess.NONE if level is None else level
+    return cache[key]
+
+
 def member_of_trip(user: User, trip_id: str) -> bool:
-    """Organisers and auditors see every trip; a participant only their own."""
-    if user.sees_everything:
-        return True
-    if not user.person_id:
-        return False
-    cache: dict[str, bool] = g.setdefault("_membership", {})
-    if trip_id not in cache:
-        detail = _trip(trip_id)
-        cache[trip_id] = any(str(m.person_id) == user.person_id for m in detail.members)
-    return cache[trip_id]
+    """Whether the user may read the trip: its organisation's staff, partners it is shared
+    with, global auditors, and the participants on it."""
+    return may_read(trip_level(user, trip_id))
 
 
 def _trip(trip_id: str) -> Any:
@@ -160,13 +168,52 @@ def trip_of_meeting(meeting_id: str) -> str:
     return str(found(queries().meeting(str(meeting_id)), "meeting", meeting_id).trip_id)
 
 
-trip_reader = guard("trip reader", lambda user, kw: member_of_trip(user, kw["trip_id"]))
-"""Pages of one trip (`trip_id` in the URL): its delegation members may read them."""
+_NEEDS = {TripAccess.MEMBER: "trip reader", TripAccess.PLAN: "trip planner",
+          TripAccess.OWN: "trip owner"}
+_TOO_LOW = {
+    TripAccess.PLAN: "Only organisers of the trip's organisation, or of a partner it is "
+                     "shared with for planning, can change its programme.",
+    TripAccess.OWN: "Only organisers of the organisation that owns the trip can change its "
+                    "details, dates, status, profiles or sharing.",
+}
 
-meeting_reader = guard(
-    "trip reader", lambda user, kw: user.sees_everything
-    or member_of_trip(user, trip_of_meeting(kw["meeting_id"])))
-"""Pages of one meeting (`meeting_id` in the URL): its trip's members may read them."""
+
+def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
+               what: str = "trip_id") -> Callable[[F], F]:
+    """A decorator for the pages of one trip (`trip_of(view_args)` names it): a trip the
+    user may not read is 404, as if it did not exist; one they may read but not change as
+    asked is 403; anonymous visitors get the login page."""
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            user = g.get("user")
+            if user is None:
+                return _login_redirect()
+            level = trip_level(user, trip_of(kwargs))
+            if not may_read(level):  # the same answer as for a record that does not exist
+                raise NotFound(f"There is no {what.removesuffix('_id')} with id "
+                               f"{kwargs.get(what)}.")
+            if level < needed:
+                raise Forbidden(_TOO_LOW.get(needed) or _refusal(user, "organiser"))
+            return view(*args, **kwargs)
+        return _mark(guarded, _NEEDS[needed])  # type: ignore[return-value]
+    return decorate
+
+
+def _meeting_trip(kwargs: dict[str, Any]) -> str:
+    return trip_of_meeting(kwargs["meeting_id"])
+
+
+trip_reader = trip_guard(TripAccess.MEMBER, lambda kw: kw["trip_id"])
+"""Pages of one trip (`trip_id` in the URL) for everyone who may read it."""
+trip_planner = trip_guard(TripAccess.PLAN, lambda kw: kw["trip_id"])
+"""The trip's programme: legs, members, meetings (organisers of the owner or a plan partner)."""
+trip_owner = trip_guard(TripAccess.OWN, lambda kw: kw["trip_id"])
+"""The trip's details, dates, status, profiles and sharing (organisers of the owner)."""
+meeting_reader = trip_guard(TripAccess.MEMBER, _meeting_trip, "meeting_id")
+"""Pages of one meeting (`meeting_id` in the URL) for everyone who may read its trip."""
+meeting_planner = trip_guard(TripAccess.PLAN, _meeting_trip, "meeting_id")
+"""Changing one meeting: organisers who may plan its trip."""
 
 
 def check_every_view_is_guarded(app: Flask) -> None:

@@ -31,7 +31,7 @@ schedule.mine                   GET     302       200       200    200      200
 trips.index                     GET     302       200       200    200      200
 trips.new                       GET     302       200       403    403      403
 trips.create                    POST    302       422       403    403      403
-trips.show                      GET     302       200       200    403      200
+trips.show                      GET     302       200       200    404      200
 trips.edit                      GET     302       200       403    403      403
 trips.update                    POST    302       422       403    403      403
 trips.dates                     GET     302       200       403    403      403
@@ -58,7 +58,7 @@ delegation.attach_profile       POST    302       422       403    403      403
 delegation.detach_profile       POST    302       422       403    403      403
 meetings.new                    GET     302       200       403    403      403
 meetings.schedule               POST    302       422       403    403      403
-meetings.show                   GET     302       200       200    403      200
+meetings.show                   GET     302       200       200    404      200
 meetings.edit                   GET     302       200       403    403      403
 meetings.update                 POST    302       422       403    403      403
 meetings.move_form              GET     302       200       403    403      403
@@ -79,8 +79,8 @@ outcomes.add_followup           POST    302       422       403    403      403
 outcomes.complete_followup      POST    302       422       403    403      403
 feeds.feed                      GET     404       404       404    404      404
 health.health                   GET     200       200       200    200      200
-feeds.trip_calendar             GET     302       200       200    403      200
-feeds.meeting_calendar          GET     302       200       200    403      200
+feeds.trip_calendar             GET     302       200       200    404      200
+feeds.meeting_calendar          GET     302       200       200    404      200
 feeds.my_calendar               GET     302       404       200    200      404
 feeds.reset_mine                POST    302       422       422    422      403
 feeds.addresses                 GET     302       200       403    403      403
