@@ -20,4 +20,5 @@ def index() -> Any:
     if g.user.role == access.PARTICIPANT:
         return redirect(url_for("schedule.mine"))
     day = today()
-    return render_template("dashboard.html", board=queries().dashboard(day), today=day)
+    board = queries().dashboard(day, viewer=g.user.viewer)
+    return render_template("dashboard.html", board=board, today=day)

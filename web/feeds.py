@@ -171,7 +171,7 @@ def reset_mine() -> Any:
 
 
 @bp.get("/trips/<uuid:trip_id>/calendars")
-@access.organiser
+@access.trip_planner
 def addresses(trip_id: UUID) -> Any:
     """Organisers: the delegation's calendar addresses (whether each has one; reset)."""
     row = trip(trip_id)
@@ -181,7 +181,7 @@ def addresses(trip_id: UUID) -> Any:
 
 
 @bp.post("/trips/<uuid:trip_id>/calendars/<uuid:person_id>")
-@access.organiser
+@access.trip_planner
 def reset_member(trip_id: UUID, person_id: UUID) -> Any:
     """An organiser creates or resets a delegation member's address, to hand it over."""
     action = _action()
