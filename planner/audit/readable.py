@@ -64,8 +64,12 @@ def describe_item(item: dict[str, Any], *, zone: str = "UTC", names: Names = no_
             continue
         if value in (None, "", [], {}):
             continue
-        label = key.removesuffix("_id") if key in ("person_id", "profile_id") else key
-        parts.append(f"{label.replace('_', ' ')}: {describe(value, zone=zone, names=names)}")
+        if _UUID.match(key):  # keyed by a record (a trip's shares by organisation)
+            label = names(key) or key
+        else:
+            label = key.removesuffix("_id") if key in ("person_id", "profile_id") else key
+            label = label.replace("_", " ")
+        parts.append(f"{label}: {describe(value, zone=zone, names=names)}")
     return ", ".join(parts) or "(empty)"
 
 
