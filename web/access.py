@@ -193,8 +193,9 @@ def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
             if not may_read(level):  # the same answer as for a record that does not exist
                 raise NotFound(f"There is no {what.removesuffix('_id')} with id "
                                f"{kwargs.get(what)}.")
-            if level < needed:
-                raise Forbidden(_TOO_LOW.get(needed) or _refusal(user, "organiser"))
+            if level < needed:  # auditors and participants: their role is the reason
+                raise Forbidden(_TOO_LOW.get(needed) if user.viewer.plans
+                                else _refusal(user, "organiser"))
             return view(*args, **kwargs)
         return _mark(guarded, _NEEDS[needed])  # type: ignore[return-value]
     return decorate

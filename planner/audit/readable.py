@@ -64,12 +64,10 @@ def describe_item(item: dict[str, Any], *, zone: str = "UTC", names: Names = no_
             continue
         if value in (None, "", [], {}):
             continue
-        if _UUID.match(key):  # keyed by a record (a trip's shares by organisation)
-            label = names(key) or key
-        else:
-            label = key.removesuffix("_id") if key in ("person_id", "profile_id") else key
-            label = label.replace("_", " ")
-        parts.append(f"{label}: {describe(value, zone=zone, names=names)}")
+        label = key.removesuffix("_id") if key in ("person_id", "profile_id") else key
+        if _UUID.match(label):  # a record as the key (a trip's shares: partner -> access)
+            label = names(label) or label
+        parts.append(f"{label.replace('_', ' ')}: {describe(value, zone=zone, names=names)}")
     return ", ".join(parts) or "(empty)"
 
 
