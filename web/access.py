@@ -189,13 +189,16 @@ def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
             user = g.get("user")
             if user is None:
                 return _login_redirect()
+            if needed > TripAccess.VIEW and not user.viewer.plans:
+                # auditors and participants never change a trip: refused by role, before
+                # any record is looked at (which reveals nothing about it)
+                raise Forbidden(_refusal(user, "organiser"))
             level = trip_level(user, trip_of(kwargs))
             if not may_read(level):  # the same answer as for a record that does not exist
                 raise NotFound(f"There is no {what.removesuffix('_id')} with id "
                                f"{kwargs.get(what)}.")
-            if level < needed:  # auditors and participants: their role is the reason
-                raise Forbidden(_TOO_LOW.get(needed) if user.viewer.plans
-                                else _refusal(user, "organiser"))
+            if level < needed:
+                raise Forbidden(_TOO_LOW.get(needed) or _refusal(user, "organiser"))
             return view(*args, **kwargs)
         return _mark(guarded, _NEEDS[needed])  # type: ignore[return-value]
     return decorate

@@ -10,8 +10,8 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain import values as v
+from planner.organisations import scope
 from planner.organisations.access import Viewer
-from planner.organisations.scope import trips_clause
 from planner.readmodel import tables as t
 from planner.readmodel.keys import from_db, opt_uid, uid
 from planner.readmodel.queries_base import (
@@ -67,7 +67,7 @@ class TripQueries(QueryBase):
         With a `viewer`, only the trips their organisation may read (None: every trip)."""
         page, per_page = paging(page, per_page)
         query = select(t.trips).order_by(*NEWEST_TRIPS_FIRST)
-        if viewer is not None and (seen := trips_clause(viewer, t.trips.c.id)) is not None:
+        if viewer is not None and (seen := scope.trips_clause(viewer, t.trips.c.id)) is not None:
             query = query.where(seen)
         if (wanted := optional_choice("status", status, v.TripStatus)) is not None:
             query = query.where(t.trips.c.status == wanted)
