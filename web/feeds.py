@@ -195,8 +195,25 @@ def reset_member(trip_id: UUID, person_id: UUID) -> Any:
                          own=False)
 
 
+def _owns_person(user: access.User, kwargs: dict[str, Any]) -> bool:
+    """Organisers (and administrators) of the person's owner organisation; a person their
+    organisation may not see is 404, as if there were none."""
+    if not user.viewer.plans:
+        return False
+    person = queries().person_access(user.viewer, str(kwargs["person_id"]))
+    if person is None or not person[1]:
+        raise NotFound(f"There is no person with id {kwargs['person_id']}.")
+    return person[0] == user.organisation_id
+
+
+person_owner = access.guard(
+    "person owner", _owns_person,
+    "Only organisers of the organisation that registered this person can reset their "
+    "calendar address.")
+
+
 @bp.post("/people/<uuid:person_id>/calendar/address")
-@access.organiser
+@person_owner
 def reset_person(person_id: UUID) -> Any:
     """An organiser creates or resets anyone's address from the person's screen
     (`{% include "calendar/_person_address.html" %}` there, with `person` in the context)."""

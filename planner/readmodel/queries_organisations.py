@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import Select, exists, false, or_, select
+from sqlalchemy import Select, exists, false, or_, select, true
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
+from planner.organisations import scope
 from planner.organisations.access import TripAccess, Viewer, trip_access
 from planner.readmodel import tables as t
 from planner.readmodel.keys import fold
@@ -98,6 +99,18 @@ class OrganisationQueries(QueryBase):
         m = t.meetings
         return self._access(viewer, select(t.trips.c.id).join(m, m.c.trip_id == t.trips.c.id)
                             .where(m.c.id == key))
+
+    def person_access(self, viewer: Viewer,
+                      person_id: UUID | str) -> tuple[str, bool] | None:
+        """A person's owner organisation and whether the viewer may see them
+        (planner.organisations.scope.people_clause), or None: no such person. One statement."""
+        key = record_id("person_id", person_id)
+        clause = scope.people_clause(viewer)
+        seen = true() if clause is None else clause
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.people.c.owner_org_id, seen.label("seen"))
+                               .where(t.people.c.id == key)).first()
+        return None if row is None else (row[0], bool(row[1]))
 
     def _access(self, viewer: Viewer,
                 query: Select[tuple[str]]) -> tuple[str, TripAccess] | None:

@@ -296,3 +296,22 @@ def test_a_new_trip_belongs_to_the_organisation_of_who_created_it(shared: Shared
     assert trip_row(shared, trip_id).owner_org_id == str(shared.orgs["planner"])
     assert client_of(shared, "planner").get(f"/trips/{trip_id}/sharing").status_code == 200
     assert client_of(shared, "owner").get(f"/trips/{trip_id}").status_code == 404
+
+
+def test_calendar_addresses_of_the_delegation_follow_the_trip_and_the_person(
+        shared: Shared) -> None:
+    koerner = trip_row(shared, shared.trip_id).members[0].person_id
+    members = f"/trips/{shared.trip_id}/calendars"
+    person = f"/people/{koerner}/calendar/address"
+    nanjing, jining = client_of(shared, "planner"), client_of(shared, "viewer")
+    munich = client_of(shared, "other")
+    assert nanjing.get(members).status_code == 200
+    assert jining.get(members).status_code == 403
+    assert munich.get(members).status_code == 404
+    before = events(shared)
+    assert post(jining, f"{members}/{koerner}", action="reset").status_code == 403
+    assert post(nanjing, person, action="reset").status_code == 403  # Leipzig registered him
+    assert post(munich, person, action="reset").status_code == 404  # not on any of its trips
+    assert events(shared) == before
+    assert post(nanjing, f"{members}/{koerner}", action="reset").status_code == 200
+    assert post(client_of(shared, "owner"), person, action="reset").status_code == 200
