@@ -11,7 +11,7 @@ from web.layout import add_nav
 from web.wiring import queries, today
 
 bp = Blueprint("dashboard", __name__)
-add_nav("Dashboard", "dashboard.index", roles=("organiser", "auditor"), order=10)
+add_nav("Dashboard", "dashboard.index", roles=("organiser", "administrator", "auditor"), order=10)
 
 
 @bp.get("/")

@@ -15,7 +15,8 @@ from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
-add_nav("Trips", "trips.index", roles=("organiser", "auditor", "participant"), order=20)
+add_nav("Trips", "trips.index", roles=("organiser", "administrator", "auditor", "participant"),
+        order=20)
 FILTERS = ("status", "year", "city", "country", "organiser")
 
 creator = access.guard("organiser", lambda user, _: user.viewer.plans)

@@ -75,6 +75,12 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
     koerner = cmd.register_person(actor=SETUP, name="Michael Körner",
                                   home_timezone="Europe/Berlin", owner_org_id=orgs["owner"])
     cmd.add_member(trip_id, actor=SETUP, person_id=koerner, role="head of delegation")
+    emails["member"], emails["admin"] = "koerner@shared.example", "admin@shared.example"
+    cmd.open_account(actor=SETUP, email=emails["member"], name="Michael Körner",
+                     role="participant", password_hash=password, person_id=koerner,
+                     organisation_id=orgs["owner"])
+    cmd.open_account(actor=SETUP, email=emails["admin"], name="Administrator",
+                     role="administrator", password_hash=password, organisation_id=orgs["owner"])
     meeting_id = cmd.schedule_meeting(
         trip_id, actor=SETUP, kind="official meeting", title="Late dinner with the vice mayor",
         venue="Jinling Hotel", city="Nanjing", timezone="Asia/Shanghai", leg_id=leg,
@@ -315,3 +321,21 @@ def test_calendar_addresses_of_the_delegation_follow_the_trip_and_the_person(
     assert events(shared) == before
     assert post(nanjing, f"{members}/{koerner}", action="reset").status_code == 200
     assert post(client_of(shared, "owner"), person, action="reset").status_code == 200
+
+
+def test_administrators_plan_like_organisers_and_participants_see_their_trip_as_before(
+        shared: Shared) -> None:
+    admin = client_of(shared, "admin")
+    board = visible(admin.get("/"))
+    assert "Trips" in board and "New trip" in board and TITLE in board
+    assert admin.get("/trips/new").status_code == 200
+    assert admin.get(f"/trips/{shared.trip_id}/sharing").status_code == 200
+    assert admin.get(f"/trips/{shared.other_trip_id}").status_code == 404
+    member = client_of(shared, "member")
+    page = visible(member.get(f"/trips/{shared.trip_id}"))
+    assert TITLE in page
+    for staff_only in ("Owned by", "Shared with", "Schedule meeting", "warning"):
+        assert staff_only not in page, staff_only
+    assert "My trips" in visible(member.get("/trips"))
+    assert member.get(f"/trips/{shared.trip_id}/legs/new").status_code == 403
+    assert member.get(f"/trips/{shared.other_trip_id}").status_code == 404
