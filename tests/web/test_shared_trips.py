@@ -18,9 +18,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from planner.bootstrap import Planner, build
 from planner.passwords import hash_password
+from planner.settings import load_settings
+from tests.conftest import fresh_postgres_database
 from tests.web.conftest import make_app, open_session, post, text_of, visible
 from tests.web.world import PASSWORD
+from web import create_app
 
 SETUP = "test:setup"
 TITLE = "Leipzig economic delegation to Nanjing"
@@ -38,9 +42,23 @@ class Shared:
     emails: dict[str, str]
 
 
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
-    app, planner = make_app(tmp_path_factory.mktemp("shared"))
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shared(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
+    """The world on a SQLite file, then on PostgreSQL (the access reads are raw SQL)."""
+    folder = tmp_path_factory.mktemp("shared")
+    if request.param == "sqlite":
+        yield from _shared(*make_app(folder))
+        return
+    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
+        settings = load_settings(environ={}, instance_path=str(folder / "instance"))
+        planner = build(settings, database_url=url)
+        app = create_app(settings, planner=planner)
+        app.config.update(TESTING=True)
+        yield from _shared(app, planner)
+
+
+def _shared(app: Flask, planner: Planner) -> Iterator[Shared]:
     cmd = planner.app
     today = cmd.now().date()
     orgs = {
