@@ -189,6 +189,10 @@ def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
             user = g.get("user")
             if user is None:
                 return _login_redirect()
+            if needed > TripAccess.VIEW and not user.viewer.plans:
+                # auditors and participants never change a trip: refused by role, before
+                # any record is looked at (which reveals nothing about it)
+                raise Forbidden(_refusal(user, "organiser"))
             level = trip_level(user, trip_of(kwargs))
             if not may_read(level):  # the same answer as for a record that does not exist
                 raise NotFound(f"There is no {what.removesuffix('_id')} with id "
@@ -201,7 +205,17 @@ def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
 
 
 def _meeting_trip(kwargs: dict[str, Any]) -> str:
-    return trip_of_meeting(kwargs["meeting_id"])
+    """The meeting's trip, with the user's access to it kept for trip_level (one read)."""
+    user, meeting_id = g.user, kwargs["meeting_id"]
+    try:
+        found_ = queries().meeting_access(user.viewer, str(meeting_id))
+    except ValidationError:
+        found_ = None
+    if found_ is None:
+        raise NotFound(f"There is no meeting with id {meeting_id}.")
+    trip_id, level = found_
+    g.setdefault("_trip_access", {})[str(trip_id)] = level
+    return str(trip_id)
 
 
 trip_reader = trip_guard(TripAccess.MEMBER, lambda kw: kw["trip_id"])

@@ -11,7 +11,7 @@ from web.layout import add_nav
 from web.wiring import queries, today
 
 bp = Blueprint("dashboard", __name__)
-add_nav("Dashboard", "dashboard.index", roles=("organiser", "auditor"), order=10)
+add_nav("Dashboard", "dashboard.index", roles=("organiser", "administrator", "auditor"), order=10)
 
 
 @bp.get("/")
@@ -20,4 +20,5 @@ def index() -> Any:
     if g.user.role == access.PARTICIPANT:
         return redirect(url_for("schedule.mine"))
     day = today()
-    return render_template("dashboard.html", board=queries().dashboard(day), today=day)
+    board = queries().dashboard(day, viewer=g.user.viewer)
+    return render_template("dashboard.html", board=board, today=day)

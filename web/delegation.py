@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, g, redirect, request, url_for
 
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
@@ -44,13 +44,13 @@ def _leg_values(trip_id: UUID, leg_id: str | None = None) -> dict[str, Any]:
 
 
 @bp.get("/legs/new")
-@access.organiser
+@access.trip_planner
 def new_leg(trip_id: UUID) -> Any:
     return render_form("trips/leg.html", _leg_values(trip_id), **_leg_context(trip_id))
 
 
 @bp.post("/legs/new")
-@access.organiser
+@access.trip_planner
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def add_leg(trip_id: UUID) -> Any:
     form = Form()
@@ -63,14 +63,14 @@ def add_leg(trip_id: UUID) -> Any:
 
 
 @bp.get("/legs/<leg_id>")
-@access.organiser
+@access.trip_planner
 def edit_leg(trip_id: UUID, leg_id: str) -> Any:
     return render_form("trips/leg.html", _leg_values(trip_id, leg_id),
                        **_leg_context(trip_id, leg_id))
 
 
 @bp.post("/legs/<leg_id>")
-@access.organiser
+@access.trip_planner
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def change_leg(trip_id: UUID, leg_id: str) -> Any:
     form = Form()
@@ -84,7 +84,7 @@ def change_leg(trip_id: UUID, leg_id: str) -> Any:
 
 
 @bp.post("/legs/<leg_id>/remove")
-@access.organiser
+@access.trip_planner
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def remove_leg(trip_id: UUID, leg_id: str) -> Any:
     form = Form()
@@ -108,14 +108,14 @@ def _members_values(trip_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/members")
-@access.organiser
+@access.trip_planner
 def members(trip_id: UUID) -> Any:
     return render_form("trips/members.html", _members_values(trip_id),
                        **_members_context(trip_id))
 
 
 @bp.post("/members")
-@access.organiser
+@access.trip_planner
 @form_page("trips/members.html", _members_context, _members_values)
 def add_member(trip_id: UUID) -> Any:
     form = Form()
@@ -128,7 +128,7 @@ def add_member(trip_id: UUID) -> Any:
 
 
 @bp.post("/people")
-@access.organiser
+@access.trip_planner
 @form_page("trips/members.html", _members_context, _members_values)
 def add_person(trip_id: UUID) -> Any:
     """Participants are people: register someone new and add them to the delegation."""
@@ -137,13 +137,14 @@ def add_person(trip_id: UUID) -> Any:
         commands().register_member(
             trip_id, actor=actor(), name=form.text("name"), title=form.text("title"),
             organisation=form.text("new_organisation"), email=form.text("email"),
-            home_timezone=form.text("home_timezone"), role=form.text("new_role"))
+            home_timezone=form.text("home_timezone"), role=form.text("new_role"),
+            owner_org_id=g.user.organisation_id or None)
     flash(f"{form.text('name').strip()} is registered and added to the delegation.", "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
 @bp.post("/members/<uuid:person_id>")
-@access.organiser
+@access.trip_planner
 @form_page("trips/members.html", _members_context, _members_values)
 def change_member(trip_id: UUID, person_id: UUID) -> Any:
     form = Form()
@@ -155,7 +156,7 @@ def change_member(trip_id: UUID, person_id: UUID) -> Any:
 
 
 @bp.post("/members/<uuid:person_id>/remove")
-@access.organiser
+@access.trip_planner
 @form_page("trips/members.html", _members_context, _members_values)
 def remove_member(trip_id: UUID, person_id: UUID) -> Any:
     form = Form()
@@ -177,14 +178,14 @@ def _profiles_context(trip_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/profiles")
-@access.organiser
+@access.trip_owner
 def profiles(trip_id: UUID) -> Any:
     return render_form("trips/profiles.html", _members_values(trip_id),
                        **_profiles_context(trip_id))
 
 
 @bp.post("/profiles")
-@access.organiser
+@access.trip_owner
 @form_page("trips/profiles.html", _profiles_context, _members_values)
 def attach_profile(trip_id: UUID) -> Any:
     form = Form()
@@ -194,7 +195,7 @@ def attach_profile(trip_id: UUID) -> Any:
 
 
 @bp.post("/profiles/<uuid:profile_id>/detach")
-@access.organiser
+@access.trip_owner
 @form_page("trips/profiles.html", _profiles_context, _members_values)
 def detach_profile(trip_id: UUID, profile_id: UUID) -> Any:
     form = Form()

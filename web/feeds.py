@@ -171,7 +171,7 @@ def reset_mine() -> Any:
 
 
 @bp.get("/trips/<uuid:trip_id>/calendars")
-@access.organiser
+@access.trip_planner
 def addresses(trip_id: UUID) -> Any:
     """Organisers: the delegation's calendar addresses (whether each has one; reset)."""
     row = trip(trip_id)
@@ -181,7 +181,7 @@ def addresses(trip_id: UUID) -> Any:
 
 
 @bp.post("/trips/<uuid:trip_id>/calendars/<uuid:person_id>")
-@access.organiser
+@access.trip_planner
 def reset_member(trip_id: UUID, person_id: UUID) -> Any:
     """An organiser creates or resets a delegation member's address, to hand it over."""
     action = _action()
@@ -195,8 +195,25 @@ def reset_member(trip_id: UUID, person_id: UUID) -> Any:
                          own=False)
 
 
+def _owns_person(user: access.User, kwargs: dict[str, Any]) -> bool:
+    """Organisers (and administrators) of the person's owner organisation; a person their
+    organisation may not see is 404, as if there were none."""
+    if not user.viewer.plans:
+        return False
+    person = queries().person_access(user.viewer, str(kwargs["person_id"]))
+    if person is None or not person[1]:
+        raise NotFound(f"There is no person with id {kwargs['person_id']}.")
+    return person[0] == user.organisation_id
+
+
+person_owner = access.guard(
+    "person owner", _owns_person,
+    "Only organisers of the organisation that registered this person can reset their "
+    "calendar address.")
+
+
 @bp.post("/people/<uuid:person_id>/calendar/address")
-@access.organiser
+@person_owner
 def reset_person(person_id: UUID) -> Any:
     """An organiser creates or resets anyone's address from the person's screen
     (`{% include "calendar/_person_address.html" %}` there, with `person` in the context)."""

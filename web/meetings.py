@@ -54,13 +54,13 @@ def _new_values(trip_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/trips/<uuid:trip_id>/meetings/new")
-@access.organiser
+@access.trip_planner
 def new(trip_id: UUID) -> Any:
     return render_form("meetings/schedule.html", _new_values(trip_id), **_new_context(trip_id))
 
 
 @bp.post("/trips/<uuid:trip_id>/meetings/new")
-@access.organiser
+@access.trip_planner
 @form_page("meetings/schedule.html", _new_context)
 def schedule(trip_id: UUID) -> Any:
     form = Form()
@@ -101,13 +101,13 @@ def _details(meeting_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/meetings/<uuid:meeting_id>/edit")
-@access.organiser
+@access.meeting_planner
 def edit(meeting_id: UUID) -> Any:
     return render_form("meetings/edit.html", _details(meeting_id), **_context(meeting_id))
 
 
 @bp.post("/meetings/<uuid:meeting_id>/edit")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/edit.html", _context, _details)
 def update(meeting_id: UUID) -> Any:
     form = Form()
@@ -127,13 +127,13 @@ def _time(meeting_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/meetings/<uuid:meeting_id>/move")
-@access.organiser
+@access.meeting_planner
 def move_form(meeting_id: UUID) -> Any:
     return render_form("meetings/move.html", _time(meeting_id), **_context(meeting_id))
 
 
 @bp.post("/meetings/<uuid:meeting_id>/move")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/move.html", _context, _time)
 def move(meeting_id: UUID) -> Any:
     form = Form()
@@ -151,14 +151,14 @@ def _location(meeting_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/meetings/<uuid:meeting_id>/relocate")
-@access.organiser
+@access.meeting_planner
 def relocate_form(meeting_id: UUID) -> Any:
     return render_form("meetings/relocate.html", _location(meeting_id),
                        **_context_with_legs(meeting_id))
 
 
 @bp.post("/meetings/<uuid:meeting_id>/relocate")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/relocate.html", _context_with_legs, _location)
 def relocate(meeting_id: UUID) -> Any:
     form = Form()
@@ -177,13 +177,13 @@ def _version(meeting_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/meetings/<uuid:meeting_id>/status")
-@access.organiser
+@access.meeting_planner
 def status(meeting_id: UUID) -> Any:
     return render_form("meetings/status.html", _version(meeting_id), **_context(meeting_id))
 
 
 @bp.post("/meetings/<uuid:meeting_id>/confirm")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/status.html", _context, _version)
 def confirm(meeting_id: UUID) -> Any:
     commands().confirm_meeting(meeting_id, actor=actor(), expected_version=Form().version())
@@ -192,7 +192,7 @@ def confirm(meeting_id: UUID) -> Any:
 
 
 @bp.post("/meetings/<uuid:meeting_id>/cancel")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/status.html", _context, _version)
 def cancel(meeting_id: UUID) -> Any:
     form = Form()
@@ -203,7 +203,7 @@ def cancel(meeting_id: UUID) -> Any:
 
 
 @bp.post("/meetings/<uuid:meeting_id>/reinstate")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/status.html", _context, _version)
 def reinstate(meeting_id: UUID) -> Any:
     form = Form()

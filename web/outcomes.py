@@ -40,14 +40,14 @@ def _to_page(meeting_id: UUID, endpoint: str) -> Any:
 
 # -- attendees ------------------------------------------------------------------------------
 @bp.get("/attendees")
-@access.organiser
+@access.meeting_planner
 def attendees(meeting_id: UUID) -> Any:
     return render_form("meetings/attendees.html", _version(meeting_id),
                        **_attendees_context(meeting_id))
 
 
 @bp.post("/attendees")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/attendees.html", _attendees_context, _version)
 def add_attendee(meeting_id: UUID) -> Any:
     form = Form()
@@ -58,7 +58,7 @@ def add_attendee(meeting_id: UUID) -> Any:
 
 
 @bp.post("/attendees/<uuid:person_id>/remove")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/attendees.html", _attendees_context, _version)
 def remove_attendee(meeting_id: UUID, person_id: UUID) -> Any:
     form = Form()
@@ -78,13 +78,13 @@ def _outcome(meeting_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/outcome")
-@access.organiser
+@access.meeting_planner
 def outcome(meeting_id: UUID) -> Any:
     return render_form("meetings/outcome.html", _outcome(meeting_id), **_context(meeting_id))
 
 
 @bp.post("/outcome")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/outcome.html", _context, _outcome)
 def record_outcome(meeting_id: UUID) -> Any:
     form = Form()
@@ -97,13 +97,13 @@ def record_outcome(meeting_id: UUID) -> Any:
 
 # -- follow-ups -----------------------------------------------------------------------------
 @bp.get("/followups")
-@access.organiser
+@access.meeting_planner
 def followups(meeting_id: UUID) -> Any:
     return render_form("meetings/followups.html", _version(meeting_id), **_context(meeting_id))
 
 
 @bp.post("/followups")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/followups.html", _context, _version)
 def add_followup(meeting_id: UUID) -> Any:
     form = Form()
@@ -114,7 +114,7 @@ def add_followup(meeting_id: UUID) -> Any:
 
 
 @bp.post("/followups/<followup_id>/done")
-@access.organiser
+@access.meeting_planner
 @form_page("meetings/followups.html", _context, _version)
 def complete_followup(meeting_id: UUID, followup_id: str) -> Any:
     form = Form()

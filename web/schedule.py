@@ -12,7 +12,8 @@ from web.layout import add_nav
 from web.wiring import my_person, queries
 
 bp = Blueprint("schedule", __name__)
-add_nav("My schedule", "schedule.mine", roles=("participant", "organiser", "auditor"), order=15)
+add_nav("My schedule", "schedule.mine",
+        roles=("participant", "organiser", "administrator", "auditor"), order=15)
 
 
 @bp.get("/schedule")

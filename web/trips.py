@@ -7,14 +7,31 @@ from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
+from planner.organisations.access import TripAccess, may_manage, may_plan
 from web import access
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
-add_nav("Trips", "trips.index", roles=("organiser", "auditor", "participant"), order=20)
+add_nav("Trips", "trips.index", roles=("organiser", "administrator", "auditor", "participant"),
+        order=20)
 FILTERS = ("status", "year", "city", "country", "organiser")
+
+creator = access.guard("organiser", lambda user, _: user.viewer.plans)
+"""New trips: organisers and administrators; the trip belongs to their organisation."""
+
+
+@bp.app_context_processor
+def trip_rights() -> dict[str, Any]:
+    """For templates: whether the signed-in user may plan a trip's programme or manage the
+    trip itself (the guards' answer, read once per request), to show only what they may do."""
+    def level(trip_id: object) -> TripAccess:
+        user = g.get("user")
+        return access.trip_level(user, str(trip_id)) if user else TripAccess.NONE
+    return {"may_plan": lambda trip_id: may_plan(level(trip_id)),
+            "may_manage": lambda trip_id: may_manage(level(trip_id))}
 
 
 def trip(trip_id: UUID) -> Any:
@@ -24,8 +41,9 @@ def trip(trip_id: UUID) -> Any:
 @bp.get("")
 @access.signed_in
 def index() -> Any:
-    """Organisers and auditors filter every trip; a participant sees the trips they are on."""
-    if not g.user.sees_everything:
+    """Staff filter the trips their organisation may read (its own and those shared with
+    it); a participant sees the trips they are on."""
+    if not g.user.viewer.is_staff:
         mine = queries().trips_of_person(g.user.person_id) if g.user.person_id else ()
         return render_template("trips/list.html", trips=mine, page=None, filters={})
     filters = {k: request.args.get(k, "").strip() for k in FILTERS}
@@ -33,7 +51,8 @@ def index() -> Any:
     page = queries().trips(status=filters["status"] or None,
                            year=whole_number(year, digits=4),
                            city=filters["city"] or None, country=filters["country"] or None,
-                           organiser=filters["organiser"] or None, page=page_number())
+                           organiser=filters["organiser"] or None, page=page_number(),
+                           viewer=g.user.viewer)
     return render_template("trips/list.html", trips=page.items, page=page, filters=filters)
 
 
@@ -52,13 +71,13 @@ def _details_context(trip_id: UUID | None = None) -> dict[str, Any]:
 
 
 @bp.get("/new")
-@access.organiser
+@creator
 def new() -> Any:
     return render_form("trips/form.html", _details(), **_details_context())
 
 
 @bp.post("/new")
-@access.organiser
+@creator
 @form_page("trips/form.html", _details_context)
 def create() -> Any:
     form = Form()
@@ -66,7 +85,8 @@ def create() -> Any:
         actor=actor(), title=form.text("title"), purpose=form.text("purpose"),
         organiser=form.text("organiser"), direction=form.text("direction"),
         home_timezone=form.text("home_timezone"), starts_on=form.date("starts_on"),
-        ends_on=form.date("ends_on"))
+        ends_on=form.date("ends_on"),
+        owner_org_id=g.user.organisation_id or DEFAULT_ORGANISATION_ID)
     flash("The trip is created. Add its legs next: the cities and dates.", "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
@@ -74,24 +94,26 @@ def create() -> Any:
 @bp.get("/<uuid:trip_id>")
 @access.trip_reader
 def show(trip_id: UUID) -> Any:
-    page = found(queries().trip_page(trip_id, with_warnings=g.user.sees_everything),
-                 "trip", trip_id)
+    staff = access.trip_level(g.user, str(trip_id)) >= TripAccess.VIEW
+    page = found(queries().trip_page(trip_id, with_warnings=staff), "trip", trip_id)
     by_meeting: dict[str, list[Any]] = {}
     for warning in page.warnings:
         for meeting_id in warning.meeting_ids:
             by_meeting.setdefault(str(meeting_id), []).append(warning)
+    owner = queries().organisation(page.trip.owner_org_id) if staff else None
     return render_template("trips/show.html", trip=page.trip, itinerary=page.itinerary,
-                           warnings=page.warnings, by_meeting=by_meeting)
+                           warnings=page.warnings, by_meeting=by_meeting, staff=staff,
+                           owner=owner)
 
 
 @bp.get("/<uuid:trip_id>/edit")
-@access.organiser
+@access.trip_owner
 def edit(trip_id: UUID) -> Any:
     return render_form("trips/form.html", _details(trip_id), **_details_context(trip_id))
 
 
 @bp.post("/<uuid:trip_id>/edit")
-@access.organiser
+@access.trip_owner
 @form_page("trips/form.html", _details_context, _details)
 def update(trip_id: UUID) -> Any:
     form = Form()
@@ -111,13 +133,13 @@ def _dates(trip_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/<uuid:trip_id>/dates")
-@access.organiser
+@access.trip_owner
 def dates(trip_id: UUID) -> Any:
     return render_form("trips/dates.html", _dates(trip_id), **_details_context(trip_id))
 
 
 @bp.post("/<uuid:trip_id>/dates")
-@access.organiser
+@access.trip_owner
 @form_page("trips/dates.html", _details_context, _dates)
 def change_dates(trip_id: UUID) -> Any:
     form = Form()
@@ -134,14 +156,14 @@ def _objectives(trip_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/<uuid:trip_id>/objectives")
-@access.organiser
+@access.trip_owner
 def objectives(trip_id: UUID) -> Any:
     return render_form("trips/objectives.html", _objectives(trip_id),
                        **_details_context(trip_id))
 
 
 @bp.post("/<uuid:trip_id>/objectives")
-@access.organiser
+@access.trip_owner
 @form_page("trips/objectives.html", _details_context, _objectives)
 def set_objectives(trip_id: UUID) -> Any:
     form = Form()
@@ -158,13 +180,13 @@ def _status(trip_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/<uuid:trip_id>/status")
-@access.organiser
+@access.trip_owner
 def status(trip_id: UUID) -> Any:
     return render_form("trips/status.html", _status(trip_id), **_details_context(trip_id))
 
 
 @bp.post("/<uuid:trip_id>/status")
-@access.organiser
+@access.trip_owner
 @form_page("trips/status.html", _details_context, _status)
 def change_status(trip_id: UUID) -> Any:
     form = Form()
@@ -175,14 +197,14 @@ def change_status(trip_id: UUID) -> Any:
 
 
 @bp.get("/<uuid:trip_id>/cancel")
-@access.organiser
+@access.trip_owner
 def cancel_form(trip_id: UUID) -> Any:
     """One page for both: cancel a trip, or reinstate a cancelled one (always with a reason)."""
     return render_form("trips/cancel.html", _status(trip_id), **_details_context(trip_id))
 
 
 @bp.post("/<uuid:trip_id>/cancel")
-@access.organiser
+@access.trip_owner
 @form_page("trips/cancel.html", _details_context, _status)
 def cancel(trip_id: UUID) -> Any:
     form = Form()
@@ -193,7 +215,7 @@ def cancel(trip_id: UUID) -> Any:
 
 
 @bp.post("/<uuid:trip_id>/reinstate")
-@access.organiser
+@access.trip_owner
 @form_page("trips/cancel.html", _details_context, _status)
 def reinstate(trip_id: UUID) -> Any:
     form = Form()
@@ -201,3 +223,42 @@ def reinstate(trip_id: UUID) -> Any:
                               expected_version=form.version())
     flash("The trip is reinstated.", "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
+
+
+# -- sharing with partner organisations -----------------------------------------------------
+ACCESS_CHOICES = (("plan", "plan: may change the programme (legs, members, meetings)"),
+                  ("view", "view: may read everything, change nothing"),
+                  ("none", "none: end the share"))
+
+
+def _sharing_context(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    partners = [(o.id, o.display_name) for o in queries().organisations()
+                if o.id != row.owner_org_id]
+    return {"trip": row, "partners": partners, "access_choices": ACCESS_CHOICES,
+            "owner": queries().organisation(row.owner_org_id)}
+
+
+def _sharing(trip_id: UUID) -> dict[str, Any]:
+    return {"access": "plan", "expected_version": trip(trip_id).version}
+
+
+@bp.get("/<uuid:trip_id>/sharing")
+@access.trip_owner
+def sharing(trip_id: UUID) -> Any:
+    """Who the trip is shared with, and a form to share it, change a share or end one."""
+    return render_form("trips/sharing.html", _sharing(trip_id), **_sharing_context(trip_id))
+
+
+@bp.post("/<uuid:trip_id>/sharing")
+@access.trip_owner
+@form_page("trips/sharing.html", _sharing_context, _sharing)
+def share(trip_id: UUID) -> Any:
+    form = Form()
+    commands().share_trip(trip_id, actor=actor(),
+                          organisation_id=form.required("organisation_id", "an organisation"),
+                          access=form.text("access"), reason=form.text("reason"),
+                          expected_version=form.version())
+    flash("The trip's sharing is changed." if form.text("access") != "none" else
+          "The trip is no longer shared with that organisation.", "success")
+    return redirect(url_for("trips.sharing", trip_id=trip_id))

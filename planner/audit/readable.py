@@ -65,6 +65,8 @@ def describe_item(item: dict[str, Any], *, zone: str = "UTC", names: Names = no_
         if value in (None, "", [], {}):
             continue
         label = key.removesuffix("_id") if key in ("person_id", "profile_id") else key
+        if _UUID.match(label):  # a record as the key (a trip's shares: partner -> access)
+            label = names(label) or label
         parts.append(f"{label.replace('_', ' ')}: {describe(value, zone=zone, names=names)}")
     return ", ".join(parts) or "(empty)"
 

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 
 from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.values import MeetingStatus, TripStatus
+from planner.organisations.access import Viewer
+from planner.organisations.scope import trips_clause
 from planner.readmodel import tables as t
 from planner.readmodel.builders import agreement_rows, followup_query, followup_rows, in_zone
 from planner.readmodel.keys import from_db, loads, uid
@@ -31,6 +33,13 @@ from planner.readmodel.rows_records import (
 HELD = MeetingStatus.HELD.value
 
 
+def _visible(viewer: Viewer | None,
+             trip_id: ColumnElement[str]) -> list[ColumnElement[bool]]:
+    """The condition limiting rows to the viewer's trips (none for None: the CLI, the system)."""
+    clause = None if viewer is None else trips_clause(viewer, trip_id)
+    return [] if clause is None else [clause]
+
+
 def _today(today: object) -> date:
     if not isinstance(today, date):
         raise ValidationError("today", "must be a date")
@@ -42,12 +51,13 @@ class ReportQueries(QueryBase):
     warning_counts: Callable[..., dict[UUID, int]]
 
     def followups(self, *, owner: str | None = None, include_done: bool = False,
-                  today: date) -> tuple[FollowUpRow, ...]:
+                  today: date, viewer: Viewer | None = None) -> tuple[FollowUpRow, ...]:
         """Open follow-ups (all with include_done): overdue ones first, then by due date.
-        `owner` matches the whole owner name, ignoring case and accents."""
+        `owner` matches the whole owner name, ignoring case and accents. With a `viewer`,
+        only those of trips their organisation may read."""
         today = _today(today)
         f = t.followups
-        where = []
+        where = _visible(viewer, t.meetings.c.trip_id)
         if not include_done:
             where.append(f.c.done_on.is_(None))
         if (key := optional_key(owner)) is not None:
@@ -103,20 +113,22 @@ class ReportQueries(QueryBase):
             agreements_signed=tuple(signed), followups=tuple(followups))
 
     def dashboard(self, today: date, settings: WarningRules | None = None, *,
-                  upcoming: int = 10) -> Dashboard:
+                  upcoming: int = 10, viewer: Viewer | None = None) -> Dashboard:
         """Trips under way and the next `upcoming` ones (not cancelled or completed), open and
-        overdue follow-ups, and how many warnings each of those trips has."""
+        overdue follow-ups, and how many warnings each of those trips has. With a `viewer`,
+        all of it only for the trips their organisation may read (None: every trip)."""
         today = _today(today)
         tr = t.trips
-        live = tr.c.status.not_in([TripStatus.CANCELLED.value, TripStatus.COMPLETED.value])
+        live = [tr.c.status.not_in([TripStatus.CANCELLED.value, TripStatus.COMPLETED.value]),
+                *_visible(viewer, tr.c.id)]
         with self._connect() as conn:
             current = self._trip_rows(conn, conn.execute(
-                select(tr).where(live, tr.c.starts_on <= today, tr.c.ends_on >= today)
+                select(tr).where(*live, tr.c.starts_on <= today, tr.c.ends_on >= today)
                 .order_by(tr.c.starts_on, tr.c.created_seq)).mappings().all())
             coming = self._trip_rows(conn, conn.execute(
-                select(tr).where(live, tr.c.starts_on > today)
+                select(tr).where(*live, tr.c.starts_on > today)
                 .order_by(tr.c.starts_on, tr.c.created_seq).limit(upcoming)).mappings().all())
-        open_items = self.followups(today=today)
+        open_items = self.followups(today=today, viewer=viewer)
         trips = (*current, *coming)
         counts = self.warning_counts([row.id for row in trips], settings)
         warnings = tuple(TripWarnings(trip_id=row.id, title=row.title, count=counts[row.id])

@@ -10,6 +10,8 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain import values as v
+from planner.organisations import scope
+from planner.organisations.access import Viewer
 from planner.readmodel import tables as t
 from planner.readmodel.keys import from_db, opt_uid, uid
 from planner.readmodel.queries_base import (
@@ -59,11 +61,14 @@ class TripQueries(QueryBase):
     def trips(self, *, status: str | None = None, year: int | str | None = None,
               city: str | None = None, country: str | None = None,
               organiser: str | None = None, page: int = 1,
-              per_page: int = 25) -> Page[TripRow]:
+              per_page: int = 25, viewer: Viewer | None = None) -> Page[TripRow]:
         """Trips newest first (by start date). `year` matches trips touching that year;
-        city, country and organiser ignore case and accents; organiser matches a part."""
+        city, country and organiser ignore case and accents; organiser matches a part.
+        With a `viewer`, only the trips their organisation may read (None: every trip)."""
         page, per_page = paging(page, per_page)
         query = select(t.trips).order_by(*NEWEST_TRIPS_FIRST)
+        if viewer is not None and (seen := scope.trips_clause(viewer, t.trips.c.id)) is not None:
+            query = query.where(seen)
         if (wanted := optional_choice("status", status, v.TripStatus)) is not None:
             query = query.where(t.trips.c.status == wanted)
         if (y := optional_year(year)) is not None:

@@ -13,9 +13,10 @@ from sqlalchemy import event
 from tests.web.conftest import signed_in
 
 # statement counts measured before -> after: move, edit, status, outcome, follow-ups 21 -> 9;
-# relocate (legs) and attendees (members) 21 -> 14, 15 with the trip's partner organisations.
-LIMITS = {"move": 9, "edit": 9, "status": 9, "outcome": 9, "followups": 9, "relocate": 15,
-          "attendees": 15}
+# relocate (legs) and attendees (members) 21 -> 14, 15 with the trip's partner organisations;
+# each one more since the guard asks who may plan the meeting's trip (one statement).
+LIMITS = {"move": 10, "edit": 10, "status": 10, "outcome": 10, "followups": 10, "relocate": 16,
+          "attendees": 16}
 
 
 @contextmanager
