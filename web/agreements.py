@@ -168,7 +168,9 @@ def update(agreement_id: UUID) -> Any:
 # -- signing and status ---------------------------------------------------------------------
 def page_context(agreement_id: UUID) -> dict[str, Any]:
     row = agreement(agreement_id)
-    return {"agreement": row, "today": today(), "may_edit": ra.owns(g.user, row.owner_org_id)}
+    names = {o.id: o.display_name for o in queries().organisations()}
+    return {"agreement": row, "today": today(), "may_edit": ra.owns(g.user, row.owner_org_id),
+            "owner": names.get(row.owner_org_id, ""), "organisation_names": names}
 
 
 def _signing(agreement_id: UUID) -> dict[str, Any]:

@@ -106,6 +106,7 @@ def test_another_organisations_agreement_is_not_found_and_ours_as_a_party_is_rea
     assert client.get(f"/agreements/{w.nanjing_agreement}/edit").status_code == 404
     party = client.get(f"/agreements/{w.nanjing_with_leipzig}")
     assert party.status_code == 200 and "/parties" not in party.get_data(as_text=True)
+    assert "owned by 南京市人民政府" in visible(party)
     before = w.events()
     for page, data in (("/edit", {"title": "Ours now", "kind": "contract"}),
                        ("/sign", {"signed_on": "2025-06-03", "place": "Leipzig"}),
