@@ -1,8 +1,8 @@
 """Who may see and change the records that are not trips: company profiles, agreements,
 people, staff accounts and organisations.
 
-The rules are planner.organisations' (scope clauses filter in SQL, `Viewer` says what a role
-does); this module only turns them into view decorators built on `web.access.guard`:
+The rules are planner.organisations' (scope clauses filter in SQL, `records` says who changes
+what); this module only turns them into view decorators built on `web.access.guard`:
 
 - a register (profiles, people, accounts) is for staff; a participant gets 403, as before;
 - a record the signed-in account's organisation may not see is 404, as if it did not exist;
@@ -17,7 +17,7 @@ from typing import Any
 from flask import g
 from werkzeug.exceptions import Forbidden
 
-from planner.domain.account import Role
+from planner.organisations import records as rules
 from planner.organisations.access import Viewer
 from web import access
 from web.wiring import found, queries, read_once
@@ -30,7 +30,7 @@ def viewer() -> Viewer:
 
 def owns(user: access.User, owner_org_id: str) -> bool:
     """Organisers and administrators change the records their own organisation owns."""
-    return user.viewer.plans and owner_org_id == user.organisation_id
+    return rules.may_change_record(user.viewer, owner_org_id)
 
 
 # -- loading a record as the signed-in account may see it (404 otherwise) --------------------
@@ -69,7 +69,7 @@ record_planner = access.guard(
 """Registering a new profile, agreement or person (owned by the user's organisation)."""
 
 administrator = access.guard(
-    "administrator", lambda user, _: user.viewer.administers,
+    "administrator", lambda user, _: rules.may_manage_organisations(user.viewer),
     "Only administrators can do this.")
 """Registering and changing organisations, the global-auditor flag."""
 
@@ -107,10 +107,12 @@ def _erases(user: access.User, kwargs: dict[str, Any]) -> bool:
     """Administrators erase anyone's data; organisers that of the people their organisation
     registered."""
     if user.viewer.administers:
-        found(queries().person(str(kwargs["person_id"])), "person", kwargs["person_id"])
-        return True
-    return user.viewer.is_staff and owns(user,
-                                         visible_person(kwargs["person_id"]).owner_org_id)
+        row = found(queries().person(str(kwargs["person_id"])), "person", kwargs["person_id"])
+    elif user.viewer.is_staff:
+        row = visible_person(kwargs["person_id"])
+    else:
+        return False
+    return rules.may_erase_person(user.viewer, row.owner_org_id)
 
 
 person_eraser = access.guard(
@@ -122,10 +124,7 @@ person_eraser = access.guard(
 def may_manage_account(user: access.User, row: Any) -> bool:
     """Administrators manage every account; organisers their organisation's, but not an
     administrator's."""
-    if user.viewer.administers:
-        return True
-    return (user.viewer.plans and row.organisation_id == user.organisation_id
-            and row.role != Role.ADMINISTRATOR)
+    return rules.may_manage_account(user.viewer, row.organisation_id, row.role)
 
 
 def _manages_account(user: access.User, kwargs: dict[str, Any]) -> bool:
@@ -142,9 +141,11 @@ account_manager = access.guard(
 
 def grantable_roles(user: access.User) -> list[str]:
     """The roles the user may give: administrator only by administrators."""
-    return [r.value for r in Role if r != Role.ADMINISTRATOR or user.viewer.administers]
+    return rules.grantable_roles(user.viewer)
 
 
 def refuse_unless_grantable(user: access.User, role: str) -> None:
-    if role.strip() == Role.ADMINISTRATOR and not user.viewer.administers:
+    """403 for a role the user may not give (an unknown role is the domain's 422)."""
+    wanted = role.strip()
+    if wanted == "administrator" and wanted not in rules.grantable_roles(user.viewer):
         raise Forbidden("Only administrators can make an account an administrator.")
