@@ -62,9 +62,10 @@ def index() -> Any:
 
 
 # -- draft and edit -------------------------------------------------------------------------
-def _meetings(trip_id: str | None) -> list[Any]:
-    """The meetings of the chosen trip, for linking the agreement to where it is signed."""
-    if not trip_id or trip_id not in {i for i, _ in _trips()}:
+def _meetings(trip_id: str | None, kept: str = "") -> list[Any]:
+    """The meetings of the chosen trip (one the user may read, or the one the agreement is
+    linked to already), for linking the agreement to where it is signed."""
+    if not trip_id or trip_id not in {i for i, _ in _trips()} | {kept}:
         return []
     try:
         itinerary = queries().itinerary(trip_id)
@@ -79,10 +80,13 @@ def _context(agreement_id: UUID | None = None) -> dict[str, Any]:
     chosen = request.values.get("trip_id")
     if chosen is None:
         chosen = str(row.trip_id or "") if row else _details()["trip_id"]
-    return {"agreement": row,
-            "trip_choices": list(_trips()),
+    kept = str(row.trip_id) if row and row.trip_id else ""
+    trips = list(_trips())
+    if kept and kept not in dict(trips):  # linked before its trip was hidden: keep it
+        trips.append((kept, row.trip_title))
+    return {"agreement": row, "trip_choices": trips,
             "meeting_choices": [(str(m.meeting_id), f"{m.local_start:%d %b %Y %H:%M} · {m.title}")
-                                for m in _meetings(chosen)]}
+                                for m in _meetings(chosen, kept)]}
 
 
 def _details(agreement_id: UUID | None = None) -> dict[str, Any]:
@@ -101,11 +105,12 @@ def _details(agreement_id: UUID | None = None) -> dict[str, Any]:
             "expected_version": row.version}
 
 
-def _linked(form: Form) -> tuple[str | None, str | None]:
+def _linked(form: Form, kept: object = None) -> tuple[str | None, str | None]:
     """The trip and meeting where it is signed; a meeting implies (and must match) its trip,
-    and only a trip the signed-in account may read can be linked (another is "no trip")."""
+    and only a trip the signed-in account may read (or the one it is linked to already,
+    `kept`) can be linked: another is "no such trip"."""
     trip_id, meeting_id = form.optional("trip_id"), form.optional("meeting_id")
-    readable = {i for i, _ in _trips()}
+    readable = {i for i, _ in _trips()} | ({str(kept)} if kept else set())
     if meeting_id:
         meeting = queries().meeting(meeting_id)
         if meeting is None or str(meeting.trip_id) not in readable:
@@ -156,7 +161,7 @@ def edit(agreement_id: UUID) -> Any:
 @form_page("agreements/form.html", _context, _details)
 def update(agreement_id: UUID) -> Any:
     form = Form()
-    trip_id, meeting_id = _linked(form)
+    trip_id, meeting_id = _linked(form, agreement(agreement_id).trip_id)
     commands().change_agreement_details(
         agreement_id, actor=actor(), title=form.text("title"), kind=form.text("kind"),
         subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,

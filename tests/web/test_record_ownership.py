@@ -288,3 +288,18 @@ def test_the_sign_ins_page_shows_our_organisations_accounts(org_world: World) ->
     for who in ("leipzig administrator", "global auditor"):
         every = visible(as_user(app, who).get("/audit/logins"))
         assert EMAILS["nanjing organiser"] in every and EMAILS["leipzig auditor"] in every
+
+
+def test_an_agreement_keeps_its_trip_when_its_owner_may_no_longer_read_the_trip(
+        org_world: World) -> None:
+    app, w = org_world
+    agreement = w.planner.app.draft_agreement(
+        actor="test:setup", title="Leipzig visit follow-up", kind="letter of intent",
+        trip_id=w.leipzig_trip, owner_org_id=w.nanjing)
+    assert as_user(app, "leipzig auditor").get(f"/agreements/{agreement}").status_code == 200
+    owner = as_user(app, "nanjing organiser")
+    assert "Leipzig delegation to Nanjing" in visible(owner.get(f"/agreements/{agreement}/edit"))
+    response = post(owner, f"/agreements/{agreement}/edit", title="Leipzig visit: next steps",
+                    kind="letter of intent", trip_id=str(w.leipzig_trip), expected_version=1)
+    assert response.status_code == 302
+    assert str(w.planner.queries.agreement(agreement).trip_id) == str(w.leipzig_trip)
