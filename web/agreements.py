@@ -19,7 +19,7 @@ from web import access
 from web import record_access as ra
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, queries, today
+from web.wiring import actor, commands, found, page_number, queries, read_once, today
 
 bp = Blueprint("agreements", __name__, url_prefix="/agreements")
 add_nav("Agreements", "agreements.index",
@@ -47,8 +47,8 @@ def to_agreement(agreement_id: UUID | str, anchor: str = "") -> Any:
 
 
 def _trips() -> tuple[tuple[str, str], ...]:
-    """(id, title) of the trips the signed-in account may read."""
-    return queries().trip_choices(ra.viewer())
+    """(id, title) of the trips the signed-in account may read (read once per request)."""
+    return read_once("trip choices", "", lambda: queries().trip_choices(ra.viewer()))
 
 
 @bp.get("")
