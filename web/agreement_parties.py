@@ -1,7 +1,9 @@
 """An agreement's parties (registered profiles or named bodies) and signatories.
 
 Both forms share one page, so their inputs carry distinct names (`party_name`,
-`signatory_name`...) and domain errors are pointed at them with `field_names`.
+`signatory_name`...) and domain errors are pointed at them with `field_names`. A party may be
+one of the planner's organisations: that organisation then sees the agreement. Only
+organisers of the agreement's owner organisation change them (web.record_access).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from flask import Blueprint, flash, redirect, url_for
 
 from planner.domain.errors import ValidationError
 from planner.readmodel.queries_base import MAX_PER_PAGE
-from web import access
+from web import record_access as ra
 from web.agreements import agreement
 from web.forms import Form, field_names, form_page, render_form
 from web.wiring import actor, commands, queries
@@ -24,9 +26,13 @@ bp = Blueprint("agreement_parties", __name__, url_prefix="/agreements/<uuid:agre
 def _context(agreement_id: UUID) -> dict[str, Any]:
     row = agreement(agreement_id)
     taken = {str(p.profile_id) for p in row.parties if p.profile_id}
-    profiles = [p for p in queries().profiles(per_page=MAX_PER_PAGE).items
+    profiles = [p for p in queries().profiles(per_page=MAX_PER_PAGE, viewer=ra.viewer()).items
                 if str(p.id) not in taken]
-    return {"agreement": row, "profiles": profiles, "people": queries().people()}
+    organisations = {o.id: o.display_name for o in queries().organisations()}
+    return {"agreement": row, "profiles": profiles,
+            "people": queries().people(viewer=ra.viewer()),
+            "organisation_choices": list(organisations.items()),
+            "organisation_names": organisations}
 
 
 def _version(agreement_id: UUID) -> dict[str, Any]:
@@ -37,43 +43,52 @@ def _back(agreement_id: UUID) -> Any:
     return redirect(url_for("agreement_parties.parties", agreement_id=agreement_id))
 
 
-def _party_name(form: Form) -> tuple[str, str | None]:
-    """A party is a registered profile (named as in the profile unless renamed) or a name."""
-    profile_id = form.optional("profile_id")
+def _party_name(form: Form) -> tuple[str, str | None, str | None]:
+    """A party is a registered profile (named as in the profile unless renamed), one of the
+    planner's organisations (named as it is), or a name; the profile must be one the user
+    may see."""
+    profile_id, organisation_id = form.optional("profile_id"), form.optional("organisation_id")
     name = form.text("party_name")
-    if profile_id and not name.strip():
-        chosen = queries().profile(profile_id)
+    if profile_id:
+        chosen = queries().profile(profile_id, viewer=ra.viewer())
         if chosen is None:
             raise ValidationError("profile_id", f"there is no company profile {profile_id}")
-        name = chosen.name
+        name = name if name.strip() else chosen.name
+    if organisation_id:
+        organisation = queries().organisation(organisation_id)
+        if organisation is None:
+            raise ValidationError("organisation_id",
+                                  f"there is no organisation with id {organisation_id}")
+        name = name if name.strip() else organisation.display_name
     if not name.strip():
         raise ValidationError("party_name", "must not be empty: give the party's name or "
-                                            "choose a registered profile")
-    return name, profile_id
+                                            "choose a registered profile or organisation")
+    return name, profile_id, organisation_id
 
 
 @bp.get("/parties")
-@access.organiser
+@ra.agreement_owner
 def parties(agreement_id: UUID) -> Any:
     return render_form("agreements/parties.html", _version(agreement_id),
                        **_context(agreement_id))
 
 
 @bp.post("/parties")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/parties.html", _context, _version)
 def add_party(agreement_id: UUID) -> Any:
     form = Form()
-    name, profile_id = _party_name(form)
+    name, profile_id, organisation_id = _party_name(form)
     with field_names(**{"party name": "party_name", "reason": "party_reason"}):
         commands().add_party(agreement_id, actor=actor(), name=name, profile_id=profile_id,
+                             organisation_id=organisation_id,
                              reason=form.text("party_reason"))
     flash(f"{name.strip()} is a party to the agreement.", "success")
     return _back(agreement_id)
 
 
 @bp.post("/parties/remove")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/parties.html", _context, _version)
 def remove_party(agreement_id: UUID) -> Any:
     form = Form()
@@ -86,7 +101,7 @@ def remove_party(agreement_id: UUID) -> Any:
 
 
 @bp.post("/signatories")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/parties.html", _context, _version)
 def add_signatory(agreement_id: UUID) -> Any:
     form = Form()
@@ -102,7 +117,7 @@ def add_signatory(agreement_id: UUID) -> Any:
 
 
 @bp.post("/signatories/remove")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/parties.html", _context, _version)
 def remove_signatory(agreement_id: UUID) -> Any:
     form = Form()

@@ -1,8 +1,9 @@
 """Agreements: the register with filters, draft and edit, signing, status, milestones.
 
-Parties and signatories have their own module, `web.agreement_parties`. Organisers and
-auditors see the register; a participant may open an agreement made on a trip they take part
-in, nothing else.
+Parties and signatories have their own module, `web.agreement_parties`. Staff see the
+agreements their organisation owns, is a party to, or that belong to a trip it may read; a
+participant may open an agreement made on a trip they take part in, nothing else. Only
+organisers of the owner organisation change one (web.record_access).
 """
 
 from __future__ import annotations
@@ -10,18 +11,19 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
 from planner.domain import values as v
 from planner.domain.errors import ValidationError
-from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
+from web import record_access as ra
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, queries, today
+from web.wiring import actor, commands, found, page_number, queries, read_once, today
 
 bp = Blueprint("agreements", __name__, url_prefix="/agreements")
-add_nav("Agreements", "agreements.index", roles=(access.ORGANISER, access.AUDITOR), order=35)
+add_nav("Agreements", "agreements.index",
+        roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=35)
 FILTERS = ("kind", "status", "party", "trip_id", "year")
 
 
@@ -32,18 +34,11 @@ def _choices() -> dict[str, Any]:
 
 
 def agreement(agreement_id: UUID | str) -> Any:
-    return found(queries().agreement(agreement_id), "agreement", agreement_id)
+    """The agreement as the signed-in account may see it (404 otherwise)."""
+    return ra.visible_agreement(agreement_id)
 
 
-def _may_read(user: access.User, kwargs: dict[str, Any]) -> bool:
-    """Everyone who sees every record; a participant if the agreement is from their trip."""
-    if user.sees_everything:
-        return True
-    row = agreement(kwargs["agreement_id"])
-    return row.trip_id is not None and access.member_of_trip(user, str(row.trip_id))
-
-
-agreement_reader = access.guard("trip reader", _may_read)
+agreement_reader = ra.agreement_reader
 
 
 def to_agreement(agreement_id: UUID | str, anchor: str = "") -> Any:
@@ -51,24 +46,26 @@ def to_agreement(agreement_id: UUID | str, anchor: str = "") -> Any:
                     + (f"#{anchor}" if anchor else ""))
 
 
-def _trips() -> tuple[Any, ...]:
-    return queries().trips(per_page=MAX_PER_PAGE).items
+def _trips() -> tuple[tuple[str, str], ...]:
+    """(id, title) of the trips the signed-in account may read (read once per request)."""
+    return read_once("trip choices", "", lambda: queries().trip_choices(ra.viewer()))
 
 
 @bp.get("")
-@access.everything_reader
+@ra.staff
 def index() -> Any:
     filters = {k: request.args.get(k, "").strip() for k in FILTERS}
     page = queries().agreements(**{k: value or None for k, value in filters.items()},
-                                page=page_number())
+                                page=page_number(), viewer=ra.viewer())
     return render_template("agreements/list.html", page=page, agreements=page.items,
                            filters=filters, trips=_trips())
 
 
 # -- draft and edit -------------------------------------------------------------------------
-def _meetings(trip_id: str | None) -> list[Any]:
-    """The meetings of the chosen trip, for linking the agreement to where it is signed."""
-    if not trip_id:
+def _meetings(trip_id: str | None, kept: str = "") -> list[Any]:
+    """The meetings of the chosen trip (one the user may read, or the one the agreement is
+    linked to already), for linking the agreement to where it is signed."""
+    if not trip_id or trip_id not in {i for i, _ in _trips()} | {kept}:
         return []
     try:
         itinerary = queries().itinerary(trip_id)
@@ -83,10 +80,13 @@ def _context(agreement_id: UUID | None = None) -> dict[str, Any]:
     chosen = request.values.get("trip_id")
     if chosen is None:
         chosen = str(row.trip_id or "") if row else _details()["trip_id"]
-    return {"agreement": row,
-            "trip_choices": [(str(t.id), t.title) for t in _trips()],
+    kept = str(row.trip_id) if row and row.trip_id else ""
+    trips = list(_trips())
+    if kept and kept not in dict(trips):  # linked before its trip was hidden: keep it
+        trips.append((kept, row.trip_title))
+    return {"agreement": row, "trip_choices": trips,
             "meeting_choices": [(str(m.meeting_id), f"{m.local_start:%d %b %Y %H:%M} · {m.title}")
-                                for m in _meetings(chosen)]}
+                                for m in _meetings(chosen, kept)]}
 
 
 def _details(agreement_id: UUID | None = None) -> dict[str, Any]:
@@ -94,6 +94,8 @@ def _details(agreement_id: UUID | None = None) -> dict[str, Any]:
         meeting_id = request.args.get("meeting_id", "")
         meeting = found(queries().meeting(meeting_id), "meeting", meeting_id) \
             if meeting_id else None
+        if meeting and str(meeting.trip_id) not in {i for i, _ in _trips()}:
+            found(None, "meeting", meeting_id)
         return {"kind": v.AgreementKind.MOU.value,
                 "trip_id": str(meeting.trip_id) if meeting else request.args.get("trip_id", ""),
                 "meeting_id": str(meeting.id) if meeting else ""}
@@ -103,35 +105,41 @@ def _details(agreement_id: UUID | None = None) -> dict[str, Any]:
             "expected_version": row.version}
 
 
-def _linked(form: Form) -> tuple[str | None, str | None]:
-    """The trip and meeting where it is signed; a meeting implies (and must match) its trip."""
+def _linked(form: Form, kept: object = None) -> tuple[str | None, str | None]:
+    """The trip and meeting where it is signed; a meeting implies (and must match) its trip,
+    and only a trip the signed-in account may read (or the one it is linked to already,
+    `kept`) can be linked: another is "no such trip"."""
     trip_id, meeting_id = form.optional("trip_id"), form.optional("meeting_id")
+    readable = {i for i, _ in _trips()} | ({str(kept)} if kept else set())
     if meeting_id:
         meeting = queries().meeting(meeting_id)
-        if meeting is None:
+        if meeting is None or str(meeting.trip_id) not in readable:
             raise ValidationError("meeting_id", f"there is no meeting with id {meeting_id}")
         if trip_id and trip_id != str(meeting.trip_id):
             raise ValidationError("meeting_id", "the meeting belongs to another trip: choose "
                                                 "one of the chosen trip's meetings or none")
         trip_id = str(meeting.trip_id)
+    if trip_id and trip_id not in readable:
+        raise ValidationError("trip_id", f"there is no trip with id {trip_id}")
     return trip_id, meeting_id
 
 
 @bp.get("/new")
-@access.organiser
+@ra.record_planner
 def new() -> Any:
     return render_form("agreements/form.html", _details(), **_context())
 
 
 @bp.post("/new")
-@access.organiser
+@ra.record_planner
 @form_page("agreements/form.html", _context)
 def create() -> Any:
     form = Form()
     trip_id, meeting_id = _linked(form)
     agreement_id = commands().draft_agreement(
         actor=actor(), title=form.text("title"), kind=form.text("kind"),
-        subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id)
+        subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,
+        owner_org_id=g.user.organisation_id)
     flash("The agreement is drafted. Add its parties and signatories next.", "success")
     return to_agreement(agreement_id)
 
@@ -139,22 +147,21 @@ def create() -> Any:
 @bp.get("/<uuid:agreement_id>")
 @agreement_reader
 def show(agreement_id: UUID) -> Any:
-    return render_template("agreements/show.html", agreement=agreement(agreement_id),
-                           today=today())
+    return render_template("agreements/show.html", **page_context(agreement_id))
 
 
 @bp.get("/<uuid:agreement_id>/edit")
-@access.organiser
+@ra.agreement_owner
 def edit(agreement_id: UUID) -> Any:
     return render_form("agreements/form.html", _details(agreement_id), **_context(agreement_id))
 
 
 @bp.post("/<uuid:agreement_id>/edit")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/form.html", _context, _details)
 def update(agreement_id: UUID) -> Any:
     form = Form()
-    trip_id, meeting_id = _linked(form)
+    trip_id, meeting_id = _linked(form, agreement(agreement_id).trip_id)
     commands().change_agreement_details(
         agreement_id, actor=actor(), title=form.text("title"), kind=form.text("kind"),
         subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,
@@ -165,7 +172,10 @@ def update(agreement_id: UUID) -> Any:
 
 # -- signing and status ---------------------------------------------------------------------
 def page_context(agreement_id: UUID) -> dict[str, Any]:
-    return {"agreement": agreement(agreement_id), "today": today()}
+    row = agreement(agreement_id)
+    names = {o.id: o.display_name for o in queries().organisations()}
+    return {"agreement": row, "today": today(), "may_edit": ra.owns(g.user, row.owner_org_id),
+            "owner": names.get(row.owner_org_id, ""), "organisation_names": names}
 
 
 def _signing(agreement_id: UUID) -> dict[str, Any]:
@@ -175,14 +185,14 @@ def _signing(agreement_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/<uuid:agreement_id>/sign")
-@access.organiser
+@ra.agreement_owner
 def sign_form(agreement_id: UUID) -> Any:
     return render_form("agreements/sign.html", _signing(agreement_id),
                        **page_context(agreement_id))
 
 
 @bp.post("/<uuid:agreement_id>/sign")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/sign.html", page_context, _signing)
 def sign(agreement_id: UUID) -> Any:
     form = Form()
@@ -199,14 +209,14 @@ def _status(agreement_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/<uuid:agreement_id>/status")
-@access.organiser
+@ra.agreement_owner
 def status(agreement_id: UUID) -> Any:
     return render_form("agreements/status.html", _status(agreement_id),
                        **page_context(agreement_id))
 
 
 @bp.post("/<uuid:agreement_id>/status")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/status.html", page_context, _status)
 def change_status(agreement_id: UUID) -> Any:
     form = Form()
@@ -223,14 +233,14 @@ def _milestone_values(agreement_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/<uuid:agreement_id>/milestones")
-@access.organiser
+@ra.agreement_owner
 def milestones(agreement_id: UUID) -> Any:
     return render_form("agreements/milestones.html", _milestone_values(agreement_id),
                        **page_context(agreement_id))
 
 
 @bp.post("/<uuid:agreement_id>/milestones")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/milestones.html", page_context, _milestone_values)
 def add_milestone(agreement_id: UUID) -> Any:
     form = Form()
@@ -242,7 +252,7 @@ def add_milestone(agreement_id: UUID) -> Any:
 
 
 @bp.post("/<uuid:agreement_id>/milestones/done")
-@access.organiser
+@ra.agreement_owner
 @form_page("agreements/milestones.html", page_context, _milestone_values)
 def complete_milestone(agreement_id: UUID) -> Any:
     form = Form()

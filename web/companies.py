@@ -2,7 +2,8 @@
 
 Profiles are versioned records: a trip records the version it handed over, so the profile page
 links every handover to exactly that version, and the history lists every version with who
-changed what, when and why. Organisers and auditors see the register; participants do not.
+changed what, when and why. Staff see the profiles their organisation owns and those handed
+over on a trip it may read (web.record_access); only organisers of the owner change them.
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
 from planner.domain import values as v
 from web import access
+from web import record_access as ra
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, queries, record_history
+from web.wiring import actor, commands, page_number, queries, record_history
 
 bp = Blueprint("companies", __name__, url_prefix="/companies")
-add_nav("Companies", "companies.index", roles=(access.ORGANISER, access.AUDITOR), order=30)
+add_nav("Companies", "companies.index",
+        roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=30)
 FILTERS = ("name", "kind", "sector", "interest", "country")
 
 
@@ -31,7 +34,8 @@ def _choices() -> dict[str, Any]:
 
 
 def profile(profile_id: UUID | str) -> Any:
-    return found(queries().profile(profile_id), "company profile", profile_id)
+    """The profile as the signed-in account may see it (404 otherwise)."""
+    return ra.visible_profile(profile_id)
 
 
 def _to_profile(profile_id: UUID | str, anchor: str = "") -> Any:
@@ -40,11 +44,11 @@ def _to_profile(profile_id: UUID | str, anchor: str = "") -> Any:
 
 
 @bp.get("")
-@access.everything_reader
+@ra.staff
 def index() -> Any:
     filters = {k: request.args.get(k, "").strip() for k in FILTERS}
     page = queries().profiles(**{k: value or None for k, value in filters.items()},
-                              page=page_number())
+                              page=page_number(), viewer=ra.viewer())
     return render_template("companies/list.html", page=page, profiles=page.items,
                            filters=filters)
 
@@ -61,7 +65,9 @@ def _details(profile_id: UUID | None = None) -> dict[str, Any]:
 
 
 def _context(profile_id: UUID | None = None) -> dict[str, Any]:
-    return {"profile": profile(profile_id) if profile_id else None}
+    row = profile(profile_id) if profile_id else None
+    return {"profile": row, "may_edit": bool(row and ra.owns(g.user, row.owner_org_id)),
+            "owner": queries().organisation(row.owner_org_id) if row else None}
 
 
 def _fields(form: Form) -> dict[str, Any]:
@@ -73,34 +79,35 @@ def _fields(form: Form) -> dict[str, Any]:
 
 
 @bp.get("/new")
-@access.organiser
+@ra.record_planner
 def new() -> Any:
     return render_form("companies/form.html", _details(), **_context())
 
 
 @bp.post("/new")
-@access.organiser
+@ra.record_planner
 @form_page("companies/form.html", _context)
 def create() -> Any:
-    profile_id = commands().register_profile(actor=actor(), **_fields(Form()))
+    profile_id = commands().register_profile(actor=actor(), **_fields(Form()),
+                                             owner_org_id=g.user.organisation_id)
     flash("The company profile is registered.", "success")
     return _to_profile(profile_id)
 
 
 @bp.get("/<uuid:profile_id>")
-@access.everything_reader
+@ra.profile_reader
 def show(profile_id: UUID) -> Any:
-    return render_template("companies/show.html", profile=profile(profile_id))
+    return render_template("companies/show.html", **_context(profile_id))
 
 
 @bp.get("/<uuid:profile_id>/edit")
-@access.organiser
+@ra.profile_owner
 def edit(profile_id: UUID) -> Any:
     return render_form("companies/form.html", _details(profile_id), **_context(profile_id))
 
 
 @bp.post("/<uuid:profile_id>/edit")
-@access.organiser
+@ra.profile_owner
 @form_page("companies/form.html", _context, _details)
 def update(profile_id: UUID) -> Any:
     form = Form()
@@ -117,13 +124,13 @@ def _version(profile_id: UUID) -> dict[str, Any]:
 
 
 @bp.get("/<uuid:profile_id>/contacts")
-@access.organiser
+@ra.profile_owner
 def contacts(profile_id: UUID) -> Any:
     return render_form("companies/contacts.html", _version(profile_id), **_context(profile_id))
 
 
 @bp.post("/<uuid:profile_id>/contacts")
-@access.organiser
+@ra.profile_owner
 @form_page("companies/contacts.html", _context, _version)
 def add_contact(profile_id: UUID) -> Any:
     form = Form()
@@ -136,7 +143,7 @@ def add_contact(profile_id: UUID) -> Any:
 
 
 @bp.post("/<uuid:profile_id>/contacts/remove")
-@access.organiser
+@ra.profile_owner
 @form_page("companies/contacts.html", _context, _version)
 def remove_contact(profile_id: UUID) -> Any:
     form = Form()
@@ -150,7 +157,7 @@ def remove_contact(profile_id: UUID) -> Any:
 
 # -- history --------------------------------------------------------------------------------
 @bp.get("/<uuid:profile_id>/history")
-@access.everything_reader
+@ra.profile_reader
 def history(profile_id: UUID) -> Any:
     """Every version: who changed what, when (UTC and the viewer's zone) and why."""
     row = profile(profile_id)
@@ -159,7 +166,7 @@ def history(profile_id: UUID) -> Any:
 
 
 @bp.get("/<uuid:profile_id>/versions/<int:version>")
-@access.everything_reader
+@ra.profile_reader
 def version(profile_id: UUID, version: int) -> Any:
     """The profile exactly as it was at one version (what a trip handed over)."""
     row = profile(profile_id)

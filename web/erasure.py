@@ -1,5 +1,6 @@
-"""Erasing a person's personal data (GDPR art. 17): organisers only, with a reason and a
-confirmation. The work is planner.privacy.erase_person's; the log and its chain stay intact."""
+"""Erasing a person's personal data (GDPR art. 17): administrators, or organisers of the
+organisation that registered the person, with a reason and a confirmation. The work is
+planner.privacy.erase_person's; the log and its chain stay intact."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from flask import Blueprint, flash, redirect, url_for
 
 from planner.domain.errors import InvariantError
 from planner.privacy import ERASED_ACCOUNT, ERASED_PERSON
-from web import access
+from web import record_access as ra
 from web.forms import Form, form_page, render_form
 from web.wiring import actor, erase_person, found, queries
 
@@ -30,19 +31,19 @@ def account_email(email: str) -> str:
 
 
 def _context(person_id: UUID) -> dict[str, Any]:
-    row = found(queries().person(person_id), "person", person_id)
+    row = found(queries().person(person_id), "person", person_id)  # the guard checked it
     accounts = [a for a in queries().accounts() if a.person_id == row.id]
     return {"person": row, "accounts": accounts}
 
 
 @bp.get("/<uuid:person_id>/erase")
-@access.organiser
+@ra.person_eraser
 def confirm(person_id: UUID) -> Any:
     return render_form("people/erase.html", {}, **_context(person_id))
 
 
 @bp.post("/<uuid:person_id>/erase")
-@access.organiser
+@ra.person_eraser
 @form_page("people/erase.html", _context)
 def erase(person_id: UUID) -> Any:
     _context(person_id)  # 404 before anything else

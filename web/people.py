@@ -1,9 +1,12 @@
 """People (delegates and counterparts) and staff accounts.
 
-Registering and editing people is planning work (organisers). Staff accounts are listed for
-organisers and auditors; only organisers change a role or disable an account, always with a
-reason, and each change is an event in the log. Nobody changes their own account here, so the
-last organiser cannot lock everyone out by mistake.
+Staff see the people their organisation registered or that belong to it, and the members of
+trips it may read; organisers of the organisation that registered a person edit them
+(web.record_access). Staff accounts are listed per organisation (administrators and global
+auditors: all); organisers change a role or disable an account of their organisation, never
+an administrator's and never to administrator; administrators manage every account and the
+global-auditor flag. Every change needs a reason and is an event in the log. Nobody changes
+their own account here, so the last organiser cannot lock everyone out by mistake.
 """
 
 from __future__ import annotations
@@ -13,25 +16,32 @@ from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, url_for
 
-from planner.domain.account import Role
-from planner.domain.errors import InvariantError
+from planner.domain.errors import InvariantError, ValidationError
 from web import access
+from web import record_access as ra
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, queries, settings
+from web.wiring import actor, commands, queries, settings
 
 bp = Blueprint("people", __name__, url_prefix="/people")
-add_nav("People", "people.index", roles=(access.ORGANISER, access.AUDITOR), order=40)
+add_nav("People", "people.index",
+        roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=40)
 
 
 def person(person_id: UUID | str) -> Any:
-    return found(queries().person(person_id), "person", person_id)
+    """The person as the signed-in account may see them (404 otherwise)."""
+    return ra.visible_person(person_id)
+
+
+def _organisations() -> dict[str, str]:
+    return {o.id: o.display_name for o in queries().organisations()}
 
 
 @bp.get("")
-@access.everything_reader
+@ra.staff
 def index() -> Any:
-    return render_template("people/list.html", people=queries().people())
+    return render_template("people/list.html", people=queries().people(viewer=ra.viewer()),
+                           organisation_names=_organisations())
 
 
 # -- register and edit ----------------------------------------------------------------------
@@ -40,12 +50,25 @@ def _details(person_id: UUID | None = None) -> dict[str, Any]:
         return {"home_timezone": settings().default_timezone}
     row = person(person_id)
     return {"name": row.name, "title": row.title, "organisation": row.organisation,
-            "email": row.email, "home_timezone": row.home_timezone,
-            "expected_version": row.version}
+            "organisation_id": row.organisation_id, "email": row.email,
+            "home_timezone": row.home_timezone, "expected_version": row.version}
 
 
 def _context(person_id: UUID | None = None) -> dict[str, Any]:
-    return {"person": person(person_id) if person_id else None}
+    return {"person": person(person_id) if person_id else None,
+            "organisation_choices": list(_organisations().items())}
+
+
+def _organisation_id(form: Form) -> str:
+    """The organisation chosen on the form ('' for none), checked before anything is saved."""
+    chosen = form.optional("organisation_id") or ""
+    try:
+        known = chosen and queries().organisation(chosen)
+    except ValidationError:
+        known = None
+    if chosen and not known:
+        raise ValidationError("organisation_id", f"there is no organisation with id {chosen}")
+    return chosen
 
 
 def _fields(form: Form) -> dict[str, Any]:
@@ -55,50 +78,71 @@ def _fields(form: Form) -> dict[str, Any]:
 
 
 @bp.get("/new")
-@access.organiser
+@ra.record_planner
 def new() -> Any:
     return render_form("people/form.html", _details(), **_context())
 
 
 @bp.post("/new")
-@access.organiser
+@ra.record_planner
 @form_page("people/form.html", _context)
 def register() -> Any:
-    person_id = commands().register_person(actor=actor(), **_fields(Form()))
+    form = Form()
+    person_id = commands().register_person(actor=actor(), **_fields(form),
+                                           owner_org_id=g.user.organisation_id,
+                                           organisation_id=_organisation_id(form))
     flash("The person is registered; add them to a trip's delegation from the trip.", "success")
     return redirect(url_for("people.show", person_id=person_id))
 
 
 @bp.get("/<uuid:person_id>")
-@access.everything_reader
+@ra.person_reader
 def show(person_id: UUID) -> Any:
     row = person(person_id)
-    accounts = [a for a in queries().accounts() if a.person_id == row.id]
-    return render_template("people/show.html", person=row, accounts=accounts,
-                           trips=queries().trips_of_person(person_id))
+    accounts = [a for a in queries().accounts(viewer=ra.viewer()) if a.person_id == row.id]
+    readable = {trip_id for trip_id, _ in queries().trip_choices(ra.viewer())}
+    trips = [t for t in queries().trips_of_person(person_id) if str(t.id) in readable]
+    organisations = _organisations()
+    return render_template("people/show.html", person=row, accounts=accounts, trips=trips,
+                           may_edit=ra.owns(g.user, row.owner_org_id),
+                           owner=organisations.get(row.owner_org_id, ""),
+                           belongs_to=organisations.get(row.organisation_id, ""))
 
 
 @bp.get("/<uuid:person_id>/edit")
-@access.organiser
+@ra.person_owner
 def edit(person_id: UUID) -> Any:
     return render_form("people/form.html", _details(person_id), **_context(person_id))
 
 
+def _same_details(row: Any, fields: dict[str, Any]) -> bool:
+    return all(str(getattr(row, k) or "").strip().lower() == str(value or "").strip().lower()
+               for k, value in fields.items())
+
+
 @bp.post("/<uuid:person_id>/edit")
-@access.organiser
+@ra.person_owner
 @form_page("people/form.html", _context, _details)
 def update(person_id: UUID) -> Any:
-    form = Form()
-    commands().change_person(person_id, actor=actor(), **_fields(form),
-                             reason=form.text("reason"), expected_version=form.version())
+    """Save the details and, when another organisation is chosen, name it (one event each;
+    a choice of organisation alone changes only that)."""
+    form, row = Form(), person(person_id)
+    chosen, version, reason = _organisation_id(form), form.version(), form.text("reason")
+    moved = chosen != row.organisation_id
+    if not (moved and _same_details(row, _fields(form))):
+        version = commands().change_person(person_id, actor=actor(), **_fields(form),
+                                           reason=reason, expected_version=version)
+    if moved:
+        commands().name_person_organisation(person_id, actor=actor(), organisation_id=chosen,
+                                            reason=reason, expected_version=version)
     flash("The person's details are saved.", "success")
     return redirect(url_for("people.show", person_id=person_id))
 
 
 # -- staff accounts -------------------------------------------------------------------------
 def account(account_id: UUID) -> Any:
-    row = next((a for a in queries().accounts() if a.id == account_id), None)
-    return found(row, "account", account_id)
+    """The account as the signed-in account may see it (404 otherwise)."""
+    return ra.visible_account(account_id)
 
 
 def _not_yourself(row: Any, field: str) -> None:
@@ -107,38 +151,44 @@ def _not_yourself(row: Any, field: str) -> None:
 
 
 @bp.get("/accounts")
-@access.everything_reader
+@ra.staff
 def accounts() -> Any:
     names = {p.id: p.name for p in queries().people()}
-    return render_template("people/accounts.html", accounts=queries().accounts(), names=names)
+    rows = queries().accounts(viewer=ra.viewer())
+    return render_template("people/accounts.html", accounts=rows, names=names,
+                           organisation_names=_organisations(),
+                           manageable={a.id for a in rows if ra.may_manage_account(g.user, a)})
 
 
 def _account_context(account_id: UUID) -> dict[str, Any]:
     people = [(str(p.id), f"{p.name} ({p.organisation})" if p.organisation else p.name)
-              for p in queries().people()]
-    return {"account": account(account_id), "person_choices": people,
-            "roles": [r.value for r in Role]}
+              for p in queries().people(viewer=ra.viewer())]
+    row = account(account_id)
+    return {"account": row, "person_choices": people, "roles": ra.grantable_roles(g.user),
+            "organisation_name": _organisations().get(row.organisation_id, "")}
 
 
 def _account_values(account_id: UUID) -> dict[str, Any]:
     row = account(account_id)
     return {"role": row.role, "person_id": str(row.person_id or ""),
+            "global_auditor": "yes" if row.global_auditor else "",
             "expected_version": row.version}
 
 
 @bp.get("/accounts/<uuid:account_id>")
-@access.organiser
+@ra.account_manager
 def account_form(account_id: UUID) -> Any:
     return render_form("people/account.html", _account_values(account_id),
                        **_account_context(account_id))
 
 
 @bp.post("/accounts/<uuid:account_id>/role")
-@access.organiser
+@ra.account_manager
 @form_page("people/account.html", _account_context, _account_values)
 def change_role(account_id: UUID) -> Any:
     row = account(account_id)
     form = Form()
+    ra.refuse_unless_grantable(g.user, form.text("role"))
     _not_yourself(row, "role")
     commands().change_role(row.email, actor=actor(), role=form.text("role"),
                            person_id=form.optional("person_id"), reason=form.text("reason"),
@@ -148,7 +198,7 @@ def change_role(account_id: UUID) -> Any:
 
 
 @bp.post("/accounts/<uuid:account_id>/active")
-@access.organiser
+@ra.account_manager
 @form_page("people/account.html", _account_context, _account_values)
 def change_active(account_id: UUID) -> Any:
     """Disable an active account, or enable a disabled one (the button says which)."""
@@ -160,4 +210,22 @@ def change_active(account_id: UUID) -> Any:
         change(row.email, actor=actor(), reason=form.text("active_reason"),
                expected_version=form.version())
     flash(f"{row.name}'s account is {'disabled' if row.active else 'enabled again'}.", "success")
+    return redirect(url_for("people.accounts"))
+
+
+@bp.post("/accounts/<uuid:account_id>/scope")
+@ra.administrator
+@ra.account_manager
+@form_page("people/account.html", _account_context, _account_values)
+def change_global_auditor(account_id: UUID) -> Any:
+    """Let an auditor see every organisation's records, or only their own's again."""
+    row = account(account_id)
+    form = Form()
+    wanted = form.text("global_auditor") == "yes"
+    _not_yourself(row, "global_auditor")
+    with field_names(reason="scope_reason"):
+        commands().set_global_auditor(row.email, actor=actor(), global_auditor=wanted,
+                                      reason=form.text("scope_reason"))
+    flash(f"{row.name} now sees {'every organisation' if wanted else 'their organisation'}"
+          "'s records.", "success")
     return redirect(url_for("people.accounts"))

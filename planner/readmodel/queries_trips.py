@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.domain import values as v
@@ -55,6 +56,14 @@ def person_row(r: RowMapping) -> PersonRow:
                      home_timezone=r["home_timezone"], has_feed=bool(r["feed_token_hash"]),
                      version=r["version"], owner_org_id=r["owner_org_id"],
                      organisation_id=r["organisation_id"])
+
+
+def _scoped(query: Select[tuple[object, ...]], viewer: Viewer | None,
+            clause: Callable[[Viewer], ColumnElement[bool] | None]
+            ) -> Select[tuple[object, ...]]:
+    """The query limited to what the viewer may see (None: the CLI and the system: all)."""
+    where = None if viewer is None else clause(viewer)
+    return query if where is None else query.where(where)
 
 
 class TripQueries(QueryBase):
@@ -139,13 +148,19 @@ class TripQueries(QueryBase):
         with self._connect() as conn:
             return tuple(person_row(r) for r in conn.execute(query).mappings())
 
-    def people(self) -> tuple[PersonRow, ...]:
-        """Everyone, by name."""
-        return self._people(select(t.people).order_by(t.people.c.name_key, t.people.c.id))
+    def people(self, *, viewer: Viewer | None = None) -> tuple[PersonRow, ...]:
+        """Everyone the viewer may see (planner.organisations.scope; None: everyone), by
+        name."""
+        query = select(t.people).order_by(t.people.c.name_key, t.people.c.id)
+        return self._people(_scoped(query, viewer, scope.people_clause))
 
-    def person(self, person_id: UUID | str) -> PersonRow | None:
+    def person(self, person_id: UUID | str, *,
+               viewer: Viewer | None = None) -> PersonRow | None:
+        """The person, or None (also when the viewer may not see them)."""
         key = record_id("person_id", person_id)
-        return next(iter(self._people(select(t.people).where(t.people.c.id == key))), None)
+        query = select(t.people).where(t.people.c.id == key)
+        return next(iter(self._people(_scoped(query, viewer, scope.people_clause))),
+                    None)
 
     def person_by_email(self, email: str) -> PersonRow | None:
         address = (email or "").strip().lower()
@@ -161,17 +176,21 @@ class TripQueries(QueryBase):
         query = select(t.people).where(t.people.c.feed_token_hash == token_hash)
         return next(iter(self._people(query)), None)
 
-    def accounts(self) -> tuple[AccountRow, ...]:
-        """Staff accounts by e-mail; password hashes are never in the read model."""
-        return self._accounts(select(t.accounts).order_by(t.accounts.c.email))
+    def accounts(self, *, viewer: Viewer | None = None) -> tuple[AccountRow, ...]:
+        """Staff accounts the viewer may see (None: all) by e-mail; password hashes are never
+        in the read model."""
+        query = select(t.accounts).order_by(t.accounts.c.email)
+        return self._accounts(_scoped(query, viewer, scope.accounts_clause))
 
-    def account(self, email: str) -> AccountRow | None:
-        """The account with this e-mail address (any case), or None."""
+    def account(self, email: str, *, viewer: Viewer | None = None) -> AccountRow | None:
+        """The account with this e-mail address (any case), or None (also when the viewer
+        may not see it)."""
         address = (email or "").strip().lower()
         if not address:
             return None
-        return next(iter(self._accounts(select(t.accounts)
-                                        .where(t.accounts.c.email == address))), None)
+        query = select(t.accounts).where(t.accounts.c.email == address)
+        return next(iter(self._accounts(
+            _scoped(query, viewer, scope.accounts_clause))), None)
 
     def _accounts(self, query: Select[tuple[object, ...]]) -> tuple[AccountRow, ...]:
         with self._connect() as conn:

@@ -127,6 +127,7 @@ class ProfileDetail(ProfileRow):
     trips: tuple[ProfileHandover, ...]
     last_changed_by: str
     last_changed_at: datetime
+    owner_org_id: str = ""
 
 
 # -- agreements -----------------------------------------------------------------------------
@@ -135,6 +136,7 @@ class PartyRow:
     party_id: str
     name: str
     profile_id: UUID | None
+    organisation_id: str = ""  # the party is this organisation: it sees the agreement
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class AgreementDetail(AgreementRow):
     milestones: tuple[MilestoneRow, ...]
     last_changed_by: str
     last_changed_at: datetime
+    owner_org_id: str = ""
 
 
 # -- reports --------------------------------------------------------------------------------

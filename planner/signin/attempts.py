@@ -10,6 +10,7 @@ layer bounds those), so nobody can fill the table with arbitrary strings.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -91,10 +92,14 @@ class SignInLog:
         until = failures[1] + WINDOW
         return until.replace(tzinfo=UTC) if until > _naive(now) else None
 
-    def recent(self, *, limit: int = 100, offset: int = 0) -> tuple[Attempt, ...]:
-        """The latest attempts first, for the auditors' page."""
+    def recent(self, *, limit: int = 100, offset: int = 0,
+               emails: Collection[str] | None = None) -> tuple[Attempt, ...]:
+        """The latest attempts first, for the sign-ins page; `emails` limits them to those
+        accounts (an organisation's), None to none."""
         query = (select(attempts).order_by(attempts.c.at.desc(), attempts.c.id.desc())
                  .limit(limit).offset(offset))
+        if emails is not None:
+            query = query.where(attempts.c.email.in_(sorted(set(emails))))
         with self.engine.connect() as conn:
             return tuple(Attempt(at=r.at.replace(tzinfo=UTC), email=r.email,
                                  address=r.address, succeeded=r.succeeded)

@@ -176,7 +176,7 @@ def test_members_see_their_trips_agreements_but_no_register_and_auditors_only_re
     assert "Memorandum on economic cooperation" in text_of(member.get(address))
     assert "/edit" not in text_of(member.get(address))
     assert member.get("/agreements").status_code == 403
-    assert outsider.get(address).status_code == 403
+    assert outsider.get(address).status_code == 404  # as if it did not exist, like its trip
     page = text_of(auditor.get(address))
     assert "Memorandum on economic cooperation" in page
     assert "/edit" not in page and "/parties" not in page and "/sign" not in page
