@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,10 +25,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from planner.audit.desk import AuditDesk
+from planner.bootstrap import build
 from planner.domain.account import account_id
 from planner.organisations.access import Viewer
 from planner.passwords import hash_password
-from tests.web.conftest import make_app, open_session, visible
+from planner.settings import load_settings
+from tests.conftest import fresh_postgres_database
+from tests.web.conftest import open_session, visible
+from web import create_app
 
 SETUP = "setup@test.example"
 AUDITOR_A, AUDITOR_B, AUDITOR_C = "aud-a@a.example", "aud-b@b.example", "aud-c@c.example"
@@ -101,12 +106,23 @@ def _build(planner: Any) -> dict[str, Any]:
         account_b=account_id(AUDITOR_B), account_c=account_id(AUDITOR_C)).items()}}
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    app, planner = make_app(Path(tmp_path_factory.mktemp("scope")))
-    built = _build(planner)
-    yield World(app, built["orgs"], built["ids"])
-    planner.close()
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def world(request: pytest.FixtureRequest,
+          tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The same world on SQLite and on PostgreSQL (the visibility is one SQL condition)."""
+    folder = Path(tmp_path_factory.mktemp("scope"))
+    with ExitStack() as stack:
+        url = f"sqlite:///{folder / 'planner.sqlite3'}"
+        if request.param == "postgres":
+            url = stack.enter_context(fresh_postgres_database(
+                request.getfixturevalue("postgres_server")))
+        settings = load_settings(environ={}, instance_path=str(folder / "instance"))
+        planner = build(settings, database_url=url)
+        stack.callback(planner.close)
+        app = create_app(settings, planner=planner)
+        app.config.update(TESTING=True)
+        built = _build(planner)
+        yield World(app, built["orgs"], built["ids"])
 
 
 def log_ids(client: FlaskClient) -> tuple[set[str], int, set[str]]:
