@@ -1,26 +1,33 @@
 """Audit screens: the log browser, record history, records and itineraries as of a moment, a
 participant's calendar as it stood, and the integrity of the log (head, verification).
 
-Auditors see all of it; organisers see the history and as-of views of what they plan (trips,
-meetings, profiles, agreements, people) but not the log browser or staff accounts;
-participants see none of it. Every page an auditor opens and every CSV export is recorded in
-the log, but only when the request comes from the planner's own pages or the address bar
-(`Sec-Fetch-Site`): a link on another site must not make a signed-in auditor write events.
-Everything goes through the AuditDesk (`web.wiring.audit()`), never the engine.
+Auditors see the events of the records their organisation may see (a global auditor: all of
+them); organisers and administrators see the history and as-of views of what they may read
+(trips, meetings, profiles, agreements, people, organisations; administrators also accounts)
+but not the log browser; participants see none of it. Which records is
+planner.audit.visibility's rule (in SQL); a record the viewer may not see is answered like
+one that does not exist (404). Every auditor may verify the whole chain and see whether it
+is intact; the details of a break only when it is in a record they may see.
+
+Every page an auditor opens and every CSV export is recorded in the log, but only when the
+request comes from the planner's own pages or the address bar (`Sec-Fetch-Site`): a link on
+another site must not make a signed-in auditor write events. Everything goes through the
+AuditDesk (`web.wiring.audit()`), never the engine.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, g, redirect, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, Forbidden, NotFound
 
-from planner.audit import logquery, moments
+from planner.audit import logquery, moments, visibility
 from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.values import zone as zone_name
 from web import access, filters
@@ -33,7 +40,6 @@ bp = Blueprint("audit", __name__, url_prefix="/audit")
 add_nav("Audit", "audit.log", roles=(access.AUDITOR,), order=80)
 add_slot("trip", "audit/_trip_box.html")
 add_slot("meeting", "audit/_meeting_box.html")
-PLANNED_KINDS = frozenset({"trip", "meeting", "company profile", "agreement", "person"})
 FILTERS = ("record", "type", "actor", "kind", "since", "until", "views")
 CROSS_SITE = "cross-site"
 
@@ -49,21 +55,37 @@ def _until(end: datetime, start: datetime, zone: str) -> str:
 bp.add_app_template_filter(moments.just_before, "just_before")
 
 
+NO_RECORD = ("There is no such record: the address may be mistyped, or the record is not "
+             "in this planner's log.")
+
+
 def _may_see(user: access.User, record_id: str) -> bool:
-    """Auditors: every record. Organisers: the records they plan. Participants: none."""
-    if user.role == access.AUDITOR:
-        return True
-    return user.role == access.ORGANISER and _known(record_id) in PLANNED_KINDS
+    """Participants: no record (403). Organisers and administrators: the kinds of record
+    they read (403 for other kinds). Then the organisation rules: a record the user may not
+    see is answered as if it did not exist (404)."""
+    kinds = visibility.history_kinds(user.viewer)
+    if kinds == frozenset():
+        return False
+    kind = _known(record_id)
+    if kinds is not None and kind not in kinds:
+        return False
+    _visible(user, record_id)
+    return True
+
+
+def _visible(user: access.User, record_id: str) -> None:
+    if not audit().may_see(user.viewer, record_id):
+        raise NotFound(NO_RECORD)
 
 
 auditor = access.guard("auditor", lambda user, _: user.role == access.AUDITOR,
                        "Only auditors can browse the whole log.")
 history_reader = access.guard(
     "history reader", lambda user, kw: _may_see(user, kw["record_id"]),
-    "Auditors see every record's history; organisers the history of what they plan; "
-    "participants none.")
+    "Auditors see the history of their organisation's records; organisers the history of "
+    "what they may read; participants none.")
 planner_or_auditor = access.guard(
-    "history reader", lambda user, _: user.sees_everything,
+    "history reader", lambda user, _: user.viewer.is_staff,
     "Only organisers and auditors can see how plans stood in the past.")
 
 
@@ -118,7 +140,7 @@ def log() -> Any:
         flt = _make_filter(values)
     except ValidationError as error:
         return _invalid("audit/log.html", error, page=None, names={}, **context)
-    page = audit().browse(flt, page_number())
+    page = audit().browse(flt, page_number(), viewer=g.user.viewer)
     _viewed("log browser" + _described(values))
     return render_template("audit/log.html", page=page, errors={},
                            names=audit().actor_names([e.actor for e in page.entries]), **context)
@@ -135,7 +157,7 @@ def log_csv() -> Any:
     except ValidationError as error:
         return Response(f"{error}\n", status=422, mimetype="text/plain")
     out = io.StringIO()
-    count = audit().write_csv(flt, out)
+    count = audit().write_csv(flt, out, viewer=g.user.viewer)
     audit().record_exported(actor(), f"log.csv (web{_described(values)})", count)
     return Response(out.getvalue().encode("utf-8"), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="planner-log.csv"'})
@@ -146,6 +168,10 @@ def log_csv() -> Any:
 def integrity() -> Any:
     _viewed("log integrity")
     last, job = audit().last_verification(), audit().latest_verification_job()
+    if last is not None:
+        last = replace(last, detail=audit().verification_problem(g.user.viewer, last.detail))
+    if job is not None:
+        job = replace(job, problem=audit().verification_problem(g.user.viewer, job.problem))
     return render_template("audit/integrity.html", head=audit().head(), zone=_zone(),
                            last=last, job=job, actors=audit().actor_names(
                                [x.actor for x in (last, job) if x is not None]))
@@ -164,6 +190,7 @@ def verification(job_id: str) -> Any:
     job = audit().verification(job_id)
     if job is None:
         raise NotFound("There is no such verification; start a new one on the integrity page.")
+    job = replace(job, problem=audit().verification_problem(g.user.viewer, job.problem))
     return render_template("audit/verification.html", job=job, zone=_zone(),
                            actors=audit().actor_names([job.actor]))
 
@@ -223,7 +250,8 @@ def itinerary(trip_id: str) -> Any:
 def calendar(person_id: str) -> Any:
     _existing(person_id, "person")
     return _as_of_page("audit/calendar.html", "schedule", f"calendar of person {person_id}",
-                       lambda moment: audit().person_schedule_as_of(person_id, moment),
+                       lambda moment: audit().person_schedule_as_of(
+                           person_id, moment, viewer=g.user.viewer),
                        person_id, person_id=person_id)
 
 
@@ -276,20 +304,20 @@ def _known(record_id: str) -> str:
     """The kind of the record the id names, or 404."""
     found = audit().kind_of(record_id)
     if found is None:
-        raise NotFound("There is no such record: the address may be mistyped, or the record "
-                       "is not in this planner's log.")
+        raise NotFound(NO_RECORD)
     return found
 
 
 def _existing(record_id: str, kind: str) -> None:
-    """404 unless the id names a record of this kind."""
+    """404 unless the id names a record of this kind that the user may see."""
     if _known(record_id) != kind:
         raise NotFound(f"There is no such {kind}: the address names a "
                        f"{_known(record_id)}.")
+    _visible(g.user, record_id)
 
 
 def _found(load: Callable[[], Any]) -> Any:
     try:
         return load()
     except (NotFoundError, ValidationError):
-        raise NotFound("There is no such record: the address may be mistyped.") from None
+        raise NotFound(NO_RECORD) from None

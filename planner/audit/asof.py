@@ -195,6 +195,17 @@ def person_schedule_as_of(planner: Any, person_id: UUID | str, at: datetime) -> 
                               people)
 
 
+def only_trips(schedule: PersonScheduleAsOf, trip_ids: set[str]) -> PersonScheduleAsOf:
+    """The schedule with only these trips, their meetings and those meetings' attendees."""
+    meetings = tuple(m for m in schedule.meetings if str(m.state["trip_id"]) in trip_ids)
+    attending = {str(p) for m in meetings for p in m.state["attendees"]}
+    return PersonScheduleAsOf(
+        schedule.at, schedule.person,
+        tuple(t for t in schedule.trips if str(t.record_id) in trip_ids), meetings,
+        {k: v for k, v in schedule.trips_by_id.items() if k in trip_ids},
+        {k: v for k, v in schedule.people.items() if k in attending})
+
+
 def _records_naming(planner: Any, person_id: str,
                     moment: datetime) -> tuple[list[str], list[str]]:
     """Ids of the trips and of the meetings that may have had the person at a moment."""

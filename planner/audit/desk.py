@@ -12,11 +12,12 @@ from datetime import datetime
 from typing import IO, Any
 from uuid import UUID
 
-from planner.audit import asof, chain, history, logquery, text, trail
+from planner.audit import asof, chain, history, logquery, text, trail, visibility
 from planner.audit import verify as checks
 from planner.audit.chain import Head, Verdict
 from planner.audit.verification import Job, VerificationJobs
 from planner.domain.errors import NotFoundError, ValidationError
+from planner.organisations.access import Viewer
 
 
 def verify_log(planner: Any, *, from_head: Head | None = None,
@@ -38,12 +39,16 @@ class AuditDesk:
     def event_types(self) -> list[str]:
         return logquery.event_types(self._planner.engine)
 
-    def browse(self, flt: logquery.LogFilter, page: int, per_page: int = 50) -> logquery.LogPage:
+    def browse(self, flt: logquery.LogFilter, page: int, per_page: int = 50, *,
+               viewer: Viewer) -> logquery.LogPage:
+        """A page of the events of records `viewer` may see (planner.audit.visibility)."""
         return logquery.browse(self._planner.engine, flt, page=page, per_page=per_page,
-                               newest_first=True)
+                               newest_first=True,
+                               visible=visibility.visible_clause(viewer))
 
-    def write_csv(self, flt: logquery.LogFilter, out: IO[str]) -> int:
-        return logquery.write_csv(logquery.iter_entries(self._planner.engine, flt), out)
+    def write_csv(self, flt: logquery.LogFilter, out: IO[str], *, viewer: Viewer) -> int:
+        return logquery.write_csv(logquery.iter_entries(
+            self._planner.engine, flt, visible=visibility.visible_clause(viewer)), out)
 
     def head(self) -> Head:
         return chain.chained_head(self._planner.engine)
@@ -55,6 +60,25 @@ class AuditDesk:
             return logquery.kind_of(self._planner.engine, str(UUID(str(record_id))))
         except ValueError:
             return None
+
+    def may_see(self, viewer: Viewer, record_id: str) -> bool:
+        """Whether the record is one whose history and past states `viewer` may see: its
+        kind is one the role opens (visibility.history_kinds) and the organisation rules
+        let the viewer see it (visibility.visible_clause)."""
+        try:
+            uid = str(UUID(str(record_id)))
+        except ValueError:
+            return False
+        return logquery.is_visible(self._planner.engine, visibility.visible_clause(viewer),
+                                   record_id=uid)
+
+    def verification_problem(self, viewer: Viewer, problem: str) -> str:
+        """A verification's finding as `viewer` may read it (the details only when the
+        event at the first bad position is of a record they may see)."""
+        position = visibility.problem_position(problem)
+        visible = position is not None and logquery.is_visible(
+            self._planner.engine, visibility.visible_clause(viewer), position=position)
+        return visibility.problem_for(viewer, problem, visible)
 
     def label_of(self, record_id: str) -> str:
         """What the record is called (its latest name or title), else its kind and id."""
@@ -95,8 +119,15 @@ class AuditDesk:
     def trip_as_of(self, trip_id: str, at: datetime) -> asof.TripAsOf:
         return asof.trip_as_of(self._planner, trip_id, at)
 
-    def person_schedule_as_of(self, person_id: str, at: datetime) -> asof.PersonScheduleAsOf:
-        return asof.person_schedule_as_of(self._planner, person_id, at)
+    def person_schedule_as_of(self, person_id: str, at: datetime, *,
+                              viewer: Viewer) -> asof.PersonScheduleAsOf:
+        """The person's calendar at a moment, with only the trips (and their meetings)
+        `viewer` may see: a person may be on trips of organisations the viewer's cannot
+        read."""
+        schedule = asof.person_schedule_as_of(self._planner, person_id, at)
+        trip_ids = {str(t.record_id) for t in schedule.trips} | set(schedule.trips_by_id)
+        return asof.only_trips(schedule, logquery.visible_among(
+            self._planner.engine, visibility.visible_clause(viewer), sorted(trip_ids)))
 
     def actor_names(self, actors: Iterator[str] | list[str]) -> dict[str, str]:
         """Who an actor is, by name: the account's (or person's) name for an e-mail address;

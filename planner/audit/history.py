@@ -24,10 +24,12 @@ from planner.audit.readable import (
     describe,
     describe_item,
     item_key,
+    summary,
     words,
 )
 from planner.commands.base import as_uuid
 from planner.domain.errors import NotFoundError
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,9 @@ def names_for(planner: Any, *, with_ids: bool = True) -> Names:
 
     @lru_cache(maxsize=1024)
     def label(record_id: str) -> str | None:
+        if record_id == DEFAULT_ORGANISATION_ID and planner.queries is not None:
+            found = planner.queries.organisation(record_id)  # named before its record exists
+            return found.name if found else None
         if engine is not None:
             return label_of(engine, record_id)
         try:
@@ -216,7 +221,7 @@ def record_history(planner: Any, record_id: UUID | str, *, zone: str | None = No
         at = event.timestamp.astimezone(UTC)
         entries.append(HistoryEntry(
             version=event.originator_version, position=positions.get(event.originator_version),
-            event_type=type(event).__name__, what=words(type(event).__name__),
+            event_type=type(event).__name__, what=summary(event, names),
             actor=event.actor, at_utc=at, at_local=at.astimezone(ZoneInfo(shown)), zone=shown,
             reason=getattr(event, "reason", ""),
             changes=diff(before, after, zone=shown, names=names)))

@@ -12,7 +12,7 @@ from typing import IO, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select
 
@@ -122,8 +122,13 @@ def _require(engine: Engine | None) -> Engine:
     return engine
 
 
-def _where(query: Select[Any], flt: LogFilter) -> Select[Any]:
+def _where(query: Select[Any], flt: LogFilter,
+           visible: ColumnElement[bool] | None = None) -> Select[Any]:
+    """`visible`: only the events of records the viewer may see (planner.audit.visibility);
+    None: every event."""
     c = audit_log.c
+    if visible is not None:
+        query = query.where(visible)
     if flt.record:
         query = query.where(or_(c.record_id == flt.record, c.parent_id == flt.record))
     if flt.event_type:
@@ -150,7 +155,8 @@ def _entry(row: Any) -> LogEntry:
 
 
 def browse(engine: Engine | None, flt: LogFilter, *, page: int = 1, per_page: int = 50,
-           newest_first: bool = False) -> LogPage:
+           newest_first: bool = False,
+           visible: ColumnElement[bool] | None = None) -> LogPage:
     engine = _require(engine)
     if isinstance(page, bool) or not isinstance(page, int) or page < 1:
         raise ValidationError("page", f"must be a whole number from 1; got {page!r}")
@@ -159,19 +165,22 @@ def browse(engine: Engine | None, flt: LogFilter, *, page: int = 1, per_page: in
         raise ValidationError("per_page", f"must be between 1 and {MAX_PER_PAGE}; got {per_page!r}")
     order = audit_log.c.position.desc() if newest_first else audit_log.c.position
     with engine.connect() as conn:
-        total = conn.execute(_where(select(func.count()).select_from(audit_log), flt)).scalar()
-        rows = conn.execute(_where(select(audit_log), flt).order_by(order)
+        total = conn.execute(_where(select(func.count()).select_from(audit_log), flt,
+                                    visible)).scalar()
+        rows = conn.execute(_where(select(audit_log), flt, visible).order_by(order)
                             .limit(per_page).offset((page - 1) * per_page)).all()
     return LogPage(tuple(_entry(r) for r in rows), page, per_page, int(total or 0))
 
 
-def iter_entries(engine: Engine | None, flt: LogFilter, batch: int = 1000) -> Iterator[LogEntry]:
-    """Every matching entry in log order, streamed in batches (for CSV export)."""
+def iter_entries(engine: Engine | None, flt: LogFilter, batch: int = 1000,
+                 visible: ColumnElement[bool] | None = None) -> Iterator[LogEntry]:
+    """Every matching entry in log order, streamed in batches (for CSV export); `visible`
+    as for `browse`."""
     engine = _require(engine)
     after = 0
     while True:
         with engine.connect() as conn:
-            rows = conn.execute(_where(select(audit_log), flt)
+            rows = conn.execute(_where(select(audit_log), flt, visible)
                                 .where(audit_log.c.position > after)
                                 .order_by(audit_log.c.position).limit(batch)).all()
         if not rows:
@@ -219,6 +228,37 @@ def kind_of(engine: Engine | None, record_id: str) -> str | None:
     with engine.connect() as conn:
         return conn.execute(select(audit_log.c.record_kind)
                             .where(audit_log.c.record_id == record_id).limit(1)).scalar()
+
+
+def is_visible(engine: Engine | None, visible: ColumnElement[bool] | None, *,
+               record_id: str | None = None, position: int | None = None) -> bool:
+    """Whether the log has an event of this record (or at this position) that `visible`
+    admits (None: any event)."""
+    if engine is None:
+        return False
+    c = audit_log.c
+    query = select(c.position)
+    if record_id is not None:
+        query = query.where(c.record_id == record_id)
+    if position is not None:
+        query = query.where(c.position == position)
+    if visible is not None:
+        query = query.where(visible)
+    with engine.connect() as conn:
+        return conn.execute(query.limit(1)).first() is not None
+
+
+def visible_among(engine: Engine | None, visible: ColumnElement[bool] | None,
+                  record_ids: list[str]) -> set[str]:
+    """Those of `record_ids` that have an event `visible` admits."""
+    if engine is None or not record_ids:
+        return set()
+    c = audit_log.c
+    query = select(c.record_id).where(c.record_id.in_(record_ids)).distinct()
+    if visible is not None:
+        query = query.where(visible)
+    with engine.connect() as conn:
+        return set(conn.execute(query).scalars())
 
 
 def event_types(engine: Engine | None) -> list[str]:

@@ -85,3 +85,47 @@ def words(name: str) -> str:
     """'DetailsChanged' -> 'details changed'; 'starts_at' -> 'starts at'."""
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ")
     return spaced.lower()
+
+
+def _name(names: Names, record_id: str) -> str:
+    return names(record_id) or record_id
+
+
+def summary(event: Any, names: Names = no_names) -> str:
+    """What an event did, in words ("shared with Jining Commerce Bureau at plan"), for the
+    events whose fields alone do not say it; else the event's name ("details changed")."""
+    said = _SUMMARIES.get(type(event).__qualname__)
+    return said(event, names) if said else words(type(event).__name__)
+
+
+def _shared(event: Any, names: Names) -> str:
+    partner = _name(names, str(event.organisation_id))
+    if event.access == "none":
+        return f"stopped sharing with {partner}"
+    return f"shared with {partner} at {event.access}"
+
+
+def _registered(event: Any, names: Names) -> str:
+    latin = f" / {event.latin_name}" if getattr(event, "latin_name", "") else ""
+    return f"registered the organisation {event.name}{latin} ({event.kind}, {event.country})"
+
+
+def _audit_scope(event: Any, names: Names) -> str:
+    if event.global_auditor:
+        return "made a global auditor (sees every organisation's records)"
+    return "made an auditor of their own organisation only"
+
+
+def _organisation_named(event: Any, names: Names) -> str:
+    if not event.organisation_id:
+        return "no longer belongs to an organisation"
+    return f"belongs to {_name(names, str(event.organisation_id))}"
+
+
+_SUMMARIES: dict[str, Callable[[Any, Names], str]] = {
+    "Trip.SharingChanged": _shared,
+    "Organisation.Registered": _registered,
+    "Organisation.DetailsChanged": lambda event, names: "changed the organisation's details",
+    "Account.AuditScopeChanged": _audit_scope,
+    "Person.OrganisationNamed": _organisation_named,
+}

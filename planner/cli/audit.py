@@ -2,6 +2,12 @@
 
 Viewing history, exporting and verifying the database are recorded in the log (AuditTrail
 events) under the name given by --as, else PLANNER_ACTOR, else "cli:<login name>".
+
+These are the server administrator's tools and see the whole log, every organisation's
+records (as a global auditor does): whoever runs them holds the database and the instance's
+chain key already. --as only names who is recorded as asking; it is not an account the
+command acts for, so it does not narrow what is shown. Organisation-scoped views are the
+web pages' (planner.audit.visibility).
 """
 
 from __future__ import annotations
