@@ -160,7 +160,8 @@ def test_an_organisation_two_organisations_are_named_by_is_refused_as_ambiguous(
     before = events(planner)
     refused = run(env, "user", "add", "y@agency.example", "--role", "auditor",
                   "--org", "Stadtwerke")
-    assert refused.exit_code != 0 and "--org: no single organisation" in refused.output
+    assert refused.exit_code != 0
+    assert "--org: no single organisation is named 'Stadtwerke': 2 are (" in refused.output
     assert events(planner) == before
 
 

@@ -15,6 +15,7 @@ from planner.bootstrap import Planner
 from planner.cli.core import cli_actor, planner_from_settings
 from planner.domain.errors import DomainError, NotFoundError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID, Access, OrganisationKind
+from planner.readmodel.keys import fold
 from planner.readmodel.queries import Queries
 from planner.readmodel.rows import OrganisationRow
 
@@ -59,6 +60,13 @@ def organisation_option(planner: Planner, wanted: str | None,
         return found
     found = queries.organisation_named(wanted)
     if found is None:
+        key = fold(wanted)
+        alike = [o.id for o in queries.organisations()
+                 if key and key in (fold(o.name), fold(o.latin_name))]
+        if len(alike) > 1:
+            raise click.ClickException(
+                f"{option}: no single organisation is named {wanted!r}: {len(alike)} are "
+                f"({', '.join(alike)}); give the id of one")
         raise click.ClickException(
             f"{option}: no single organisation is named {wanted!r}; give its name, Latin "
             "name or id as `planner org list` shows them")
