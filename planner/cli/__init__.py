@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planner.cli import accounts, audit, calendar, core, people, readmodel
+from planner.cli import accounts, audit, calendar, core, organisations, people, readmodel
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,6 +15,6 @@ def main() -> None:
     """
 
 
-for module in (core, readmodel, accounts, people, calendar, audit):
+for module in (core, readmodel, accounts, organisations, people, calendar, audit):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 
 import click
 
-from planner.cli.core import planner_from_settings
+from planner.cli.core import cli_actor, planner_from_settings
 from planner.domain.account import Role
 from planner.domain.errors import DomainError
 
 ROLES = click.Choice([r.value for r in Role])
-
-
-def cli_actor() -> str:
-    """Changes made from the command line are recorded as the operating-system user's."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "unknown"
-    return f"cli:{user}"
+#: Domain field -> the option it was typed in.
+ACCOUNT_OPTIONS = {"email": "EMAIL", "name": "--name", "role": "--role",
+                   "person_id": "--person", "person": "--person", "organisation_id": "--org",
+                   "global_auditor": "--global"}
 
 
 @click.group()
@@ -37,23 +31,39 @@ def _password() -> str:
 
 @user.command("add")
 @click.argument("email")
-@click.option("--role", type=ROLES, required=True, help="organiser, participant or auditor.")
+@click.option("--role", type=ROLES, required=True,
+              help="organiser, participant, auditor or administrator.")
 @click.option("--name", default="", help="Display name (default: the part before the @).")
 @click.option("--person", "person_id", default=None,
               help="Person id (required for participants: their delegation record).")
-def add_user(email: str, role: str, name: str, person_id: str | None) -> None:
+@click.option("--org", "organisation", default=None,
+              help="The account's organisation: name, Latin name or id (default: the "
+                   "default organisation of config.toml).")
+@click.option("--global", "global_auditor", is_flag=True,
+              help="An auditor who sees every organisation's records (compliance office).")
+def add_user(email: str, role: str, name: str, person_id: str | None,
+             organisation: str | None, global_auditor: bool) -> None:
     """Open an account. The password comes from PLANNER_PASSWORD or a prompt."""
+    from planner.cli.organisations import options_named, organisation_option
     from planner.passwords import hash_password
 
-    try:
-        password_hash = hash_password(_password(), user_inputs=(email, name))
-    except DomainError as error:
-        raise click.ClickException(str(error)) from error
+    if global_auditor and role != Role.AUDITOR:
+        raise click.ClickException(f"--global: only an auditor can see every organisation's "
+                                   f"records, not an account with --role {role}")
     with planner_from_settings() as planner:
-        planner.app.open_account(actor=cli_actor(), email=email,
-                                 name=name.strip() or email.split("@")[0], role=role,
-                                 password_hash=password_hash, person_id=person_id)
-    click.echo(f"Account {email.strip().lower()} opened as {role}.")
+        chosen = organisation_option(planner, organisation)
+        try:
+            password_hash = hash_password(_password(), user_inputs=(email, name))
+        except DomainError as error:
+            raise click.ClickException(str(error)) from error
+        with options_named(ACCOUNT_OPTIONS):
+            planner.app.open_account(actor=cli_actor(), email=email,
+                                     name=name.strip() or email.split("@")[0], role=role,
+                                     password_hash=password_hash, person_id=person_id,
+                                     organisation_id=chosen.id, global_auditor=global_auditor)
+    scope = " seeing every organisation" if global_auditor else ""
+    click.echo(f"Account {email.strip().lower()} opened as {role}{scope} in "
+               f"{chosen.display_name}.")
 
 
 @user.command("password")

@@ -22,8 +22,7 @@ import click
 from planner.audit import asof, chain, exchange, history, importer, logquery, text, trail
 from planner.audit import verify as checks
 from planner.audit.desk import verify_log
-from planner.cli.accounts import cli_actor
-from planner.cli.core import planner_from_settings
+from planner.cli.core import cli_actor, planner_from_settings
 from planner.domain.errors import DomainError
 from planner.snapshots.verify import SnapshotReport, verify_snapshots
 

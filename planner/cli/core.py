@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
+from uuid import UUID
 
 import click
 from eventsourcing.persistence import PersistenceError
@@ -15,7 +17,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from planner.bootstrap import Planner, build
 from planner.domain.errors import DomainError
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.settings import SettingsError, load_settings
+
+
+def cli_actor() -> str:
+    """Changes made from the command line are recorded as the operating-system user's."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    return f"cli:{user}"
 
 
 @contextmanager
@@ -40,9 +52,33 @@ def planner_from_settings(**kwargs: object) -> Iterator[Planner]:
 
 @click.command()
 def init() -> None:
-    """Create the database schema (safe to run again)."""
+    """Create the database schema (safe to run again).
+
+    In a database that already holds events, it also records the default organisation
+    (`[organisations]` in config.toml) if its record is missing: records stored before
+    organisations existed belong to it. An empty database stays empty, so that
+    `planner log import` can still fill it; `planner demo` records the organisation itself.
+    """
     with planner_from_settings() as planner:
         click.echo(f"Database ready: {planner.settings.database_url}")
+        if _record_default_organisation(planner):
+            s = planner.settings
+            click.echo(f"Recorded the default organisation {s.default_organisation} "
+                       f"({DEFAULT_ORGANISATION_ID}).")
+
+
+def _record_default_organisation(planner: Planner) -> bool:
+    """Write the default organisation's record from the settings, in a log that has events
+    but not that record yet; True when it wrote it."""
+    app, s = planner.app, planner.settings
+    if not app.recorder.max_notification_id() or UUID(DEFAULT_ORGANISATION_ID) in app.repository:
+        return False
+    app.register_organisation(
+        actor=cli_actor(), organisation_id=DEFAULT_ORGANISATION_ID,
+        name=s.default_organisation, latin_name=s.default_organisation_latin,
+        kind=s.default_organisation_kind, country=s.default_organisation_country,
+        timezone=s.default_timezone)
+    return True
 
 
 @click.command()

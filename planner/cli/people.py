@@ -6,8 +6,7 @@ import click
 from sqlalchemy.engine import Engine
 
 from planner.bootstrap import Planner
-from planner.cli.accounts import cli_actor
-from planner.cli.core import planner_from_settings
+from planner.cli.core import cli_actor, planner_from_settings
 
 
 @click.group()

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from planner.bootstrap import Planner
 from planner.demo import changsha, leipzig_china, leipzig_followups, nanjing_munich
+from planner.demo import organisations as orgs
 from planner.demo.accounts import (
+    ADMINISTRATOR,
     AUDITORS,
     DEMO_LOGINS,
     DEMO_PASSWORD,
@@ -53,6 +55,7 @@ def load_demo(planner: Planner, progress: Callable[[str], None] = print) -> list
             progress("Loading the demo data (history from April 2019 to January 2024)...")
             demo.at("2019-04-01 09:00")
             open_accounts(demo, STAFF)
+            orgs.register(demo, ADMINISTRATOR, orgs.LEIPZIG, orgs.NANJING, orgs.JINING)
             leipzig_china.load(demo)
             leipzig_followups.load(demo)
             changsha.load(demo)

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.demo.accounts import CHANGSHA_ORGANISER, CHANGSHA_STAFF, IMPORT, open_accounts
+from planner.demo import organisations as orgs
+from planner.demo.accounts import (
+    ADMINISTRATOR,
+    CHANGSHA_ORGANISER,
+    CHANGSHA_STAFF,
+    IMPORT,
+    open_accounts,
+)
 from planner.demo.clock import SHANGHAI, Demo, local
 from planner.demo.partners import CHANGSHA_GERMAN, CHANGSHA_LOCAL, profile_name
 from planner.demo.people import CHANGSHA_DELEGATION, register_people
@@ -86,12 +93,14 @@ def _matchmaking(demo: Demo) -> dict[str, Slot]:
 def plan(demo: Demo) -> None:
     app, ids = demo.app, demo.ids
     demo.at("2022-12-01 09:00", SHANGHAI)
+    orgs.register(demo, ADMINISTRATOR, orgs.CHANGSHA)
     open_accounts(demo, CHANGSHA_STAFF)
     demo.at("2022-12-05 10:00", SHANGHAI)
     trip = ids["changsha_trip"] = app.create_trip(
         actor=CS, title="First Changsha Targeted Industry and Economic Matchmaking Conference",
         organiser="Changsha Municipal People's Government (长沙市人民政府)", direction="inbound",
         home_timezone=SHANGHAI, starts_on=date(2023, 2, 13), ends_on=date(2023, 2, 16),
+        owner_org_id=orgs.CHANGSHA.id,
         purpose="Deepen foreign enterprises' understanding of Changsha and Central China and "
                 "promote cooperation with advanced manufacturing at the core.")
     app.set_objectives(trip, actor=CS, objectives=[
@@ -101,9 +110,9 @@ def plan(demo: Demo) -> None:
                                     timezone=SHANGHAI, arrives_on=date(2023, 2, 13),
                                     departs_on=date(2023, 2, 16))}
     demo.at("2022-12-12 14:30", SHANGHAI)
-    register_profiles(demo, CHANGSHA_GERMAN + CHANGSHA_LOCAL, IMPORT)
+    register_profiles(demo, CHANGSHA_GERMAN + CHANGSHA_LOCAL, IMPORT, orgs.CHANGSHA)
     demo.at("2023-01-09 10:20", SHANGHAI)
-    register_people(demo, CHANGSHA_DELEGATION[:2], CS)
+    register_people(demo, CHANGSHA_DELEGATION[:2], CS, orgs.CHANGSHA)
     app.add_member(trip, actor=CS, person_id=demo.people["klose"], role="head of delegation",
                    organisation="German Chamber of Commerce and Industry in Guangzhou")
     app.add_member(trip, actor=CS, person_id=demo.people["michel"],
@@ -114,7 +123,7 @@ def plan(demo: Demo) -> None:
     schedule(demo, trip, PROGRAMME, actor=CS, zone=SHANGHAI, legs=legs)
     schedule(demo, trip, _matchmaking(demo), actor=CS, zone=SHANGHAI, legs=legs)
     demo.at("2023-02-01 15:10", SHANGHAI)
-    register_people(demo, CHANGSHA_DELEGATION[2:], CS)
+    register_people(demo, CHANGSHA_DELEGATION[2:], CS, orgs.CHANGSHA)
     app.add_member(trip, actor=CS, person_id=demo.people["interpreter_changsha"],
                    role="interpreter", organisation="Changsha Municipal Bureau of Commerce")
     for key in ("cs_opening", "cs_sany_visit", "cs_bosch_visit", "mm_forcam_sany"):

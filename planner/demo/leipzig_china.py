@@ -20,6 +20,7 @@ from planner.demo.accounts import (
 )
 from planner.demo.clock import SHANGHAI, Demo, local
 from planner.demo.leipzig_itinerary import BOTH, ECMDC, JINING_MEETINGS, NANJING_MEETINGS, OUTCOMES
+from planner.demo.organisations import JINING, NANJING
 from planner.demo.people import LEIPZIG_DELEGATION, register_people
 from planner.demo.profiles import LEIPZIG_BODIES, LEIPZIG_COMPANIES, register_profiles
 from planner.demo.steps import Slot, record_outcomes, schedule, sign_up
@@ -56,6 +57,10 @@ def plan(demo: Demo) -> None:
     legs = {"nanjing": app.add_leg(trip, actor=ORG, city="Nanjing", country="China",
                                    timezone=SHANGHAI, arrives_on=date(2019, 6, 25),
                                    departs_on=date(2019, 6, 27))}
+    demo.at("2019-04-15 14:40")
+    app.share_trip(trip, actor=ORG, organisation_id=NANJING.id, access="plan",
+                   reason="Nanjing's municipal government sets the programme of the Nanjing "
+                          "leg with ECMDC and prepares the Memorandum of Understanding.")
     demo.at("2019-04-24 11:05")
     app.change_trip_dates(trip, actor=ASST, starts_on=date(2019, 6, 25),
                           ends_on=date(2019, 6, 30),
@@ -64,6 +69,10 @@ def plan(demo: Demo) -> None:
     legs["jining"] = app.add_leg(trip, actor=ASST, city="Jining", country="China",
                                  timezone=SHANGHAI, arrives_on=date(2019, 6, 28),
                                  departs_on=date(2019, 6, 30))
+    demo.at("2019-04-24 11:30")
+    app.share_trip(trip, actor=ASST, organisation_id=JINING.id, access="plan",
+                   reason="Jining invited the delegation: its municipal government sets the "
+                          "programme of the Jining leg and prepares the signing.")
     demo.at("2019-05-02 10:00")
     app.change_trip_status(trip, actor=ORG, status="planned")
     demo.at("2019-05-06 08:30")

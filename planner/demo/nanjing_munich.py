@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.demo.accounts import IMPORT, NANJING_ORGANISER, NANJING_STAFF, open_accounts
+from planner.demo import organisations as orgs
+from planner.demo.accounts import (
+    ADMINISTRATOR,
+    IMPORT,
+    NANJING_ORGANISER,
+    NANJING_STAFF,
+    open_accounts,
+)
 from planner.demo.clock import BERLIN, SHANGHAI, Demo, local
 from planner.demo.partners import MUNICH, profile_name
 from planner.demo.people import NANJING_DELEGATION, register_people
@@ -107,11 +114,13 @@ def plan(demo: Demo) -> None:
     app, ids = demo.app, demo.ids
     demo.at("2023-09-01 09:00", SHANGHAI)
     open_accounts(demo, NANJING_STAFF)
+    orgs.register(demo, ADMINISTRATOR, orgs.MUNICH_CONSULATE)
     demo.at("2023-09-18 10:00", SHANGHAI)
     trip = ids["munich_trip"] = app.create_trip(
         actor=NJ, title="Nanjing delegation study visit to Germany (Munich)",
         organiser="Nanjing Municipal People's Government (南京市人民政府)", direction="outbound",
         home_timezone=SHANGHAI, starts_on=date(2023, 11, 19), ends_on=date(2023, 11, 22),
+        owner_org_id=orgs.NANJING.id,
         purpose="Promote Nanjing's development environment, visit key enterprises and "
                 "organisations, deepen industrial innovation cooperation.")
     app.set_objectives(trip, actor=NJ, objectives=[
@@ -121,7 +130,7 @@ def plan(demo: Demo) -> None:
                                   timezone=BERLIN, arrives_on=date(2023, 11, 19),
                                   departs_on=date(2023, 11, 21))}
     demo.at("2023-09-25 15:00", SHANGHAI)
-    register_profiles(demo, MUNICH, IMPORT)
+    register_profiles(demo, MUNICH, IMPORT, orgs.NANJING)
     app.add_contact(demo.profiles["bosch"], actor=NJ, name="Christian Fischer",
                     title="Vice Chairman of the Board of Management")
     nanjing = demo.profiles["nanjing_gov"]
@@ -130,7 +139,7 @@ def plan(demo: Demo) -> None:
                        reason="Ms HAN Liming is no longer mayor of Nanjing.")
     app.add_contact(nanjing, actor=NJ, name="Chen Zhichang", title="Mayor of Nanjing")
     demo.at("2023-10-09 10:30", SHANGHAI)
-    register_people(demo, NANJING_DELEGATION, NJ)
+    register_people(demo, NANJING_DELEGATION, NJ, orgs.NANJING)
     for key, role in (("chen", "head of delegation"), ("liu", "official"),
                       ("interpreter_nanjing", "interpreter")):
         person = next(p for p in NANJING_DELEGATION if p.key == key)
@@ -140,6 +149,10 @@ def plan(demo: Demo) -> None:
     demo.at("2023-10-16 14:00", SHANGHAI)
     programme = _programme(demo)
     schedule(demo, trip, programme, actor=NJ, zone=BERLIN, legs=legs)
+    demo.at("2023-10-17 09:30", SHANGHAI)
+    app.share_trip(trip, actor=NJ, organisation_id=orgs.MUNICH_CONSULATE.id, access="view",
+                   reason="The Consulate General receives the delegation in Munich and "
+                          "follows its programme; the Nanjing government plans it.")
     demo.at("2023-10-30 11:25", SHANGHAI)
     app.move_meeting(ids["mu_siemens"], actor=NJ, starts=local("2023-11-20 10:15"),
                      ends=local("2023-11-20 11:00"),
@@ -161,6 +174,7 @@ def plan(demo: Demo) -> None:
     }
     for key, (title, *sides) in projects.items():
         ids[key] = app.draft_agreement(actor=NJ, title=title, kind="cooperation agreement",
+                                       owner_org_id=orgs.NANJING.id,
                                        subject=ILLUSTRATIVE + title + ".",
                                        meeting_id=ids["mu_exchange"])
         sign_up(demo, ids[key], actor=NJ, sides=sides)

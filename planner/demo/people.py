@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.demo.clock import BERLIN, SHANGHAI, Demo
+from planner.demo.organisations import LEIPZIG, DemoOrganisation, org_id
 
 
 @dataclass(frozen=True)
@@ -19,11 +20,12 @@ class DemoPerson:
     organisation: str
     home_timezone: str
     email: str = ""
+    org: str = ""  # key of the demo organisation the person belongs to, if it is one
 
 
 LEIPZIG_DELEGATION = (
     DemoPerson("koerner", "Michael Körner", "Managing Director", "Invest Region Leipzig GmbH",
-               BERLIN, "koerner@demo.invest-leipzig.example"),
+               BERLIN, "koerner@demo.invest-leipzig.example", org="leipzig"),
     DemoPerson("schuelke", "Clemens Schülke",
                "Head of the Office for Economic Development of the Leipzig Region",
                "City of Leipzig, Office for Economic Development", BERLIN,
@@ -39,24 +41,28 @@ CHANGSHA_DELEGATION = (
                "FORCAM (Shanghai) Software Technology Co., Ltd.", SHANGHAI),
     DemoPerson("interpreter_changsha", "Chen Jing",
                "Interpreter, Chinese–German (fictitious demo person)",
-               "Changsha Municipal Bureau of Commerce", SHANGHAI),
+               "Changsha Municipal Bureau of Commerce", SHANGHAI, org="changsha"),
 )
 
 NANJING_DELEGATION = (
     DemoPerson("chen", "Chen Zhichang", "Mayor of Nanjing",
-               "Nanjing Municipal People's Government (南京市人民政府)", SHANGHAI),
+               "Nanjing Municipal People's Government (南京市人民政府)", SHANGHAI,
+               org="nanjing"),
     DemoPerson("liu", "Liu Wei", "Deputy Director (fictitious demo person)",
                "Nanjing Municipal Bureau of Commerce", SHANGHAI),
     DemoPerson("interpreter_nanjing", "Zhou Min",
                "Interpreter, Chinese–German (fictitious demo person)",
-               "Nanjing Foreign Affairs Office", SHANGHAI),
+               "Nanjing Foreign Affairs Office", SHANGHAI, org="nanjing"),
 )
 
 
-def register_people(demo: Demo, people: tuple[DemoPerson, ...], actor: str) -> None:
-    """Register people at the clock's current moment; their ids go into `demo.people`."""
+def register_people(demo: Demo, people: tuple[DemoPerson, ...], actor: str,
+                    owner: DemoOrganisation = LEIPZIG) -> None:
+    """Register people at the clock's current moment (records of `owner`, the organisation
+    that registers them); their ids go into `demo.people`."""
     for person in people:
         demo.people[person.key] = demo.app.register_person(
+            owner_org_id=owner.id, organisation_id=org_id(person.org) if person.org else None,
             actor=actor, name=person.name, title=person.title,
             organisation=person.organisation, email=person.email,
             home_timezone=person.home_timezone)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.demo.clock import Demo
+from planner.demo.organisations import LEIPZIG, PROFILE_ORGANISATIONS, DemoOrganisation
 
 COOPERATE = "cooperate with Chinese firms"
 EXPAND = "expand into China"
@@ -120,10 +121,14 @@ LEIPZIG_BODIES = (
 )
 
 
-def register_profiles(demo: Demo, profiles: tuple[DemoProfile, ...], actor: str) -> None:
-    """Register profiles (and their contacts) at the clock's moment; ids go to `demo.profiles`."""
+def register_profiles(demo: Demo, profiles: tuple[DemoProfile, ...], actor: str,
+                      owner: DemoOrganisation = LEIPZIG) -> None:
+    """Register profiles (and their contacts) at the clock's moment; ids go to `demo.profiles`.
+
+    `owner` keeps them, except an organisation's own profile, which that organisation owns."""
     for p in profiles:
         profile_id = demo.app.register_profile(
+            owner_org_id=PROFILE_ORGANISATIONS.get(p.key, owner).id,
             actor=actor, name=p.name, kind=p.kind, country=p.country, city=p.city,
             sectors=list(p.sectors), size=p.size, description=p.description,
             interests=list(p.interests), website=p.website, fictitious=p.fictitious)

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from uuid import UUID
 
 from planner.demo.clock import Demo, local
+from planner.demo.organisations import PROFILE_ORGANISATIONS
 
 
 class Slot(NamedTuple):
@@ -44,9 +45,14 @@ def record_outcomes(demo: Demo, outcomes: dict[str, tuple[str, list[str]]], *, a
 
 def sign_up(demo: Demo, agreement: UUID, *, actor: str,
             sides: Iterable[tuple[str, str, str]]) -> None:
-    """Add each side as a party (from its profile) with one signatory: (profile, name, title)."""
+    """Add each side as a party (from its profile) with one signatory: (profile, name, title).
+
+    A party that is one of the demo organisations is linked to it (it then sees the
+    agreement)."""
     for profile_key, name, title in sides:
         profile_id = demo.profiles[profile_key]
+        organisation = PROFILE_ORGANISATIONS.get(profile_key)
         party = demo.app.add_party(agreement, actor=actor, profile_id=profile_id,
-                                   name=demo.app.get_profile(profile_id)["name"])
+                                   name=demo.app.get_profile(profile_id)["name"],
+                                   organisation_id=organisation.id if organisation else None)
         demo.app.add_signatory(agreement, actor=actor, name=name, title=title, party_id=party)

@@ -40,7 +40,7 @@ class Access(StrEnum):
 
 def country_code(field: str, value: object) -> str:
     """ISO 3166-1 alpha-2, upper case ("CN", "DE")."""
-    code = v.text(field, value, max_len=2).upper()
+    code = v.text(field, value, max_len=64).upper()
     if not re.fullmatch(r"[A-Z]{2}", code):
         raise InvariantError(field, "must be a two-letter ISO country code, such as DE or CN")
     return code

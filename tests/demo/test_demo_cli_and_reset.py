@@ -33,6 +33,7 @@ def test_planner_demo_loads_once_and_reset_starts_again(tmp_path: Path, settings
     env = {"PLANNER_DATABASE_URL": url, "PLANNER_INSTANCE_PATH": str(tmp_path / "instance")}
     runner = CliRunner()
 
+    assert runner.invoke(main, ["init"], env=env).exit_code == 0  # as `make demo` does
     first = runner.invoke(main, ["demo"], env=env)
     assert first.exit_code == 0, first.output
     lines = first.stdout.splitlines()
@@ -40,7 +41,19 @@ def test_planner_demo_loads_once_and_reset_starts_again(tmp_path: Path, settings
     assert "Loading the demo data" in first.stderr and "demo-password" in first.stderr
     loaded = _events(url, settings)
     assert loaded > 200
+    assert "organiser@demo.nanjing.example  (Demo organiser, Nanjing Foreign Affairs Office) " \
+           "— 南京市人民政府 / Nanjing Municipal People's Government" in first.stderr
+    listed = runner.invoke(main, ["org", "list"], env=env)
+    assert listed.exit_code == 0, listed.output
+    names = [line.split("\t")[0] for line in listed.stdout.splitlines()]
+    assert "* Invest Region Leipzig GmbH" in names
+    for name in ("南京市人民政府 / Nanjing Municipal People's Government",
+                 "济宁市人民政府 / Jining Municipal People's Government",
+                 "长沙市商务局 / Changsha Bureau of Commerce"):
+        assert f"  {name}" in names
+    assert _events(url, settings) == loaded
 
+    assert "Recorded" not in runner.invoke(main, ["init"], env=env).output  # the demo did
     second = runner.invoke(main, ["demo"], env=env)
     assert second.exit_code == 0, second.output
     assert "already loaded; nothing was added" in second.stderr

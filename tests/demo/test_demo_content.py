@@ -203,7 +203,7 @@ def test_demo_logins_work_with_the_documented_password(loaded: LoadedDemo):
         roles.add(login.role)
         if login.role == "participant":
             assert loaded.app.get_person(account["person_id"])["name"] == login.name
-    assert roles == {"organiser", "participant", "auditor"}
+    assert roles == {"organiser", "participant", "auditor", "administrator"}
 
 
 def test_the_summary_has_one_line_per_trip_with_dates_and_counts(loaded: LoadedDemo):

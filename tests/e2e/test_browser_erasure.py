@@ -10,8 +10,10 @@ from tests.e2e.conftest import new_page, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
-ORGANISER = "organiser@demo.invest-leipzig.example"
-PERSON = "Zhou Min"  # a fictitious interpreter no other browser test uses
+# Zhou Min, a fictitious interpreter no other browser test uses, is a record of the Nanjing
+# government (its organiser registered her for the Munich visit): its organiser erases her.
+ORGANISER = "organiser@demo.nanjing.example"
+PERSON = "Zhou Min"
 
 
 def test_an_organiser_erases_a_person_with_a_reason_and_a_confirmation(

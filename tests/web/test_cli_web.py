@@ -65,7 +65,7 @@ def test_a_participant_needs_a_person_and_the_message_says_so(env: dict[str, str
                                        "participant"],
                                 env={**env, "PLANNER_PASSWORD": LONG_PASSWORD})
     assert result.exit_code != 0
-    assert "person_id: a participant account must be linked to a person" in result.output
+    assert "--person: a participant account must be linked to a person" in result.output
     assert _account(env, "p@agency.example") is None
 
 
