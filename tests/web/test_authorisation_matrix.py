@@ -580,14 +580,16 @@ def parse(table: str, columns: tuple[str, ...]) -> dict[tuple[str, str], dict[st
     return parsed
 
 
-RULES = parse(MATRIX, ROLES)
+ALL_RULES = parse(MATRIX, ROLES)
+RULES = {key: row for key, row in ALL_RULES.items() if key not in PREDICTED}
+"""The rows of served routes (other tests take their forms from here)."""
 ORGANISATION_TABLES = {"organiser": parse(ORGANISERS, TIES),
                        "auditor": parse(AUDITORS, (*TIES, "global")),
                        "administrator": parse(ADMINISTRATORS, TIES)}
 SAME_ACCOUNT = {"organiser:own": "organiser", "auditor:own": "auditor"}
 """Columns of the organisation tables that are MATRIX's columns: one account, one request."""
 CASES = [(endpoint, method, role, expected)
-         for (endpoint, method), by_role in RULES.items()
+         for (endpoint, method), by_role in ALL_RULES.items()
          for role, expected in by_role.items()]
 CASES += [(endpoint, method, f"{role}:{tie}", expected)
           for role, table in ORGANISATION_TABLES.items()
@@ -618,23 +620,25 @@ def url(app: Flask, world: World, endpoint: str) -> str:
 
 def test_every_route_has_a_row_in_the_matrix(app: Flask) -> None:
     served = routes(app)
-    assert served - set(RULES) == set(), "routes without a row in the authorisation matrix"
-    assert set(RULES) - served - PREDICTED == set(), "matrix rows for routes that do not exist"
-    assert set(RULES) - served == set(), (
+    assert served - set(ALL_RULES) == set(), "routes without a row in the authorisation matrix"
+    assert set(RULES) - served == set(), "matrix rows for routes that do not exist"
+    assert PREDICTED - served == set(), (
         "predicted rows for routes that are not served (yet?): rename them to the app's "
         "endpoints, or drop them")
+    assert PREDICTED & served == set(), "served now: take these out of PREDICTED"
 
 
 def test_the_organisation_tables_have_the_matrix_rows() -> None:
     for role, table in ORGANISATION_TABLES.items():
-        assert list(table) == list(RULES), f"the {role}s' table must list MATRIX's rows in order"
+        assert list(table) == list(ALL_RULES), f"the {role}s' table must list MATRIX's rows"
 
 
 def test_the_own_organisation_columns_are_the_matrix_columns() -> None:
     for column, role in SAME_ACCOUNT.items():
         kind, tie = column.split(":")
-        differ = {key: (RULES[key][role], row[tie])
-                  for key, row in ORGANISATION_TABLES[kind].items() if row[tie] != RULES[key][role]}
+        differ = {key: (ALL_RULES[key][role], row[tie])
+                  for key, row in ORGANISATION_TABLES[kind].items()
+                  if row[tie] != ALL_RULES[key][role]}
         assert differ == {}, f"{column} must match MATRIX's {role} column"
 
 
