@@ -287,7 +287,9 @@ def check_account(check: Check, world: Facts, me: int) -> None:
     check.get(client, who, "/my/calendar.ics", 404 if staff else 200, hidden_meetings)
     for n, trip in enumerate(trips):
         seen = 200 if n in readable else 404
-        secret = [] if seen == 200 else [trip.title(n), f"Meeting {NAMES[n]}"]
+        # a readable trip's pages name no other trip it may not read (conflict warnings!)
+        secret = hidden_trips + hidden_meetings if seen == 200 else [trip.title(n),
+                                                                      f"Meeting {NAMES[n]}"]
         check.get(client, who, f"/trips/{trip.id}", seen, secret)
         check.get(client, who, f"/meetings/{trip.meeting_id}", seen, secret)
         check.get(client, who, f"/trips/{trip.id}/calendar.ics", seen, secret)
@@ -334,7 +336,7 @@ def tally() -> Iterator[list[Check]]:
 
 
 def test_no_request_reaches_a_record_it_may_not(folder: Path, tally: list[Check]) -> None:
-    @settings(max_examples=6, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=5, deadline=None, derandomize=True, database=None,
               phases=(Phase.explicit, Phase.generate),  # a shrink rebuilds worlds: slow
               suppress_health_check=list(HealthCheck))
     @given(world=facts())
