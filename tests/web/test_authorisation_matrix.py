@@ -622,10 +622,14 @@ def test_every_route_has_a_row_in_the_matrix(app: Flask) -> None:
     served = routes(app)
     assert served - set(ALL_RULES) == set(), "routes without a row in the authorisation matrix"
     assert set(RULES) - served == set(), "matrix rows for routes that do not exist"
-    assert PREDICTED - served == set(), (
+    assert PREDICTED & served == set(), (
+        "served now: take these out of PREDICTED, so that the form tests cover them too")
+
+
+def test_the_predicted_routes_are_served(app: Flask) -> None:
+    assert PREDICTED - routes(app) == set(), (
         "predicted rows for routes that are not served (yet?): rename them to the app's "
         "endpoints, or drop them")
-    assert PREDICTED & served == set(), "served now: take these out of PREDICTED"
 
 
 def test_the_organisation_tables_have_the_matrix_rows() -> None:
