@@ -1,6 +1,6 @@
 """Who may GET and POST what: every route of the web UI for every role and organisation.
 
-The tables are the specification (for the organisation rules: /work/wt/ORG_SPEC.md, issue 11).
+The tables are the specification (the organisation rules are issue 11's).
 Each row is `endpoint method` and the status each account gets. POSTs carry a valid CSRF token
 and an empty form, so an allowed POST is refused as invalid (422) or redirects, and a
 forbidden one is 403 (or 404 where even that would reveal that a record exists): nothing in
@@ -8,7 +8,8 @@ the world changes, and every 403, 404 and 422 is checked to have written no even
 
 `MATRIX`: by role, all of the trip's own organisation (the default one, which owns every
 record of the test world): anonymous visitors, an organiser, a participant who is a member of
-the trip, a participant who is not, and an auditor.
+the trip, a participant who is not (who gets 404 for the trip's pages, as anyone who may not
+read a trip: its existence is not revealed), and an auditor.
 
 The organisation dimension: `ORGANISERS`, `AUDITORS` and `ADMINISTRATORS`, by how the
 account's organisation stands to the world's trip (tests/web/world.py): `own` (the owner),
