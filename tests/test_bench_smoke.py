@@ -32,6 +32,7 @@ TINY: dict[str, dict[str, Any]] = {
     "bench_asof": {"small": 150, "events": 300, "repeat": 1},
     "bench_memory": {"small": 300, "large": 600},
     "bench_audit": {"events": 30},
+    "bench_org_scope": {"own": 4, "others": 40, "repeat": 2},
 }
 
 

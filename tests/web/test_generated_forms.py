@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,14 +23,13 @@ import pytest
 from flask import Flask, got_request_exception
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import Rule
 
 from planner.bootstrap import Planner
 from planner.domain.account import account_id
 from planner.passwords import hash_password
-from tests.web.conftest import make_app, signed_in
+from tests.web.conftest import event_count, make_app, settle_background_verifications, signed_in
 from tests.web.world import MEMBER, PASSWORD, SETUP, World, build_world
 from web.access import access_rule
 
@@ -113,21 +111,6 @@ def fuzz_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzz]:
             forms.setdefault(action, []).extend(variants)
     yield Fuzz(app, planner, world, forms, id_sets)
     planner.close()
-
-
-def settle_background_verifications() -> None:
-    """A POST to the verification page starts a background check that records its verdict as
-    an event when done: let it finish, so its event counts for the request that started it
-    (303), never for a later, refused one."""
-    for thread in threading.enumerate():
-        if thread.name.startswith("verify-"):
-            thread.join(timeout=60)
-
-
-def event_count(planner: Planner) -> int:
-    table = planner.events_table
-    with planner.engine.connect() as conn:  # type: ignore[union-attr]
-        return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 def _build(rule: Rule, ids: dict[str, Any]) -> str | None:

@@ -1,4 +1,11 @@
-"""A small, realistic planning world for the web tests: one trip, two legs, four accounts.
+"""A small, realistic planning world for the web tests: one trip, two legs, four accounts of
+the trip's own organisation, and the staff of three more organisations.
+
+The trip and every record of the world belong to the default organisation (the Leipzig
+agency: *own*). The trip is shared at *plan* with Nanjing's government and at *view* with
+Jining's; the Changsha Bureau of Commerce is *other*: unrelated to it. Each of the four has an
+organiser, an auditor and an administrator (`STAFF`, keyed "role:tie"); the global auditor
+belongs to the unrelated organisation, so whatever it sees comes from its flag alone.
 
 Built through the application's commands (the same path the UI takes), so the read models are
 filled by the real projector. Names in German and Chinese check that any script round-trips.
@@ -14,6 +21,7 @@ from uuid import UUID
 from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.domain.account import account_id
+from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.passwords import hash_password
 
 PASSWORD = "correct horse battery staple"
@@ -23,7 +31,21 @@ MEMBER = "koerner@test.example"
 OUTSIDER = "han@test.example"
 AUDITOR = "auditor@test.example"
 ROLES = ("anonymous", "organiser", "member", "outsider", "auditor")
-EMAILS = {"organiser": ORGANISER, "member": MEMBER, "outsider": OUTSIDER, "auditor": AUDITOR}
+TRIP_TITLE = "Leipzig delegation to Nanjing and Jining"
+TIES = ("own", "plan", "view", "other")
+"""How an account's organisation stands to the world's trip: owner, partner at plan, partner
+at view, unrelated."""
+PARTNERS = {
+    "plan": ("南京市人民政府", "Nanjing Municipal People's Government", "government"),
+    "view": ("济宁市人民政府", "Jining Municipal People's Government", "government"),
+    "other": ("长沙市商务局", "Changsha Bureau of Commerce", "government"),
+}
+STAFF = {f"{role}:{tie}": f"{role}.{tie}@test.example"
+         for role in ("organiser", "auditor", "administrator") for tie in TIES}
+STAFF.update({"organiser:own": ORGANISER, "auditor:own": AUDITOR,
+              "auditor:global": "auditor.global@test.example"})
+EMAILS = {"organiser": ORGANISER, "member": MEMBER, "outsider": OUTSIDER, "auditor": AUDITOR,
+          **STAFF}
 
 
 @dataclass
@@ -37,6 +59,8 @@ class World:
     koerner: UUID
     han: UUID
     profile_id: UUID
+    organisations: dict[str, str] = field(default_factory=dict)
+    """Organisation ids by tie to the trip (own, plan, view, other)."""
     ids: dict[str, Any] = field(default_factory=dict)
     """URL arguments by name, for building a URL for every route (the matrix uses these)."""
 
@@ -57,7 +81,7 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                      password_hash=password_hash, person_id=han)
     app.open_account(actor=SETUP, email=AUDITOR, name="Anna Auditor", role="auditor",
                      password_hash=password_hash)
-    trip_id = app.create_trip(actor=SETUP, title="Leipzig delegation to Nanjing and Jining",
+    trip_id = app.create_trip(actor=SETUP, title=TRIP_TITLE,
                               organiser="Invest Region Leipzig", direction="outbound",
                               home_timezone="Europe/Berlin", starts_on=date(2019, 6, 25),
                               ends_on=date(2019, 6, 30), purpose="Twin-town visit")
@@ -87,13 +111,37 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
     app.attach_profile(trip_id, profile, actor=SETUP)
     agreement = app.draft_agreement(actor=SETUP, title="Memorandum on economic cooperation",
                                     kind="memorandum of understanding", trip_id=trip_id)
+    organisations = add_partners(planner, trip_id, password_hash)
     world = World(trip_id=trip_id, nanjing_leg=nanjing, jining_leg=jining,
                   meeting_id=meeting_id, held_meeting_id=held, followup_id=followup,
-                  koerner=koerner, han=han, profile_id=profile)
+                  koerner=koerner, han=han, profile_id=profile, organisations=organisations)
     world.ids = {"trip_id": trip_id, "meeting_id": meeting_id, "leg_id": nanjing,
                  "person_id": koerner, "profile_id": profile, "followup_id": followup,
                  "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1,
-                 "record_id": meeting_id,
+                 "record_id": meeting_id, "organisation_id": organisations["plan"],
                  "token": "unknown-feed-token-0000000000",
                  "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id}
     return world
+
+
+def add_partners(planner: Planner, trip_id: UUID, password_hash: str) -> dict[str, str]:
+    """The partner and unrelated organisations, the trip's shares and every staff account
+    that `STAFF` names but the world has not opened yet."""
+    app = planner.app
+    organisations = {"own": DEFAULT_ORGANISATION_ID}
+    for tie, (name, latin, kind) in PARTNERS.items():
+        organisations[tie] = str(app.register_organisation(
+            actor=SETUP, name=name, latin_name=latin, kind=kind, country="CN",
+            timezone="Asia/Shanghai"))
+    for tie in ("plan", "view"):
+        app.share_trip(trip_id, actor=SETUP, organisation_id=organisations[tie], access=tie,
+                       reason="Partner in the programme")
+    for key, email in STAFF.items():
+        if email in (ORGANISER, AUDITOR):
+            continue
+        role, tie = key.split(":")
+        global_auditor = tie == "global"
+        app.open_account(actor=SETUP, email=email, name=f"{role.title()} ({tie})", role=role,
+                         password_hash=password_hash, global_auditor=global_auditor,
+                         organisation_id=organisations["other" if global_auditor else tie])
+    return organisations
