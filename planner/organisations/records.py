@@ -3,8 +3,8 @@ staff accounts and organisations. Who may *see* them is planner.organisations.sc
 
 - profiles, agreements and people are changed by the organisers (and administrators) of the
   organisation that owns them; every other viewer, also an auditor, only reads them;
-- an administrator erases anyone's personal data; an organiser that of the people their
-  organisation registered;
+- a person's data is erased by the organisers and administrators of the organisation that
+  registered them (it keeps their data; it answers their request);
 - organisers manage their own organisation's accounts, but never an administrator's, and
   never grant the administrator role (nor the global-auditor flag); administrators manage
   every account;
@@ -23,7 +23,7 @@ def may_change_record(viewer: Viewer, owner_org_id: str) -> bool:
 
 
 def may_erase_person(viewer: Viewer, owner_org_id: str) -> bool:
-    return viewer.administers or may_change_record(viewer, owner_org_id)
+    return may_change_record(viewer, owner_org_id)
 
 
 def may_manage_account(viewer: Viewer, organisation_id: str, role: str) -> bool:
