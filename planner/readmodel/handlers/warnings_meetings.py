@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.engine import Connection
 
 from planner.readmodel import tables as t
@@ -41,8 +41,6 @@ from planner.readmodel.handlers.warning_rows import (
     ACTIVE,
     LIVE_TRIP,
     NEARBY,
-    names_of,
-    slots_of,
     warning_row,
 )
 from planner.readmodel.keys import uid
@@ -50,10 +48,47 @@ from planner.readmodel.queries_base import LEGS_IN_ORDER
 from planner.readmodel.queries_trips import leg_row
 from planner.readmodel.rows import LegRow
 
+# Built once, with expanding parameters: reusing a statement spares SQLAlchemy building it and
+# its cache key on every command.
+_m, _a, _tr, _w, _s = t.meetings, t.attendees, t.trips, t.warnings, t.plan_spans
+_theirs = t.attendees.alias("theirs")
+_NEAR_CHANGED = (  # the meetings of people attending a changed meeting, or removed from one
+    select(_a.c.person_id, _m.c.starts_at, _m.c.ends_at, _m.c.id)
+    .join(_m, _m.c.id == _a.c.meeting_id).join(_tr, _tr.c.id == _m.c.trip_id)
+    .where(or_(_a.c.person_id.in_(select(_theirs.c.person_id).where(
+        _theirs.c.meeting_id.in_(bindparam("ids", expanding=True)))),
+        _a.c.person_id.in_(bindparam("left", expanding=True))),
+        ACTIVE, LIVE_TRIP, _m.c.ends_at > bindparam("low"), _m.c.starts_at < bindparam("high")))
+_DELETE = _w.delete().where(_w.c.meeting_id.in_(bindparam("anchors", expanding=True)), or_(
+    _w.c.kind.in_(CLASH_KINDS), _w.c.meeting_id.in_(bindparam("ids", expanding=True))))
+_NEAR_ANCHORS = (  # the meetings near in time of everyone attending an anchor
+    select(_m.c.id, _m.c.trip_id, _tr.c.title.label("trip_title"), _m.c.title, _m.c.kind,
+           _m.c.city, _m.c.timezone, _m.c.leg_id, _m.c.starts_at, _m.c.ends_at,
+           _a.c.person_id, t.people.c.name.label("person_name"))
+    .join(_tr, _tr.c.id == _m.c.trip_id).join(_a, _a.c.meeting_id == _m.c.id)
+    .join(t.people, t.people.c.id == _a.c.person_id, isouter=True)
+    .where(ACTIVE, LIVE_TRIP, _m.c.starts_at >= bindparam("low"),
+           _m.c.starts_at < bindparam("high"),
+           _a.c.person_id.in_(select(_theirs.c.person_id).where(
+               _theirs.c.meeting_id.in_(bindparam("anchors", expanding=True))))))
+_CHANGED = (slot_query(_m.c.id.in_(bindparam("ids", expanding=True)), ACTIVE, LIVE_TRIP)
+            .add_columns(_tr.c.starts_on, _tr.c.ends_on).order_by(None))
+_LEGS = (select(t.legs).where(t.legs.c.trip_id.in_(bindparam("trips", expanding=True)))
+         .order_by(t.legs.c.trip_id, *LEGS_IN_ORDER))
+_DELETE_SPANS = _s.delete().where(_s.c.trip_id.in_(bindparam("trips", expanding=True)))
+_INSERT_SPANS = _s.insert().from_select(
+    ["trip_id", "first_at", "last_at"],
+    select(_m.c.trip_id, func.min(_m.c.starts_at), func.max(_m.c.ends_at))
+    .join(_tr, _tr.c.id == _m.c.trip_id)
+    .where(_m.c.trip_id.in_(bindparam("trips", expanding=True)), ACTIVE, LIVE_TRIP)
+    .group_by(_m.c.trip_id))
+
 
 def refresh_meetings(batch: Batch, changed: set[str], left: set[str]) -> None:
     """The warnings after these meetings changed (`left`: people removed from one of them).
-    Runs after the batch's rows are written, so the database holds the plan as it is now."""
+    Runs after the batch's rows are written, so the database holds the plan as it is now.
+    A few statements whatever the size of the trips: the people's meetings near the changes,
+    one delete, the anchors' neighbourhood, the changed meetings' trips and their spans."""
     if not changed:
         return
     conn = batch.conn
@@ -63,109 +98,79 @@ def refresh_meetings(batch: Batch, changed: set[str], left: set[str]) -> None:
     points.update(row["starts_at"] for i in ids
                   if (row := batch.before[t.meetings].get((i,))) is not None)
     trip_ids = sorted({row["trip_id"] for row in now})
-    persons = set(left)
-    for part in chunks(ids):
-        persons.update(conn.execute(select(t.attendees.c.person_id)
-                                    .where(t.attendees.c.meeting_id.in_(part))).scalars())
-    anchors = set(ids) | (_anchors(conn, persons, sorted(points)) if points else set())
-    w = t.warnings
-    for part in chunks(sorted(anchors)):
-        conn.execute(w.delete().where(w.c.meeting_id.in_(part), or_(
-            w.c.kind.in_(CLASH_KINDS), w.c.meeting_id.in_(ids))))
-    rows = _clashes(conn, anchors) + _placements(conn, ids, trip_ids)
-    insert_rows(conn, w, rows)
-    _spans(conn, trip_ids)
+    anchors = _anchors(conn, ids, left, sorted(points)) if points else {}
+    for part in chunks(sorted(set(ids) | set(anchors))):
+        conn.execute(_DELETE, {"anchors": part, "ids": ids})
+    rows = _clashes(conn, anchors) + _placements(conn, ids)
+    insert_rows(conn, t.warnings, rows)
+    for part in chunks(trip_ids):
+        conn.execute(_DELETE_SPANS, {"trips": part})
+        conn.execute(_INSERT_SPANS, {"trips": part})
 
 
-def _anchors(conn: Connection, persons: set[str], points: list[datetime]) -> set[str]:
-    """The meetings of these people whose clashes may have changed at these points."""
-    m, a = t.meetings, t.attendees
+def _anchors(conn: Connection, ids: list[str], left: set[str],
+             points: list[datetime]) -> dict[str, tuple[datetime, datetime]]:
+    """The meetings (not cancelled, trip not cancelled) whose clashes may have changed at
+    these points, of the people attending the changed meetings or removed from them; with
+    their start and end."""
     timeline: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
-    low, high = points[0] - NEARBY, points[-1] + NEARBY
-    for part in chunks(sorted(persons)):
-        query = (select(a.c.person_id, m.c.starts_at, m.c.ends_at, m.c.id)
-                 .join(m, m.c.id == a.c.meeting_id).join(t.trips, t.trips.c.id == m.c.trip_id)
-                 .where(a.c.person_id.in_(part), ACTIVE, LIVE_TRIP, m.c.ends_at > low,
-                        m.c.starts_at < high))
-        for person, starts, ends, meeting_id in conn.execute(query):
-            timeline[person].append((starts, ends, meeting_id))
-    found: set[str] = set()
+    for person, starts, ends, meeting_id in conn.execute(_NEAR_CHANGED, {
+            "ids": ids, "left": sorted(left), "low": points[0] - NEARBY,
+            "high": points[-1] + NEARBY}):
+        timeline[person].append((starts, ends, meeting_id))
+    found: dict[str, tuple[datetime, datetime]] = {}
+    wanted = set(ids)
     for mine in timeline.values():
         for point in points:
             last = max((starts for starts, _, _ in mine if starts < point), default=None)
-            found.update(meeting_id for starts, ends, meeting_id in mine
-                         if starts <= point and ends > point - NEARBY
-                         and (last is None or ends >= last))
+            found.update((meeting_id, (starts, ends)) for starts, ends, meeting_id in mine
+                         if meeting_id in wanted or (starts <= point and ends > point - NEARBY
+                                                     and (last is None or ends >= last)))
     return found
 
 
-def _clashes(conn: Connection, anchors: set[str]) -> list[Row]:
-    """The clashes anchored at these meetings (those not cancelled, on trips not cancelled),
-    as rows on the trips of both meetings they name."""
-    m, a = t.meetings, t.attendees
-    span = [conn.execute(select(func.min(m.c.starts_at), func.max(m.c.ends_at)).join(
-        t.trips, t.trips.c.id == m.c.trip_id).where(m.c.id.in_(part), ACTIVE, LIVE_TRIP)).one()
-        for part in chunks(sorted(anchors))]
-    if not any(first for first, _ in span):
+def _clashes(conn: Connection, anchors: dict[str, tuple[datetime, datetime]]) -> list[Row]:
+    """The clashes anchored at these meetings, as rows on the trips of both meetings they
+    name: from the meetings near in time of everyone attending one, read in one statement."""
+    if not anchors:
         return []
-    low = min(first for first, _ in span if first is not None)
-    high = max(last for _, last in span if last is not None) + NEARBY
-    near: dict[UUID, Slot] = {}
+    low = min(starts for starts, _ in anchors.values())
+    high = max(ends for _, ends in anchors.values()) + NEARBY
+    near: dict[UUID, Any] = {}
+    attending: dict[UUID, dict[UUID, None]] = defaultdict(dict)
+    names: dict[UUID, str] = {}
     for part in chunks(sorted(anchors)):
-        # Meetings near in time (an index) of anyone attending an anchor.
-        attending = select(a.c.person_id).where(a.c.meeting_id.in_(part))
-        theirs = exists().where(a.c.meeting_id == m.c.id, a.c.person_id.in_(attending))
-        rows = conn.execute(slot_query(ACTIVE, LIVE_TRIP, theirs, m.c.starts_at >= low,
-                                       m.c.starts_at < high)).mappings().all()
-        near.update((found.meeting_id, found) for found in slots_of(conn, rows))
-    mine = [near[key] for key in map(uid, anchors) if key in near]
-    people = {p for found in mine for p in found.attendees}
+        for r in conn.execute(_NEAR_ANCHORS, {"anchors": part, "low": low,
+                                               "high": high}).mappings():
+            key, person = uid(r["id"]), uid(r["person_id"])
+            near.setdefault(key, r)
+            attending[key][person] = None
+            names[person] = r["person_name"] or "Someone"
+    slots = {key: slot(r, tuple(attending[key])) for key, r in near.items()}
     timelines: dict[UUID, list[Slot]] = defaultdict(list)
-    for found in sorted(near.values(), key=lambda s: s.order):
+    for found in sorted(slots.values(), key=lambda s: s.order):
         for person in found.attendees:
-            if person in people:
-                timelines[person].append(found)
-    names = names_of(conn, people)
-    named = {p: names.get(p, "Someone") for p in people}
+            timelines[person].append(found)
     rows = []
-    for anchor in mine:
-        for finding in anchored_conflicts(anchor, timelines, named):
-            other = near[finding.meeting_ids[1]]
+    for anchor in (slots[key] for key in map(uid, anchors) if key in slots):
+        for finding in anchored_conflicts(anchor, timelines, names):
+            other = slots[finding.meeting_ids[1]]
             first = min(anchor.starts_at, other.starts_at)
             rows.extend(warning_row(str(trip), first, finding)
                         for trip in {anchor.trip_id, other.trip_id})
     return rows
 
 
-def _placements(conn: Connection, ids: list[str], trip_ids: list[str]) -> list[Row]:
+def _placements(conn: Connection, ids: list[str]) -> list[Row]:
     """The changed meetings' own warnings: outside their trip's dates or their leg."""
-    trips: dict[str, Any] = {}
+    meetings = [r for part in chunks(ids)
+                for r in conn.execute(_CHANGED, {"ids": part}).mappings()]
+    if not meetings:
+        return []
     legs: dict[str, list[LegRow]] = defaultdict(list)
-    for part in chunks(trip_ids):
-        trips.update((r["id"], r) for r in conn.execute(
-            select(t.trips.c.id, t.trips.c.starts_on, t.trips.c.ends_on)
-            .where(t.trips.c.id.in_(part), LIVE_TRIP)).mappings())
-        for r in conn.execute(select(t.legs).where(t.legs.c.trip_id.in_(part))
-                              .order_by(t.legs.c.trip_id, *LEGS_IN_ORDER)).mappings():
+    for part in chunks(sorted({r["trip_id"] for r in meetings})):
+        for r in conn.execute(_LEGS, {"trips": part}).mappings():
             legs[r["trip_id"]].append(leg_row(r))
-    rows = []
-    for part in chunks(ids):
-        for r in conn.execute(slot_query(t.meetings.c.id.in_(part), ACTIVE, LIVE_TRIP)
-                              .order_by(None)).mappings():
-            trip, meeting = trips[r["trip_id"]], slot(r)  # placement needs no attendees
-            rows.extend(warning_row(r["trip_id"], meeting.starts_at, finding) for finding in
-                        placement(meeting, trip["starts_on"], trip["ends_on"],
-                                  legs[r["trip_id"]]))
-    return rows
-
-
-def _spans(conn: Connection, trip_ids: list[str]) -> None:
-    """The trips' plan spans: first start and last end of their meetings not cancelled."""
-    m, s = t.meetings, t.plan_spans
-    for part in chunks(trip_ids):
-        conn.execute(s.delete().where(s.c.trip_id.in_(part)))
-        conn.execute(s.insert().from_select(
-            ["trip_id", "first_at", "last_at"],
-            select(m.c.trip_id, func.min(m.c.starts_at), func.max(m.c.ends_at))
-            .join(t.trips, t.trips.c.id == m.c.trip_id)
-            .where(m.c.trip_id.in_(part), ACTIVE, LIVE_TRIP).group_by(m.c.trip_id)))
+    return [warning_row(r["trip_id"], meeting.starts_at, finding)
+            for r in meetings for meeting in (slot(r),)  # placement needs no attendees
+            for finding in placement(meeting, r["starts_on"], r["ends_on"], legs[r["trip_id"]])]
