@@ -145,7 +145,7 @@ def _clashes(conn: Connection, anchors: dict[str, tuple[datetime, datetime]]) ->
             key, person = uid(r["id"]), uid(r["person_id"])
             near.setdefault(key, r)
             attending[key][person] = None
-            names[person] = r["person_name"] or "Someone"
+            names[person] = r["person_name"] if r["person_name"] is not None else "Someone"
     slots = {key: slot(r, tuple(attending[key])) for key, r in near.items()}
     timelines: dict[UUID, list[Slot]] = defaultdict(list)
     for found in sorted(slots.values(), key=lambda s: s.order):
