@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -153,8 +154,7 @@ class Commands:
 
 
 def _local(instant: Any, zone: str) -> datetime:
-    from zoneinfo import ZoneInfo
-
+    """A stored instant as wall-clock time at the venue (how commands take times)."""
     when = instant if isinstance(instant, datetime) else datetime.fromisoformat(str(instant))
     return when.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
 
