@@ -39,9 +39,9 @@ KINDS = ("double-booked", "overlap", "outside-trip", "outside-leg", "travel-time
 CLASH_KINDS = ("double-booked", "overlap", "travel-time")
 EXEMPT_FROM_HOURS = frozenset({MeetingKind.DINNER.value, MeetingKind.TRAVEL.value})
 TRAVEL_HORIZON = timedelta(days=2)
-"""How far after a meeting ends the next one is still checked for travel time. No settings
-need two days between cities, and with this bound a warning depends only on meetings near it
-in time: the handlers keep warnings up to date by looking no further."""
+"""How far after a meeting ends the next one is still checked for travel time (the settings
+refuse travel times longer than this). With this bound a warning depends only on meetings near
+it in time: the handlers keep warnings up to date by looking no further."""
 
 
 @dataclass(frozen=True)
