@@ -259,6 +259,15 @@ def _flag(value: Any, source: str) -> bool:
     raise SettingsError(f"{source}: must be true or false, got {value!r}")
 
 
+# Travel time is checked up to two days after a meeting ends (readmodel.conflicts
+# TRAVEL_HORIZON): a longer minimum could not be warned about.
+_TRAVEL_MOST = 2 * 24 * 60
+
+
+def _travel_minutes(value: Any, source: str) -> int:
+    return _positive_int(value, source, most=_TRAVEL_MOST)
+
+
 def _travel_table(value: Any, source: str) -> dict[frozenset[str], int]:
     if isinstance(value, str):
         try:
@@ -272,7 +281,7 @@ def _travel_table(value: Any, source: str) -> dict[frozenset[str], int]:
         cities = [c.strip().casefold() for c in str(pair).split("|")]
         if len(cities) != 2 or not all(cities) or cities[0] == cities[1]:
             raise SettingsError(f"{source}: key {pair!r} must name two cities as \"A|B\"")
-        table[frozenset(cities)] = _positive_int(minutes, f"{source} {pair!r}")
+        table[frozenset(cities)] = _travel_minutes(minutes, f"{source} {pair!r}")
     return table
 
 
@@ -286,7 +295,7 @@ _PARSERS = {
     "calendar_refresh_minutes": _positive_int,
     "working_day_start": _clock_time,
     "working_day_end": _clock_time,
-    "default_travel_minutes": _positive_int,
+    "default_travel_minutes": _travel_minutes,
     "travel_minutes": _travel_table,
     "web_host": _host,
     "web_port": _port,

@@ -103,6 +103,10 @@ def test_a_missing_config_file_that_was_asked_for_is_refused(tmp_path: Path) -> 
     ("warnings", 'working_day_start = "8am"', "must be a time as HH:MM, got '8am'"),
     ("warnings", 'working_day_end = "07:00"', "working_day_start: must be before"),
     ("warnings", 'travel_minutes = { "Nanjing" = 300 }', "key 'Nanjing' must name two cities"),
+    # Travel time is checked up to two days ahead: a longer minimum could never warn.
+    ("warnings", 'travel_minutes = { "Leipzig|Lima" = 3000 }',
+     "'Leipzig|Lima': must be between 1 and 2880, got 3000"),
+    ("warnings", "default_travel_minutes = 2881", "must be between 1 and 2880, got 2881"),
     ("web", 'session_cookie_secure = "maybe"', "must be true or false, got 'maybe'"),
     ("planner", 'base_url = "planner.example.org"', "must be an http:// or https:// address"),
     ("calendar", 'domain = "my planner"', "must be a domain name"),

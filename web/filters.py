@@ -35,6 +35,17 @@ def clock(value: datetime | None) -> str:
     return f"{value:%H:%M} {_abbr(value)}".strip()
 
 
+def hours(start: datetime, end: datetime) -> str:
+    """'09:30–11:00': the wall clock from start to end (a filter: cheaper per itinerary row
+    than two strftime calls in the template)."""
+    return f"{start:%H:%M}–{end:%H:%M}"
+
+
+def other_day(value: datetime, than: datetime) -> str:
+    """' (25 Jun)' when `value` falls on another date than `than`, else ''."""
+    return f" ({short_day(value)})" if value.date() != than.date() else ""
+
+
 def moment(value: datetime | None, zone: str | None = None) -> str:
     """'Tue 25 Jun 2019, 09:30 CST'; naive values are taken as UTC."""
     if value is None:
@@ -76,7 +87,8 @@ def page_url(page: int) -> str:
 
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(day=day, short_day=short_day, clock=clock, moment=moment,
-                                 date_range=date_range, zone_name=zone_name)
+                                 date_range=date_range, zone_name=zone_name, hours=hours,
+                                 other_day=other_day)
     app.jinja_env.globals.update(
         page_url=page_url, zones=_zones, trip_statuses=[s.value for s in v.TripStatus],
         directions=[d.value for d in v.Direction], member_roles=[r.value for r in v.MemberRole],

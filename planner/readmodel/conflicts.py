@@ -6,7 +6,8 @@ Definitions (cancelled meetings never take part):
 - outside-trip: a meeting's local dates at the venue fall outside the trip's dates;
 - outside-leg: a meeting names a leg but is in another city or outside its dates (or the leg
   was removed); a meeting naming no leg is outside when the legs of its day are elsewhere;
-- travel-time: a person's next meeting is in another city sooner than the configured minimum;
+- travel-time: a person's next meeting is in another city sooner than the configured minimum
+  (looked for up to TRAVEL_HORIZON after a meeting ends: a wider gap needs no warning);
 - outside-working-hours: starts before or ends after the working day in local time at the
   venue, or runs past midnight. Dinners and travel are exempt: they are meant to be outside.
 Person rules look at the person's meetings on other trips too: nobody is in two places at once.
@@ -20,9 +21,9 @@ and `Finding.under(rules)` decides when the warnings are read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from itertools import islice
 from uuid import UUID
@@ -35,7 +36,12 @@ from planner.readmodel.rows import LegRow, Warning
 
 KINDS = ("double-booked", "overlap", "outside-trip", "outside-leg", "travel-time",
          "outside-working-hours")
+CLASH_KINDS = ("double-booked", "overlap", "travel-time")
 EXEMPT_FROM_HOURS = frozenset({MeetingKind.DINNER.value, MeetingKind.TRAVEL.value})
+TRAVEL_HORIZON = timedelta(days=2)
+"""How far after a meeting ends the next one is still checked for travel time (the settings
+refuse travel times longer than this). With this bound a warning depends only on meetings near
+it in time: the handlers keep warnings up to date by looking no further."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,22 @@ def outside_hours(slot: Slot, rules: WarningRules) -> Warning:
                    f"({day_start:%H:%M}–{day_end:%H:%M} local time).", (slot.meeting_id,))
 
 
+def by_name(people: dict[UUID, str]) -> Callable[[UUID], tuple[str, str]]:
+    """The order people are named in a warning: by name, then by id."""
+    return lambda p: (people[p].casefold(), str(p))
+
+
+def clashes_after(a: Slot, later: Iterable[Slot]) -> Iterator[tuple[str, Slot]]:
+    """One person's clashes of meeting `a` with their meetings after it (`later`, in `order`):
+    each one that overlaps it, then the next one if it is in another city (travel time)."""
+    for b in later:
+        if b.starts_at >= a.ends_at:  # the first meeting after this one ends
+            if fold(a.city) != fold(b.city) and b.starts_at - a.ends_at < TRAVEL_HORIZON:
+                yield "travel-time", b  # travel, however long it takes
+            return
+        yield ("overlap" if fold(a.city) == fold(b.city) else "double-booked"), b
+
+
 def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot],
                      trip_id: UUID) -> list[Finding]:
     """Overlaps and travel time in each person's meetings (at least one on this trip).
@@ -161,24 +183,30 @@ def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot],
         for person in slot.attendees:
             attended.setdefault(person, []).append(slot)
 
-    for person in sorted(people, key=lambda p: (people[p].casefold(), str(p))):
+    for person in sorted(people, key=by_name(people)):
         mine = sorted(attended.get(person, ()), key=lambda s: s.order)
         for i, a in enumerate(mine):
             ours = a.trip_id == trip_id  # a clash concerns this trip if either meeting is on it
-            following = None  # the first meeting after this one ends
-            for b in islice(mine, i + 1, None):
-                if b.starts_at >= a.ends_at:
-                    following = b
-                    break
+            for kind, b in clashes_after(a, islice(mine, i + 1, None)):
                 if ours or b.trip_id == trip_id:
-                    kind = "overlap" if fold(a.city) == fold(b.city) else "double-booked"
                     clashes.setdefault((kind, a.meeting_id, b.meeting_id), []).append(person)
-            if (following is not None and (ours or following.trip_id == trip_id)
-                    and fold(a.city) != fold(following.city)):  # travel, however long it takes
-                clashes.setdefault(("travel-time", a.meeting_id, following.meeting_id),
-                                   []).append(person)
     return [_describe(kind, by_id[a], by_id[b], persons, [people[p] for p in persons])
             for (kind, a, b), persons in clashes.items()]
+
+
+def anchored_conflicts(anchor: Slot, timelines: dict[UUID, list[Slot]],
+                       people: dict[UUID, str]) -> list[Finding]:
+    """The clashes whose first meeting is `anchor`, on any trip: the same findings
+    `person_conflicts` gives for it. `timelines` holds each attendee's meetings in `order`,
+    from the anchor's start to at least TRAVEL_HORIZON after its end."""
+    clashes: dict[tuple[str, UUID], tuple[Slot, list[UUID]]] = {}
+    for person in sorted(anchor.attendees, key=by_name(people)):
+        mine = timelines[person]
+        at = next(i for i, s in enumerate(mine) if s.meeting_id == anchor.meeting_id)
+        for kind, b in clashes_after(anchor, islice(mine, at + 1, None)):
+            clashes.setdefault((kind, b.meeting_id), (b, []))[1].append(person)
+    return [_describe(kind, anchor, b, persons, [people[p] for p in persons])
+            for (kind, _), (b, persons) in clashes.items()]
 
 
 def _gap(a: Slot, b: Slot) -> int:

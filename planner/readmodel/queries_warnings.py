@@ -45,11 +45,12 @@ class DefaultRules:
 def stored_warnings(conn: Connection, trip_ids: Sequence[str],
                     rules: WarningRules) -> dict[str, tuple[Warning, ...]]:
     """Each trip's warnings under these rules, in time order: the findings kept for it, and
-    its meetings (not cancelled, of a trip not cancelled) outside the working day."""
+    its meetings (not cancelled, of a trip not cancelled) outside the working day. Warnings
+    alike in time, kind and message come in the order of the meetings' ids."""
     found: dict[str, list[tuple[datetime, Warning]]] = defaultdict(list)
     w = t.warnings
-    for r in conn.execute(select(w).where(w.c.trip_id.in_(trip_ids))
-                          .order_by(w.c.trip_id, w.c.idx)).mappings():
+    for r in conn.execute(select(w).where(w.c.trip_id.in_(trip_ids)).order_by(
+            w.c.trip_id, w.c.meeting_id, w.c.other_id, w.c.kind)).mappings():
         warning = _finding(r).under(rules)
         if warning is not None:
             found[r["trip_id"]].append((from_db(r["first_at"]), warning))

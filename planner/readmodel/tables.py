@@ -269,13 +269,16 @@ milestones = Table(
 
 # -- warnings (planner.readmodel.conflicts), found again whenever a plan they depend on changes
 warnings = Table(
-    "rm_warnings", metadata,
-    _id("trip_id", True), Column("idx", Integer, primary_key=True),  # idx: order found in
-    _text("kind"), Column("message", Text, nullable=False),
+    "rm_warnings", metadata,  # kept per trip: a clash between two trips is on both
+    # Its key: the kind and the meetings it names (other_id: the second one, or "").
+    _id("trip_id", True), Column("kind", String(32), primary_key=True),
+    _id("meeting_id", True), Column("other_id", String(ID), primary_key=True, default=""),
+    Column("message", Text, nullable=False),
     Column("meeting_ids", Text, nullable=False), Column("person_ids", Text, nullable=False),
     Column("first_at", DateTime, nullable=False),  # start of the first meeting it names
     # Travel time: minutes between the two meetings, and their cities.
     Column("minutes", Integer, nullable=True), _text("city_from"), _text("city_to"),
+    Index("rm_warnings_meeting", "meeting_id"),  # a meeting's clashes, on every trip
 )
 
 plan_spans = Table(

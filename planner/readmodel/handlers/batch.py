@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, tuple_
@@ -54,6 +55,16 @@ def _defaults(table: Table) -> tuple[tuple[str, Any], ...]:
 
 
 @cache
+def _getter(table: Table) -> Callable[[Row], tuple[Any, ...]]:
+    """Every column's value of a row, in the table's order (KeyError if one is missing)."""
+    names = [name for name, _ in _defaults(table)]
+    if len(names) == 1:
+        only = names[0]
+        return lambda row: (row[only],)
+    return itemgetter(*names)
+
+
+@cache
 def _processors(table: Table, dialect: Dialect) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
     """The columns (by position) whose values the dialect converts, with their converters."""
     found = []
@@ -69,9 +80,13 @@ def insert_rows(conn: Connection, table: Table, rows: Iterable[Row]) -> None:
     dialect = conn.dialect
     columns = _defaults(table)
     processors = _processors(table, dialect)
+    every = _getter(table)
     tuples = []
     for row in rows:
-        values = [row.get(name, default) for name, default in columns]
+        try:  # the usual row has every column: one C call instead of a loop
+            values = list(every(row))
+        except KeyError:
+            values = [row.get(name, default) for name, default in columns]
         for i, process in processors:
             values[i] = process(values[i])
         tuples.append(tuple(values))

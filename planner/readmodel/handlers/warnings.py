@@ -1,5 +1,10 @@
 """Warnings kept in the read model: after a batch, those of every trip whose plan changed.
 
+A command that changes a few meetings (time, place, title, status, attendees) refreshes only
+the warnings those can touch (handlers.warnings_meetings); anything else (dates, legs, names,
+trip titles and status, and batches of many events, such as a rebuild) finds whole trips'
+warnings again, as below. Both store the same rows.
+
 A trip's warnings depend on its dates, legs and meetings that are not cancelled (time, place,
 kind, title, attendees), on other trips' meetings that share an attendee and lie within NEARBY
 of its own, on those trips' titles and status, and on the names of the people involved. The
@@ -10,23 +15,29 @@ findings are a pure function of the rows, so a rebuild stores exactly the same.
 
 from __future__ import annotations
 
-import json
 import zlib
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import and_, select, text
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.engine import Connection
 
 from planner.domain.values import MeetingStatus, TripStatus
 from planner.readmodel import tables as t
 from planner.readmodel.builders import slot, slot_query
 from planner.readmodel.conflicts import Plan, Slot, findings
 from planner.readmodel.handlers.batch import Batch, chunks, insert_rows
+from planner.readmodel.handlers.warning_rows import (
+    ACTIVE,
+    NEARBY,
+    names_of,
+    slots_of,
+    warning_row,
+)
+from planner.readmodel.handlers.warnings_meetings import refresh_meetings
 from planner.readmodel.keys import uid
 from planner.readmodel.queries_base import LEGS_IN_ORDER
 from planner.readmodel.queries_trips import leg_row
@@ -39,8 +50,7 @@ MEETING_PLAN = "meeting plan"  # a meeting's time, place, kind, title, attendees
 ATTENDEE_LEFT = "attendee left"  # (meeting id, person id): their clashes there may be gone
 PERSON_NAMED = "person named"  # a name that warnings show
 
-NEARBY = timedelta(days=2)  # how far another trip's meeting can be and still matter
-ACTIVE = t.meetings.c.status != MeetingStatus.CANCELLED.value
+FEW = 50  # changed meetings up to which only the warnings they touch are found again
 _LOCK = zlib.crc32(b"planner-readmodel:warnings")
 
 Span = tuple[datetime, datetime]  # naive UTC, as stored
@@ -54,8 +64,24 @@ def refresh_warnings(batch: Batch) -> None:
     if conn.dialect.name == "postgresql":
         # Commands saved at once take turns here, so each sees the plans the other wrote.
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+    changed = notes.get(MEETING_PLAN, set())
+    if len(changed) <= FEW and not any(notes.get(topic)
+                                       for topic in (TRIP_PLAN, TRIP_SHOWN, PERSON_NAMED)):
+        refresh_meetings(batch, changed, {person for _, person in notes.get(ATTENDEE_LEFT, ())})
+        return
     stale = _stale_trips(batch)
     for part in chunks(sorted(stale)):
+        _store(batch, part)
+
+
+def recompute_trips(conn: Connection) -> None:
+    """Find every trip's warnings again, whole trips at a time (the way a rebuild does): what
+    the kept warnings must always equal (tests compare them)."""
+    batch = Batch(conn)
+    trip_ids = sorted(conn.execute(select(t.trips.c.id)).scalars())
+    conn.execute(t.warnings.delete())
+    conn.execute(t.plan_spans.delete())
+    for part in chunks(trip_ids):
         _store(batch, part)
 
 
@@ -128,14 +154,8 @@ def _store(batch: Batch, trip_ids: list[str]) -> None:
             spans.append(dict(trip_id=str(plan.trip_id),
                               first_at=min(s.starts_at for s in plan.slots).replace(tzinfo=None),
                               last_at=max(s.ends_at for s in plan.slots).replace(tzinfo=None)))
-        for idx, (first, finding) in enumerate(findings(plan)):
-            travel = finding.travel or (None, "", "")
-            rows.append(dict(
-                trip_id=str(plan.trip_id), idx=idx, kind=finding.kind, message=finding.message,
-                meeting_ids=json.dumps([str(i) for i in finding.meeting_ids]),
-                person_ids=json.dumps([str(i) for i in finding.person_ids]),
-                first_at=first.replace(tzinfo=None), minutes=travel[0], city_from=travel[1],
-                city_to=travel[2]))
+        rows.extend(warning_row(str(plan.trip_id), first, finding)
+                    for first, finding in findings(plan))
     insert_rows(conn, t.plan_spans, spans)
     insert_rows(conn, t.warnings, rows)
 
@@ -157,14 +177,14 @@ def _plans(batch: Batch, trip_ids: list[str]) -> list[Plan]:
         for r in conn.execute(select(t.legs).where(t.legs.c.trip_id.in_(list(trips)))
                               .order_by(t.legs.c.trip_id, *LEGS_IN_ORDER)).mappings():
             legs[r["trip_id"]].append(leg_row(r))
-        for found in _slots(conn, conn.execute(slot_query(
+        for found in slots_of(conn, conn.execute(slot_query(
                 t.meetings.c.trip_id.in_(list(trips)), ACTIVE)).mappings().all()):
             slots[str(found.trip_id)].append(found)
     if fresh:
         _held(batch, fresh, trips, legs, slots)
     ids = sorted(trips)
     others = _others(conn, {i: slots[i] for i in ids})
-    names = _names(conn, {p for i in ids for s in slots[i] for p in s.attendees})
+    names = names_of(conn, {p for i in ids for s in slots[i] for p in s.attendees})
     return [Plan(trip_id=uid(i), starts_on=trips[i]["starts_on"], ends_on=trips[i]["ends_on"],
                  legs=legs[i], slots=slots[i], others=others.get(i, []), names=names)
             for i in ids]
@@ -218,7 +238,7 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
         # From the meetings near in time (an index), not from all these people ever attended.
         attends = select(t.attendees.c.meeting_id).where(
             t.attendees.c.meeting_id == t.meetings.c.id, t.attendees.c.person_id.in_(persons))
-        near = [s for _, _, i in group for s in slots[i]] + _slots(conn, conn.execute(
+        near = [s for _, _, i in group for s in slots[i]] + slots_of(conn, conn.execute(
             slot_query(ACTIVE, attends.exists(),
                           t.meetings.c.trip_id.not_in(list(slots)),  # those are read already
                           t.trips.c.status != TripStatus.CANCELLED.value,
@@ -232,23 +252,4 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
             this = uid(trip_id)
             found[trip_id] = [s for s in near[:bisect_left(starts, high)] if s.trip_id != this
                               and s.ends_at > low and not mine.isdisjoint(s.attendees)]
-    return found
-
-
-def _slots(conn: Connection, rows: Sequence[RowMapping]) -> list[Slot]:
-    a = t.attendees
-    attending: dict[str, list[UUID]] = defaultdict(list)
-    for part in chunks(sorted({r["id"] for r in rows})):
-        for meeting_id, person_id in conn.execute(select(a.c.meeting_id, a.c.person_id).where(
-                a.c.meeting_id.in_(part)).order_by(a.c.meeting_id, a.c.seq, a.c.idx)):
-            attending[meeting_id].append(uid(person_id))
-    return [slot(r, tuple(attending.get(r["id"], ()))) for r in rows]
-
-
-def _names(conn: Connection, persons: Iterable[Any]) -> dict[Any, str]:
-    found = {}
-    for part in chunks(sorted({str(p) for p in persons})):
-        for person_id, name in conn.execute(select(t.people.c.id, t.people.c.name)
-                                            .where(t.people.c.id.in_(part))):
-            found[uid(person_id)] = name
     return found
