@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 PREFIX = "rm_"
 
 metadata = MetaData()
