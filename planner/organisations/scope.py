@@ -24,13 +24,11 @@ def visible_trip_ids(viewer: Viewer) -> Select[tuple[str]] | None:
         return None
     if not viewer.is_staff:
         return _member_trips(viewer)
-    org = viewer.organisation_id
-    shared = select(t.trip_shares.c.trip_id).where(t.trip_shares.c.org_id == org)
-    own = select(t.trips.c.id).where(t.trips.c.owner_org_id == org)
-    query = own.union(shared)
+    readable = select(t.trip_readers.c.trip_id).where(
+        t.trip_readers.c.org_id == viewer.organisation_id)  # owned and shared: one index range
     if viewer.person_id:
-        query = query.union(_member_trips(viewer))
-    return query  # type: ignore[return-value]
+        return readable.union(_member_trips(viewer))  # type: ignore[return-value]
+    return readable
 
 
 def trips_clause(viewer: Viewer, trip_id: ColumnElement[str]) -> ColumnElement[bool] | None:

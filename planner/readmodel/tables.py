@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -92,6 +92,14 @@ trip_shares = Table(
     _id("trip_id", True), _id("org_id", True), _text("access"),
     Column("seq", BigInteger, nullable=False),
     Index("rm_trip_shares_org", "org_id", "trip_id"),
+)
+
+trip_readers = Table(
+    # Every organisation that may read a trip, the owner too ("own", "plan", "view"): the
+    # lists find an organisation's trips with one index range, however many others there are
+    # (planner.organisations.scope; rm_trip_shares keeps the partners in the order shared).
+    "rm_trip_readers", metadata,
+    _id("org_id", True), _id("trip_id", True), _text("access"),
 )
 
 legs = Table(

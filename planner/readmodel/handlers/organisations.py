@@ -32,9 +32,12 @@ def _changed(b: Batch, e: Any, seq: int) -> None:
 
 def _shared(b: Batch, e: Any, seq: int) -> None:
     b.delete(t.trip_shares, trip_id=key(e), org_id=e.organisation_id)
+    b.delete(t.trip_readers, org_id=e.organisation_id, trip_id=key(e))
     if e.access != Access.NONE:
         b.insert(t.trip_shares, dict(trip_id=key(e), org_id=e.organisation_id,
                                      access=e.access, seq=seq))
+        b.insert(t.trip_readers, dict(org_id=e.organisation_id, trip_id=key(e),
+                                      access=e.access))
     touch(b, t.trips, e)
 
 

@@ -34,6 +34,7 @@ def _created(b: Batch, e: Any, seq: int) -> None:
         home_timezone=e.home_timezone, starts_on=e.starts_on, ends_on=e.ends_on,
         objectives=dumps([]), owner_org_id=e.owner_org_id, **created(e, seq),
         **stamp_values(None, trip_change(e), e.timestamp)))
+    b.insert(t.trip_readers, dict(org_id=e.owner_org_id, trip_id=key(e), access="own"))
 
 
 def _details(b: Batch, e: Any, seq: int) -> None:
