@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, request, url_for
 
+from planner.domain.errors import ValidationError
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
 from web.forms import Form, field_names, form_page, render_form
@@ -95,11 +97,18 @@ def remove_leg(trip_id: UUID, leg_id: str) -> Any:
     return _back(trip_id, "legs")
 
 
+def _visible(field: str, record_id: str, lookup: Callable[[], Any], what: str) -> None:
+    """A record chosen in a form must be one the user's organisation may see: another
+    organisation's is refused as if it did not exist (nothing is written)."""
+    if lookup() is None:
+        raise ValidationError(field, f"there is no {what} with id {record_id}")
+
+
 # -- delegation members ---------------------------------------------------------------------
 def _members_context(trip_id: UUID) -> dict[str, Any]:
     row = trip(trip_id)
     in_trip = {str(m.person_id) for m in row.members}
-    people = [p for p in queries().people() if str(p.id) not in in_trip]
+    people = [p for p in queries().people(viewer=g.user.viewer) if str(p.id) not in in_trip]
     return {"trip": row, "people": people}
 
 
@@ -119,8 +128,10 @@ def members(trip_id: UUID) -> Any:
 @form_page("trips/members.html", _members_context, _members_values)
 def add_member(trip_id: UUID) -> Any:
     form = Form()
-    added = commands().add_member(trip_id, actor=actor(),
-                                  person_id=form.required("person_id", "a person"),
+    person_id = form.required("person_id", "a person")
+    _visible("person_id", person_id, lambda: queries().person(person_id, viewer=g.user.viewer),
+             "person")
+    added = commands().add_member(trip_id, actor=actor(), person_id=person_id,
                                   role=form.text("role"), organisation=form.text("organisation"))
     flash("Added to the delegation." if added else "That person is already in the delegation.",
           "success" if added else "message")
@@ -171,7 +182,8 @@ def _profiles_context(trip_id: UUID) -> dict[str, Any]:
     row = trip(trip_id)
     attached = {str(p.profile_id) for p in row.profiles}
     search = request.args.get("name", "").strip()
-    found_page = queries().profiles(name=search or None, per_page=MAX_PER_PAGE)
+    found_page = queries().profiles(name=search or None, per_page=MAX_PER_PAGE,
+                                    viewer=g.user.viewer)
     choices = [p for p in found_page.items if str(p.id) not in attached]
     return {"trip": row, "choices": choices, "search": search,
             "more": found_page.total > len(found_page.items)}
@@ -189,7 +201,12 @@ def profiles(trip_id: UUID) -> Any:
 @form_page("trips/profiles.html", _profiles_context, _members_values)
 def attach_profile(trip_id: UUID) -> Any:
     form = Form()
-    commands().attach_profiles(trip_id, form.choices("profile_id"), actor=actor())
+    chosen = form.choices("profile_id")
+    for profile_id in chosen:
+        _visible("profile_id", profile_id,
+                 lambda p=profile_id: queries().profile(p, viewer=g.user.viewer),
+                 "company profile")
+    commands().attach_profiles(trip_id, chosen, actor=actor())
     flash("Handed over on this trip: each profile's current version is recorded.", "success")
     return redirect(url_for("delegation.profiles", trip_id=trip_id))
 

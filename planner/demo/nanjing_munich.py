@@ -15,6 +15,7 @@ from datetime import date
 from planner.demo import organisations as orgs
 from planner.demo.accounts import (
     ADMINISTRATOR,
+    CHANGSHA_ORGANISER,
     IMPORT,
     NANJING_ORGANISER,
     NANJING_STAFF,
@@ -131,7 +132,9 @@ def plan(demo: Demo) -> None:
                                   departs_on=date(2023, 11, 21))}
     demo.at("2023-09-25 15:00", SHANGHAI)
     register_profiles(demo, MUNICH, IMPORT, orgs.NANJING)
-    app.add_contact(demo.profiles["bosch"], actor=NJ, name="Christian Fischer",
+    # Bosch's profile is the Changsha Bureau's (its German guests of February): its organiser
+    # adds the board member the Nanjing delegation is to meet, as Nanjing asked.
+    app.add_contact(demo.profiles["bosch"], actor=CHANGSHA_ORGANISER, name="Christian Fischer",
                     title="Vice Chairman of the Board of Management")
     nanjing = demo.profiles["nanjing_gov"]
     han = next(c for c in app.get_profile(nanjing)["contacts"] if c["name"] == "HAN Liming")

@@ -38,15 +38,18 @@ def trips_clause(viewer: Viewer, trip_id: ColumnElement[str]) -> ColumnElement[b
 
 
 def profiles_clause(viewer: Viewer) -> ColumnElement[bool] | None:
-    """Own profiles, and those handed over on a trip the viewer's organisation may read."""
+    """Own profiles, those handed over on a trip the viewer's organisation may read, and
+    the parties of agreements it may see (the counterpart of one's own MoU)."""
     if viewer.sees_every_organisation:
         return None
     if not viewer.is_staff:
         return false()
     on_trips = select(t.handovers.c.profile_id).where(
         t.handovers.c.trip_id.in_(visible_trip_ids(viewer)))  # type: ignore[arg-type]
+    agreements = select(t.agreements.c.id).where(agreements_clause(viewer))  # type: ignore[arg-type]
+    as_parties = select(t.parties.c.profile_id).where(t.parties.c.agreement_id.in_(agreements))
     return or_(t.profiles.c.owner_org_id == viewer.organisation_id,
-               t.profiles.c.id.in_(on_trips))
+               t.profiles.c.id.in_(on_trips), t.profiles.c.id.in_(as_parties))
 
 
 def agreements_clause(viewer: Viewer) -> ColumnElement[bool] | None:

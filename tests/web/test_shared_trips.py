@@ -357,3 +357,45 @@ def test_administrators_plan_like_organisers_and_participants_see_their_trip_as_
     assert "My trips" in visible(member.get("/trips"))
     assert member.get(f"/trips/{shared.trip_id}/legs/new").status_code == 403
     assert member.get(f"/trips/{shared.other_trip_id}").status_code == 404
+
+
+def test_forms_offer_and_take_only_people_and_profiles_the_organisation_may_see(
+        shared: Shared) -> None:
+    cmd = shared.app.extensions["planner"].app
+    secret = cmd.register_person(actor=SETUP, name="Hidden Munich Contact",
+                                 home_timezone="Europe/Berlin", owner_org_id=shared.orgs["other"])
+    their_profile = cmd.register_profile(actor=SETUP, name="Munich Secret Robotics GmbH",
+                                         kind="company", country="Germany",
+                                         owner_org_id=shared.orgs["other"])
+    members = f"/trips/{shared.trip_id}/members"
+    nanjing = client_of(shared, "planner")
+    assert "Hidden Munich Contact" not in text_of(nanjing.get(members))
+    before = events(shared)
+    refused = post(nanjing, members, person_id=str(secret), role="official",
+                   expected_version=str(trip_row(shared, shared.trip_id).version))
+    assert refused.status_code == 422 and f"there is no person with id {secret}" in visible(
+        refused)
+    owner = client_of(shared, "owner")
+    profiles = f"/trips/{shared.trip_id}/profiles"
+    assert "Munich Secret Robotics" not in text_of(owner.get(profiles))
+    refused = post(owner, profiles, profile_id=str(their_profile),
+                   expected_version=str(trip_row(shared, shared.trip_id).version))
+    assert refused.status_code == 422 and "there is no company profile with id" in visible(
+        refused)
+    assert events(shared) == before, "a refused choice writes nothing"
+
+
+def test_the_counterpart_of_a_visible_agreement_can_be_opened(shared: Shared) -> None:
+    cmd = shared.app.extensions["planner"].app
+    counterpart = cmd.register_profile(actor=SETUP, name="Nanjing Jiangbei New Area",
+                                       kind="government body", country="China",
+                                       owner_org_id=shared.orgs["planner"])
+    owner = client_of(shared, "owner")
+    assert owner.get(f"/companies/{counterpart}").status_code == 404
+    mou = cmd.draft_agreement(actor=SETUP, title="MoU on a Leipzig–Nanjing park",
+                              kind="memorandum of understanding",
+                              owner_org_id=shared.orgs["owner"])
+    cmd.add_party(mou, actor=SETUP, name="Nanjing Jiangbei New Area", profile_id=counterpart)
+    page = owner.get(f"/companies/{counterpart}")
+    assert page.status_code == 200 and "Nanjing Jiangbei New Area" in visible(page)
+    assert owner.get(f"/companies/{counterpart}/edit").status_code == 403, "read only"
