@@ -1,9 +1,14 @@
 """Who may do what: every view carries exactly one of the decorators below.
 
-Roles: an *organiser* plans (reads and writes everything); a *participant* sees only the trips
-they take part in and changes only their own preferences; an *auditor* sees everything and
-changes nothing. Anonymous visitors are sent to the login page. `check_every_view_is_guarded`
-refuses to start an app with a view that forgot its decorator.
+Roles: an *organiser* plans their organisation's trips and those shared with it for planning;
+an *administrator* plans like one and manages organisations and accounts; a *participant* sees
+only the trips they take part in and changes only their own preferences; an *auditor* reads
+their organisation's records and what is shared with it (a *global* one: everything) and
+changes nothing. The organisation rules are planner.organisations'; the trip guards below
+answer 404 for a trip the user may not read and 403 for one they may read but not change as
+asked (web.record_access does the same for the other records). Anonymous visitors are sent to
+the login page. `check_every_view_is_guarded` refuses to start an app with a view that forgot
+its decorator.
 """
 
 from __future__ import annotations

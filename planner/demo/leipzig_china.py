@@ -15,6 +15,8 @@ from planner.demo.accounts import (
     IMPORT,
     LEIPZIG_ASSISTANT,
     LEIPZIG_ORGANISER,
+    NANJING_ORGANISER,
+    NANJING_STAFF,
     PARTICIPANTS,
     open_accounts,
 )
@@ -61,6 +63,7 @@ def plan(demo: Demo) -> None:
     app.share_trip(trip, actor=ORG, organisation_id=NANJING.id, access="plan",
                    reason="Nanjing's municipal government sets the programme of the Nanjing "
                           "leg with ECMDC and prepares the Memorandum of Understanding.")
+    open_accounts(demo, NANJING_STAFF)  # Nanjing's organiser plans the Nanjing leg from here
     demo.at("2019-04-24 11:05")
     app.change_trip_dates(trip, actor=ASST, starts_on=date(2019, 6, 25),
                           ends_on=date(2019, 6, 30),
@@ -87,7 +90,7 @@ def plan(demo: Demo) -> None:
         reason="The company asked us to add its e-mobility parts line before the profile is "
                "handed over in Nanjing.")
     demo.at("2019-05-20 10:30")
-    _schedule(demo, trip, legs, NANJING_MEETINGS, ORG)
+    _schedule(demo, trip, legs, NANJING_MEETINGS, NANJING_ORGANISER)
     demo.at("2019-05-27 11:15")
     _schedule(demo, trip, legs, JINING_MEETINGS, ASST)
     demo.at("2019-06-04 09:20")

@@ -18,8 +18,6 @@ from planner.demo.accounts import (
     CHANGSHA_ORGANISER,
     IMPORT,
     NANJING_ORGANISER,
-    NANJING_STAFF,
-    open_accounts,
 )
 from planner.demo.clock import BERLIN, SHANGHAI, Demo, local
 from planner.demo.partners import MUNICH, profile_name
@@ -114,7 +112,6 @@ ILLUSTRATIVE = ("Illustrative: the press release reports projects signed on the 
 def plan(demo: Demo) -> None:
     app, ids = demo.app, demo.ids
     demo.at("2023-09-01 09:00", SHANGHAI)
-    open_accounts(demo, NANJING_STAFF)
     orgs.register(demo, ADMINISTRATOR, orgs.MUNICH_CONSULATE)
     demo.at("2023-09-18 10:00", SHANGHAI)
     trip = ids["munich_trip"] = app.create_trip(
