@@ -50,11 +50,8 @@ class User:
 
     @property
     def plans(self) -> bool:
-        return self.role == ORGANISER
-
-    @property
-    def sees_everything(self) -> bool:
-        return self.role in (ORGANISER, AUDITOR)
+        """Organisers and administrators (which trips: planner.organisations says)."""
+        return self.viewer.plans
 
 
 def register(app: Flask) -> None:
@@ -135,14 +132,8 @@ def public(view: F) -> F:
 signed_in = guard("signed in", lambda user, _: True)
 """Any role: pages that show each role its own slice (dashboard, my schedule, preferences)."""
 
-organiser = guard("organiser", lambda user, _: user.plans)
-"""Planning: every write and every edit form."""
-
 own_preferences = guard("own preferences", lambda user, _: user.role != AUDITOR)
 """A user's own settings (home zone, feed link): everyone but auditors, who change nothing."""
-
-everything_reader = guard("reader", lambda user, _: user.sees_everything)
-"""Organisers and auditors: registers of everything (all profiles, all agreements)."""
 
 
 def trip_level(user: User, trip_id: str) -> TripAccess:
@@ -188,25 +179,19 @@ def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
     """A decorator for the pages of one trip (`trip_of(view_args)` names it): a trip the
     user may not read is 404, as if it did not exist; one they may read but not change as
     asked is 403; anonymous visitors get the login page."""
-    def decorate(view: F) -> F:
-        @wraps(view)
-        def guarded(*args: Any, **kwargs: Any) -> Any:
-            user = g.get("user")
-            if user is None:
-                return _login_redirect()
-            if needed > TripAccess.VIEW and not user.viewer.plans:
-                # auditors and participants never change a trip: refused by role, before
-                # any record is looked at (which reveals nothing about it)
-                raise Forbidden(_refusal(user, "organiser"))
-            level = trip_level(user, trip_of(kwargs))
-            if not may_read(level):  # the same answer as for a record that does not exist
-                raise NotFound(f"There is no {what.removesuffix('_id')} with id "
-                               f"{kwargs.get(what)}.")
-            if level < needed:
-                raise Forbidden(_TOO_LOW.get(needed) or _refusal(user, "organiser"))
-            return view(*args, **kwargs)
-        return _mark(guarded, _NEEDS[needed])  # type: ignore[return-value]
-    return decorate
+    def allow(user: User, kwargs: dict[str, Any]) -> bool:
+        if needed > TripAccess.VIEW and not user.viewer.plans:
+            # auditors and participants never change a trip: refused by role, before any
+            # record is looked at (which reveals nothing about it)
+            raise Forbidden(_refusal(user, "organiser"))
+        level = trip_level(user, trip_of(kwargs))
+        if not may_read(level):  # the same answer as for a record that does not exist
+            raise NotFound(f"There is no {what.removesuffix('_id')} with id "
+                           f"{kwargs.get(what)}.")
+        if level < needed:
+            raise Forbidden(_TOO_LOW.get(needed) or _refusal(user, "organiser"))
+        return True
+    return guard(_NEEDS[needed], allow)
 
 
 def _meeting_trip(kwargs: dict[str, Any]) -> str:
