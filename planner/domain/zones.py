@@ -9,6 +9,7 @@ release keep whatever zone they were written with (`known_zone`).
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -60,8 +61,10 @@ def canonical_zone(field: str, name: str, *, keep: str | None = None) -> str:
     if target in canonical:
         raise ValidationError(field, f"{name!r} is an old alias; use the IANA name "
                                      f"{target!r} instead")
+    similar = nearest_zones(name)
+    hint = f"; similar names: {', '.join(similar)}" if similar else ""
     raise ValidationError(field, f"must be an IANA time zone such as 'Europe/Berlin'; "
-                                 f"{name!r} is unknown")
+                                 f"{name!r} is unknown{hint}")
 
 
 def known_zone(field: str, name: str) -> str:
@@ -74,3 +77,34 @@ def known_zone(field: str, name: str) -> str:
 def canonical_zones() -> frozenset[str]:
     """Every name `canonical_zone` accepts (for the zone pickers of the forms)."""
     return _database()[0]
+
+
+@lru_cache(maxsize=1)
+def _by_place() -> dict[str, str]:
+    """Lower-case lookup keys -> canonical zone: whole names and their city parts
+    ('europe/berlin', 'berlin', 'new york'), old aliases' city parts pointing at their target
+    ('chongqing' -> Asia/Shanghai)."""
+    canonical, links = _database()
+    keys: dict[str, str] = {}
+    for source, target in [*((z, z) for z in sorted(canonical)), *sorted(links.items())]:
+        if target not in canonical:
+            continue
+        city = source.rsplit("/", 1)[-1].replace("_", " ").lower()
+        keys.setdefault(city, target)
+        if source == target:
+            keys[source.lower()] = target
+    return keys
+
+
+def nearest_zones(name: str, limit: int = 3) -> list[str]:
+    """Canonical zones whose name or city is closest to `name` ('Europe/Berln' ->
+    Europe/Berlin, 'chongqing' -> Asia/Shanghai), best first; [] when nothing is close."""
+    keys = _by_place()
+    wanted = name.strip().lower()
+    city = wanted.rsplit("/", 1)[-1].replace("_", " ")
+    result: list[str] = []
+    for query in dict.fromkeys([wanted, city]):
+        for key in difflib.get_close_matches(query, keys, n=limit, cutoff=0.75):
+            if keys[key] not in result:
+                result.append(keys[key])
+    return result[:limit]
