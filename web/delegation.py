@@ -9,6 +9,7 @@ from uuid import UUID
 from flask import Blueprint, flash, g, redirect, request, url_for
 
 from planner.domain.errors import ValidationError
+from planner.places.zones import ZoneProposal, propose_zone
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
 from web.forms import Form, field_names, form_page, render_form
@@ -45,6 +46,13 @@ def _leg_values(trip_id: UUID, leg_id: str | None = None) -> dict[str, Any]:
             "expected_version": row.version}
 
 
+def _leg_zone(form: Form) -> ZoneProposal:
+    """The zone typed, or the country's one zone when left empty (the flash says so); an
+    unknown zone is refused naming the country's zones and similar names."""
+    return propose_zone("timezone", form.text("timezone"), form.text("country"),
+                        form.text("city"))
+
+
 @bp.get("/legs/new")
 @access.trip_planner
 def new_leg(trip_id: UUID) -> Any:
@@ -56,11 +64,12 @@ def new_leg(trip_id: UUID) -> Any:
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def add_leg(trip_id: UUID) -> Any:
     form = Form()
+    zone = _leg_zone(form)
     commands().add_leg(trip_id, actor=actor(), city=form.text("city"),
-                       country=form.text("country"), timezone=form.text("timezone"),
+                       country=form.text("country"), timezone=zone.zone,
                        arrives_on=form.date("arrives_on"), departs_on=form.date("departs_on"),
                        expected_version=form.version())
-    flash(f"The leg in {form.text('city').strip()} is added.", "success")
+    flash(f"The leg in {form.text('city').strip()} is added. {zone.note}".strip(), "success")
     return _back(trip_id, "legs")
 
 
@@ -76,12 +85,13 @@ def edit_leg(trip_id: UUID, leg_id: str) -> Any:
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def change_leg(trip_id: UUID, leg_id: str) -> Any:
     form = Form()
+    zone = _leg_zone(form)
     commands().change_leg(trip_id, leg_id, actor=actor(), city=form.text("city"),
-                          country=form.text("country"), timezone=form.text("timezone"),
+                          country=form.text("country"), timezone=zone.zone,
                           arrives_on=form.date("arrives_on"),
                           departs_on=form.date("departs_on"), reason=form.text("reason"),
                           expected_version=form.version())
-    flash("The leg is changed.", "success")
+    flash(f"The leg is changed. {zone.note}".strip(), "success")
     return _back(trip_id, "legs")
 
 
