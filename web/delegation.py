@@ -8,6 +8,7 @@ from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, request, url_for
 
+from planner import defaults
 from planner.domain.errors import ValidationError
 from planner.places.zones import ZoneProposal, propose_zone
 from planner.readmodel.queries_base import MAX_PER_PAGE
@@ -126,10 +127,17 @@ def _members_values(trip_id: UUID) -> dict[str, Any]:
     return {"expected_version": trip(trip_id).version}
 
 
+def _new_member_values(trip_id: UUID) -> dict[str, Any]:
+    """The add forms start with the role most members have (never 'head of delegation')."""
+    row = trip(trip_id)
+    role = defaults.member_role(m.role for m in row.members)
+    return {"expected_version": row.version, "role": role, "new_role": role}
+
+
 @bp.get("/members")
 @access.trip_planner
 def members(trip_id: UUID) -> Any:
-    return render_form("trips/members.html", _members_values(trip_id),
+    return render_form("trips/members.html", _new_member_values(trip_id),
                        **_members_context(trip_id))
 
 
@@ -139,12 +147,18 @@ def members(trip_id: UUID) -> Any:
 def add_member(trip_id: UUID) -> Any:
     form = Form()
     person_id = form.required("person_id", "a person")
-    _visible("person_id", person_id, lambda: queries().person(person_id, viewer=g.user.viewer),
-             "person")
+    person = queries().person(person_id, viewer=g.user.viewer)
+    _visible("person_id", person_id, lambda: person, "person")
+    organisation, filled = form.text("organisation"), ""
+    if not organisation.strip():
+        record = (queries().organisation(person.organisation_id)
+                  if person.organisation_id else None)
+        organisation = defaults.member_organisation(person, record)
+        filled = f" Their organisation, {organisation}, is filled in." if organisation else ""
     added = commands().add_member(trip_id, actor=actor(), person_id=person_id,
-                                  role=form.text("role"), organisation=form.text("organisation"))
-    flash("Added to the delegation." if added else "That person is already in the delegation.",
-          "success" if added else "message")
+                                  role=form.text("role"), organisation=organisation)
+    flash(f"Added to the delegation.{filled}" if added
+          else "That person is already in the delegation.", "success" if added else "message")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
@@ -154,13 +168,20 @@ def add_member(trip_id: UUID) -> Any:
 def add_person(trip_id: UUID) -> Any:
     """Participants are people: register someone new and add them to the delegation."""
     form = Form()
+    zone, filled = form.text("home_timezone"), ""
+    if not zone.strip():
+        named = form.text("new_organisation").strip()
+        record = queries().organisation_named(named) if named else None
+        zone, source = defaults.home_zone(record, trip(trip_id).home_timezone)
+        filled = f" Their home time zone is {zone}, {source}."
     with field_names(role="new_role", organisation="new_organisation"):
         commands().register_member(
             trip_id, actor=actor(), name=form.text("name"), title=form.text("title"),
             organisation=form.text("new_organisation"), email=form.text("email"),
-            home_timezone=form.text("home_timezone"), role=form.text("new_role"),
+            home_timezone=zone, role=form.text("new_role"),
             owner_org_id=g.user.organisation_id or None)
-    flash(f"{form.text('name').strip()} is registered and added to the delegation.", "success")
+    flash(f"{form.text('name').strip()} is registered and added to the delegation.{filled}",
+          "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 

@@ -84,3 +84,91 @@ def test_a_country_of_several_zones_asks_for_one_unless_the_city_names_it(
                  expected_version=_version(app, trip_id))
     assert added.status_code == 302
     assert _legs(app, trip_id)["Chicago"] == "America/Chicago"
+
+
+# -- item 5: sensible defaults ------------------------------------------------------------
+def _person(app: Flask, name: str, **fields: object) -> object:
+    return _planner(app).app.register_person(actor="test", name=name,
+                                             home_timezone="Europe/Berlin", **fields)
+
+
+def _selected_roles(page: str) -> list[str]:
+    import re
+    return re.findall(r'<option value="([^"]+)" selected>', page)
+
+
+def test_the_role_defaults_to_the_most_common_role_never_the_head(
+        app: Flask, organiser: FlaskClient) -> None:
+    trip_id, _ = new_trip(app, title="Officials by default")   # two officials
+    page = text_of(organiser.get(f"/trips/{trip_id}/members"))
+    assert _selected_roles(page) == ["official", "official"], "both add forms"
+    assert "head of delegation\" selected" not in page
+
+    trip_id, _ = new_trip(app, title="Mostly interpreters")   # and two officials
+    for name in ("Interpreter One", "Interpreter Two", "Interpreter Three"):
+        _planner(app).app.add_member(trip_id, actor="test", person_id=_person(app, name),
+                                     role="interpreter")
+    page = text_of(organiser.get(f"/trips/{trip_id}/members"))
+    assert _selected_roles(page) == ["interpreter", "interpreter"]
+
+
+def test_adding_a_known_person_fills_in_their_organisation(
+        app: Flask, organiser: FlaskClient) -> None:
+    trip_id, _ = new_trip(app, title="Organisations carried over")
+    written = _person(app, "Wang Fang", organisation="ECMDC Nanjing")
+    added = post(organiser, f"/trips/{trip_id}/members", person_id=str(written),
+                 role="official", organisation="")
+    assert added.status_code == 302
+    assert "Their organisation, ECMDC Nanjing, is filled in." in visible(
+        organiser.get(added.headers["Location"]))
+
+    planner_app = _planner(app).app
+    office = planner_app.register_organisation(
+        actor="test", name="Jining Trade Office", kind="government", country="CN",
+        timezone="Asia/Shanghai")
+    belongs = _person(app, "Zhao Lei")
+    planner_app.name_person_organisation(belongs, actor="test", organisation_id=office)
+    assert post(organiser, f"/trips/{trip_id}/members", person_id=str(belongs),
+                role="official").status_code == 302
+    typed = _person(app, "Sun Mei", organisation="Somewhere Else")
+    assert post(organiser, f"/trips/{trip_id}/members", person_id=str(typed),
+                role="official", organisation="For this trip: the city").status_code == 302
+    members = {m.name: m.organisation for m in _planner(app).queries.trip(trip_id).members}
+    assert members["Wang Fang"] == "ECMDC Nanjing"
+    assert members["Zhao Lei"] == "Jining Trade Office", "their organisation record's name"
+    assert members["Sun Mei"] == "For this trip: the city", "what was typed wins"
+
+
+def test_a_new_persons_home_zone_is_their_organisations_or_the_trips(
+        app: Flask, organiser: FlaskClient) -> None:
+    trip_id, _ = new_trip(app, title="Home zones by default")   # home zone Asia/Shanghai
+    _planner(app).app.register_organisation(
+        actor="test", name="Tokyo Liaison Office", kind="government", country="JP",
+        timezone="Asia/Tokyo")
+    page = text_of(organiser.get(f"/trips/{trip_id}/members"))
+    assert "else the trip&#39;s home zone, Asia/Shanghai." in page
+    added = post(organiser, f"/trips/{trip_id}/people", name="Sato Ken", home_timezone="",
+                 new_role="adviser", new_organisation="Tokyo Liaison Office")
+    assert added.status_code == 302
+    assert ("Their home time zone is Asia/Tokyo, the zone of Tokyo Liaison Office"
+            in visible(organiser.get(added.headers["Location"])))
+    assert post(organiser, f"/trips/{trip_id}/people", name="Liu Yang", home_timezone="",
+                new_role="adviser", new_organisation="Not registered here").status_code == 302
+    assert post(organiser, f"/trips/{trip_id}/people", name="Anna Typed",
+                home_timezone="Europe/Vienna", new_role="adviser",
+                new_organisation="Tokyo Liaison Office").status_code == 302
+    zones = {p.name: p.home_timezone for p in _planner(app).queries.people()}
+    assert zones["Sato Ken"] == "Asia/Tokyo"
+    assert zones["Liu Yang"] == "Asia/Shanghai"
+    assert zones["Anna Typed"] == "Europe/Vienna"
+
+
+def test_a_refused_new_person_writes_nothing_and_keeps_the_empty_zone(
+        app: Flask, organiser: FlaskClient) -> None:
+    trip_id, _ = new_trip(app, title="New person refused")
+    before = event_count(_planner(app))
+    refused = post(organiser, f"/trips/{trip_id}/people", name="", home_timezone="",
+                   new_role="adviser", new_organisation="")
+    assert refused.status_code == 422
+    assert event_count(_planner(app)) == before
+    assert 'id="f-home_timezone" name="home_timezone" type="text" value=""' in text_of(refused)
