@@ -33,9 +33,10 @@ def member_organisation(person: PersonRow, record: OrganisationRow | None) -> st
     return record.name if record is not None else ""
 
 
-def home_zone(organisation: OrganisationRow | None, trip_home_zone: str) -> tuple[str, str]:
+def home_zone(organisation: OrganisationRow | None, fallback: str,
+              fallback_is: str = "the trip's home zone") -> tuple[str, str]:
     """(zone, where it came from) for a new person whose home zone was left empty: their
-    organisation's zone, else the trip's home zone."""
+    organisation's zone, else `fallback` (the trip's home zone)."""
     if organisation is not None and organisation.timezone:
         return organisation.timezone, f"the zone of {organisation.display_name}"
-    return trip_home_zone, "the trip's home zone"
+    return fallback, fallback_is

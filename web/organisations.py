@@ -15,11 +15,14 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 
 from planner.domain.errors import ConflictError, InvariantError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID, OrganisationKind
+from planner.domain.zones import canonical_zones
+from planner.places.countries import country_code
+from planner.places.zones import propose_zone
 from web import access
 from web import record_access as ra
 from web.forms import Form, form_page, render_form
 from web.layout import add_nav
-from web.wiring import actor, commands, found, queries, settings
+from web.wiring import actor, commands, found, queries
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 add_nav("Organisations", "organisations.index",
@@ -54,14 +57,21 @@ def show(organisation_id: Any) -> Any:
 
 # -- register and change (administrators) ---------------------------------------------------
 def _fields(form: Form) -> dict[str, Any]:
+    """A country typed by name ('China', 'Deutschland') is stored as its ISO code; an empty
+    zone is the country's one zone (refused, naming its zones, when it has several)."""
+    typed = form.text("country")
+    zone = form.text("timezone")
+    if not zone.strip() and not country_code(typed):
+        zone = ""   # the domain names the country's rule first
+    elif not zone.strip() or zone.strip() not in canonical_zones():
+        zone = propose_zone("timezone", zone, typed).zone
     return dict(name=form.text("name"), latin_name=form.text("latin_name"),
-                kind=form.text("kind"), country=form.text("country"),
-                timezone=form.text("timezone"))
+                kind=form.text("kind"), country=country_code(typed) or typed, timezone=zone)
 
 
 def _details(organisation_id: Any = None) -> dict[str, Any]:
     if organisation_id is None:
-        return {"kind": OrganisationKind.AGENCY.value, "timezone": settings().default_timezone}
+        return {"kind": OrganisationKind.AGENCY.value}
     row = organisation(str(organisation_id))
     return {"name": row.name, "latin_name": row.latin_name, "kind": row.kind,
             "country": row.country, "timezone": row.timezone, "expected_version": row.version}

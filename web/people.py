@@ -16,6 +16,7 @@ from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, url_for
 
+from planner import defaults
 from planner.domain.errors import InvariantError, ValidationError
 from web import access
 from web import record_access as ra
@@ -47,7 +48,7 @@ def index() -> Any:
 # -- register and edit ----------------------------------------------------------------------
 def _details(person_id: UUID | None = None) -> dict[str, Any]:
     if person_id is None:
-        return {"home_timezone": settings().default_timezone}
+        return {}   # an empty home zone is the chosen organisation's (planner.defaults)
     row = person(person_id)
     return {"name": row.name, "title": row.title, "organisation": row.organisation,
             "organisation_id": row.organisation_id, "email": row.email,
@@ -88,10 +89,17 @@ def new() -> Any:
 @form_page("people/form.html", _context)
 def register() -> Any:
     form = Form()
-    person_id = commands().register_person(actor=actor(), **_fields(form),
+    chosen, fields, filled = _organisation_id(form), _fields(form), ""
+    if not fields["home_timezone"].strip():
+        fields["home_timezone"], source = defaults.home_zone(
+            queries().organisation(chosen) if chosen else None, settings().default_timezone,
+            "the planner's default zone")
+        filled = f" Their home time zone is {fields['home_timezone']}, {source}."
+    person_id = commands().register_person(actor=actor(), **fields,
                                            owner_org_id=g.user.organisation_id,
-                                           organisation_id=_organisation_id(form))
-    flash("The person is registered; add them to a trip's delegation from the trip.", "success")
+                                           organisation_id=chosen)
+    flash("The person is registered; add them to a trip's delegation from the trip."
+          + filled, "success")
     return redirect(url_for("people.show", person_id=person_id))
 
 

@@ -69,7 +69,7 @@ def test_only_administrators_register_organisations(org_world: World) -> None:
     assert "Register organisation" not in visible(
         as_user(app, "leipzig organiser").get("/organisations"))
     admin = as_user(app, "leipzig administrator")
-    bad = post(admin, "/organisations/new", **{**NEW, "country": "Germany"})
+    bad = post(admin, "/organisations/new", **{**NEW, "country": "Narnia"})
     assert bad.status_code == 422 and "country" in visible(bad)
     assert "two-letter ISO country code" in visible(bad)
     bad = post(admin, "/organisations/new", **{**NEW, "country": "D1"})
@@ -82,6 +82,26 @@ def test_only_administrators_register_organisations(org_world: World) -> None:
     assert "Sächsische Staatskanzlei" in page and "0 accounts" in page
     assert "Sächsische Staatskanzlei" in visible(
         as_user(app, "nanjing organiser").get("/organisations"))
+
+
+def test_a_country_is_typed_by_name_and_its_one_zone_is_filled_in(org_world: World) -> None:
+    app, w = org_world
+    admin = as_user(app, "leipzig administrator")
+    before = w.events()
+    several = post(admin, "/organisations/new", **{**NEW, "name": "Chicago office",
+                                                   "country": "United States", "timezone": ""})
+    assert several.status_code == 422
+    assert "United States uses several time zones: America/New_York" in visible(several)
+    unknown = post(admin, "/organisations/new", **{**NEW, "name": "Chengdu office",
+                                                  "country": "中国", "timezone": "Asia/Chengdu"})
+    assert unknown.status_code == 422
+    assert "Asia/Chengdu is unknown; China uses one time zone: Asia/Shanghai" in visible(unknown)
+    assert w.events() == before
+    created = post(admin, "/organisations/new", **{**NEW, "name": "成都市人民政府",
+                                                  "country": "中国", "timezone": ""})
+    assert created.status_code == 302
+    page = visible(admin.get(created.headers["Location"]))
+    assert "CN · Asia/Shanghai" in page
 
 
 def test_administrators_change_an_organisation_and_a_stale_form_is_a_conflict(

@@ -172,3 +172,22 @@ def test_a_refused_new_person_writes_nothing_and_keeps_the_empty_zone(
     assert refused.status_code == 422
     assert event_count(_planner(app)) == before
     assert 'id="f-home_timezone" name="home_timezone" type="text" value=""' in text_of(refused)
+
+
+def test_a_person_registered_without_a_zone_takes_their_organisations(
+        app: Flask, organiser: FlaskClient) -> None:
+    office = _planner(app).app.register_organisation(
+        actor="test", name="Seoul Trade Desk", kind="government", country="KR",
+        timezone="Asia/Seoul")
+    form = text_of(organiser.get("/people/new"))
+    assert 'id="f-home_timezone" name="home_timezone" type="text" value=""' in form
+    registered = post(organiser, "/people/new", name="Kim Min-jun", home_timezone="",
+                      organisation_id=str(office))
+    assert registered.status_code == 302
+    assert "Their home time zone is Asia/Seoul, the zone of Seoul Trade Desk" in visible(
+        organiser.get(registered.headers["Location"]))
+    alone = post(organiser, "/people/new", name="Nobody's Member", home_timezone="")
+    assert alone.status_code == 302
+    zones = {p.name: p.home_timezone for p in _planner(app).queries.people()}
+    assert zones["Kim Min-jun"] == "Asia/Seoul"
+    assert zones["Nobody's Member"] == app.extensions["planner"].settings.default_timezone
