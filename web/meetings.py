@@ -7,6 +7,7 @@ from uuid import UUID
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 
+from planner.places.zones import propose_zone
 from web import access
 from web.forms import Form, form_page, render_form
 from web.trips import trip
@@ -32,11 +33,14 @@ def _to_meeting(meeting_id: UUID) -> Any:
 
 
 def _place(form: Form, trip_row: Any) -> tuple[str, str, str | None]:
-    """City and zone default to the chosen leg's, so a no-JavaScript form needs no retyping."""
+    """City and zone default to the chosen leg's, so a no-JavaScript form needs no retyping;
+    an unknown zone is refused naming the zones of the leg's country and similar names."""
     leg_id = form.optional("leg_id")
     leg = next((leg for leg in trip_row.legs if str(leg.leg_id) == leg_id), None)
     city = form.text("city").strip() or (leg.city if leg else "")
     zone = form.text("timezone").strip() or (leg.timezone if leg else "")
+    if zone and leg is not None:
+        zone = propose_zone("timezone", zone, leg.country, city).zone
     return city, zone, leg_id
 
 

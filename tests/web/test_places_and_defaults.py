@@ -191,3 +191,17 @@ def test_a_person_registered_without_a_zone_takes_their_organisations(
     zones = {p.name: p.home_timezone for p in _planner(app).queries.people()}
     assert zones["Kim Min-jun"] == "Asia/Seoul"
     assert zones["Nobody's Member"] == app.extensions["planner"].settings.default_timezone
+
+
+def test_a_meetings_unknown_zone_names_the_zone_of_its_legs_country(
+        app: Flask, organiser: FlaskClient) -> None:
+    trip_id, munich = new_trip(app, title="A meeting in a zone that does not exist")
+    before = event_count(_planner(app))
+    refused = post(organiser, f"/trips/{trip_id}/meetings/new", title="Breakfast",
+                   kind="dinner", leg_id=str(munich), venue="Hotel", city="Munich",
+                   timezone="Europe/Munich", starts_at="2024-11-20T08:00",
+                   ends_at="2024-11-20T09:00")
+    assert refused.status_code == 422
+    assert ("Europe/Munich is unknown; Germany uses one time zone: Europe/Berlin"
+            in visible(refused))
+    assert event_count(_planner(app)) == before
