@@ -59,6 +59,8 @@ def index(b: Batch) -> None:
         for (record_id,), row in b.changed(table):
             found = values(row) if row is not None else None
             if (record_id,) in stored:
+                if found is not None and found == values(stored[(record_id,)]):
+                    continue  # moved, confirmed...: its entry stays as it is
                 b.delete(search, kind=kind, record_id=record_id)
             if found is None:
                 continue
