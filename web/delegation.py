@@ -209,15 +209,37 @@ def remove_member(trip_id: UUID, person_id: UUID) -> Any:
 
 
 # -- company profiles handed over -----------------------------------------------------------
+PICKER = 20
+"""Matches the profile picker lists at most: more ask the organiser to narrow the search."""
+
+
+def _chosen(trip_id: UUID, attached: set[str]) -> list[Any]:
+    """The profiles ticked before a new search (carried in `profile_id`), still visible."""
+    rows = []
+    for value in dict.fromkeys(request.values.getlist("profile_id")):
+        try:
+            row = queries().profile(value, viewer=g.user.viewer)
+        except ValidationError:
+            continue
+        if row is not None and str(row.id) not in attached:
+            rows.append(row)
+    return rows
+
+
 def _profiles_context(trip_id: UUID) -> dict[str, Any]:
+    """The picker: what is ticked already, then at most PICKER profiles matching `name`
+    (any part of the name, any script, accents ignored) that are neither attached nor ticked."""
     row = trip(trip_id)
     attached = {str(p.profile_id) for p in row.profiles}
-    search = request.args.get("name", "").strip()
-    found_page = queries().profiles(name=search or None, per_page=MAX_PER_PAGE,
-                                    viewer=g.user.viewer)
-    choices = [p for p in found_page.items if str(p.id) not in attached]
-    return {"trip": row, "choices": choices, "search": search,
-            "more": found_page.total > len(found_page.items)}
+    search = request.values.get("name", "").strip()
+    chosen = _chosen(trip_id, attached)
+    skip = attached | {str(p.id) for p in chosen}
+    found_page = queries().profiles(name=search or None, viewer=g.user.viewer,
+                                    per_page=min(MAX_PER_PAGE, PICKER + len(skip) + 1))
+    matches = [p for p in found_page.items if str(p.id) not in skip]
+    more = len(matches) > PICKER or found_page.total > len(found_page.items)
+    return {"trip": row, "chosen": chosen, "choices": matches[:PICKER], "search": search,
+            "more": more, "picker_size": PICKER}
 
 
 @bp.get("/profiles")
@@ -231,8 +253,13 @@ def profiles(trip_id: UUID) -> Any:
 @access.trip_owner
 @form_page("trips/profiles.html", _profiles_context, _members_values)
 def attach_profile(trip_id: UUID) -> Any:
+    """Attach the ticked profiles; or, from the picker's Search button, list other matches
+    and keep the ticks (a redirect to the page, so the search stays a GET address)."""
     form = Form()
     chosen = form.choices("profile_id")
+    if "find" in form.data:
+        return redirect(url_for("delegation.profiles", trip_id=trip_id,
+                                name=form.text("name").strip(), profile_id=chosen), 303)
     for profile_id in chosen:
         _visible("profile_id", profile_id,
                  lambda p=profile_id: queries().profile(p, viewer=g.user.viewer),

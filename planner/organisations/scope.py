@@ -8,9 +8,12 @@ The rules are the ones planner.organisations.access states for one trip.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, false, or_, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 
 from planner.organisations.access import Viewer
+from planner.readmodel import search_tables
 from planner.readmodel import tables as t
 
 
@@ -87,3 +90,26 @@ def accounts_clause(viewer: Viewer) -> ColumnElement[bool] | None:
     if not viewer.is_staff:
         return false()
     return t.accounts.c.organisation_id == viewer.organisation_id
+
+
+def search_clause(viewer: Viewer) -> ColumnElement[bool] | None:
+    """The rows of the search index (rm_search) the viewer may see: each kind by its own
+    rule above; organisations to every staff member (to choose partners)."""
+    if viewer.sees_every_organisation:
+        return None
+    s = search_tables.search
+    if not viewer.is_staff:
+        return false()
+    kind, record = s.c.kind, s.c.record_id
+
+    def among(table: Any, clause: ColumnElement[bool] | None) -> ColumnElement[bool]:
+        return record.in_(select(table.c.id).where(clause if clause is not None else true()))
+
+    return or_(
+        and_(kind == "trip", trips_clause(viewer, record)),  # type: ignore[arg-type]
+        and_(kind == "meeting", trips_clause(viewer, s.c.trip_id)),  # type: ignore[arg-type]
+        and_(kind == "person", among(t.people, people_clause(viewer))),
+        kind == "organisation",
+        and_(kind == "profile", among(t.profiles, profiles_clause(viewer))),
+        and_(kind == "agreement", among(t.agreements, agreements_clause(viewer))),
+    )

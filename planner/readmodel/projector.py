@@ -38,6 +38,7 @@ from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
+from planner.readmodel import search_tables
 from planner.readmodel import tables as t
 from planner.readmodel.handlers import apply_batch
 from planner.storage.recorder import Stored
@@ -133,7 +134,7 @@ class Projector:
         schema are emptied (far faster than dropping them on PostgreSQL), others recreated."""
         with self.connect() as conn, self._locked(conn, exclusive=True):
             names = {n for n in inspect(conn).get_table_names(schema=self.schema)
-                     if n.startswith(t.PREFIX)}
+                     if n.startswith(t.PREFIX) and not search_tables.is_index(n)}
             if (names != set(t.metadata.tables)
                     or self._stored_version(conn) != t.SCHEMA_VERSION):
                 self._reset(conn)
@@ -145,8 +146,9 @@ class Projector:
 
     def _reset(self, conn: Connection) -> None:
         # Every rm_ table goes, also those an earlier release had and this one no longer has.
+        # The search index's own tables go with it (search_tables): not one by one.
         for name in inspect(conn).get_table_names(schema=self.schema):
-            if name.startswith(t.PREFIX):
+            if name.startswith(t.PREFIX) and not search_tables.is_shadow(name):
                 conn.exec_driver_sql(f"DROP TABLE {self._qualified(name)}")
         t.metadata.create_all(conn, checkfirst=False)
         self._start(conn)

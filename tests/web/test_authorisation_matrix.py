@@ -164,6 +164,7 @@ organisations.new               GET     302       403       403    403      403
 organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
+search.index                    GET     302       200       403    403      200
 """
 
 ORGANISERS = """
@@ -295,6 +296,7 @@ organisations.new                  GET    403   403   403   403
 organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
+search.index                       GET    200   200   200   200
 """
 
 AUDITORS = """
@@ -426,6 +428,7 @@ organisations.new                  GET    403   403   403   403   403
 organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
+search.index                       GET    200   200   200   200   200
 """
 
 ADMINISTRATORS = """
@@ -557,6 +560,7 @@ organisations.new                  GET    200   200   200   200
 organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
+search.index                       GET    200   200   200   200
 """
 
 

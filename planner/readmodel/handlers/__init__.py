@@ -26,6 +26,7 @@ from planner.readmodel.handlers import (
     organisations,
     people,
     profiles,
+    search,
     trips,
 )
 from planner.readmodel.handlers.batch import Batch
@@ -73,6 +74,7 @@ def apply_batch(conn: Connection, items: Sequence[tuple[int, Any]]) -> None:
             _warned.add(type(event))
             log.warning("read models: no handler for %s; its events are skipped",
                         type(event).__qualname__)
+    search.index(batch)
     batch.flush()
     refresh_warnings(batch)
 

@@ -140,6 +140,11 @@ class Batch:
         """Every row of `table` the batch holds (None: deleted), by primary key."""
         return self._rows[table].items()
 
+    def changed(self, table: Table) -> list[tuple[Key, Row | None]]:
+        """The rows of `table` this batch changed so far (None: deleted), by primary key."""
+        rows = self._rows[table]
+        return [(k, rows.get(k)) for k in self._changed.get(table, ())]
+
     def row(self, table: Table, *key: Any) -> Row | None:
         """A row loaded or inserted in this batch (None when there is none)."""
         return self._rows[table].get(tuple(key))
