@@ -17,6 +17,7 @@ from typing import Any
 
 from planner.domain.errors import ValidationError
 from planner.domain.organisation import OrganisationKind
+from planner.domain.travel import MOST_MINUTES
 from planner.domain.values import zone
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -260,8 +261,8 @@ def _flag(value: Any, source: str) -> bool:
 
 
 # Travel time is checked up to two days after a meeting ends (readmodel.conflicts
-# TRAVEL_HORIZON): a longer minimum could not be warned about.
-_TRAVEL_MOST = 2 * 24 * 60
+# TRAVEL_HORIZON): a longer minimum could not be warned about (a trip's own: the same bound).
+_TRAVEL_MOST = MOST_MINUTES
 
 
 def _travel_minutes(value: Any, source: str) -> int:

@@ -105,6 +105,16 @@ def _shared(event: Any, names: Names) -> str:
     return f"shared with {partner} at {event.access}"
 
 
+def _travel_time_set(event: Any, names: Names) -> str:
+    return (f"set the travel time between {event.city_a} and {event.city_b} to "
+            f"{event.minutes} minutes for this trip")
+
+
+def _travel_time_cleared(event: Any, names: Names) -> str:
+    return (f"removed this trip's travel time between {event.city_a} and {event.city_b}: "
+            "the configured default applies again")
+
+
 def _registered(event: Any, names: Names) -> str:
     latin = f" / {event.latin_name}" if getattr(event, "latin_name", "") else ""
     return f"registered the organisation {event.name}{latin} ({event.kind}, {event.country})"
@@ -124,6 +134,8 @@ def _organisation_named(event: Any, names: Names) -> str:
 
 _SUMMARIES: dict[str, Callable[[Any, Names], str]] = {
     "Trip.SharingChanged": _shared,
+    "Trip.TravelTimeSet": _travel_time_set,
+    "Trip.TravelTimeCleared": _travel_time_cleared,
     "Organisation.Registered": _registered,
     "Organisation.DetailsChanged": lambda event, names: "changed the organisation's details",
     "Account.AuditScopeChanged": _audit_scope,

@@ -76,6 +76,20 @@ class TripCommands(CommandSupport):
         return self._edit(Trip, trip_id, expected_version, lambda t: t.remove_leg(
             actor=actor, leg_id=leg_id, reason=reason, at=self._stamp()))
 
+    def set_travel_time(self, trip_id: UUID | str, *, actor: str, city_a: str, city_b: str,
+                        minutes: int, reason: str = "",
+                        expected_version: int | None = None) -> int:
+        """The trip's own minimum travel time between two of its cities (planner.domain.travel)."""
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.set_travel_time(
+            actor=actor, city_a=city_a, city_b=city_b, minutes=minutes, reason=reason,
+            at=self._stamp()))
+
+    def clear_travel_time(self, trip_id: UUID | str, *, actor: str, city_a: str, city_b: str,
+                          reason: str = "", expected_version: int | None = None) -> int:
+        """Drop the trip's own travel time between two cities: the configured one applies."""
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.clear_travel_time(
+            actor=actor, city_a=city_a, city_b=city_b, reason=reason, at=self._stamp()))
+
     def add_member(self, trip_id: UUID | str, *, actor: str, person_id: UUID | str, role: str,
                    organisation: str = "", reason: str = "") -> bool:
         """Add a person to the delegation. Commutes with other edits, so it retries."""

@@ -13,21 +13,27 @@ from planner.domain.errors import InvariantError, ValidationError
 from planner.domain.ids import new_id, same
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.sharing import SharedWithPartners
+from planner.domain.travel import TravelTimes
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
 
 MAX_VERSION = 1_000_000_000
 
 
-class Trip(SharedWithPartners, PlannerAggregate):
-    """Version 2 added the owning organisation and the shares (snapshots are upcast)."""
+class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
+    """Version 2 added the owning organisation and the shares, version 3 the trip's own
+    travel times (snapshots are upcast)."""
 
-    class_version = 2
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state["owner_org_id"] = DEFAULT_ORGANISATION_ID
         state["shares"] = {}
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["travel_times"] = []
 
     class Created(PlannerAggregate.Created):
         """Version 2 added `owner_org_id`: older trips belong to the default organisation."""
@@ -60,6 +66,7 @@ class Trip(SharedWithPartners, PlannerAggregate):
         self.members: list[dict[str, Any]] = []
         self.profiles: list[dict[str, Any]] = []
         self.objectives: list[str] = []
+        self.travel_times: list[dict[str, Any]] = []  # the trip's own (planner.domain.travel)
 
     @classmethod
     def create(cls, *, actor: str, title: str, purpose: str = "", organiser: str,

@@ -1,5 +1,6 @@
 """The warnings query: reads the findings the handlers keep (planner.readmodel.handlers.warnings)
-and the meetings outside working hours, under the settings' working day and travel times."""
+and the meetings outside working hours, under the settings' working day and travel times (and
+each trip's own travel times: planner.readmodel.travel_times)."""
 
 from __future__ import annotations
 
@@ -25,8 +26,9 @@ from planner.readmodel.conflicts import (
     outside_hours,
 )
 from planner.readmodel.keys import from_db, uid
-from planner.readmodel.queries_base import QueryBase, WarningRules, record_id
+from planner.readmodel.queries_base import LEGS_IN_ORDER, QueryBase, WarningRules, record_id
 from planner.readmodel.rows import Warning
+from planner.readmodel.travel_times import TravelTimeRow, rules_of_trips, travel_time_rows
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,19 @@ class DefaultRules:
 
 def stored_warnings(conn: Connection, trip_ids: Sequence[str],
                     rules: WarningRules) -> dict[str, tuple[Warning, ...]]:
-    """Each trip's warnings under these rules, in time order: the findings kept for it, and
-    its meetings (not cancelled, of a trip not cancelled) outside the working day. Warnings
-    alike in time, kind and message come in the order of the meetings' ids."""
+    """Each trip's warnings under these rules (and the trip's own travel times), in time
+    order: the findings kept for it, and its meetings (not cancelled, of a trip not cancelled)
+    outside the working day. Warnings alike in time, kind and message come in the order of
+    the meetings' ids."""
     found: dict[str, list[tuple[datetime, Warning]]] = defaultdict(list)
     w = t.warnings
-    for r in conn.execute(select(w).where(w.c.trip_id.in_(trip_ids)).order_by(
-            w.c.trip_id, w.c.meeting_id, w.c.other_id, w.c.kind)).mappings():
-        warning = _finding(r).under(rules)
+    kept = conn.execute(select(w).where(w.c.trip_id.in_(trip_ids)).order_by(
+        w.c.trip_id, w.c.meeting_id, w.c.other_id, w.c.kind)).mappings().all()
+    # a trip's own travel times matter only to its travel-time findings: read them for those
+    trip_rules = rules_of_trips(conn, sorted({r["trip_id"] for r in kept
+                                              if r["minutes"] is not None}), rules)
+    for r in kept:
+        warning = _finding(r).under(trip_rules.get(r["trip_id"], rules))
         if warning is not None:
             found[r["trip_id"]].append((from_db(r["first_at"]), warning))
     m = t.meetings
@@ -94,6 +101,18 @@ class WarningQueries(QueryBase):
         with self._connect() as conn:
             found = stored_warnings(conn, keys, self._rules(settings)) if keys else {}
         return {uid(k): len(found.get(k, ())) for k in keys}
+
+    def travel_times(self, trip_id: UUID | str,
+                     settings: WarningRules | None = None) -> tuple[TravelTimeRow, ...]:
+        """The minimum travel time between each two of the trip's cities: the trip's own,
+        else the configured one."""
+        key = record_id("trip_id", trip_id)
+        with self._connect() as conn:
+            if conn.execute(select(t.trips.c.id).where(t.trips.c.id == key)).first() is None:
+                raise NotFoundError("trip", key)
+            cities = conn.execute(select(t.legs.c.city).where(t.legs.c.trip_id == key)
+                                  .order_by(*LEGS_IN_ORDER)).scalars().all()
+            return travel_time_rows(conn, key, cities, self._rules(settings))
 
     def _rules(self, settings: WarningRules | None) -> WarningRules:
         return settings or self.settings or DefaultRules()

@@ -112,6 +112,15 @@ legs = Table(
     Index("rm_legs_trip", "trip_id"), Index("rm_legs_city", "city_key"),
 )
 
+travel_times = Table(
+    # A trip's own minimum travel time between two cities (planner.domain.travel), which its
+    # warnings use before config.toml's; the two city keys (fold) in order.
+    "rm_travel_times", metadata,
+    _id("trip_id", True), Column("city_a_key", Text, primary_key=True),
+    Column("city_b_key", Text, primary_key=True), _text("city_a"), _text("city_b"),
+    Column("minutes", Integer, nullable=False), Column("seq", BigInteger, nullable=False),
+)
+
 members = Table(
     "rm_members", metadata,
     _id("trip_id", True), _id("person_id", True), _text("role"), _text("organisation"),

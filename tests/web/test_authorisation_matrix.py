@@ -74,6 +74,9 @@ delegation.remove_member        POST    302       422       403    403      403
 delegation.profiles             GET     302       200       403    403      403
 delegation.attach_profile       POST    302       422       403    403      403
 delegation.detach_profile       POST    302       422       403    403      403
+travel.times                    GET     302       200       403    403      403
+travel.set_time                 POST    302       422       403    403      403
+travel.clear_time               POST    302       422       403    403      403
 meetings.new                    GET     302       200       403    403      403
 meetings.schedule               POST    302       422       403    403      403
 meetings.show                   GET     302       200       200    404      200
@@ -206,6 +209,9 @@ delegation.remove_member           POST   422   422   403   404
 delegation.profiles                GET    200   403   403   404
 delegation.attach_profile          POST   422   403   403   404
 delegation.detach_profile          POST   422   403   403   404
+travel.times                       GET    200   200   403   404
+travel.set_time                    POST   422   422   403   404
+travel.clear_time                  POST   422   422   403   404
 meetings.new                       GET    200   200   403   404
 meetings.schedule                  POST   422   422   403   404
 meetings.show                      GET    200   200   200   404
@@ -338,6 +344,9 @@ delegation.remove_member           POST   403   403   403   403   403
 delegation.profiles                GET    403   403   403   403   403
 delegation.attach_profile          POST   403   403   403   403   403
 delegation.detach_profile          POST   403   403   403   403   403
+travel.times                       GET    403   403   403   403   403
+travel.set_time                    POST   403   403   403   403   403
+travel.clear_time                  POST   403   403   403   403   403
 meetings.new                       GET    403   403   403   403   403
 meetings.schedule                  POST   403   403   403   403   403
 meetings.show                      GET    200   200   200   404   200
@@ -470,6 +479,9 @@ delegation.remove_member           POST   422   422   403   404
 delegation.profiles                GET    200   403   403   404
 delegation.attach_profile          POST   422   403   403   404
 delegation.detach_profile          POST   422   403   403   404
+travel.times                       GET    200   200   403   404
+travel.set_time                    POST   422   422   403   404
+travel.clear_time                  POST   422   422   403   404
 meetings.new                       GET    200   200   403   404
 meetings.schedule                  POST   422   422   403   404
 meetings.show                      GET    200   200   200   404

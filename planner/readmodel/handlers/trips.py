@@ -1,4 +1,4 @@
-"""Trip events -> rm_trips, rm_legs, rm_members, rm_handovers."""
+"""Trip events -> rm_trips, rm_legs, rm_members, rm_handovers, rm_travel_times."""
 
 from __future__ import annotations
 
@@ -78,6 +78,26 @@ def _leg_removed(b: Batch, e: Any, seq: int) -> None:
     b.note(TRIP_PLAN, key(e))
 
 
+def _travel_keys(e: Any) -> dict[str, str]:
+    first, second = sorted((fold(e.city_a), fold(e.city_b)))
+    return dict(trip_id=key(e), city_a_key=first, city_b_key=second)
+
+
+def _travel_time_set(b: Batch, e: Any, seq: int) -> None:
+    """Warnings keep travel-time findings for any minimum (conflicts.Finding): the trip's
+    value applies when they are read, so nothing is found again here."""
+    pair = _travel_keys(e)
+    b.delete(t.travel_times, **pair)
+    b.insert(t.travel_times, dict(**pair, city_a=e.city_a, city_b=e.city_b,
+                                  minutes=e.minutes, seq=seq))
+    touch(b, t.trips, e)
+
+
+def _travel_time_cleared(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.travel_times, **_travel_keys(e))
+    touch(b, t.trips, e)
+
+
 def _member_set(b: Batch, e: Any, seq: int) -> None:
     """Added or changed: like the aggregate, the member moves to the end of the list."""
     b.delete(t.members, trip_id=key(e), person_id=e.person_id)
@@ -139,6 +159,8 @@ HANDLERS: dict[type, Handler] = {
     Trip.LegAdded: _leg_added,
     Trip.LegChanged: _leg_changed,
     Trip.LegRemoved: _leg_removed,
+    Trip.TravelTimeSet: _travel_time_set,
+    Trip.TravelTimeCleared: _travel_time_cleared,
     Trip.MemberAdded: _member_set,
     Trip.MemberChanged: _member_set,
     Trip.MemberRemoved: _member_removed,

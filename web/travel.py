@@ -1,0 +1,79 @@
+"""A trip's own travel times between its cities: a box on the trip page, and the page where
+those who may plan the trip set one or return to the configured default."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, flash, redirect, url_for
+
+from planner.domain.errors import ValidationError
+from planner.domain.travel import MOST_MINUTES
+from web import access
+from web.forms import Form, form_page, render_form, whole_number
+from web.layout import add_slot
+from web.trips import trip
+from web.wiring import actor, commands, queries
+
+bp = Blueprint("travel", __name__, url_prefix="/trips/<uuid:trip_id>/travel-times")
+add_slot("trip", "travel/_trip_box.html")
+
+
+@bp.app_context_processor
+def travel_times() -> dict[str, Any]:
+    """For the trip page's box: the travel time between each two of the trip's cities."""
+    return {"travel_times": lambda trip_id: queries().travel_times(trip_id)}
+
+
+def _context(trip_id: UUID) -> dict[str, Any]:
+    row = trip(trip_id)
+    cities = list(dict.fromkeys(leg.city for leg in row.legs))
+    return {"trip": row, "cities": cities, "rows": queries().travel_times(trip_id),
+            "most": MOST_MINUTES}
+
+
+def _values(trip_id: UUID) -> dict[str, Any]:
+    return {"expected_version": trip(trip_id).version}
+
+
+def _minutes(form: Form) -> int:
+    raw = form.text("minutes")
+    number = whole_number(raw, digits=6)
+    if number is None:
+        rule = "must not be empty" if not raw.strip() else f"must be a whole number; got {raw!r}"
+        raise ValidationError("minutes", f"{rule}: give the minutes from 1 to {MOST_MINUTES}")
+    return number
+
+
+@bp.get("")
+@access.trip_planner
+def times(trip_id: UUID) -> Any:
+    return render_form("travel/times.html", _values(trip_id), **_context(trip_id))
+
+
+@bp.post("")
+@access.trip_planner
+@form_page("travel/times.html", _context, _values)
+def set_time(trip_id: UUID) -> Any:
+    form = Form()
+    city_a, city_b = form.required("city_a", "a city"), form.required("city_b", "a city")
+    commands().set_travel_time(trip_id, actor=actor(), city_a=city_a, city_b=city_b,
+                               minutes=_minutes(form), reason=form.text("reason"),
+                               expected_version=form.version())
+    flash(f"The travel time between {city_a} and {city_b} is {form.text('minutes').strip()} "
+          "minutes for this trip; its warnings use it.", "success")
+    return redirect(url_for("travel.times", trip_id=trip_id))
+
+
+@bp.post("/clear")
+@access.trip_planner
+@form_page("travel/times.html", _context, _values)
+def clear_time(trip_id: UUID) -> Any:
+    form = Form()
+    city_a, city_b = form.required("city_a", "a city"), form.required("city_b", "a city")
+    commands().clear_travel_time(trip_id, actor=actor(), city_a=city_a, city_b=city_b,
+                                 reason=form.text("reason"), expected_version=form.version())
+    flash(f"The travel time between {city_a} and {city_b} is the configured default again.",
+          "success")
+    return redirect(url_for("travel.times", trip_id=trip_id))
