@@ -88,8 +88,7 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
         (idempotent; an erased person's key is never made again: that save is refused)."""
         pending = [e for o in objs if o is not None
                    for e in (o.pending_events if hasattr(o, "pending_events") else [o])]
-        for subject in sorted(subjects_to_seal(pending)):
-            self.keys.key_for_sealing(subject)
+        self.keys.keys_for_sealing(sorted(subjects_to_seal(pending)))
         return super().save(*objs, **kwargs)
 
     def history(self, record_id: Any) -> list[Any]:

@@ -10,6 +10,7 @@ from planner.domain.errors import DomainError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.imports.checking import RowError, register
 from planner.imports.fields import known_kind
+from planner.privacy.keys import KeyStore
 
 
 class ImportRefused(DomainError):
@@ -21,6 +22,7 @@ class ImportRefused(DomainError):
 
 
 class ImportCommands(CommandSupport):
+    keys: KeyStore  # set by PlannerApplication.construct_mapper
     def import_records(self, kind: str, rows: Sequence[tuple[int, dict[str, str]]], *,
                        actor: str, owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID
                        ) -> list[UUID]:
@@ -41,5 +43,6 @@ class ImportCommands(CommandSupport):
         if errors:
             raise ImportRefused(errors)
         if made:
-            self._commit(*made)
+            with self.keys.reading():  # each new person's key is read once, not thrice
+                self._commit(*made)
         return [a.id for a in made]

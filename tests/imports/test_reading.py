@@ -103,3 +103,34 @@ def test_profiles_check_kind_size_interests_and_split_sectors() -> None:
     preview = check(PROFILES, table, column_map(PROFILES, table.columns))
     assert preview.rows[0].state == NEW
     assert [e.field for e in preview.rows[1].errors] == ["kind", "size", "interests"]
+
+
+def test_the_command_saves_every_row_or_none(memory_planner) -> None:  # noqa: ANN001
+    from planner.commands.imports import ImportRefused
+
+    app = memory_planner.app
+    good = {"name": "Anna", "home_timezone": "Europe/Berlin"}
+    with pytest.raises(ImportRefused) as refused:
+        app.import_records(PEOPLE, [(2, good), (3, {"name": "Ben", "home_timezone": "Mars"})],
+                           actor="test")
+    assert [(e.number, e.field) for e in refused.value.errors] == [(3, "home_timezone")]
+    assert app.recorder.max_notification_id() in (None, 0)
+    ids = app.import_records(PEOPLE, [(2, good), (3, {**good, "name": "Ben"})], actor="test")
+    assert [app.get_person(i)["name"] for i in ids] == ["Anna", "Ben"]
+
+
+def test_keys_for_many_people_are_made_at_once_and_never_for_an_erased_one(
+        tmp_path) -> None:  # noqa: ANN001
+    from sqlalchemy import create_engine
+
+    from planner.privacy.keys import ErasedError, SqlKeyStore
+
+    store = SqlKeyStore(create_engine(f"sqlite:///{tmp_path / 'keys.sqlite3'}"))
+    kept = store.key_for_sealing("a")
+    with store.reading():
+        store.keys_for_sealing(["a", "b", "c", "b"])
+        assert store.key("a") == kept and store.key("b") and store.key("c")
+    store.erase(["c"])
+    with pytest.raises(ErasedError):
+        store.keys_for_sealing(["d", "c"])
+    assert store.key("a") == kept and not store.is_erased("b") and store.is_erased("c")
