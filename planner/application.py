@@ -10,6 +10,7 @@ from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
 
 from planner.commands.agreements import AgreementCommands
 from planner.commands.base import as_uuid
+from planner.commands.imports import ImportCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
 from planner.commands.people import PeopleCommands
@@ -52,7 +53,7 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
-                         PeopleCommands, OrganisationCommands):
+                         PeopleCommands, OrganisationCommands, ImportCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"
@@ -87,8 +88,7 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
         (idempotent; an erased person's key is never made again: that save is refused)."""
         pending = [e for o in objs if o is not None
                    for e in (o.pending_events if hasattr(o, "pending_events") else [o])]
-        for subject in sorted(subjects_to_seal(pending)):
-            self.keys.key_for_sealing(subject)
+        self.keys.keys_for_sealing(sorted(subjects_to_seal(pending)))
         return super().save(*objs, **kwargs)
 
     def history(self, record_id: Any) -> list[Any]:

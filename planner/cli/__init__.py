@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from planner.cli import accounts, audit, calendar, core, organisations, people, readmodel
+from planner.cli import (
+    accounts,
+    audit,
+    calendar,
+    core,
+    imports,
+    organisations,
+    people,
+    readmodel,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,6 +24,6 @@ def main() -> None:
     """
 
 
-for module in (core, readmodel, accounts, organisations, people, calendar, audit):
+for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports):
     for command in module.COMMANDS:
         main.add_command(command)

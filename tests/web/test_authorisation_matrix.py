@@ -149,6 +149,10 @@ people.change_active            POST    302       422       403    403      403
 people.change_global_auditor   POST    302       403       403    403      403
 erasure.confirm                 GET     302       200       403    403      403
 erasure.erase                   POST    302       422       403    403      403
+imports.upload                  GET     302       200       403    403      403
+imports.receive                 POST    302       422       403    403      403
+imports.preview                 GET     302       302       403    403      403
+imports.run                     POST    302       422       403    403      403
 audit.log                       GET     302       403       403    403      200
 audit.log_csv                   GET     302       403       403    403      200
 audit.integrity                 GET     302       403       403    403      200
@@ -284,6 +288,10 @@ people.change_active               POST   422   404   404   404
 people.change_global_auditor       POST   403   403   403   403
 erasure.confirm                    GET    200   403   403   404
 erasure.erase                      POST   422   403   403   404
+imports.upload                     GET    200   200   200   200
+imports.receive                    POST   422   422   422   422
+imports.preview                    GET    302   302   302   302
+imports.run                        POST   422   422   422   422
 audit.log                          GET    403   403   403   403
 audit.log_csv                      GET    403   403   403   403
 audit.integrity                    GET    403   403   403   403
@@ -419,6 +427,10 @@ people.change_active               POST   403   403   403   403   403
 people.change_global_auditor       POST   403   403   403   403   403
 erasure.confirm                    GET    403   403   403   403   403
 erasure.erase                      POST   403   403   403   403   403
+imports.upload                     GET    403   403   403   403   403
+imports.receive                    POST   403   403   403   403   403
+imports.preview                    GET    403   403   403   403   403
+imports.run                        POST   403   403   403   403   403
 audit.log                          GET    200   200   200   200   200
 audit.log_csv                      GET    200   200   200   200   200
 audit.integrity                    GET    200   200   200   200   200
@@ -554,6 +566,10 @@ people.change_active               POST   422   422   422   422
 people.change_global_auditor       POST   422   422   422   422
 erasure.confirm                    GET    200   403   403   404
 erasure.erase                      POST   422   403   403   404
+imports.upload                     GET    200   200   200   200
+imports.receive                    POST   422   422   422   422
+imports.preview                    GET    302   302   302   302
+imports.run                        POST   422   422   422   422
 audit.log                          GET    403   403   403   403
 audit.log_csv                      GET    403   403   403   403
 audit.integrity                    GET    403   403   403   403

@@ -119,7 +119,7 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  "person_id": koerner, "profile_id": profile, "followup_id": followup,
                  "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1,
                  "record_id": meeting_id, "organisation_id": organisations["plan"],
-                 "token": "unknown-feed-token-0000000000",
+                 "token": "unknown-feed-token-0000000000", "import_kind": "people",
                  "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id}
     return world
 

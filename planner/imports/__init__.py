@@ -1,0 +1,1 @@
+"""Importing people and company profiles from spreadsheets: all valid rows or nothing."""
