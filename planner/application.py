@@ -10,6 +10,7 @@ from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
 
 from planner.commands.agreements import AgreementCommands
 from planner.commands.base import as_uuid
+from planner.commands.copying import CopyCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
 from planner.commands.people import PeopleCommands
@@ -52,7 +53,7 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
-                         PeopleCommands, OrganisationCommands):
+                         PeopleCommands, OrganisationCommands, CopyCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"
