@@ -10,7 +10,7 @@ from flask import Blueprint, flash, g, redirect, request, url_for
 
 from planner.domain.errors import ValidationError
 from planner.readmodel.queries_base import MAX_PER_PAGE
-from web import access
+from web import access, warnings_flash
 from web.forms import Form, field_names, form_page, render_form
 from web.trips import trip
 from web.wiring import actor, commands, found, queries
@@ -75,13 +75,14 @@ def edit_leg(trip_id: UUID, leg_id: str) -> Any:
 @access.trip_planner
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def change_leg(trip_id: UUID, leg_id: str) -> Any:
-    form = Form()
+    form, earlier = Form(), warnings_flash.before(trip_id)
     commands().change_leg(trip_id, leg_id, actor=actor(), city=form.text("city"),
                           country=form.text("country"), timezone=form.text("timezone"),
                           arrives_on=form.date("arrives_on"),
                           departs_on=form.date("departs_on"), reason=form.text("reason"),
                           expected_version=form.version())
     flash("The leg is changed.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
 
@@ -89,11 +90,12 @@ def change_leg(trip_id: UUID, leg_id: str) -> Any:
 @access.trip_planner
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def remove_leg(trip_id: UUID, leg_id: str) -> Any:
-    form = Form()
+    form, earlier = Form(), warnings_flash.before(trip_id)
     with field_names(reason="remove_reason"):
         commands().remove_leg(trip_id, leg_id, actor=actor(),
                               reason=form.text("remove_reason"), expected_version=form.version())
     flash("The leg is removed.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
 

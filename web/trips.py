@@ -11,7 +11,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.organisations.access import TripAccess, may_manage, may_plan
 from planner.organisations.copies import may_copy
-from web import access
+from web import access, warnings_flash
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
@@ -117,10 +117,10 @@ def create() -> Any:
 def show(trip_id: UUID) -> Any:
     staff = access.trip_level(g.user, str(trip_id)) >= TripAccess.VIEW
     page = found(queries().trip_page(trip_id, with_warnings=staff), "trip", trip_id)
-    by_meeting: dict[str, list[Any]] = {}
-    for warning in page.warnings:
+    by_meeting: dict[str, list[Any]] = {}  # each meeting's warnings, by their number on top
+    for number, warning in enumerate(page.warnings, 1):
         for meeting_id in warning.meeting_ids:
-            by_meeting.setdefault(str(meeting_id), []).append(warning)
+            by_meeting.setdefault(str(meeting_id), []).append((number, warning))
     owner = queries().organisation(page.trip.owner_org_id) if staff else None
     return render_template("trips/show.html", trip=page.trip, itinerary=page.itinerary,
                            warnings=page.warnings, by_meeting=by_meeting, staff=staff,
@@ -163,11 +163,12 @@ def dates(trip_id: UUID) -> Any:
 @access.trip_owner
 @form_page("trips/dates.html", _details_context, _dates)
 def change_dates(trip_id: UUID) -> Any:
-    form = Form()
+    form, earlier = Form(), warnings_flash.before(trip_id)
     commands().change_trip_dates(trip_id, actor=actor(), starts_on=form.date("starts_on"),
                                  ends_on=form.date("ends_on"), reason=form.text("reason"),
                                  expected_version=form.version())
     flash("The trip's dates are changed.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
