@@ -287,6 +287,10 @@ def share(trip_id: UUID) -> Any:
 
 
 # -- plan again from this trip --------------------------------------------------------------
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
 def _copy_context(trip_id: UUID) -> dict[str, Any]:
     return {"trip": trip(trip_id)}
 
@@ -307,9 +311,9 @@ def copy(trip_id: UUID) -> Any:
     made = commands().copy_trip(trip_id, actor=actor(), starts_on=form.date("starts_on"),
                                 title=form.text("title").strip(), meeting_ids=meetings,
                                 owner_org_id=g.user.organisation_id or DEFAULT_ORGANISATION_ID)
-    flash(f"A draft copy of ‘{original.title}’ is made: {len(original.legs)} legs, "
-          f"{len(original.members) - len(made.left_out)} members and "
-          f"{len(made.meeting_ids)} meetings as proposals.", "success")
+    flash(f"A draft copy of ‘{original.title}’ is made: {_count(len(original.legs), 'leg')}, "
+          f"{_count(len(original.members) - len(made.left_out), 'member')} and "
+          f"{_count(len(made.meeting_ids), 'meeting')} as proposals.", "success")
     if made.left_out:
         names = {m.person_id: m.name for m in original.members}
         flash("Left out (people of a partner organisation, which does not see the copy): "

@@ -91,6 +91,6 @@ def test_a_double_booking_is_flagged_after_saving_and_listed_once(
     page.get_by_role("button", name="Make the copy").click()
     page.wait_for_load_state()
     assert "A draft copy of ‘Leipzig to Nanjing and Chengdu, double-booked’ is made: 2 legs, " \
-           "1 members and 2 meetings as proposals." in page.locator("main").inner_text()
+           "1 member and 2 meetings as proposals." in page.locator("main").inner_text()
     assert page.locator("#warnings li").count() == 1, "the copy keeps the plan, clash and all"
     page.context.close()

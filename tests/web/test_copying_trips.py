@@ -92,8 +92,8 @@ def test_the_trip_page_offers_the_copy_and_the_copy_is_a_shifted_draft(
     assert done.status_code == 302
     new = anna.get(done.headers["Location"])
     text = visible(new)
-    assert "A draft copy of ‘Leipzig to Nanjing and Chengdu’ is made: 2 legs, 1 members " \
-           "and 1 meetings as proposals." in text
+    assert "A draft copy of ‘Leipzig to Nanjing and Chengdu’ is made: 2 legs, 1 member " \
+           "and 1 meeting as proposals." in text
     # Wang Lei was registered by Nanjing, which does not see our copy
     assert "Left out (people of a partner organisation, which does not see the copy): " \
            "Wang Lei." in text
@@ -134,7 +134,7 @@ def test_a_partner_copies_for_itself_without_the_owners_people(copyable: Copyabl
                 title="Nanjing's own visit")
     assert done.status_code == 302
     text = visible(li.get(done.headers["Location"]))
-    assert "1 members" in text
+    assert "1 member and" in text
     assert "Left out (people of a partner organisation, which does not see the copy): " \
            "Michael Körner." in text
     copy_id = done.headers["Location"].rsplit("/", 1)[1]
