@@ -10,6 +10,7 @@ from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
 
 from planner.commands.agreements import AgreementCommands
 from planner.commands.base import as_uuid
+from planner.commands.copying import CopyCommands
 from planner.commands.imports import ImportCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
@@ -53,7 +54,7 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
-                         PeopleCommands, OrganisationCommands, ImportCommands):
+                         PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"

@@ -12,7 +12,7 @@ from planner import defaults
 from planner.domain.errors import ValidationError
 from planner.places.zones import ZoneProposal, propose_zone
 from planner.readmodel.queries_base import MAX_PER_PAGE
-from web import access
+from web import access, warnings_flash
 from web.forms import Form, field_names, form_page, render_form
 from web.trips import trip
 from web.wiring import actor, commands, found, queries
@@ -85,7 +85,7 @@ def edit_leg(trip_id: UUID, leg_id: str) -> Any:
 @access.trip_planner
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def change_leg(trip_id: UUID, leg_id: str) -> Any:
-    form = Form()
+    form, earlier = Form(), warnings_flash.before(trip_id)
     zone = _leg_zone(form)
     commands().change_leg(trip_id, leg_id, actor=actor(), city=form.text("city"),
                           country=form.text("country"), timezone=zone.zone,
@@ -93,6 +93,7 @@ def change_leg(trip_id: UUID, leg_id: str) -> Any:
                           departs_on=form.date("departs_on"), reason=form.text("reason"),
                           expected_version=form.version())
     flash(f"The leg is changed. {zone.note}".strip(), "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
 
@@ -100,11 +101,12 @@ def change_leg(trip_id: UUID, leg_id: str) -> Any:
 @access.trip_planner
 @form_page("trips/leg.html", _leg_context, _leg_values)
 def remove_leg(trip_id: UUID, leg_id: str) -> Any:
-    form = Form()
+    form, earlier = Form(), warnings_flash.before(trip_id)
     with field_names(reason="remove_reason"):
         commands().remove_leg(trip_id, leg_id, actor=actor(),
                               reason=form.text("remove_reason"), expected_version=form.version())
     flash("The leg is removed.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import Blueprint, flash, redirect, render_template, url_for
 
 from planner.places.zones import propose_zone
-from web import access
+from web import access, warnings_flash
 from web.forms import Form, form_page, render_form
 from web.trips import trip
 from web.wiring import actor, commands, found, queries, read_once, today
@@ -69,6 +69,7 @@ def new(trip_id: UUID) -> Any:
 def schedule(trip_id: UUID) -> Any:
     form = Form()
     city, zone, leg_id = _place(form, trip(trip_id))
+    earlier = warnings_flash.before(trip_id)
     meeting_id = commands().schedule_meeting(
         trip_id, actor=actor(), kind=form.text("kind"), title=form.text("title"),
         venue=form.text("venue"), city=city, timezone=zone, leg_id=leg_id,
@@ -76,6 +77,7 @@ def schedule(trip_id: UUID) -> Any:
         counterparts=form.lines("counterparts"), agenda=form.text("agenda"),
         attendees=form.choices("attendees"))
     flash("The meeting is scheduled.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(str(meeting_id))
 
 
@@ -140,11 +142,13 @@ def move_form(meeting_id: UUID) -> Any:
 @access.meeting_planner
 @form_page("meetings/move.html", _context, _time)
 def move(meeting_id: UUID) -> Any:
-    form = Form()
+    form, trip_id = Form(), meeting(meeting_id).trip_id
+    earlier = warnings_flash.before(trip_id)
     commands().move_meeting(meeting_id, actor=actor(), starts=form.local_datetime("starts_at"),
                             ends=form.local_datetime("ends_at"), reason=form.text("reason"),
                             expected_version=form.version())
     flash("The meeting is moved; its old time stays in the history.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(meeting_id)
 
 
@@ -166,11 +170,14 @@ def relocate_form(meeting_id: UUID) -> Any:
 @form_page("meetings/relocate.html", _context_with_legs, _location)
 def relocate(meeting_id: UUID) -> Any:
     form = Form()
-    city, zone, leg_id = _place(form, trip(meeting(meeting_id).trip_id))
+    trip_id = meeting(meeting_id).trip_id
+    city, zone, leg_id = _place(form, trip(trip_id))
+    earlier = warnings_flash.before(trip_id)
     commands().relocate_meeting(meeting_id, actor=actor(), venue=form.text("venue"), city=city,
                                 timezone=zone, leg_id=leg_id, reason=form.text("reason"),
                                 expected_version=form.version())
     flash("The meeting has a new place.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(meeting_id)
 
 
@@ -210,8 +217,10 @@ def cancel(meeting_id: UUID) -> Any:
 @access.meeting_planner
 @form_page("meetings/status.html", _context, _version)
 def reinstate(meeting_id: UUID) -> Any:
-    form = Form()
+    form, trip_id = Form(), meeting(meeting_id).trip_id
+    earlier = warnings_flash.before(trip_id)
     commands().reinstate_meeting(meeting_id, actor=actor(), reason=form.text("reason"),
                                  expected_version=form.version())
     flash("The meeting is reinstated (as proposed).", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(meeting_id)

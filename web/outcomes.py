@@ -7,7 +7,7 @@ from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
 
-from web import access
+from web import access, warnings_flash
 from web.forms import Form, form_page, render_form
 from web.meetings import TripLink, meeting
 from web.trips import trip
@@ -50,10 +50,12 @@ def attendees(meeting_id: UUID) -> Any:
 @access.meeting_planner
 @form_page("meetings/attendees.html", _attendees_context, _version)
 def add_attendee(meeting_id: UUID) -> Any:
-    form = Form()
+    form, trip_id = Form(), meeting(meeting_id).trip_id
+    earlier = warnings_flash.before(trip_id)
     added = commands().add_attendees(meeting_id, form.choices("person_id"), actor=actor())
     flash("Attendees added." if added else "They already attend this meeting.",
           "success" if added else "message")
+    warnings_flash.flash_new(trip_id, earlier)
     return _to_page(meeting_id, "outcomes.attendees")
 
 

@@ -6,10 +6,12 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from werkzeug.exceptions import Forbidden, NotFound
 
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.organisations.access import TripAccess, may_manage, may_plan
-from web import access
+from planner.organisations.copies import may_copy
+from web import access, warnings_flash
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
@@ -23,6 +25,22 @@ creator = access.guard("organiser", lambda user, _: user.viewer.plans)
 """New trips: organisers and administrators; the trip belongs to their organisation."""
 
 
+def _copier(user: access.User, kwargs: dict[str, Any]) -> bool:
+    """Copying: refused by role first (403, like every change), then a trip the user may
+    not read is 404, then planner.organisations.copies decides."""
+    if not user.viewer.plans:
+        raise Forbidden(f"Only organisers can plan trips; you are signed in as {user.role}.")
+    level = access.trip_level(user, str(kwargs["trip_id"]))
+    if level == TripAccess.NONE:
+        raise NotFound(f"There is no trip with id {kwargs['trip_id']}.")
+    return may_copy(user.viewer, level)
+
+
+copier = access.guard("trip copier", _copier,
+                      "Only staff who may read this trip can plan again from it.")
+"""Plan again from a trip: organisers and administrators who may read it."""
+
+
 @bp.app_context_processor
 def trip_rights() -> dict[str, Any]:
     """For templates: whether the signed-in user may plan a trip's programme or manage the
@@ -30,8 +48,11 @@ def trip_rights() -> dict[str, Any]:
     def level(trip_id: object) -> TripAccess:
         user = g.get("user")
         return access.trip_level(user, str(trip_id)) if user else TripAccess.NONE
+    def copies(trip_id: object) -> bool:
+        user = g.get("user")
+        return bool(user) and user.viewer.plans and may_copy(user.viewer, level(trip_id))
     return {"may_plan": lambda trip_id: may_plan(level(trip_id)),
-            "may_manage": lambda trip_id: may_manage(level(trip_id))}
+            "may_manage": lambda trip_id: may_manage(level(trip_id)), "may_copy": copies}
 
 
 def trip(trip_id: UUID) -> Any:
@@ -96,10 +117,10 @@ def create() -> Any:
 def show(trip_id: UUID) -> Any:
     staff = access.trip_level(g.user, str(trip_id)) >= TripAccess.VIEW
     page = found(queries().trip_page(trip_id, with_warnings=staff), "trip", trip_id)
-    by_meeting: dict[str, list[Any]] = {}
-    for warning in page.warnings:
+    by_meeting: dict[str, list[Any]] = {}  # each meeting's warnings, by their number on top
+    for number, warning in enumerate(page.warnings, 1):
         for meeting_id in warning.meeting_ids:
-            by_meeting.setdefault(str(meeting_id), []).append(warning)
+            by_meeting.setdefault(str(meeting_id), []).append((number, warning))
     owner = queries().organisation(page.trip.owner_org_id) if staff else None
     return render_template("trips/show.html", trip=page.trip, itinerary=page.itinerary,
                            warnings=page.warnings, by_meeting=by_meeting, staff=staff,
@@ -142,11 +163,12 @@ def dates(trip_id: UUID) -> Any:
 @access.trip_owner
 @form_page("trips/dates.html", _details_context, _dates)
 def change_dates(trip_id: UUID) -> Any:
-    form = Form()
+    form, earlier = Form(), warnings_flash.before(trip_id)
     commands().change_trip_dates(trip_id, actor=actor(), starts_on=form.date("starts_on"),
                                  ends_on=form.date("ends_on"), reason=form.text("reason"),
                                  expected_version=form.version())
     flash("The trip's dates are changed.", "success")
+    warnings_flash.flash_new(trip_id, earlier)
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -262,3 +284,38 @@ def share(trip_id: UUID) -> Any:
     flash("The trip's sharing is changed." if form.text("access") != "none" else
           "The trip is no longer shared with that organisation.", "success")
     return redirect(url_for("trips.sharing", trip_id=trip_id))
+
+
+# -- plan again from this trip --------------------------------------------------------------
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+def _copy_context(trip_id: UUID) -> dict[str, Any]:
+    return {"trip": trip(trip_id)}
+
+
+@bp.get("/<uuid:trip_id>/copy")
+@copier
+def copy_form(trip_id: UUID) -> Any:
+    return render_form("trips/copy.html", {"title": trip(trip_id).title},
+                       **_copy_context(trip_id))
+
+
+@bp.post("/<uuid:trip_id>/copy")
+@copier
+@form_page("trips/copy.html", _copy_context)
+def copy(trip_id: UUID) -> Any:
+    form, original = Form(), trip(trip_id)
+    meetings = [i.meeting_id for i in queries().itinerary(trip_id, include_cancelled=False).items]
+    made = commands().copy_trip(trip_id, actor=actor(), starts_on=form.date("starts_on"),
+                                title=form.text("title").strip(), meeting_ids=meetings,
+                                owner_org_id=g.user.organisation_id or DEFAULT_ORGANISATION_ID)
+    flash(f"A draft copy of ‘{original.title}’ is made: {_count(len(original.legs), 'leg')}, "
+          f"{_count(len(original.members) - len(made.left_out), 'member')} and "
+          f"{_count(len(made.meeting_ids), 'meeting')} as proposals.", "success")
+    if made.left_out:
+        names = {m.person_id: m.name for m in original.members}
+        flash("Left out (people of a partner organisation, which does not see the copy): "
+              + ", ".join(names.get(p, str(p)) for p in made.left_out) + ".", "warning")
+    return redirect(url_for("trips.show", trip_id=made.trip_id))

@@ -34,9 +34,9 @@ class PlannerAggregate(Aggregate):
 
     @classmethod
     def _start(cls, event_class: type[Any], actor: str, at: datetime | None = None,
-               id: Any = None, **fields: Any) -> Any:  # noqa: A002
+               id: Any = None, reason: str = "", **fields: Any) -> Any:  # noqa: A002
         return cls._create(event_class, id=id or new_id(), timestamp=at, actor=_actor(actor),
-                           reason="", **fields)
+                           reason=reason_text(reason, required=False), **fields)
 
 
 def _actor(actor: str) -> str:

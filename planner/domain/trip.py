@@ -72,9 +72,10 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
     def create(cls, *, actor: str, title: str, purpose: str = "", organiser: str,
                direction: str, home_timezone: str, starts_on: date, ends_on: date,
                owner_org_id: UUID | str = DEFAULT_ORGANISATION_ID,
-               at: datetime | None = None) -> Trip:
+               at: datetime | None = None, reason: str = "") -> Trip:
+        """`reason` says where the trip came from (a copy names its original)."""
         first, last = v.date_range("starts_on", starts_on, "ends_on", ends_on)
-        return cls._start(cls.Created, actor, at, starts_on=first, ends_on=last,
+        return cls._start(cls.Created, actor, at, starts_on=first, ends_on=last, reason=reason,
                           owner_org_id=v.record_id("owner_org_id", owner_org_id),
                           **_details(title, purpose, organiser, direction, home_timezone))
 

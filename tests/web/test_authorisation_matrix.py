@@ -61,6 +61,8 @@ trips.change_status             POST    302       422       403    403      403
 trips.cancel_form               GET     302       200       403    403      403
 trips.cancel                    POST    302       422       403    403      403
 trips.reinstate                 POST    302       422       403    403      403
+trips.copy_form                 GET     302       200       403    403      403
+trips.copy                      POST    302       422       403    403      403
 delegation.new_leg              GET     302       200       403    403      403
 delegation.add_leg              POST    302       422       403    403      403
 delegation.edit_leg             GET     302       200       403    403      403
@@ -200,6 +202,8 @@ trips.change_status                POST   422   403   403   404
 trips.cancel_form                  GET    200   403   403   404
 trips.cancel                       POST   422   403   403   404
 trips.reinstate                    POST   422   403   403   404
+trips.copy_form                    GET    200   200   200   404
+trips.copy                         POST   422   422   422   404
 delegation.new_leg                 GET    200   200   403   404
 delegation.add_leg                 POST   422   422   403   404
 delegation.edit_leg                GET    200   200   403   404
@@ -339,6 +343,8 @@ trips.change_status                POST   403   403   403   403   403
 trips.cancel_form                  GET    403   403   403   403   403
 trips.cancel                       POST   403   403   403   403   403
 trips.reinstate                    POST   403   403   403   403   403
+trips.copy_form                    GET    403   403   403   403   403
+trips.copy                         POST   403   403   403   403   403
 delegation.new_leg                 GET    403   403   403   403   403
 delegation.add_leg                 POST   403   403   403   403   403
 delegation.edit_leg                GET    403   403   403   403   403
@@ -478,6 +484,8 @@ trips.change_status                POST   422   403   403   404
 trips.cancel_form                  GET    200   403   403   404
 trips.cancel                       POST   422   403   403   404
 trips.reinstate                    POST   422   403   403   404
+trips.copy_form                    GET    200   200   200   404
+trips.copy                         POST   422   422   422   404
 delegation.new_leg                 GET    200   200   403   404
 delegation.add_leg                 POST   422   422   403   404
 delegation.edit_leg                GET    200   200   403   404

@@ -80,7 +80,9 @@ def test_a_trip_page_shows_the_itinerary_by_leg_and_day_with_warnings_inline(
     assert "Wed 20 Nov 2024" in page, "a day heading in the leg"
     assert "10:00–11:00 CET" in page and "17:00–18:00 CST home" in page, \
         "local time and the trip's home time (Shanghai)"
-    assert page.count("which overlap") == 3, "in the warnings box and beside both meetings"
+    assert page.count("which overlap") == 1, "written out once, in the warnings box"
+    assert "韩立明 attends ‘" in page, "naming the person it concerns"
+    assert page.count("overlap : see warning 1") == 2, "both meetings link to it"
 
 
 def test_the_trip_list_filters_by_city_and_status_and_pages(organiser: FlaskClient,

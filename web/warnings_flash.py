@@ -1,0 +1,40 @@
+"""Warnings at the moment of saving: a route reads the trip's warnings before its command
+and, after it, flashes each warning the command made new or worse ("warning" category), with
+links to the forms that fix it. One helper for every route that changes a trip's plan."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from flask import flash, url_for
+from markupsafe import Markup
+
+from planner.readmodel.rows import Warning
+from planner.readmodel.warning_changes import new_or_worse
+from web.wiring import queries
+
+Before = tuple[Warning, ...]
+
+
+def before(trip_id: UUID | str) -> Before:
+    """The trip's warnings now, to compare with those after the change."""
+    return tuple(queries().warnings(trip_id))
+
+
+def flash_new(trip_id: UUID | str, earlier: Before) -> None:
+    """Flash each warning the change made new or worse, naming the people and meetings
+    (the message does) and linking each meeting of this trip it concerns to its move form."""
+    for warning in new_or_worse(earlier, queries().warnings(trip_id)):
+        flash(_message(trip_id, warning), "warning")
+
+
+def _message(trip_id: UUID | str, warning: Warning) -> Markup:
+    links = []
+    for meeting_id in warning.meeting_ids:
+        row = queries().meeting(meeting_id)
+        if row is not None and str(row.trip_id) == str(trip_id):
+            links.append(Markup('<a href="{}">move ‘{}’</a>').format(
+                url_for("meetings.move_form", meeting_id=meeting_id), row.title))
+    fix = Markup(" To fix it: ") + Markup(" or ").join(links) + "." if links else ""
+    return Markup("<strong>Warning ({}):</strong> {}{}").format(
+        warning.kind.replace("-", " "), warning.message, fix)
