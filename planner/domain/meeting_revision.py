@@ -9,7 +9,7 @@ one save (checked one after the other, the half-way state would lie outside both
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -78,6 +78,9 @@ def plan_revision(meeting: Meeting, window: TripWindow, changes: MeetingChanges,
     nothing differs. Raises (naming the field and the rule) if any part is refused."""
     reason = reason_text(reason, required=False)
     before, after = _status_path(meeting.status, changes.status)
+    if changes.leg_id == "" and meeting.leg_id and meeting.leg_id not in window.legs:
+        # Its leg was removed from the trip: a form cannot offer it, and "no leg" is no change.
+        changes = replace(changes, leg_id=None)
     edits = [*_details(meeting, changes), *_place(meeting, changes), *_time(meeting, changes),
              *_attendees(meeting, window, changes)]
     steps = (*before, *edits, *after)

@@ -163,3 +163,14 @@ def test_a_stale_revision_is_a_conflict_and_writes_nothing(app: PlannerApplicati
     _revise(app, meeting_id, title="Renamed by a colleague")
     refused(app, lambda: app.revise_meeting(meeting_id, actor=ORGANISER, expected_version=1,
                                             title="Mine"), "meeting", error=ConflictError)
+
+
+def test_no_leg_on_a_meeting_whose_leg_was_removed_is_no_change(
+        app: PlannerApplication, trip: LeipzigTrip) -> None:
+    """The page cannot offer a removed leg, so it sends none: that is not a relocation."""
+    meeting_id = nanjing_meeting(app, trip, leg_id=trip.jining_leg, city="Jining",
+                                 starts=datetime(2019, 6, 29, 10),
+                                 ends=datetime(2019, 6, 29, 11))
+    app.remove_leg(trip.trip_id, trip.jining_leg, actor=ORGANISER, reason="Jining is off")
+    assert _revise(app, meeting_id, title="Renamed", leg_id="", city="Jining",
+                   venue="Nanjing City Hall", timezone=SHANGHAI) == ("DetailsChanged",)
