@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from planner.domain import values as v
@@ -20,8 +20,23 @@ from planner.domain.ids import shown
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow, check_placement
 
-if TYPE_CHECKING:
-    from planner.domain.meeting import Meeting
+
+class Meeting(Protocol):
+    """What a revision reads of planner.domain.meeting.Meeting (which imports this module)."""
+
+    kind: str
+    title: str
+    counterparts: list[str]
+    agenda: str
+    venue: str
+    city: str
+    timezone: str
+    leg_id: str
+    starts_at: datetime
+    ends_at: datetime
+    status: str
+    attendees: list[str]
+
 
 MAX_ATTENDEES = 500
 S = v.MeetingStatus
