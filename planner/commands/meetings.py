@@ -6,11 +6,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.commands.trips import chosen_ids
 from planner.domain import values as v
 from planner.domain.meeting import Meeting
+from planner.domain.meeting_revision import MeetingChanges
 from planner.domain.trip import Trip
 from planner.domain.window import TripWindow
 
@@ -20,6 +22,21 @@ def meeting_instant(field: str, value: datetime, zone: str) -> datetime:
     if isinstance(value, datetime) and value.tzinfo is None:
         return v.local_to_utc(field, value, zone)
     return v.utc_instant(field, value)
+
+
+def revised_time(meeting: Meeting, zone: str, starts: datetime | None,
+                 ends: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """The instants a revision asks for. Naive times are wall-clock time at the venue in
+    `zone` (the new zone, if the place changes too). When only the start changes (the end is
+    left as the form showed it, or not given), the end moves with it: the duration is kept."""
+    start = None if starts is None else meeting_instant("starts_at", starts, zone)
+    if start is not None and start != meeting.starts_at:
+        shown_end = (meeting.ends_at if ends is None or ends.tzinfo is not None
+                     else meeting.ends_at.astimezone(ZoneInfo(meeting.timezone))
+                     .replace(tzinfo=None))
+        if ends is None or ends == shown_end:
+            return start, start + (meeting.ends_at - meeting.starts_at)
+    return start, None if ends is None else meeting_instant("ends_at", ends, zone)
 
 
 class MeetingCommands(CommandSupport):
@@ -80,6 +97,34 @@ class MeetingCommands(CommandSupport):
                          city=city, timezone=timezone, leg_id=leg_id, reason=reason,
                          at=self._stamp())
         return self._commit(meeting, expected_version=expected_version)
+
+    def revise_meeting(self, meeting_id: UUID | str, *, actor: str, reason: str = "",
+                       expected_version: int | None = None, kind: str | None = None,
+                       title: str | None = None, counterparts: list[str] | None = None,
+                       agenda: str | None = None, venue: str | None = None,
+                       city: str | None = None, timezone: str | None = None,
+                       leg_id: str | None = None, starts: datetime | None = None,
+                       ends: datetime | None = None, status: str | None = None,
+                       attendees: list[UUID | str] | None = None) -> tuple[str, ...]:
+        """Change several things of a meeting in one save (all or nothing): what differs
+        from the stored meeting becomes one event each (details changed, relocated, moved,
+        attendee removed/added, confirmed, cancelled, reinstated), all with the one reason.
+        None leaves a part as it is. Returns the names of the events recorded; nothing is
+        written when nothing differs."""
+        meeting = self._load(Meeting, meeting_id, expected_version)
+        window = self._window(meeting.trip_id)
+        zone = meeting.timezone if timezone is None else v.zone("timezone", timezone,
+                                                                keep=meeting.timezone)
+        start, end = revised_time(meeting, zone, starts, ends)
+        changes = MeetingChanges(
+            kind=kind, title=title, counterparts=counterparts, agenda=agenda, venue=venue,
+            city=city, timezone=timezone, leg_id=leg_id, starts_at=start, ends_at=end,
+            status=status, attendees=attendees)
+        recorded = meeting.revise(actor=actor, window=window, changes=changes, reason=reason,
+                                  at=self._stamp())
+        if recorded:
+            self._commit(meeting, expected_version=expected_version)
+        return recorded
 
     def add_attendee(self, meeting_id: UUID | str, *, actor: str, person_id: UUID | str,
                      reason: str = "") -> bool:

@@ -10,10 +10,9 @@ from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
 from planner.domain.ids import new_id, same
+from planner.domain.meeting_revision import MAX_ATTENDEES, MeetingChanges, plan_revision
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow, check_placement
-
-MAX_ATTENDEES = 500
 
 
 class Meeting(PlannerAggregate):
@@ -215,6 +214,17 @@ class Meeting(PlannerAggregate):
                         starts_at=self.starts_at, ends_at=self.ends_at,
                         leg_id=self._leg_in(window))
         self._emit(self.Reinstated, actor, at, reason)
+
+    # -- several at once -------------------------------------------------------------------
+    def revise(self, *, actor: str, window: TripWindow, changes: MeetingChanges, reason: str,
+               at: datetime | None = None) -> tuple[str, ...]:
+        """Make the meeting as `changes` say (the one meeting page): each kind of change is
+        its own event, all with the one reason; all are checked before the first exists.
+        Returns the names of the events recorded (none when nothing differs)."""
+        revision = plan_revision(self, window, changes, reason)
+        for step in revision.steps:
+            self._emit(getattr(self, step.event), actor, at, revision.reason, **step.fields)
+        return tuple(step.event for step in revision.steps)
 
     # -- outcome --------------------------------------------------------------------------
     class OutcomeRecorded(PlannerAggregate.Event):

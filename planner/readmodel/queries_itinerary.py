@@ -27,7 +27,7 @@ from planner.readmodel.keys import fold, from_db, loads, uid
 from planner.readmodel.queries_base import QueryBase, record_id
 from planner.readmodel.queries_trips import trip_legs
 from planner.readmodel.rows import Itinerary, ItineraryDay, ItineraryItem, ItineraryLeg, LegRow
-from planner.readmodel.rows_records import AttendeeRow, MeetingDetail, Outcome
+from planner.readmodel.rows_records import AttendeeRow, Cancellation, MeetingDetail, Outcome
 
 CANCELLED = MeetingStatus.CANCELLED.value
 
@@ -148,4 +148,6 @@ class ItineraryQueries(QueryBase):
                 recorded_by=outcome["recorded_by"], recorded_at=from_db(outcome["recorded_at"])),
             followups=tuple(followups), agreements=tuple(agreements),
             created_at=from_db(r["created_at"]), last_changed_by=r["last_changed_by"],
-            last_changed_at=from_db(r["last_changed_at"]))
+            last_changed_at=from_db(r["last_changed_at"]),
+            cancellation=None if r["cancelled_at"] is None else Cancellation(
+                by=r["cancelled_by"], at=from_db(r["cancelled_at"]), reason=r["cancel_reason"]))

@@ -57,6 +57,15 @@ class AgreementRow:
 
 
 @dataclass(frozen=True)
+class Cancellation:
+    """Who cancelled a meeting, when and why."""
+
+    by: str
+    at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class MeetingDetail:
     id: UUID
     trip_id: UUID
@@ -85,6 +94,7 @@ class MeetingDetail:
     created_at: datetime
     last_changed_by: str
     last_changed_at: datetime
+    cancellation: Cancellation | None = None  # while the meeting is cancelled
 
 
 # -- profiles -------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -164,6 +164,10 @@ meetings = Table(
     Column("starts_at", DateTime, nullable=False), Column("ends_at", DateTime, nullable=False),
     _text("leg_id"), Column("agenda", Text, nullable=False), _text("status"),
     *_changed(),
+    # The meeting page of a cancelled meeting: who cancelled it, when and why (cleared when
+    # it is reinstated).
+    _text("cancelled_by"), Column("cancelled_at", DateTime, nullable=True),
+    _text("cancel_reason"),
     # Calendars: SEQUENCE counts changes of time, place and status; calendar_changed_at is the
     # last event that changed what the meeting's VEVENT shows (DTSTAMP, LAST-MODIFIED).
     Column("calendar_sequence", Integer, nullable=False, default=0),

@@ -95,11 +95,10 @@ def planned_trip(browser: Any, live_server: str) -> PlannedTrip:
     meeting_url = page.url
     assert re.search(r"/meetings/[0-9a-f-]{36}$", meeting_url)
 
-    page.get_by_role("link", name="Move").click()
-    page.locator("#f-starts_at").fill(f"{meeting_day}T15:00")
-    page.locator("#f-ends_at").fill(f"{meeting_day}T16:30")
+    page.get_by_role("link", name="Change", exact=True).click()
+    page.locator("#f-starts_at").fill(f"{meeting_day}T15:00")  # the end moves with it
     page.locator("#f-reason").fill("The firms asked for the afternoon")
-    page.get_by_role("button", name="Move meeting").click()
+    page.get_by_role("button", name="Save changes").click()
     assert page.url == meeting_url
     page.context.close()
     return PlannedTrip(trip_url, meeting_url, meeting_day)
@@ -180,3 +179,35 @@ def test_two_organisers_edit_the_trip_at_once_and_nothing_is_lost(
     assert "(with the mayor)" in content and "Eleven companies and the mayor" in content
     for page in (anna, ben):
         page.context.close()
+
+
+def test_an_organiser_changes_time_place_and_attendees_on_one_page(
+        browser: Any, live_server: str, planned_trip: PlannedTrip) -> None:
+    """Issue 15: one page, one save, one reason; each change in the history on its own."""
+    page = new_page(browser)
+    sign_in(page, live_server, ORGANISER)
+    page.goto(f"{planned_trip.url}/members")
+    page.select_option("#f-person_id", _option(page, "#f-person_id", "Clemens Schülke"))
+    page.get_by_role("button", name="Add to delegation").click()
+
+    page.goto(planned_trip.meeting_url)
+    page.get_by_role("link", name="Change", exact=True).click()
+    day = planned_trip.meeting_day + timedelta(days=1)
+    page.locator("#f-starts_at").fill(f"{day}T09:00")
+    page.locator("#f-ends_at").fill(f"{day}T10:00")
+    page.locator("#f-venue").fill("Nanjing International Expo Center")
+    page.get_by_label("Clemens Schülke").check()
+    page.locator("#f-reason").fill("The expo centre hosts all firms on the next morning")
+    screenshot(page, "meeting-change")
+    page.get_by_role("button", name="Save changes").click()
+
+    assert page.url == planned_trip.meeting_url
+    assert "Saved: the meeting's place, time, attendees." in page.content()
+    facts = page.locator("main").inner_text()
+    assert "Nanjing International Expo Center" in facts and "Clemens Schülke" in facts
+    assert f"{day:%a} {day.day} {day:%b %Y}, 09:00" in facts
+    meeting_id = planned_trip.meeting_url.rsplit("/", 1)[-1]
+    page.goto(f"{live_server}/audit/records/{meeting_id}/history")
+    history = page.locator("main").inner_text()
+    assert history.count("The expo centre hosts all firms on the next morning") >= 3
+    page.context.close()

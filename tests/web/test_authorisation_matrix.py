@@ -100,6 +100,8 @@ outcomes.record_outcome         POST    302       422       403    403      403
 outcomes.followups              GET     302       200       403    403      403
 outcomes.add_followup           POST    302       422       403    403      403
 outcomes.complete_followup      POST    302       422       403    403      403
+meeting_page.form               GET     302       200       403    403      403
+meeting_page.save               POST    302       422       403    403      403
 feeds.feed                      GET     404       404       404    404      404
 health.health                   GET     200       200       200    200      200
 feeds.trip_calendar             GET     302       200       200    404      200
@@ -241,6 +243,8 @@ outcomes.record_outcome            POST   422   422   403   404
 outcomes.followups                 GET    200   200   403   404
 outcomes.add_followup              POST   422   422   403   404
 outcomes.complete_followup         POST   422   422   403   404
+meeting_page.form                  GET    200   200   403   404
+meeting_page.save                  POST   422   422   403   404
 feeds.feed                         GET    404   404   404   404
 health.health                      GET    200   200   200   200
 feeds.trip_calendar                GET    200   200   200   404
@@ -382,6 +386,8 @@ outcomes.record_outcome            POST   403   403   403   403   403
 outcomes.followups                 GET    403   403   403   403   403
 outcomes.add_followup              POST   403   403   403   403   403
 outcomes.complete_followup         POST   403   403   403   403   403
+meeting_page.form                  GET    403   403   403   403   403
+meeting_page.save                  POST   403   403   403   403   403
 feeds.feed                         GET    404   404   404   404   404
 health.health                      GET    200   200   200   200   200
 feeds.trip_calendar                GET    200   200   200   404   200
@@ -523,6 +529,8 @@ outcomes.record_outcome            POST   422   422   403   404
 outcomes.followups                 GET    200   200   403   404
 outcomes.add_followup              POST   422   422   403   404
 outcomes.complete_followup         POST   422   422   403   404
+meeting_page.form                  GET    200   200   403   404
+meeting_page.save                  POST   422   422   403   404
 feeds.feed                         GET    404   404   404   404
 health.health                      GET    200   200   200   200
 feeds.trip_calendar                GET    200   200   200   404

@@ -226,7 +226,8 @@ def test_the_view_partner_reads_everything_and_changes_nothing(shared: Shared) -
         assert button not in page, button
     meeting = visible(jining.get(f"/meetings/{shared.meeting_id}"))
     assert "Relocate" not in meeting and "Choose attendees" not in meeting
-    for form in ("edit", "move", "relocate", "status", "attendees", "outcome", "followups"):
+    for form in ("edit", "move", "relocate", "status", "attendees", "outcome", "followups",
+                 "change"):
         assert jining.get(f"/meetings/{shared.meeting_id}/{form}").status_code == 403, form
     before = events(shared)
     for address, fields in programme_posts(shared) + owner_posts(shared):

@@ -94,7 +94,11 @@ def _status(status: v.MeetingStatus) -> Handler:
     changes_plan = status != v.MeetingStatus.CONFIRMED  # cancelled meetings never clash
 
     def handle(b: Batch, e: Any, seq: int) -> None:
-        touch(b, t.meetings, e, status=status.value, **_calendar(b, e))
+        cancelled = status == v.MeetingStatus.CANCELLED
+        cancellation = dict(cancelled_by=e.actor if cancelled else "",
+                            cancelled_at=to_db(e.timestamp) if cancelled else None,
+                            cancel_reason=e.reason if cancelled else "")
+        touch(b, t.meetings, e, status=status.value, **cancellation, **_calendar(b, e))
         if changes_plan:
             b.note(MEETING_PLAN, key(e))
 
