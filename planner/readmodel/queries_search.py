@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+import sqlalchemy.dialects.postgresql  # noqa: F401 - registers to_tsvector's types
 from sqlalchemy import ColumnElement, and_, case, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 

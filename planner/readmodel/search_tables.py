@@ -20,6 +20,7 @@ import re
 import sqlite3
 from typing import Any
 
+import sqlalchemy.dialects.postgresql  # noqa: F401 - registers to_tsvector's types before it is built below
 from sqlalchemy import Column, Index, String, Table, event, func, literal_column, text
 from sqlalchemy.engine import Connection
 
