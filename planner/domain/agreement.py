@@ -222,12 +222,12 @@ class Agreement(PlannerAggregate):
                                            "correcting the signing needs a reason")
         if self.status in (S.EXPIRED, S.TERMINATED):
             raise InvariantError("status", f"the agreement is {self.status}")
+        if self.meeting_id:
+            timing.check_signing_meeting(meeting_status)
         signing_parties = {s["party_id"] for s in self.signatories}
         if len(self.parties) < 2 or len(signing_parties) < 2:
             raise InvariantError("signatories", "an agreement must be signed by at least two "
                                                 "parties")
-        if self.meeting_id:
-            timing.check_signing_meeting(meeting_status)
         signed_on = v.calendar_date("signed_on", signed_on)
         timing.check_signing_date(signed_on, now)
         self._emit(self.Signed, actor, at, reason, signed_on=signed_on,
