@@ -39,7 +39,10 @@ def _signing() -> dict[str, Any]:
     """For templates: `signing_blocker(agreement)`, why it cannot be signed yet (its meeting
     has not been held: planner.domain.timing), or None; pages offer signing only without."""
     def blocker(row: Any) -> str | None:
-        meeting = queries().meeting(row.meeting_id) if row.meeting_id else None
+        if not row.meeting_id:
+            return None
+        meeting = read_once("signing meeting", row.meeting_id,
+                            lambda: queries().meeting(row.meeting_id))
         return timing.signing_blocker(meeting.status if meeting else None)
     return {"signing_blocker": blocker}
 
