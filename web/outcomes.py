@@ -16,7 +16,7 @@ from web import access
 from web.forms import Form, form_page, render_form
 from web.meetings import TripLink, meeting
 from web.trips import trip
-from web.wiring import actor, commands, planner, today
+from web.wiring import actor, commands, now, today
 
 bp = Blueprint("outcomes", __name__, url_prefix="/meetings/<uuid:meeting_id>")
 
@@ -25,7 +25,7 @@ bp = Blueprint("outcomes", __name__, url_prefix="/meetings/<uuid:meeting_id>")
 def _recordable() -> dict[str, Any]:
     """For templates: whether a meeting has started by the application's clock (from then
     on its outcome and follow-ups can be recorded)."""
-    return {"has_started": lambda row: timing.has_started(row.starts_at, planner().app.now())}
+    return {"has_started": lambda row: timing.has_started(row.starts_at, now())}
 
 
 def _context(meeting_id: UUID) -> dict[str, Any]:
