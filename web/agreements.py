@@ -13,6 +13,7 @@ from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
+from planner.domain import timing
 from planner.domain import values as v
 from planner.domain.errors import ValidationError
 from web import access
@@ -31,6 +32,19 @@ FILTERS = ("kind", "status", "party", "trip_id", "year")
 def _choices() -> dict[str, Any]:
     return {"agreement_kinds": [k.value for k in v.AgreementKind],
             "agreement_statuses": [s.value for s in v.AgreementStatus]}
+
+
+@bp.app_context_processor
+def _signing() -> dict[str, Any]:
+    """For templates: `signing_blocker(agreement)`, why it cannot be signed yet (its meeting
+    has not been held: planner.domain.timing), or None; pages offer signing only without."""
+    def blocker(row: Any) -> str | None:
+        if not row.meeting_id:
+            return None
+        meeting = read_once("signing meeting", row.meeting_id,
+                            lambda: queries().meeting(row.meeting_id))
+        return timing.signing_blocker(meeting.status if meeting else None)
+    return {"signing_blocker": blocker}
 
 
 def agreement(agreement_id: UUID | str) -> Any:

@@ -25,7 +25,12 @@ from planner.domain.errors import DomainError, ValidationError
 
 F = TypeVar("F", bound=Callable[..., Any])
 VERSION_FIELD = "expected_version"
-_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})(:\d{2})?")
+_DATE = r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+_DATETIME = re.compile(_DATE + r"(?:T|\s+)([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?")
+DATE_PATTERN = r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*"
+DATETIME_PATTERN = r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(T|\s+)[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?\s*"
+"""What the date and time inputs accept as typed (`_form.html` makes them text inputs, so a
+whole value can be typed or pasted): the same as the parsers below, which trim the value."""
 
 
 def whole_number(raw: str, *, digits: int = 9) -> int | None:
@@ -67,16 +72,21 @@ class Form:
         return [value for value in self.data.getlist(name) if value.strip()]
 
     def date(self, name: str) -> date:
+        """A calendar date as typed: 2027-05-12 (or 2027-5-12)."""
         raw = self.data.get(name, "").strip()
         if not raw:
             raise ValidationError(name, "must not be empty: give a date as YYYY-MM-DD")
+        match = re.fullmatch(_DATE, raw)
         try:
-            return date.fromisoformat(raw)
+            if not match:
+                raise ValueError(raw)
+            return date(*map(int, match.groups()))
         except ValueError:
             raise ValidationError(name, f"must be a date as YYYY-MM-DD; got {raw!r}") from None
 
     def local_datetime(self, name: str) -> datetime:
-        """A wall-clock date and time at the venue (naive: the zone comes from the venue)."""
+        """A wall-clock date and time at the venue (naive: the zone comes from the venue), as
+        typed: 2027-05-12 14:30, or 2027-05-12T14:30 as a datetime-local input sends it."""
         raw = self.data.get(name, "").strip()
         if not raw:
             raise ValidationError(name, "must not be empty: give a date and time as "
@@ -85,7 +95,7 @@ class Form:
         try:
             if not match:
                 raise ValueError(raw)
-            return datetime.strptime(f"{match[1]} {match[2]}", "%Y-%m-%d %H:%M")
+            return datetime(*map(int, match.groups()))
         except ValueError:
             raise ValidationError(name, "must be a date and time as YYYY-MM-DD HH:MM; "
                                         f"got {raw!r}") from None
@@ -175,7 +185,7 @@ def as_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%dT%H:%M")
+        return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

@@ -1,4 +1,8 @@
-"""A meeting's attendees (chosen from the delegation), its outcome and its follow-ups."""
+"""A meeting's attendees (chosen from the delegation), its outcome and its follow-ups.
+
+Outcomes and follow-ups are recorded from the meeting's start (planner.domain.timing): before
+it, the pages say from when instead of offering a form the command would refuse.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,21 @@ from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
 
+from planner.domain import timing
 from web import access, warnings_flash
 from web.forms import Form, form_page, render_form
 from web.meetings import TripLink, meeting
 from web.trips import trip
-from web.wiring import actor, commands, today
+from web.wiring import actor, commands, now, today
 
 bp = Blueprint("outcomes", __name__, url_prefix="/meetings/<uuid:meeting_id>")
+
+
+@bp.app_context_processor
+def _recordable() -> dict[str, Any]:
+    """For templates: whether a meeting has started by the application's clock (from then
+    on its outcome and follow-ups can be recorded)."""
+    return {"has_started": lambda row: timing.has_started(row.starts_at, now())}
 
 
 def _context(meeting_id: UUID) -> dict[str, Any]:

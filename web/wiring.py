@@ -8,7 +8,7 @@ alone; tests/web/test_web_boundary.py checks it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from flask import current_app, g, request
@@ -99,7 +99,12 @@ def audit() -> AuditDesk:
 
 def today() -> date:
     """Today for the planner: the application's clock, so demo and tests can fix the date."""
-    return planner().app.now().date()
+    return now().date()
+
+
+def now() -> datetime:
+    """The application's clock (UTC): what the commands' time rules compare with."""
+    return planner().app.now()
 
 
 def actor() -> str:

@@ -46,6 +46,7 @@ class AgreementCommands(CommandSupport):
         agreement = self._load(Agreement, agreement_id, expected_version)
         agreement.change_details(actor=actor, title=title, kind=kind, subject=subject,
                                  trip_id=trip, meeting_id=meeting and meeting.id,
+                                 meeting_status=meeting and meeting.status,
                                  reason=reason, at=self._stamp())
         linked: list[Meeting] = []
         if meeting and str(agreement.id) not in meeting.agreement_ids:
@@ -94,8 +95,14 @@ class AgreementCommands(CommandSupport):
     def sign_agreement(self, agreement_id: UUID | str, *, actor: str, signed_on: date,
                        place: str, reason: str = "",
                        expected_version: int | None = None) -> int:
-        return self._edit(Agreement, agreement_id, expected_version, lambda a: a.sign(
-            actor=actor, signed_on=signed_on, place=place, reason=reason, at=self._stamp()))
+        """Sign; the meeting the agreement is linked to (if any) must have been held."""
+        agreement = self._load(Agreement, agreement_id, expected_version)
+        meeting = (self._referenced(Meeting, "meeting_id", agreement.meeting_id)
+                   if agreement.meeting_id else None)
+        agreement.sign(actor=actor, now=self.now(), signed_on=signed_on, place=place,
+                       meeting_status=meeting and meeting.status, reason=reason,
+                       at=self._stamp())
+        return self._commit(agreement, expected_version=expected_version)
 
     def change_agreement_status(self, agreement_id: UUID | str, *, actor: str, status: str,
                                 reason: str = "", expected_version: int | None = None) -> int:

@@ -181,7 +181,8 @@ class MeetingCommands(CommandSupport):
     def add_followup(self, meeting_id: UUID | str, *, actor: str, action: str, owner: str,
                      due_on: date) -> str:
         return self._add(Meeting, meeting_id, lambda m: m.add_followup(
-            actor=actor, action=action, owner=owner, due_on=due_on, at=self._stamp()))
+            actor=actor, now=self.now(), action=action, owner=owner, due_on=due_on,
+            at=self._stamp()))
 
     def complete_followup(self, meeting_id: UUID | str, followup_id: str, *, actor: str,
                           done_on: date) -> int:

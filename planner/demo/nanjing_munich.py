@@ -186,9 +186,9 @@ def visit(demo: Demo) -> None:
     demo.at("2023-11-20 12:30", BERLIN)
     record_outcomes(demo, OUTCOMES, actor=NJ, keys=("mu_bmw", "mu_siemens"))
     demo.at("2023-11-20 18:15", BERLIN)
-    for key in ("coop_tianjia", "coop_wuermtal"):
-        app.sign_agreement(ids[key], actor=NJ, signed_on=date(2023, 11, 20), place="Munich")
     record_outcomes(demo, OUTCOMES, actor=NJ, keys=("mu_exchange",))
+    for key in ("coop_tianjia", "coop_wuermtal"):  # signed at the exchange, now held
+        app.sign_agreement(ids[key], actor=NJ, signed_on=date(2023, 11, 20), place="Munich")
     demo.at("2023-11-21 19:00", BERLIN)
     record_outcomes(demo, OUTCOMES, actor=NJ, keys=("mu_symposium", "mu_allianz", "mu_consul"))
     demo.at("2023-11-22 19:10", BERLIN)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from planner.domain import timing
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
@@ -97,13 +98,18 @@ class Agreement(PlannerAggregate):
 
     def change_details(self, *, actor: str, title: str, kind: str, subject: str,
                        trip_id: UUID | str | None, meeting_id: UUID | str | None,
-                       reason: str = "", at: datetime | None = None) -> None:
+                       meeting_status: str | None = None, reason: str = "",
+                       at: datetime | None = None) -> None:
+        """`meeting_status`: the status of the meeting named (None for none). A signed
+        agreement can be linked to another meeting only if that one has been held."""
         reason = self._check_editable(reason)
+        where = _where(trip_id, meeting_id)
+        if self.signed_on is not None and where["meeting_id"] not in ("", self.meeting_id):
+            timing.check_signing_meeting(meeting_status)
         self._emit(self.DetailsChanged, actor, at, reason, title=v.text("title", title),
                    kind=v.choice("kind", kind, v.AgreementKind),
                    subject=v.text("subject", subject, max_len=v.LONG_TEXT, required=False,
-                                  multiline=True),
-                   **_where(trip_id, meeting_id))
+                                  multiline=True), **where)
 
     class PartyAdded(PlannerAggregate.Event):
         """Version 2 added `organisation_id`: the party's organisation in the planner, if
@@ -205,21 +211,26 @@ class Agreement(PlannerAggregate):
             if agreement.status == S.DRAFTED:  # a correction keeps 'in force'
                 agreement.status = S.SIGNED.value
 
-    def sign(self, *, actor: str, signed_on: date, place: str, reason: str = "",
-             at: datetime | None = None) -> None:
-        """Record the signing; needs signatories from at least two parties."""
+    def sign(self, *, actor: str, now: datetime, signed_on: date, place: str,
+             meeting_status: str | None, reason: str = "", at: datetime | None = None) -> None:
+        """Record the signing: not in the future, at a meeting that has been held (its
+        status is `meeting_status`, None when the agreement names no meeting), with
+        signatories from at least two parties."""
         reason = reason_text(reason, required=False)
         if self.status != S.DRAFTED and not reason:
             raise InvariantError("status", f"the agreement is already {self.status}; "
                                            "correcting the signing needs a reason")
         if self.status in (S.EXPIRED, S.TERMINATED):
             raise InvariantError("status", f"the agreement is {self.status}")
+        if self.meeting_id:
+            timing.check_signing_meeting(meeting_status)
         signing_parties = {s["party_id"] for s in self.signatories}
         if len(self.parties) < 2 or len(signing_parties) < 2:
             raise InvariantError("signatories", "an agreement must be signed by at least two "
                                                 "parties")
-        self._emit(self.Signed, actor, at, reason,
-                   signed_on=v.calendar_date("signed_on", signed_on),
+        signed_on = v.calendar_date("signed_on", signed_on)
+        timing.check_signing_date(signed_on, now)
+        self._emit(self.Signed, actor, at, reason, signed_on=signed_on,
                    place=v.text("place", place, max_len=100))
 
     class StatusChanged(PlannerAggregate.Event):

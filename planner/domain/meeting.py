@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from planner.domain import timing
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
 from planner.domain.errors import InvariantError, ValidationError
@@ -79,6 +80,10 @@ class Meeting(PlannerAggregate):
             raise InvariantError("reason", "the meeting has been held; only corrections with "
                                            "a reason are accepted")
         return reason
+
+    def _check_recordable(self, field: str, what: str, now: datetime) -> None:
+        timing.check_recordable(field, what, status=self.status, starts_at=self.starts_at,
+                                timezone=self.timezone, now=now)
 
     def _leg_in(self, window: TripWindow) -> str | None:
         """The meeting's leg, if the trip still has it: a meeting whose leg was removed can
@@ -239,14 +244,10 @@ class Meeting(PlannerAggregate):
                        reason: str = "", at: datetime | None = None) -> None:
         """Record what came of the meeting; marks it held. Not before it has started."""
         reason = reason_text(reason, required=False)
-        if self.status == v.MeetingStatus.CANCELLED:
-            raise InvariantError("status", "a cancelled meeting has no outcome")
+        self._check_recordable("outcome", "outcome", now)
         if self.outcome is not None and not reason:
             raise InvariantError("reason", "an outcome is already recorded; a correction "
                                            "must give a reason")
-        if now < self.starts_at:
-            raise InvariantError("outcome", "cannot be recorded before the meeting starts "
-                                 f"({self.starts_at:%Y-%m-%d %H:%M} UTC)")
         self._emit(self.OutcomeRecorded, actor, at, reason,
                    summary=v.text("summary", summary, max_len=v.LONG_TEXT, multiline=True),
                    ideas=v.text_list("ideas", ideas, max_len=1000))
@@ -270,10 +271,10 @@ class Meeting(PlannerAggregate):
                 if item["followup_id"] == self.followup_id:
                     item["done_on"] = self.done_on
 
-    def add_followup(self, *, actor: str, action: str, owner: str, due_on: date,
-                     at: datetime | None = None) -> str:
-        if self.outcome is None:
-            raise InvariantError("outcome", "record the meeting's outcome before its follow-ups")
+    def add_followup(self, *, actor: str, now: datetime, action: str, owner: str,
+                     due_on: date, at: datetime | None = None) -> str:
+        """Add an action that came of the meeting: from its start, like the outcome."""
+        self._check_recordable("followups", "follow-ups", now)
         followup_id = str(new_id())
         self._emit(self.FollowUpAdded, actor, at, followup_id=followup_id,
                    action=v.text("action", action, max_len=1000),

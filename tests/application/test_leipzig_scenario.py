@@ -84,9 +84,9 @@ def test_the_leipzig_trip_from_planning_to_signed_mou(
                       title="Managing Director, Invest Region Leipzig")
     app.add_signatory(mou, actor=ORGANISER, name="Shi Guangliang", party_id=jining,
                       title="Mayor of Jining")
-    clock.set(utc(2019, 6, 29, 8, 0))
-    app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 29), place="Jining")
+    clock.set(utc(2019, 6, 29, 8, 0))  # the meeting is held first, then the signing recorded
     app.record_outcome(signing, actor=ORGANISER, summary="MoU signed.")
+    app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 29), place="Jining")
     clock.set(utc(2019, 7, 8, 9, 0))
     app.change_trip_status(trip.trip_id, actor=ORGANISER, status="completed")
     clock.set(utc(2020, 4, 15, 9, 0))

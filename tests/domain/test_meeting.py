@@ -224,6 +224,9 @@ def test_a_cancelled_meeting_refuses_edits_until_reinstated(app: PlannerApplicat
         assert str(refused(app, edit, "status")) == message
     refused(app, lambda: app.record_outcome(meeting_id, actor=ORGANISER, summary="x"),
             "status", "a cancelled meeting has no outcome")
+    refused(app, lambda: app.add_followup(meeting_id, actor=ORGANISER, action="x", owner="y",
+                                          due_on=date(2019, 9, 1)),
+            "status", "a cancelled meeting has no follow-ups")
     refused(app, lambda: app.cancel_meeting(meeting_id, actor=ORGANISER, reason="x"),
             "status", "already cancelled")
     app.reinstate_meeting(meeting_id, actor=ORGANISER, reason="back on the programme")
@@ -262,10 +265,13 @@ def test_a_cancelled_trips_meetings_keep_their_plan_until_it_is_reinstated(
 
 def test_no_outcome_before_the_meeting_starts(app: PlannerApplication, trip: LeipzigTrip,
                                               clock: Clock) -> None:
+    """The start (10:00 in Nanjing, 02:00 UTC) is named in the venue's time."""
     meeting_id = nanjing_meeting(app, trip)
     clock.set(utc(2019, 6, 26, 1, 59))
-    refused(app, lambda: app.record_outcome(meeting_id, actor=ORGANISER, summary="Good talks"),
-            "outcome", "cannot be recorded before the meeting starts (2019-06-26 02:00 UTC)")
+    error = refused(app, lambda: app.record_outcome(meeting_id, actor=ORGANISER,
+                                                    summary="Good talks"), "outcome")
+    assert str(error) == ("outcome: can be recorded from the meeting's start (2019-06-26 "
+                          "10:00 Asia/Shanghai); it has not started yet")
     clock.set(utc(2019, 6, 26, 2, 0))
     app.record_outcome(meeting_id, actor=ORGANISER, summary="Good talks",
                        ideas=["Leipzig products on the Chinese market"])
@@ -296,14 +302,17 @@ def test_a_held_meeting_takes_only_corrections_with_a_reason(
     assert meeting["attendees"] == [str(trip.koerner), str(trip.schuelke)]
 
 
-def test_follow_ups_come_after_the_outcome_and_are_completed_once(
+def test_follow_ups_can_be_added_from_the_meeting_start_and_are_completed_once(
         app: PlannerApplication, trip: LeipzigTrip, clock: Clock) -> None:
+    """The same time rule as the outcome's: from the start, before or after the outcome."""
     meeting_id = nanjing_meeting(app, trip)
-    refused(app, lambda: app.add_followup(meeting_id, actor=ORGANISER, action="Send policy",
-                                          owner="Clemens Schülke", due_on=date(2019, 9, 1)),
-            "outcome", "record the meeting's outcome before its follow-ups")
-    clock.set(utc(2019, 6, 26, 4))
-    app.record_outcome(meeting_id, actor=ORGANISER, summary="Cooperation ideas")
+    clock.set(utc(2019, 6, 26, 1, 59))
+    error = refused(app, lambda: app.add_followup(
+        meeting_id, actor=ORGANISER, action="Send policy", owner="Clemens Schülke",
+        due_on=date(2019, 9, 1)), "followups")
+    assert str(error) == ("followups: can be recorded from the meeting's start (2019-06-26 "
+                          "10:00 Asia/Shanghai); it has not started yet")
+    clock.set(utc(2019, 6, 26, 2, 0))
     followup = app.add_followup(meeting_id, actor=ORGANISER,
                                 action="Send the Preferential Policy to the mayor",
                                 owner="Clemens Schülke", due_on=date(2019, 9, 1))

@@ -76,6 +76,10 @@ def test_contacts_are_added_with_a_valid_email_and_removed(app: PlannerApplicati
 
 # -- agreements ---------------------------------------------------------------------------
 
+AFTER_THE_TRIP = utc(2019, 7, 1, 8, 0)
+"""The trip is 24-29 June 2019: signing dates in June are in the past from here."""
+
+
 def _mou(app: PlannerApplication, meeting_id: UUID | None = None) -> UUID:
     return app.draft_agreement(actor=ORGANISER, title="MoU Leipzig-Nanjing", kind="memorandum "
                                "of understanding", subject="Economic cooperation",
@@ -137,7 +141,8 @@ def test_signing_needs_signatories_of_at_least_two_parties(app: PlannerApplicati
     assert str(refused(app, sign, "signatories")) == message
 
 
-def test_a_signed_agreement_records_date_and_place(app: PlannerApplication) -> None:
+def test_a_signed_agreement_records_date_and_place(app: PlannerApplication, clock: Clock) -> None:
+    clock.set(AFTER_THE_TRIP)
     mou = _signable(app)
     app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
     agreement = app.get_agreement(mou)
@@ -149,7 +154,8 @@ def test_a_signed_agreement_records_date_and_place(app: PlannerApplication) -> N
 
 
 def test_correcting_the_signing_of_an_agreement_in_force_keeps_it_in_force(
-        app: PlannerApplication) -> None:
+        app: PlannerApplication, clock: Clock) -> None:
+    clock.set(AFTER_THE_TRIP)
     mou = _signable(app)
     app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
     app.change_agreement_status(mou, actor=ORGANISER, status="in force")
@@ -157,6 +163,73 @@ def test_correcting_the_signing_of_an_agreement_in_force_keeps_it_in_force(
                        reason="the signed copy is dated the 27th")
     agreement = app.get_agreement(mou)
     assert (agreement["status"], agreement["signed_on"]) == ("in force", date(2019, 6, 27))
+
+
+def test_a_signing_date_may_not_be_in_the_future(app: PlannerApplication,
+                                                 clock: Clock) -> None:
+    """Not in the future anywhere: at 16:00 UTC on 25 June it is already the 26th in
+    Nanjing, so the 26th is accepted and the 27th is not."""
+    clock.set(utc(2019, 6, 25, 16, 0))
+    mou = _signable(app)
+    error = refused(app, lambda: app.sign_agreement(mou, actor=ORGANISER,
+                                                    signed_on=date(2019, 6, 27),
+                                                    place="Nanjing"), "signed_on")
+    assert str(error) == ("signed_on: may not be in the future; it is 2019-06-26 at the "
+                          "latest anywhere now")
+    app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
+    refused(app, lambda: app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 12, 1),
+                                            place="Nanjing", reason="the copy says December"),
+            "signed_on", "may not be in the future")
+    assert app.get_agreement(mou)["signed_on"] == date(2019, 6, 26)
+
+
+def test_an_agreement_is_signed_at_a_held_meeting_or_at_none(
+        app: PlannerApplication, trip: LeipzigTrip, clock: Clock) -> None:
+    """'Held' is the meeting's status, set by recording its outcome; a held meeting stays
+    held (it cannot be cancelled), so a signed agreement's meeting stays held."""
+    meeting_id = nanjing_meeting(app, trip)
+    mou = _signable(app)
+    app.change_agreement_details(mou, actor=ORGANISER, title="MoU Leipzig-Nanjing",
+                                 kind="memorandum of understanding", subject="",
+                                 meeting_id=meeting_id)
+    sign = lambda: app.sign_agreement(mou, actor=ORGANISER,  # noqa: E731
+                                      signed_on=date(2019, 5, 2), place="Nanjing")
+    message = ("meeting_id: the meeting it is linked to is {}, not held; an agreement is signed "
+               "at a meeting that has been held (record the meeting's outcome first) or linked "
+               "to no meeting")
+    assert str(refused(app, sign, "meeting_id")) == message.format("proposed")
+    app.confirm_meeting(meeting_id, actor=ORGANISER)
+    assert str(refused(app, sign, "meeting_id")) == message.format("confirmed")
+    app.cancel_meeting(meeting_id, actor=ORGANISER, reason="the mayor is in Beijing")
+    assert str(refused(app, sign, "meeting_id")) == message.format("cancelled")
+    app.reinstate_meeting(meeting_id, actor=ORGANISER, reason="back on")
+    clock.set(utc(2019, 6, 26, 4))
+    app.record_outcome(meeting_id, actor=ORGANISER, summary="MoU signed")
+    app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
+    assert app.get_agreement(mou)["status"] == "signed"
+    refused(app, lambda: app.cancel_meeting(meeting_id, actor=ORGANISER, reason="x"),
+            "status", "a meeting that has been held cannot be cancelled")
+
+
+def test_a_signed_agreement_can_be_linked_only_to_a_held_meeting(
+        app: PlannerApplication, trip: LeipzigTrip, clock: Clock) -> None:
+    clock.set(utc(2019, 6, 26, 4))
+    held = nanjing_meeting(app, trip)
+    app.record_outcome(held, actor=ORGANISER, summary="MoU signed")
+    later = nanjing_meeting(app, trip, title="Dinner", kind="dinner",
+                            starts=datetime(2019, 6, 26, 19), ends=datetime(2019, 6, 26, 21))
+    mou = _signable(app)
+    app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
+
+    def link(meeting_id: UUID) -> None:
+        app.change_agreement_details(mou, actor=ORGANISER, title="MoU Leipzig-Nanjing",
+                                     kind="memorandum of understanding", subject="",
+                                     meeting_id=meeting_id)
+
+    refused(app, lambda: link(later), "meeting_id",
+            "the meeting it is linked to is proposed, not held")
+    link(held)
+    assert app.get_agreement(mou)["meeting_id"] == str(held)
 
 
 def test_parties_are_unique_and_signatories_belong_to_a_party(app: PlannerApplication) -> None:
@@ -169,7 +242,8 @@ def test_parties_are_unique_and_signatories_belong_to_a_party(app: PlannerApplic
 
 
 def test_changing_parties_after_signing_is_a_correction_with_a_reason(
-        app: PlannerApplication) -> None:
+        app: PlannerApplication, clock: Clock) -> None:
+    clock.set(AFTER_THE_TRIP)
     mou = _signable(app)
     app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
     refused(app, lambda: app.add_party(mou, actor=ORGANISER, name="ECMDC"), "reason",
@@ -179,7 +253,8 @@ def test_changing_parties_after_signing_is_a_correction_with_a_reason(
 
 
 def test_the_agreement_status_goes_from_drafted_to_signed_in_force_and_expired(
-        app: PlannerApplication) -> None:
+        app: PlannerApplication, clock: Clock) -> None:
+    clock.set(AFTER_THE_TRIP)
     mou = _signable(app)
 
     def status(value: str) -> None:
@@ -200,7 +275,8 @@ def test_the_agreement_status_goes_from_drafted_to_signed_in_force_and_expired(
 
 
 def test_terminating_needs_a_reason_and_then_only_corrections_are_accepted(
-        app: PlannerApplication) -> None:
+        app: PlannerApplication, clock: Clock) -> None:
+    clock.set(AFTER_THE_TRIP)
     mou = _signable(app)
     app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26), place="Nanjing")
     app.change_agreement_status(mou, actor=ORGANISER, status="in force")
@@ -245,7 +321,6 @@ def test_signatories_can_be_removed_before_signing(app: PlannerApplication,
                                                    clock: Clock) -> None:
     mou = _signable(app)
     signatory = app.get_agreement(mou)["signatories"][0]["signatory_id"]
-    clock.set(utc(2019, 6, 20))
     app.remove_signatory(mou, signatory, actor=ORGANISER)
     assert len(app.get_agreement(mou)["signatories"]) == 1
     refused(app, lambda: app.sign_agreement(mou, actor=ORGANISER, signed_on=date(2019, 6, 26),

@@ -60,6 +60,10 @@ def test_an_agreement_is_drafted_at_a_meeting_signed_by_two_parties_and_followed
          signatory_name="Burkhard Jung", signatory_title="Oberbürgermeister")
     post(organiser, f"{address}/signatories", party_id=nanjing_party,
          signatory_name="韩立明", signatory_title="副市长")
+    assert "It cannot be signed yet: the meeting it is linked to is proposed, not held" in \
+        text_of(organiser.get(address))
+    assert post(organiser, f"/meetings/{meeting_id}/outcome", summary="The MoU is signed",
+                expected_version="2").status_code == 302
     signed = post(organiser, f"{address}/sign", signed_on="2024-11-21", place="München",
                   expected_version=version_of(app, address))
     assert signed.status_code == 302, text_of(signed)
