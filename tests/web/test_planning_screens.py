@@ -87,7 +87,8 @@ def test_a_trip_page_shows_the_itinerary_by_leg_and_day_with_warnings_inline(
 
 def test_the_trip_list_filters_by_city_and_status_and_pages(organiser: FlaskClient,
                                                              world: World) -> None:
-    everything = text_of(organiser.get("/trips"))
+    # Other tests of this session add trips (copies among them) that may fill the first page.
+    everything = text_of(organiser.get("/trips?year=2019"))
     assert "Leipzig delegation to Nanjing and Jining" in everything
     by_city = text_of(organiser.get("/trips?city=jining"))
     assert "Leipzig delegation to Nanjing and Jining" in by_city
