@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from planner.bootstrap import Planner, build
-from planner.cli import main
+from planner.bootstrap import Planner
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.organisations.access import TripAccess, Viewer
-from planner.settings import load_settings
+from tests.cli_kit import events, planner_beside, run
 
 PASSWORD = "a long enough test password"
 NANJING = ("南京市人民政府", "Nanjing Municipal People's Government")
@@ -29,18 +27,7 @@ def env(sql_database_url: str, tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def planner(env: dict[str, str]) -> Iterator[Planner]:
-    """The same database as the commands, opened beside them."""
-    opened = build(load_settings(environ=env))
-    yield opened
-    opened.close()
-
-
-def run(env: dict[str, str], *args: str) -> Result:
-    return CliRunner().invoke(main, list(args), env=env)
-
-
-def events(planner: Planner) -> int:
-    return planner.app.recorder.max_notification_id() or 0
+    yield from planner_beside(env)
 
 
 def add_nanjing(env: dict[str, str]) -> str:

@@ -6,12 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from planner.bootstrap import Planner, build
-from planner.cli import main
+from planner.bootstrap import Planner
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
-from planner.settings import load_settings
+from tests.cli_kit import events, planner_beside, run
 from tests.imports.test_reading import xlsx
 
 
@@ -23,17 +21,7 @@ def env(sql_database_url: str, tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def planner(env: dict[str, str]) -> Iterator[Planner]:
-    opened = build(load_settings(environ=env))
-    yield opened
-    opened.close()
-
-
-def run(env: dict[str, str], *args: str) -> Result:
-    return CliRunner().invoke(main, list(args), env=env)
-
-
-def events(planner: Planner) -> int:
-    return planner.app.recorder.max_notification_id() or 0
+    yield from planner_beside(env)
 
 
 def people_file(tmp_path: Path, *rows: str) -> Path:
