@@ -14,7 +14,7 @@ from uuid import UUID
 from flask import Blueprint, flash, redirect, url_for
 
 from planner.domain import values as v
-from web import access
+from web import access, warnings_flash
 from web.forms import Form, form_page, render_form
 from web.meetings import meeting
 from web.trips import trip
@@ -79,8 +79,9 @@ def save(meeting_id: UUID) -> Any:
     data = Form()
     version = data.version()
     leg_id = data.text("leg_id").strip()
-    leg = next((leg for leg in trip(meeting(meeting_id).trip_id).legs
-                if str(leg.leg_id) == leg_id), None)
+    trip_id = meeting(meeting_id).trip_id
+    leg = next((leg for leg in trip(trip_id).legs if str(leg.leg_id) == leg_id), None)
+    earlier = warnings_flash.before(trip_id)
     recorded = commands().revise_meeting(
         meeting_id, actor=actor(), reason=data.text("reason"), expected_version=version,
         kind=data.text("kind"), title=data.text("title"),
@@ -94,6 +95,7 @@ def save(meeting_id: UUID) -> Any:
         saved = list(dict.fromkeys(SAVED[event] for event in recorded))
         flash(f"Saved: the meeting's {', '.join(saved)}. Earlier values stay in the history.",
               "success")
+        warnings_flash.flash_new(trip_id, earlier)
     else:
         flash("Nothing was changed, so nothing was saved.", "message")
     return redirect(url_for("meetings.show", meeting_id=meeting_id))

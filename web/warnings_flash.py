@@ -23,7 +23,8 @@ def before(trip_id: UUID | str) -> Before:
 
 def flash_new(trip_id: UUID | str, earlier: Before) -> None:
     """Flash each warning the change made new or worse, naming the people and meetings
-    (the message does) and linking each meeting of this trip it concerns to its move form."""
+    (the message does) and linking each meeting of this trip it concerns to the one page
+    where it is changed (meeting_page)."""
     for warning in new_or_worse(earlier, queries().warnings(trip_id)):
         flash(_message(trip_id, warning), "warning")
 
@@ -33,8 +34,8 @@ def _message(trip_id: UUID | str, warning: Warning) -> Markup:
     for meeting_id in warning.meeting_ids:
         row = queries().meeting(meeting_id)
         if row is not None and str(row.trip_id) == str(trip_id):
-            links.append(Markup('<a href="{}">move ‘{}’</a>').format(
-                url_for("meetings.move_form", meeting_id=meeting_id), row.title))
+            links.append(Markup('<a href="{}">change ‘{}’</a>').format(
+                url_for("meeting_page.form", meeting_id=meeting_id), row.title))
     fix = Markup(" To fix it: ") + Markup(" or ").join(links) + "." if links else ""
     return Markup("<strong>Warning ({}):</strong> {}{}").format(
         warning.kind.replace("-", " "), warning.message, fix)

@@ -75,7 +75,7 @@ def test_a_double_booking_is_flagged_after_saving_and_listed_once(
     assert "Warning (double booked)" in said
     assert "Michael Körner would be in Nanjing for ‘Farewell at Nanjing city hall’" in said
     assert "in Chengdu for ‘Chengdu investment forum’" in said
-    assert flash.get_by_role("link", name="move ‘Farewell at Nanjing city hall’").count() == 1
+    assert flash.get_by_role("link", name="change ‘Farewell at Nanjing city hall’").count() == 1
     screenshot(page, "warning-after-saving", full_page=False)
 
     page.goto(trip_url)
@@ -84,7 +84,7 @@ def test_a_double_booking_is_flagged_after_saving_and_listed_once(
     assert page.locator("#warnings li").count() == 1
     assert page.get_by_role("link", name=re.compile("see warning 1")).count() == 2
 
-    # the fix link leads to the move form; plan again from the trip makes a draft
+    # plan again from the trip makes a draft
     page.goto(trip_url)
     page.get_by_role("link", name="Plan again from this trip").click()
     page.locator("#f-starts_on").fill((first + timedelta(days=365)).isoformat())

@@ -90,8 +90,8 @@ def test_a_double_booking_is_named_on_the_page_after_saving(two_cities: TwoCitie
            "Steel’" in text
     assert "in Chengdu for ‘Chengdu investment forum’" in text
     assert "Zhao Min" not in text.split("Warning (double booked)")[1].split(".")[0]
-    assert f'href="/meetings/{two_cities.visit}/move"' in html, "a link to fix it"
-    assert "To fix it: move ‘Visit to Nanjing Steel’ or move ‘Chengdu investment forum’" \
+    assert f'href="/meetings/{two_cities.visit}/change"' in html, "a link to fix it"
+    assert "To fix it: change ‘Visit to Nanjing Steel’ or change ‘Chengdu investment forum’" \
         in text
     # shown once: the next page has no flash any more, the trip page lists it once
     trip_page = visible(anna.get(f"/trips/{two_cities.trip_id}"))
@@ -133,6 +133,23 @@ def test_attendees_and_leg_changes_flash_too(two_cities: TwoCities, anna: FlaskC
     assert shortened.status_code == 302
     text = visible(anna.get(shortened.headers["Location"]))
     assert "Warning (outside leg): ‘Visit to Nanjing Steel’" in text
+
+
+def test_the_one_meeting_page_flashes_a_clash_it_made(two_cities: TwoCities,
+                                                     anna: FlaskClient) -> None:
+    forum = _schedule(two_cities, anna, two_cities.zhao, starts="2027-05-06T14:00",
+                      ends="2027-05-06T15:00")
+    meeting_id = forum.headers["Location"].rsplit("/", 1)[1]
+    anna.get(forum.headers["Location"])  # the success flash is read
+    saved = post(anna, f"/meetings/{meeting_id}/change", kind="official meeting",
+                 title="Chengdu investment forum", venue="Tianfu Hall", city="Chengdu",
+                 timezone="Asia/Shanghai", leg_id=two_cities.chengdu,
+                 starts_at="2027-05-06 10:30", ends_at="2027-05-06 11:30",
+                 attendees=[str(two_cities.zhao), str(two_cities.wang)],
+                 status="proposed", reason="the host's only free hour", expected_version="1")
+    assert saved.status_code == 302, visible(saved)
+    text = visible(anna.get(saved.headers["Location"]))
+    assert "Warning (double booked): Wang Lei would be in Nanjing" in text
 
 
 def test_a_refused_save_flashes_nothing(two_cities: TwoCities, anna: FlaskClient) -> None:
