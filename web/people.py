@@ -107,9 +107,8 @@ def register() -> Any:
 @ra.person_reader
 def show(person_id: UUID) -> Any:
     row = person(person_id)
-    accounts = [a for a in queries().accounts(viewer=ra.viewer()) if a.person_id == row.id]
-    readable = {trip_id for trip_id, _ in queries().trip_choices(ra.viewer())}
-    trips = [t for t in queries().trips_of_person(person_id) if str(t.id) in readable]
+    accounts = queries().accounts(viewer=ra.viewer(), person_id=row.id)
+    trips = queries().trips_of_person(person_id, viewer=ra.viewer())
     organisations = _organisations()
     return render_template("people/show.html", person=row, accounts=accounts, trips=trips,
                            may_edit=ra.owns(g.user, row.owner_org_id),

@@ -50,9 +50,8 @@ def visible_person(person_id: object) -> Any:
 
 
 def visible_account(account_id: object) -> Any:
-    rows = read_once("visible accounts", "", lambda: queries().accounts(viewer=viewer()))
-    return found(next((a for a in rows if str(a.id) == str(account_id)), None), "account",
-                 account_id)
+    return found(read_once("visible account", account_id, lambda: queries().account_with_id(
+        str(account_id), viewer=viewer())), "account", account_id)
 
 
 # -- decorators ---------------------------------------------------------------------------

@@ -135,11 +135,14 @@ class TripQueries(QueryBase):
             current_version=r["version"], name_at_handover=r["name_then"] or r["name"],
             kind=r["kind"], country=r["country"]) for r in conn.execute(query).mappings())
 
-    def trips_of_person(self, person_id: UUID | str) -> tuple[TripRow, ...]:
-        """Trips the person is a delegation member of, newest first."""
+    def trips_of_person(self, person_id: UUID | str, *,
+                        viewer: Viewer | None = None) -> tuple[TripRow, ...]:
+        """Trips the person is a delegation member of, newest first (with a `viewer`, those
+        the viewer may read)."""
         key = record_id("person_id", person_id)
         query = (select(t.trips).join(t.members, t.members.c.trip_id == t.trips.c.id)
                  .where(t.members.c.person_id == key).order_by(*NEWEST_TRIPS_FIRST))
+        query = _scoped(query, viewer, lambda v: scope.trips_clause(v, t.trips.c.id))
         with self._connect() as conn:
             return tuple(self._trip_rows(conn, list(conn.execute(query).mappings())))
 
@@ -176,11 +179,21 @@ class TripQueries(QueryBase):
         query = select(t.people).where(t.people.c.feed_token_hash == token_hash)
         return next(iter(self._people(query)), None)
 
-    def accounts(self, *, viewer: Viewer | None = None) -> tuple[AccountRow, ...]:
-        """Staff accounts the viewer may see (None: all) by e-mail; password hashes are never
-        in the read model."""
+    def accounts(self, *, viewer: Viewer | None = None,
+                 person_id: UUID | str | None = None) -> tuple[AccountRow, ...]:
+        """Staff accounts the viewer may see (None: all) by e-mail, or those linked to one
+        person; password hashes are never in the read model."""
         query = select(t.accounts).order_by(t.accounts.c.email)
+        if person_id is not None:
+            query = query.where(t.accounts.c.person_id == record_id("person_id", person_id))
         return self._accounts(_scoped(query, viewer, scope.accounts_clause))
+
+    def account_with_id(self, account_id: UUID | str, *,
+                        viewer: Viewer | None = None) -> AccountRow | None:
+        """One account by its id, or None (also when the viewer may not see it)."""
+        query = select(t.accounts).where(
+            t.accounts.c.id == record_id("account_id", account_id))
+        return next(iter(self._accounts(_scoped(query, viewer, scope.accounts_clause))), None)
 
     def account(self, email: str, *, viewer: Viewer | None = None) -> AccountRow | None:
         """The account with this e-mail address (any case), or None (also when the viewer
