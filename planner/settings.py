@@ -33,7 +33,8 @@ class Settings:
     database_url: str
     instance_path: Path
     default_timezone: str = "Europe/Berlin"
-    base_url: str = "http://127.0.0.1:5000"
+    base_url: str = ""
+    """The web UI's public address as configured; empty: derived (see `public_base_url`)."""
     calendar_domain: str = "delegation-planner.example.org"
     calendar_refresh_minutes: int = 60
     working_day_start: time = time(8, 0)
@@ -43,6 +44,8 @@ class Settings:
     web_host: str = "127.0.0.1"
     web_port: int = 5000
     session_cookie_secure: bool = False
+    behind_proxy: bool = False
+    """Trust one proxy's X-Forwarded-For/-Proto/-Host/-Port (only when it sets them)."""
     # The organisation that owns records stored before organisations existed, and that
     # `planner user add` puts an account in when no --org is given (its zone: default_timezone).
     default_organisation: str = "Invest Region Leipzig GmbH"
@@ -50,6 +53,16 @@ class Settings:
     default_organisation_kind: str = "agency"
     default_organisation_country: str = "DE"
     config_file: Path | None = None
+
+    @property
+    def public_base_url(self) -> str:
+        """Where the web UI is reached, for links made outside a request (mails, the CLI):
+        `[planner] base_url` when set, else the address `planner serve` listens on. Inside a
+        request the web layer uses the request's own host instead (web.links)."""
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        host = "127.0.0.1" if self.web_host in ("0.0.0.0", "::", "") else self.web_host
+        return f"http://{host}:{self.web_port}"
 
     @property
     def is_sqlite(self) -> bool:
@@ -79,6 +92,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("web", "host"): "web_host",
     ("web", "port"): "web_port",
     ("web", "session_cookie_secure"): "session_cookie_secure",
+    ("web", "behind_proxy"): "behind_proxy",
     ("organisations", "default"): "default_organisation",
     ("organisations", "default_latin"): "default_organisation_latin",
     ("organisations", "default_kind"): "default_organisation_kind",
@@ -201,10 +215,10 @@ def _zone(value: Any, source: str) -> str:
 
 def _base_url(value: Any, source: str) -> str:
     url = _text(value, source)
-    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
+    if url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
         raise SettingsError(f"{source}: must be an http:// or https:// address such as "
-                            f"'https://planner.example.org', got {url!r}")
-    return url
+                            f"'https://planner.example.org' (or empty), got {url!r}")
+    return url.rstrip("/")
 
 
 def _domain(value: Any, source: str) -> str:
@@ -301,6 +315,7 @@ _PARSERS = {
     "web_host": _host,
     "web_port": _port,
     "session_cookie_secure": _flag,
+    "behind_proxy": _flag,
     "default_organisation": _name,
     "default_organisation_latin": _text,
     "default_organisation_kind": _organisation_kind,

@@ -39,9 +39,10 @@ def create_app(settings: Settings | None = None, planner: Planner | None = None)
         TEMPLATES_AUTO_RELOAD=False,
     )
     app.extensions["planner"] = planner
-    from web import access, csrf, errors, filters, headers, i18n, layout, logmask, throttle
+    from web import access, csrf, errors, filters, headers, i18n, layout, links, logmask, throttle
 
     errors.register(app)  # first: every later failure has a request id
+    links.register(app, settings)
     logmask.register(app)
     headers.register(app)
     i18n.register(app)

@@ -6,6 +6,8 @@ tests that need no web UI can use planner.cli.main, which has every other subcom
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 from werkzeug.serving import run_simple
 
@@ -22,9 +24,12 @@ from web import create_app
 def serve(host: str | None, port: int | None) -> None:
     """Serve the web UI with the development server (see the README for production)."""
     with planner_from_settings() as planner:
-        app = create_app(planner=planner)
         host = host or planner.settings.web_host
         port = port or planner.settings.web_port
+        # Links made outside a request (mails) point where this server listens, unless
+        # [planner] base_url says otherwise.
+        planner.settings = replace(planner.settings, web_host=host, web_port=port)
+        app = create_app(planner=planner)
         click.echo(f"Delegation Planner on http://{host}:{port}/  (Ctrl+C to stop)")
         for line in _demo_logins(planner):
             click.echo(line)

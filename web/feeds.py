@@ -35,8 +35,9 @@ from planner.calendar.files import CalendarFile
 from planner.domain.errors import ValidationError
 from web import access
 from web.layout import add_slot
+from web.links import public_base
 from web.trips import trip
-from web.wiring import actor, calendars, commands, found, my_person, queries, settings
+from web.wiring import actor, calendars, commands, found, my_person, queries
 
 bp = Blueprint("feeds", __name__)
 add_slot("schedule", "calendar/_my_calendar.html")
@@ -227,7 +228,7 @@ def reset_person(person_id: UUID) -> Any:
 
 
 def _address_page(person: Any, token: str, *, back: str, own: bool) -> Response:
-    base = settings().base_url.rstrip("/")
+    base = public_base()
     address = f"{base}/feeds/{token}.ics"
     links = subscribe_links(address)
     html = render_template("calendar/address.html", person=person, back=back, own=own, **links)

@@ -24,6 +24,7 @@ from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
 from web.forms import whole_number
+from web.links import public_base
 
 
 def planner() -> Planner:
@@ -57,7 +58,7 @@ def queries() -> Any:
 
 def calendars() -> Calendars:
     """Trip, person and meeting calendars (.ics bodies with their ETags)."""
-    return Calendars(planner())
+    return Calendars(planner(), base_url=public_base())
 
 
 def record_history(record_id: object, zone: str | None = None) -> audit_history.RecordHistory:

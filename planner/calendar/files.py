@@ -50,21 +50,24 @@ class Calendars:
     """The calendars of one wired planner, as a query object: what web/ is given instead of
     the planner with its engine (see web.wiring.calendars)."""
 
-    def __init__(self, planner: Any) -> None:
+    def __init__(self, planner: Any, base_url: str | None = None) -> None:
         self._planner = planner
+        self._base_url = base_url
 
     def trip(self, trip_id: UUID | str) -> CalendarFile:
-        return trip_ics(self._planner, trip_id)
+        return trip_ics(self._planner, trip_id, base_url=self._base_url)
 
     def person(self, person_id: UUID | str, as_of: datetime | None = None) -> CalendarFile:
-        return person_ics(self._planner, person_id, as_of)
+        return person_ics(self._planner, person_id, as_of, base_url=self._base_url)
 
     def meeting(self, meeting_id: UUID | str) -> CalendarFile:
-        return meeting_ics(self._planner, meeting_id)
+        return meeting_ics(self._planner, meeting_id, base_url=self._base_url)
 
 
-def calendar_options(settings: Settings) -> CalendarOptions:
-    return CalendarOptions(domain=settings.calendar_domain, base_url=settings.base_url,
+def calendar_options(settings: Settings, base_url: str | None = None) -> CalendarOptions:
+    """`base_url`: the address links point at (the request's, in the web); else configured."""
+    return CalendarOptions(domain=settings.calendar_domain,
+                           base_url=base_url or settings.public_base_url,
                            refresh_minutes=settings.calendar_refresh_minutes)
 
 
@@ -75,17 +78,18 @@ def _queries(planner: Any) -> Any:
     return planner.queries
 
 
-def trip_ics(planner: Any, trip_id: UUID | str) -> CalendarFile:
+def trip_ics(planner: Any, trip_id: UUID | str, *, base_url: str | None = None) -> CalendarFile:
     """The trip's calendar (all its meetings and leg days); NotFoundError if no such trip."""
     rows = _queries(planner).calendar_for_trip(trip_id)
     if rows is None:
         raise NotFoundError("trip", trip_id)
-    body = trip_calendar(rows.title, rows.meetings, rows.legs, calendar_options(planner.settings))
+    body = trip_calendar(rows.title, rows.meetings, rows.legs,
+                         calendar_options(planner.settings, base_url))
     return CalendarFile(body, calendar_etag(body), rows.changed_at, file_name(rows.title))
 
 
-def person_ics(planner: Any, person_id: UUID | str,
-               as_of: datetime | None = None) -> CalendarFile:
+def person_ics(planner: Any, person_id: UUID | str, as_of: datetime | None = None, *,
+               base_url: str | None = None) -> CalendarFile:
     """A person's feed: now, or as it stood at the moment `as_of` (aware datetime).
 
     `last_modified` is informational only: the feed can lose a meeting without any remaining
@@ -98,18 +102,20 @@ def person_ics(planner: Any, person_id: UUID | str,
     else:
         rows = person_rows_as_of(planner, person_id, as_of)
     name = rows.title + PERSON_CALENDAR_SUFFIX
-    body = person_calendar(name, rows.meetings, rows.legs, calendar_options(planner.settings))
+    body = person_calendar(name, rows.meetings, rows.legs,
+                           calendar_options(planner.settings, base_url))
     return CalendarFile(body, calendar_etag(body), calendar_last_modified(rows.meetings, rows.legs),
                         file_name(name))
 
 
-def meeting_ics(planner: Any, meeting_id: UUID | str) -> CalendarFile:
+def meeting_ics(planner: Any, meeting_id: UUID | str, *,
+                base_url: str | None = None) -> CalendarFile:
     """One meeting as a one-off download; NotFoundError if there is no such meeting."""
     rows = _queries(planner).calendar_for_meeting(meeting_id)
     if rows is None:
         raise NotFoundError("meeting", meeting_id)
     meeting = rows.meetings[0]
-    body = meeting_calendar(meeting, calendar_options(planner.settings))
+    body = meeting_calendar(meeting, calendar_options(planner.settings, base_url))
     day = meeting.starts_at.astimezone(load_zone(meeting.timezone)).date()
     return CalendarFile(body, calendar_etag(body), rows.changed_at,
                         file_name(f"{meeting.title} {day.isoformat()}"))

@@ -54,14 +54,14 @@ def new_address(client: FlaskClient, action: str = "create") -> str:
 
 def test_a_participant_creates_their_address_and_sees_it_once_to_subscribe(web: Flask):
     client = client_for(web, "koerner@calendar.test")
-    response = client.post("/my/calendar/address",
+    response = client.post("/my/calendar/address", base_url="http://localhost:5077",
                            data={"csrf_token": csrf_of(web), "action": "create"})
     page = html.unescape(response.get_data(as_text=True))
     address = ADDRESS.search(page)[1]
 
-    assert re.fullmatch(r"http://127\.0\.0\.1:5000/feeds/[A-Za-z0-9_-]{32}\.ics", address)
-    assert "webcal://127.0.0.1:5000/feeds/" in page
-    assert ("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F127.0.0.1%3A5000"
+    assert re.fullmatch(r"http://localhost:5077/feeds/[A-Za-z0-9_-]{32}\.ics", address)
+    assert "webcal://localhost:5077/feeds/" in page
+    assert ("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Flocalhost%3A5077"
             "%2Ffeeds%2F") in page
     assert "<svg" in page and "QR code of your calendar address" in page
     assert "shown only this once" in page
@@ -89,7 +89,7 @@ def test_the_feed_needs_no_login_and_serves_the_calendar_uncompressed(web: Flask
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
     assert "Content-Encoding" not in response.headers
-    assert response.headers["ETag"] == person_ics(world.planner, world.han).etag
+    assert response.headers["ETag"] == person_ics(world.planner, world.han, base_url="http://localhost").etag
     assert response.headers["Last-Modified"].endswith(" GMT")
     assert "no-cache" in response.headers["Cache-Control"]
     calendar = read(response.data)
@@ -217,7 +217,7 @@ def test_the_trip_download_has_a_readable_file_name_and_honours_if_modified_sinc
 
     assert response.headers["Content-Disposition"] == (
         'attachment; filename="Leipzig delegation to Nanjing and Jining.ics"')
-    assert response.data == trip_ics(world.planner, world.leipzig).body
+    assert response.data == trip_ics(world.planner, world.leipzig, base_url="http://localhost").body
     again = client.get(f"/trips/{world.leipzig}/calendar.ics",
                        headers={"If-Modified-Since": response.headers["Last-Modified"]})
     assert again.status_code == 304
