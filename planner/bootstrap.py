@@ -23,6 +23,7 @@ from planner.audit.follower import attach as attach_audit
 from planner.audit.people_index import attach as attach_people_index
 from planner.credentials.store import SqlCredentials
 from planner.instance import instance_secret
+from planner.itinerary.prints import PrintLog
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.readmodel.tables import SCHEMA_VERSION
@@ -66,6 +67,8 @@ class Planner:
         assert isinstance(recorder, PlannerRecorder), "the events table needs SQL storage"
         return recorder.events_table
     signins: SignInLog | None = None
+    prints: PrintLog | None = None
+    """When each person's itinerary of each trip was last printed (planner.itinerary)."""
 
     def close(self) -> None:
         self.app.close()
@@ -118,3 +121,4 @@ def _wire_read_models(planner: Planner, engine: Engine, *, catch_up: bool,
     planner.projector = projector
     planner.queries = Queries(engine, planner.settings)
     planner.signins = SignInLog(engine)
+    planner.prints = PrintLog(engine)

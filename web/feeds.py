@@ -35,9 +35,8 @@ from planner.calendar.files import CalendarFile
 from planner.domain.errors import ValidationError
 from web import access
 from web.layout import add_slot
-from web.links import public_base
 from web.trips import trip
-from web.wiring import actor, calendars, commands, found, my_person, queries
+from web.wiring import actor, calendars, commands, found, my_person, public_base, queries
 
 bp = Blueprint("feeds", __name__)
 add_slot("schedule", "calendar/_my_calendar.html")

@@ -1,15 +1,15 @@
-"""My schedule: a participant's meetings across their trips, in local and home time."""
+"""My schedule: a participant's meetings across their trips, what is next first."""
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
 from flask import Blueprint, render_template
 
+from planner.itinerary.order import order_schedule
 from web import access
 from web.layout import add_nav
-from web.wiring import my_person, queries
+from web.wiring import my_person, now, queries
 
 bp = Blueprint("schedule", __name__)
 add_nav("My schedule", "schedule.mine",
@@ -21,8 +21,8 @@ add_nav("My schedule", "schedule.mine",
 def mine() -> Any:
     """Everyone with a person record has a schedule; accounts without one see why it is empty."""
     person = my_person()
-    items = queries().person_schedule(person.id) if person else ()
-    days = [(day, list(group)) for day, group in
-            groupby(items, key=lambda item: item.local_start.date())]
-    return render_template("schedule.html", person=person, days=days,
-                           trips=queries().trips_of_person(person.id) if person else ())
+    schedule = None
+    if person:
+        schedule = order_schedule(queries().person_schedule(person.id),
+                                  queries().trips_of_person(person.id), now())
+    return render_template("schedule.html", person=person, schedule=schedule)

@@ -20,11 +20,11 @@ from planner.audit.changes import changes_since
 from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
+from planner.itinerary.printing import Itineraries
 from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
 from web.forms import whole_number
-from web.links import public_base
 
 
 def planner() -> Planner:
@@ -61,6 +61,11 @@ def calendars() -> Calendars:
     return Calendars(planner(), base_url=public_base())
 
 
+def itineraries() -> Itineraries:
+    """Printable PDF itineraries (planner.itinerary)."""
+    return Itineraries(planner())
+
+
 def record_history(record_id: object, zone: str | None = None) -> audit_history.RecordHistory:
     """One record's events with actor, time, reason and before/after."""
     return audit_history.record_history(planner(), str(record_id), zone=zone)
@@ -68,6 +73,12 @@ def record_history(record_id: object, zone: str | None = None) -> audit_history.
 
 def settings() -> Settings:
     return planner().settings
+
+
+def public_base() -> str:
+    """The address absolute links start with, without a trailing slash: `[planner] base_url`
+    when set, else this request's scheme and host (see web.links for proxies)."""
+    return settings().base_url.rstrip("/") or request.host_url.rstrip("/")
 
 
 def signins() -> SignInLog | None:

@@ -111,6 +111,10 @@ feeds.reset_mine                POST    302       422       422    422      403
 feeds.addresses                 GET     302       200       403    403      403
 feeds.reset_member              POST    302       422       403    403      403
 feeds.reset_person              POST    302       422       403    403      403
+# itinerary (PDF)
+itinerary.mine                  GET     302       404       200    404      404
+itinerary.member                GET     302       200       403    403      403
+itinerary.trip                  GET     302       200       200    404      200
 companies.index                 GET     302       200       403    403      200
 companies.new                   GET     302       200       403    403      403
 companies.create                POST    302       422       403    403      403
@@ -254,6 +258,9 @@ feeds.reset_mine                   POST   422   422   422   422
 feeds.addresses                    GET    200   200   403   404
 feeds.reset_member                 POST   422   422   403   404
 feeds.reset_person                 POST   422   403   403   404
+itinerary.mine                     GET    404   404   404   404
+itinerary.member                   GET    200   200   403   404
+itinerary.trip                     GET    200   200   200   404
 companies.index                    GET    200   200   200   200
 companies.new                      GET    200   200   200   200
 companies.create                   POST   422   422   422   422
@@ -397,6 +404,9 @@ feeds.reset_mine                   POST   403   403   403   403   403
 feeds.addresses                    GET    403   403   403   403   403
 feeds.reset_member                 POST   403   403   403   403   403
 feeds.reset_person                 POST   403   403   403   403   403
+itinerary.mine                     GET    404   404   404   404   404
+itinerary.member                   GET    403   403   403   403   403
+itinerary.trip                     GET    200   200   200   404   200
 companies.index                    GET    200   200   200   200   200
 companies.new                      GET    403   403   403   403   403
 companies.create                   POST   403   403   403   403   403
@@ -540,6 +550,9 @@ feeds.reset_mine                   POST   422   422   422   422
 feeds.addresses                    GET    200   200   403   404
 feeds.reset_member                 POST   422   422   403   404
 feeds.reset_person                 POST   422   403   403   404
+itinerary.mine                     GET    404   404   404   404
+itinerary.member                   GET    200   200   403   404
+itinerary.trip                     GET    200   200   200   404
 companies.index                    GET    200   200   200   200
 companies.new                      GET    200   200   200   200
 companies.create                   POST   422   422   422   422

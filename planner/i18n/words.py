@@ -1,0 +1,33 @@
+"""The domain's stored words (statuses, kinds, roles) as people read them in each language.
+
+The stored values stay English (they are part of the event log); `word(tr, value)` gives the
+reader's word. `N_` only marks a text for extraction into the catalogues.
+"""
+
+from __future__ import annotations
+
+from planner.i18n import Translator
+
+
+def N_(text: str) -> str:  # noqa: N802 - the gettext convention
+    return text
+
+
+WORDS: dict[str, str] = {word: word for word in (
+    # meeting and trip statuses
+    N_("proposed"), N_("confirmed"), N_("held"), N_("cancelled"), N_("draft"), N_("planned"),
+    N_("completed"),
+    # meeting kinds
+    N_("official meeting"), N_("company visit"), N_("conference session"),
+    N_("signing ceremony"), N_("site visit"), N_("dinner"), N_("travel"), N_("matchmaking"),
+    # delegation roles
+    N_("head of delegation"), N_("agency staff"), N_("official"), N_("company representative"),
+    N_("interpreter"), N_("adviser"),
+    # changes since the last print
+    N_("added"), N_("removed"), N_("moved"), N_("relocated"),
+)}
+
+
+def word(tr: Translator, value: str) -> str:
+    """The reader's word for a stored value; an unknown value as stored."""
+    return tr(WORDS[value]) if value in WORDS else value

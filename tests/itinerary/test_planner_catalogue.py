@@ -1,0 +1,42 @@
+"""Every text planner/ writes for people (`tr("...")`, `N_("...")`) is translated into German
+and Chinese: no missing, empty or fuzzy entry, and the same placeholders as the English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from planner.i18n import CATALOGUES, catalogue
+
+PLANNER = Path(__file__).resolve().parents[2] / "planner"
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def extracted() -> set[str]:
+    found = extract_from_dir(str(PLANNER), method_map=[("**.py", "python")],
+                             keywords={"tr": None, "N_": None})
+    return {message for _file, _line, message, _comments, _context in found}
+
+
+def test_the_sources_mark_texts_for_translation() -> None:
+    assert {"Itinerary", "Changes since the last print (%(moment)s)", "signing ceremony"} \
+        <= extracted()
+
+
+@pytest.mark.parametrize("language", ["de", "zh"])
+def test_every_marked_text_is_translated(language: str) -> None:
+    assert (CATALOGUES / language / "LC_MESSAGES" / "planner.po").exists()
+    entries = catalogue(language)
+    problems = []
+    for message in sorted(extracted()):
+        entry = entries.get(message)
+        if entry is None or not entry.string:
+            problems.append(f"missing: {message!r}")
+        elif entry.fuzzy:
+            problems.append(f"fuzzy: {message!r}")
+        elif set(PLACEHOLDER.findall(message)) != set(PLACEHOLDER.findall(entry.string)):
+            problems.append(f"placeholders differ: {message!r} -> {entry.string!r}")
+    assert not problems, "\n".join(problems)
