@@ -74,7 +74,8 @@ def meeting_event(meeting: CalendarMeeting, options: CalendarOptions) -> tuple[E
     event.add("ORGANIZER", ical_text.organizer_address(meeting.organiser, options.domain))
     for attendee in attendees:
         if attendee.name.strip() or ical_text.has_address(attendee.email):
-            address = ical_text.attendee_address(attendee.name, attendee.email, options.domain)
+            address = ical_text.attendee_address(attendee.name, attendee.email, options.domain,
+                                                 attendee.partstat)
             event.add("ATTENDEE", address)
     if meeting.status == "cancelled":
         event.add("TRANSP", "TRANSPARENT")

@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -186,6 +186,14 @@ attendees = Table(
     _id("meeting_id", True), _id("person_id", True),
     Column("seq", BigInteger, nullable=False), Column("idx", Integer, nullable=False),
     Index("rm_attendees_person", "person_id"),
+)
+
+# Attendees' answers (Meeting.AnswerGiven): the latest per person, kept as the aggregate keeps
+# it (also if they leave and come back); only attendees' answers are ever shown.
+answers = Table(
+    "rm_answers", metadata,
+    _id("meeting_id", True), _id("person_id", True), _text("answer"),
+    Column("answered_at", DateTime, nullable=False), Column("seq", BigInteger, nullable=False),
 )
 
 outcomes = Table(

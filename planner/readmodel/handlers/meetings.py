@@ -90,6 +90,13 @@ def _attendee_removed(b: Batch, e: Any, seq: int) -> None:
     b.note(ATTENDEE_LEFT, (key(e), e.person_id))
 
 
+def _answer_given(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.answers, meeting_id=key(e), person_id=e.person_id)
+    b.insert(t.answers, dict(meeting_id=key(e), person_id=e.person_id, answer=e.answer,
+                             answered_at=to_db(e.timestamp), seq=seq))
+    touch(b, t.meetings, e, **_calendar(b, e))
+
+
 def _status(status: v.MeetingStatus) -> Handler:
     changes_plan = status != v.MeetingStatus.CONFIRMED  # cancelled meetings never clash
 
@@ -153,4 +160,5 @@ HANDLERS: dict[type, Handler] = {
     Meeting.FollowUpAdded: _followup_added,
     Meeting.FollowUpCompleted: _followup_completed,
     Meeting.AgreementLinked: _agreement_linked,
+    Meeting.AnswerGiven: _answer_given,
 }
