@@ -176,6 +176,10 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# answers to meetings (issue 13, itip)
+answers.mine                    POST    302       422       422    422      403
+answers.link_page               GET     400       400       400    400      400
+answers.link_answer             POST    400       400       400    400      400
 """
 
 ORGANISERS = """
@@ -319,6 +323,10 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# answers to meetings (issue 13, itip)
+answers.mine                       POST   422   422   422   422
+answers.link_page                  GET    400   400   400   400
+answers.link_answer                POST   400   400   400   400
 """
 
 AUDITORS = """
@@ -462,6 +470,10 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# answers to meetings (issue 13, itip)
+answers.mine                       POST   403   403   403   403   403
+answers.link_page                  GET    400   400   400   400   400
+answers.link_answer                POST   400   400   400   400   400
 """
 
 ADMINISTRATORS = """
@@ -605,6 +617,10 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# answers to meetings (issue 13, itip)
+answers.mine                       POST   422   422   422   422
+answers.link_page                  GET    400   400   400   400
+answers.link_answer                POST   400   400   400   400
 """
 
 
