@@ -23,6 +23,7 @@ from planner.audit.follower import attach as attach_audit
 from planner.audit.people_index import attach as attach_people_index
 from planner.credentials.store import SqlCredentials
 from planner.instance import instance_secret
+from planner.mail.outbox import attach as attach_outbox
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.readmodel.tables import SCHEMA_VERSION
@@ -66,6 +67,8 @@ class Planner:
         assert isinstance(recorder, PlannerRecorder), "the events table needs SQL storage"
         return recorder.events_table
     signins: SignInLog | None = None
+    outbox: Any = None
+    """planner.mail.outbox.Outbox on SQL storage."""
 
     def close(self) -> None:
         self.app.close()
@@ -94,6 +97,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
     try:
         attach_audit(planner)
         attach_people_index(planner)
+        attach_outbox(planner)  # after the read models' step: rules read current rows
     except Exception:
         planner.close()
         raise

@@ -10,6 +10,7 @@ from planner.cli import (
     calendar,
     core,
     imports,
+    mail,
     organisations,
     people,
     readmodel,
@@ -24,6 +25,7 @@ def main() -> None:
     """
 
 
-for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports):
+for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports,
+               mail):
     for command in module.COMMANDS:
         main.add_command(command)
