@@ -73,6 +73,11 @@ def _meeting_query(*where: ColumnElement[bool]) -> Any:
         tr.c.created_at.label("trip_created_at"))
 
 
+def calendar_meetings(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarMeeting]:
+    """The meetings `where` picks, as every calendar shows them (feeds and calendar mails)."""
+    return _meetings(conn, *where)
+
+
 def _meetings(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarMeeting]:
     rows = list(conn.execute(_meeting_query(*where)).mappings())
     attendees = attendees_of(conn, [r["id"] for r in rows])
