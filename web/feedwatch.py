@@ -4,13 +4,14 @@ reached at all. No routes of its own: a slot on the trip page and one template f
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, current_app, request
 
 from planner.feedwatch.fetches import FeedFetches
+from planner.feedwatch.mails import last_mail_states
 from planner.feedwatch.status import MemberCalendar, member_calendars
 from web.layout import add_slot
 from web.wiring import planner
@@ -42,9 +43,7 @@ def member_calendars_of(trip_id: UUID) -> list[MemberCalendar]:
     fetches = feed_fetches()
     if fetches is None:
         return []
-    return member_calendars(planner().engine, fetches, trip_id, _mail_states(trip_id))
-
-
-def _mail_states(trip_id: UUID) -> dict[UUID, Any]:
-    """Each member's last mail's state, once the outbox exists (planner.mail)."""
-    return {}
+    engine = planner().engine
+    rows = member_calendars(engine, fetches, trip_id)
+    states = last_mail_states(engine, [r.person_id for r in rows])
+    return [replace(r, mail=states.get(r.person_id, "")) for r in rows]

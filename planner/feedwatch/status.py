@@ -46,10 +46,10 @@ def _aware(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 
 
-def member_calendars(engine: Engine, fetches: FeedFetches, trip_id: UUID | str,
-                     mail: dict[UUID, str] | None = None) -> list[MemberCalendar]:
-    """The trip's delegation members in the order they were added, with their feed's state;
-    `mail` gives the state of each person's last mail (planner.mail), when there is one."""
+def member_calendars(engine: Engine, fetches: FeedFetches,
+                     trip_id: UUID | str) -> list[MemberCalendar]:
+    """The trip's delegation members in the order they were added, with their feed's state
+    (`mail` is left for planner.feedwatch.mails)."""
     key = str(trip_id)
     m, p, a, mt = t.members, t.people, t.attendees, t.meetings
     with engine.connect() as conn:
@@ -66,7 +66,6 @@ def member_calendars(engine: Engine, fetches: FeedFetches, trip_id: UUID | str,
             .join(mt, mt.c.id == a.c.meeting_id).where(mt.c.trip_id == key)
             .group_by(a.c.person_id)).all())
     fetched = fetches.last(r.person_id for r in members)
-    mail = mail or {}
     rows = []
     for r in members:
         person = UUID(r.person_id)
@@ -75,6 +74,6 @@ def member_calendars(engine: Engine, fetches: FeedFetches, trip_id: UUID | str,
         rows.append(MemberCalendar(
             person_id=person, name=r.name or "", email=r.email or "",
             has_address=bool(r.feed_token_hash), fetched_at=last.fetched_at if last else None,
-            client=last.client if last else "", last_change=_aware(max(stamps, default=None)),
-            mail=mail.get(person, "")))
+            client=last.client if last else "",
+            last_change=_aware(max(stamps, default=None))))
     return rows

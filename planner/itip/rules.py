@@ -3,6 +3,7 @@
 * Scheduled: a REQUEST to every attendee; AttendeeAdded: to the one added.
 * Moved, Relocated, Confirmed, Reinstated: a REQUEST to every attendee; Cancelled: a CANCEL.
 * AttendeeRemoved: a CANCEL to the one removed (uninvited alone).
+* Trip cancelled: a CANCEL for each of its meetings; reinstated: a REQUEST for each again.
 
 One save of several changes (the one meeting page: moved, relocated and confirmed at once)
 sends one mail per attendee: the rule of the save's last change sends it, saying what changed
@@ -23,6 +24,8 @@ from sqlalchemy.engine import Connection
 from planner.calendar.files import calendar_options
 from planner.calendar.model import CalendarAttendee, CalendarMeeting
 from planner.domain.meeting import Meeting
+from planner.domain.trip import Trip
+from planner.domain.values import MeetingStatus
 from planner.itip.links import answer_token
 from planner.itip.messages import Before, calendar_mail
 from planner.itip.recipients import Recipient, recipients
@@ -107,3 +110,17 @@ def meeting_changed(event: Any, context: MailContext) -> list[OutgoingMail]:
         return []
     return [_mail(kind, meeting, person, context, before)
             for person in recipients(context.conn, meeting.meeting_id)]
+
+
+@mail_rule(Trip.Cancelled, Trip.Reinstated)
+def trip_changed(event: Any, context: MailContext) -> list[OutgoingMail]:
+    """A cancelled trip cancels each of its meetings in the attendees' calendars (the feeds
+    show them cancelled too); reinstating it brings back those not cancelled themselves."""
+    kind = "cancelled" if isinstance(event, Trip.Cancelled) else "reinstated"
+    mails = []
+    trip_id = str(event.originator_id)
+    for meeting in calendar_meetings(context.conn, t.meetings.c.trip_id == trip_id,
+                                     t.meetings.c.status != MeetingStatus.CANCELLED.value):
+        mails += [_mail(kind, meeting, person, context)
+                  for person in recipients(context.conn, meeting.meeting_id)]
+    return mails

@@ -149,3 +149,21 @@ def test_one_save_of_several_changes_sends_one_mail_and_opted_out_people_get_non
     assert "Place before: Rathaus, Munich" in text and "Place now: BMW Welt, Munich" in text
     method, event = _invitation(mails[0])
     assert (method, str(event["STATUS"])) == ("REQUEST", "CONFIRMED")
+
+
+@pytest.mark.parametrize("sql_database_url", ["sqlite"], indirect=True)
+def test_a_cancelled_trip_cancels_its_meetings_in_the_attendees_calendars(
+        sql_database_url: str, make_planner: Any, smtp_server: SmtpServer) -> None:
+    planner = make_planner(sql_database_url)
+    world = _world(planner)
+    meeting = _meeting(planner, world, "Reception at the consulate")
+    _deliver(planner, smtp_server)
+
+    planner.app.cancel_trip(world["trip"], actor=ACTOR, reason="the visit is postponed")
+
+    mails = _deliver(planner, smtp_server)
+    assert sorted(m["To"].addresses[0].addr_spec for m in mails) == [ANNA, LI]
+    for mail in mails:
+        method, event = _invitation(mail)
+        assert (method, str(event["STATUS"])) == ("CANCEL", "CANCELLED")
+        assert str(event["UID"]) == meeting_uid(meeting, planner.settings.calendar_domain)

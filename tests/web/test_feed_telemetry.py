@@ -4,11 +4,14 @@ is stored, and a member who has neither subscribed nor been reached is flagged."
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import inspect
 
 from planner.feedwatch.clients import client_kind
+from planner.mail.sender import Sender
+from planner.mail.transport import FolderTransport
 from tests.web.conftest import new_trip, signed_in
 from tests.web.world import SETUP, World
 
@@ -27,7 +30,7 @@ def _person_line(box: str, person_id: object) -> str:
 
 
 def test_a_feed_fetch_shows_on_the_trip_page_with_its_client_and_no_address_is_kept(
-        app: Flask, world: World) -> None:
+        app: Flask, world: World, tmp_path: Path) -> None:
     planner = app.extensions["planner"]
     trip_id, munich = new_trip(app, title="Telemetry: study visit")
     meeting_id = planner.app.schedule_meeting(
@@ -51,6 +54,11 @@ def test_a_feed_fetch_shows_on_the_trip_page_with_its_client_and_no_address_is_k
         for name in inspect(conn).get_table_names():
             for row in conn.exec_driver_sql(f'SELECT * FROM "{name}"'):
                 assert ADDRESS not in repr(tuple(row)), f"{name} holds the client's address"
+
+    assert "Last mail not delivered yet" in koerner  # his invitation waits in the outbox
+    Sender(planner.engine, planner.settings, outbox=planner.outbox,
+           transport=FolderTransport(tmp_path / "mails")).run_once()
+    assert "Last mail delivered" in _person_line(_members_box(app, trip_id), world.koerner)
 
     planner.app.move_meeting(meeting_id, actor=SETUP, starts=datetime(2024, 11, 20, 14),
                              ends=datetime(2024, 11, 20, 15), reason="the mayor is late")
