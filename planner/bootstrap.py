@@ -24,6 +24,7 @@ from planner.audit.people_index import attach as attach_people_index
 from planner.credentials.store import SqlCredentials
 from planner.instance import instance_secret
 from planner.itinerary.prints import PrintLog
+from planner.mail.outbox import attach as attach_outbox
 from planner.readmodel import Projector, Queries
 from planner.readmodel.projector import Progress
 from planner.readmodel.tables import SCHEMA_VERSION
@@ -69,6 +70,8 @@ class Planner:
     signins: SignInLog | None = None
     prints: PrintLog | None = None
     """When each person's itinerary of each trip was last printed (planner.itinerary)."""
+    outbox: Any = None
+    """planner.mail.outbox.Outbox on SQL storage."""
 
     def close(self) -> None:
         self.app.close()
@@ -97,6 +100,7 @@ def build(settings: Settings | None = None, *, clock: Callable[[], datetime] | N
     try:
         attach_audit(planner)
         attach_people_index(planner)
+        attach_outbox(planner)  # after the read models' step: rules read current rows
     except Exception:
         planner.close()
         raise

@@ -12,8 +12,10 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from planner.domain.errors import ValidationError
 from planner.domain.organisation import OrganisationKind
@@ -52,6 +54,13 @@ class Settings:
     default_organisation_latin: str = ""
     default_organisation_kind: str = "agency"
     default_organisation_country: str = "DE"
+    # Mail (planner.mail): no smtp_url means every mail is written as an .eml file into
+    # `mail_folder` of the instance folder (the demo).
+    mail_smtp_url: str = ""
+    mail_from: str = "Delegation Planner <planner@localhost>"
+    mail_reply_to: str = ""
+    mail_folder: str = "outbox"
+    invitation_valid_days: int = 7
     config_file: Path | None = None
 
     @property
@@ -63,6 +72,10 @@ class Settings:
             return self.base_url.rstrip("/")
         host = "127.0.0.1" if self.web_host in ("0.0.0.0", "::", "") else self.web_host
         return f"http://{host}:{self.web_port}"
+    def mail_folder_path(self) -> Path:
+        """Where mails go as .eml files when no SMTP server is configured."""
+        folder = Path(self.mail_folder)
+        return folder if folder.is_absolute() else Path(self.instance_path) / folder
 
     @property
     def is_sqlite(self) -> bool:
@@ -97,6 +110,11 @@ _KEYS: dict[tuple[str, str], str] = {
     ("organisations", "default_latin"): "default_organisation_latin",
     ("organisations", "default_kind"): "default_organisation_kind",
     ("organisations", "default_country"): "default_organisation_country",
+    ("mail", "smtp_url"): "mail_smtp_url",
+    ("mail", "from"): "mail_from",
+    ("mail", "reply_to"): "mail_reply_to",
+    ("mail", "folder"): "mail_folder",
+    ("invitations", "valid_days"): "invitation_valid_days",
 }
 _FIELD_TO_KEY = {f: k for k, f in _KEYS.items()}
 
@@ -263,6 +281,53 @@ def _clock_time(value: Any, source: str) -> time:
         raise SettingsError(f"{source}: must be a time as HH:MM, got {text!r}") from error
 
 
+def _smtp_url(value: Any, source: str) -> str:
+    url = _text(value, source)
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname or port == -1 \
+            or parts.path not in ("", "/") or parts.fragment:
+        raise SettingsError(f"{source}: must be smtp://USER:PASSWORD@HOST:PORT (STARTTLS when "
+                            "the server offers it; ?starttls=required to insist) or smtps://... "
+                            "(TLS from the start)")
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    if set(query) - {"starttls"} or query.get("starttls", "auto") not in (
+            "auto", "required", "never"):
+        raise SettingsError(f"{source}: the only option is ?starttls=auto|required|never")
+    return url
+
+
+def _address(value: Any, source: str, *, required: bool = True) -> str:
+    text = _text(value, source)
+    if not text and not required:
+        return ""
+    _name_part, address = parseaddr(text)
+    if not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+", address or ""):
+        raise SettingsError(f"{source}: must be an e-mail address such as "
+                            f"'Planner <planner@example.org>', got {text!r}")
+    return text
+
+
+def _optional_address(value: Any, source: str) -> str:
+    return _address(value, source, required=False)
+
+
+def _folder(value: Any, source: str) -> str:
+    name = _text(value, source)
+    if not name:
+        raise SettingsError(f"{source}: must not be empty")
+    return name
+
+
+def _valid_days(value: Any, source: str) -> int:
+    return _positive_int(value, source, most=90)
+
+
 def _flag(value: Any, source: str) -> bool:
     if isinstance(value, bool):
         return value
@@ -320,4 +385,9 @@ _PARSERS = {
     "default_organisation_latin": _text,
     "default_organisation_kind": _organisation_kind,
     "default_organisation_country": _country,
+    "mail_smtp_url": _smtp_url,
+    "mail_from": _address,
+    "mail_reply_to": _optional_address,
+    "mail_folder": _folder,
+    "invitation_valid_days": _valid_days,
 }

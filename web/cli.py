@@ -14,6 +14,7 @@ from werkzeug.serving import run_simple
 from planner.bootstrap import Planner
 from planner.cli import main as planner_main
 from planner.cli.core import planner_from_settings
+from planner.mail.runner import start_beside
 from web import create_app
 
 
@@ -22,7 +23,8 @@ from web import create_app
 @click.option("--port", default=None, type=click.IntRange(1, 65535),
               help="Port to listen on (default from config.toml).")
 def serve(host: str | None, port: int | None) -> None:
-    """Serve the web UI with the development server (see the README for production)."""
+    """Serve the web UI with the development server (see the README for production); a
+    thread beside it sends the outbox's mails (planner.mail.runner)."""
     with planner_from_settings() as planner:
         host = host or planner.settings.web_host
         port = port or planner.settings.web_port
@@ -33,7 +35,12 @@ def serve(host: str | None, port: int | None) -> None:
         click.echo(f"Delegation Planner on http://{host}:{port}/  (Ctrl+C to stop)")
         for line in _demo_logins(planner):
             click.echo(line)
-        run_simple(host, port, app, threaded=True, use_reloader=False)
+        mail = start_beside(planner) if planner.engine is not None else None
+        try:
+            run_simple(host, port, app, threaded=True, use_reloader=False)
+        finally:
+            if mail is not None:
+                mail.stop()
 
 
 def _demo_logins(planner: Planner) -> list[str]:

@@ -34,6 +34,7 @@ from werkzeug.http import unquote_etag
 from planner.calendar.files import CalendarFile
 from planner.domain.errors import ValidationError
 from web import access
+from web.feedwatch import record_fetch
 from web.layout import add_slot
 from web.trips import trip
 from web.wiring import actor, calendars, commands, found, my_person, public_base, queries
@@ -62,6 +63,7 @@ def feed(token: str) -> Response:
                         headers={"Cache-Control": "no-store"})
     response = calendar_response(calendars().person(person.id), "inline",
                                  if_modified_since=False)
+    record_fetch(person.id)  # when, and which kind of client (planner.feedwatch)
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Robots-Tag"] = "noindex"
     return response

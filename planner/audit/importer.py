@@ -61,6 +61,8 @@ def import_log(planner: Any, path: str | Path, progress: Progress | None = None)
             _lock(conn, events)
             _refuse_unless_empty(conn, events)
             count, head = loader.load(conn, path)
+            if getattr(planner, "outbox", None) is not None:
+                planner.outbox.skip_to_end(conn)  # an imported past is not news: no mails
     except (_Bad, BadEvent) as bad:
         raise ExchangeError(f"{path}: {bad}; nothing was imported") from None
     except SQLAlchemyError as error:

@@ -12,7 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from planner.audit.asof import AsOf, person_schedule_as_of
-from planner.calendar.model import CalendarAttendee, CalendarLeg, CalendarMeeting
+from planner.calendar.model import CalendarAttendee, CalendarLeg, CalendarMeeting, partstat
 from planner.calendar.stamps import Stamp, combined, meeting_stamp, trip_stamps
 from planner.domain.values import MeetingStatus, TripStatus
 from planner.readmodel.queries_calendar import CalendarRows
@@ -38,7 +38,9 @@ def person_rows_as_of(planner: Any, person_id: UUID | str, at: datetime) -> Cale
         trip = view.trips_by_id[str(state["trip_id"])]
         stamp = combined(meeting_stamp(events_of(record)), trip_info[str(trip.record_id)][0])
         cancelled = trip.state["status"] == TripStatus.CANCELLED.value
-        attendees = [view.people[p].state for p in state["attendees"] if p in view.people]
+        answers = state.get("answers") or {}
+        attendees = [(view.people[p].state, answers.get(p, "")) for p in state["attendees"]
+                     if p in view.people]
         meetings.append(CalendarMeeting(
             meeting_id=record.record_id, trip_id=trip.record_id,
             trip_title=trip.state["title"], title=state["title"], kind=state["kind"],
@@ -46,8 +48,8 @@ def person_rows_as_of(planner: Any, person_id: UUID | str, at: datetime) -> Cale
             starts_at=_utc(state["starts_at"]), ends_at=_utc(state["ends_at"]),
             timezone=state["timezone"], venue=state["venue"], city=state["city"],
             counterparts=tuple(state["counterparts"]), agenda=state["agenda"],
-            attendees=tuple(CalendarAttendee(p["name"], p.get("email", ""))
-                            for p in attendees),
+            attendees=tuple(CalendarAttendee(p["name"], p.get("email", ""), partstat(answer))
+                            for p, answer in attendees),
             organiser=trip.state["organiser"], sequence=stamp.sequence,
             last_modified=_utc(stamp.changed_at)))
     legs = []

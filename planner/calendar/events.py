@@ -13,7 +13,7 @@ from icalendar import Event, vUri
 
 from planner.calendar import text as ical_text
 from planner.calendar.model import CalendarLeg, CalendarMeeting, CalendarOptions
-from planner.calendar.zones import load_zone
+from planner.calendar.zones import covers, load_zone
 
 #: Sort key of an event in a calendar: its start as a UTC instant, then its UID.
 EventKey = tuple[datetime, str]
@@ -74,7 +74,8 @@ def meeting_event(meeting: CalendarMeeting, options: CalendarOptions) -> tuple[E
     event.add("ORGANIZER", ical_text.organizer_address(meeting.organiser, options.domain))
     for attendee in attendees:
         if attendee.name.strip() or ical_text.has_address(attendee.email):
-            address = ical_text.attendee_address(attendee.name, attendee.email, options.domain)
+            address = ical_text.attendee_address(attendee.name, attendee.email, options.domain,
+                                                 attendee.partstat)
             event.add("ATTENDEE", address)
     if meeting.status == "cancelled":
         event.add("TRANSP", "TRANSPARENT")
@@ -122,13 +123,18 @@ def _add_change_stamps(event: Event, uid: str, sequence: int, stamp: datetime, w
 
 
 def _wall_time_or_utc(instant: datetime, zone: ZoneInfo) -> datetime:
-    """Local wall time in ``zone``, unless that wall time would be read as another instant.
+    """Local wall time in ``zone``, unless some client could read that wall time otherwise.
 
-    In the hour repeated when clocks go back, RFC 5545 reads a wall time as its first pass, so
-    an instant in the second pass is written in UTC instead (``...Z``), which is unambiguous.
+    Written in UTC (``...Z``, which every reader takes the same way) instead:
+    * a wall time that happens twice (the hour repeated when clocks go back), in either pass:
+      RFC 5545 reads it as the first pass, but Thunderbird's ical.js and khal read the second;
+    * a wall time outside the years the calendar's VTIMEZONE covers (zones.COVERED_YEARS).
+    A wall time that does not exist (the hour skipped in spring) never comes out of a UTC
+    instant, so it needs no rule.
     """
     local = instant.astimezone(zone)
-    if local.replace(fold=0).astimezone(UTC) != instant:
+    ambiguous = local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+    if ambiguous or not covers(local.year):
         return instant
     return local
 

@@ -7,10 +7,10 @@ UID; time zones by TZID), so ``calendar_etag`` of a feed only changes when its m
 Decisions worth knowing:
 
 * Meetings carry the venue's IANA zone (``DTSTART;TZID=Asia/Shanghai:20190626T100000``) and a
-  VTIMEZONE per zone, built from tzdata and exact from a year before the first event to the
-  end of the last event's year (see ``planner.calendar.zones``). A start in the second pass of the
-  hour repeated when clocks go back cannot be written as wall time plus TZID (readers take the
-  first pass), so it is written in UTC.
+  VTIMEZONE per zone, built from tzdata for one fixed range of years, so the same zone is the
+  same bytes in every calendar (see ``planner.calendar.zones``). A wall time in the hour
+  repeated when clocks go back (either pass) is written in UTC: clients disagree on which pass
+  it means. So is one outside the covered years.
 * A leg is one all-day VEVENT per day ("Nanjing (day 2 of 3)"), each ``DTEND`` the next day
   (exclusive), so a three-day leg shows exactly three days; each day has its own stable UID
   ``leg-{leg_id}-day-{n}@{domain}``. Legs are TRANSPARENT: being in a city is not being busy.
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from icalendar import Calendar, Event
@@ -36,7 +36,7 @@ from icalendar.prop import vInline
 from planner.calendar import text as ical_text
 from planner.calendar.events import leg_events, leg_uid, meeting_event, meeting_uid, utc
 from planner.calendar.model import CalendarLeg, CalendarMeeting, CalendarOptions
-from planner.calendar.zones import load_zone, vtimezone
+from planner.calendar.zones import zone_component
 
 __all__ = [
     "calendar_etag",
@@ -49,7 +49,6 @@ __all__ = [
 ]
 
 PRODID = "-//Delegation Planner//Trip calendars//EN"
-_EMPTY_CALENDAR_YEAR = 2000
 FEEDS_KEPT = 128  # rendered feeds kept per process (a feed of 100 meetings is about 100 kB)
 
 
@@ -151,16 +150,13 @@ def _finish(
     for leg in legs:
         events.extend(leg_events(leg, options))
     events.sort(key=lambda keyed: keyed[0])
-    tzids = sorted(_used_tzids(event for _, event in events))
-    if tzids:
-        first, last = _year_span(meetings, legs)
-        for tzid in tzids:
-            calendar.add_component(vtimezone(tzid, first, last))
+    for tzid in sorted(_used_tzids(event for _, event in events)):
+        calendar.add_component(zone_component(tzid))
     for _, event in events:
         calendar.add_component(event)
     if not events:
         # RFC 5545 wants at least one component; an unused UTC zone is invisible everywhere.
-        calendar.add_component(vtimezone("Etc/UTC", _EMPTY_CALENDAR_YEAR, _EMPTY_CALENDAR_YEAR))
+        calendar.add_component(zone_component("Etc/UTC"))
     return calendar.to_ical(sorted=False)
 
 
@@ -180,15 +176,3 @@ def _used_tzids(events: Iterable[Event]) -> set[str]:
             if tzid:
                 used.add(tzid)
     return used
-
-
-def _year_span(meetings: Sequence[CalendarMeeting], legs: Sequence[CalendarLeg]) -> tuple[int, int]:
-    """First and last year any event of the calendar touches, in its own local dates."""
-    days: list[date] = []
-    for meeting in meetings:
-        zone = load_zone(meeting.timezone)
-        days.append(meeting.starts_at.astimezone(zone).date())
-        days.append(meeting.ends_at.astimezone(zone).date())
-    for leg in legs:
-        days.extend([leg.arrives_on, leg.departs_on])
-    return min(days).year, max(days).year

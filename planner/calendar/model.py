@@ -10,11 +10,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
+#: iTIP PARTSTAT of an attendee's answer (planner.domain.values.Answer; "" not answered).
+PARTSTATS = {"accepted": "ACCEPTED", "declined": "DECLINED", "": "NEEDS-ACTION"}
+
+
+def partstat(answer: str) -> str:
+    return PARTSTATS.get(answer, "NEEDS-ACTION")
+
 
 @dataclass(frozen=True)
 class CalendarAttendee:
     name: str
     email: str  # may be ""
+    partstat: str = "NEEDS-ACTION"  # ACCEPTED | DECLINED | NEEDS-ACTION
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ MEETING_STATUS_AFTER: dict[type, str] = {
 _MEETING_RESCHEDULED = (Meeting.Moved, Meeting.Relocated, Meeting.Confirmed, Meeting.Cancelled,
                         Meeting.Reinstated)
 _MEETING_SHOWN = (Meeting.Scheduled, Meeting.DetailsChanged, Meeting.AttendeeAdded,
-                  Meeting.AttendeeRemoved)
+                  Meeting.AttendeeRemoved, Meeting.AnswerGiven)
 
 
 def meeting_change(event: Any, status_before: str | None) -> Change:

@@ -74,7 +74,8 @@ def has_address(email: str) -> bool:
     return "@" in email.strip()
 
 
-def attendee_address(name: str, email: str, domain: str) -> vCalAddress:
+def attendee_address(name: str, email: str, domain: str,
+                     partstat: str = "") -> vCalAddress:
     """An ATTENDEE value with the person's name as CN.
 
     RFC 5545 makes ATTENDEE a CAL-ADDRESS, which is any URI; it need not be mailto:. A person
@@ -90,6 +91,8 @@ def attendee_address(name: str, email: str, domain: str) -> vCalAddress:
     cn = clean_parameter(name)
     if cn:
         address.params["CN"] = cn
+    if partstat:
+        address.params["PARTSTAT"] = partstat
     return address
 
 

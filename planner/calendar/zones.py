@@ -7,7 +7,15 @@ the TZOFFSETFROM offset, so that onset means 02:00 UTC, an hour after the clocks
 (01:00 UTC). Here every onset is the instant of the change written in the offset in force just
 before it (``...0331T020000`` in spring, ``...1027T030000`` in autumn).
 
-Shape: the transitions from the year before the calendar's first year onwards are found by
+Range: every calendar made with the same tzdata carries the same VTIMEZONE for a zone, whatever
+its events (Radicale/vobject caches a zone's definition by TZID across calendars, so two files
+defining one TZID differently conflict there). The fixed range is ``COVERED_YEARS`` = 1970-2037:
+tzdata vouches for clock history only from 1970 on, and 2037 is the end of the explicit
+transitions in TZif files (32-bit time); a rule still in force in 2037 is left open-ended, so
+later years follow it exactly as tzdata's own POSIX footer does. An instant outside these years
+(the domain accepts 1900-2200) is written in UTC by planner.calendar.events, never as wall time.
+
+Shape: the transitions from the year before the first covered year onwards are found by
 scanning tzdata, then consecutive yearly changes that follow one weekday rule are written as one
 observance with ``RRULE:FREQ=YEARLY;BYMONTH=..;BYDAY=..`` (the shape Google, Apple, Outlook and
 tzurl.org publish, and the one clients read most reliably). A rule still in force at the end of
@@ -29,6 +37,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+#: The years every VTIMEZONE covers (see the module docstring); instants outside go in UTC.
+COVERED_YEARS = (1970, 2037)
 
 # Offsets never change twice within six hours in any modern tzdata zone.
 _SCAN_STEP = timedelta(hours=6)
@@ -161,6 +172,20 @@ def _observance(rule: _Rule) -> TimezoneStandard | TimezoneDaylight:
     part.add("TZOFFSETTO", first.offset_to)
     part.add("TZNAME", first.name)
     return part
+
+
+@lru_cache(maxsize=256)
+def zone_component(tzid: str) -> Timezone:
+    """The one VTIMEZONE of ``tzid`` for every calendar: exact for ``COVERED_YEARS``.
+
+    Shared between calendars (adding a component does not change it); never mutate it.
+    """
+    return vtimezone(tzid, *COVERED_YEARS)
+
+
+def covers(local_year: int) -> bool:
+    """Whether a wall time of that year can be written against ``zone_component``."""
+    return COVERED_YEARS[0] <= local_year <= COVERED_YEARS[1]
 
 
 def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:

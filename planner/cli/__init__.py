@@ -11,6 +11,7 @@ from planner.cli import (
     core,
     imports,
     itinerary,
+    mail,
     organisations,
     people,
     readmodel,
@@ -26,6 +27,6 @@ def main() -> None:
 
 
 for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports,
-               itinerary):
+               itinerary, mail):
     for command in module.COMMANDS:
         main.add_command(command)

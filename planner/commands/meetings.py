@@ -159,6 +159,12 @@ class MeetingCommands(CommandSupport):
         return self._edit_planned(meeting_id, expected_version, lambda m: m.confirm(
             actor=actor, at=self._stamp()))
 
+    def answer_meeting(self, meeting_id: UUID | str, *, actor: str, person_id: UUID | str,
+                       answer: str) -> int:
+        """An attendee accepts or declines (from their schedule or a signed mail link)."""
+        return self._edit(Meeting, meeting_id, None, lambda m: m.answer(
+            actor=actor, person_id=person_id, answer=answer, at=self._stamp()))
+
     def cancel_meeting(self, meeting_id: UUID | str, *, actor: str, reason: str,
                        expected_version: int | None = None) -> int:
         return self._edit(Meeting, meeting_id, expected_version, lambda m: m.cancel(

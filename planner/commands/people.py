@@ -56,6 +56,11 @@ class PeopleCommands(CommandSupport):
             actor=actor, token_ref=ref, reason=reason, at=self._stamp())))
         return token
 
+    def choose_calendar_mails(self, person_id: UUID | str, *, actor: str, wanted: bool) -> int:
+        """The person wants calendar mails for their meetings, or no longer."""
+        return self._edit(Person, person_id, None, lambda p: p.choose_calendar_mails(
+            actor=actor, wanted=wanted, at=self._stamp()))
+
     def feed_key(self, token: str) -> str:
         """What the read model keeps as a person's current feed credential, for this token:
         its reference in the credential store, or (addresses of before) the hash itself."""

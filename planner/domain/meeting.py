@@ -220,6 +220,28 @@ class Meeting(PlannerAggregate):
                         leg_id=self._leg_in(window))
         self._emit(self.Reinstated, actor, at, reason)
 
+    # -- answers --------------------------------------------------------------------------
+    class AnswerGiven(PlannerAggregate.Event):
+        """An attendee accepted or declined (iTIP PARTSTAT); the latest answer stands."""
+
+        person_id: str
+        answer: str  # "accepted" | "declined"
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.__dict__.setdefault("answers", {})[self.person_id] = self.answer
+
+    def answer(self, *, actor: str, person_id: UUID | str, answer: str,
+               at: datetime | None = None) -> None:
+        """An attendee's answer to the invitation; only attendees of a meeting not cancelled."""
+        choice = v.choice("answer", answer, v.Answer)
+        wanted = v.record_id("person_id", person_id)
+        stored = next((p for p in self.attendees if same(p, wanted)), "")
+        if not stored:
+            raise InvariantError("person_id", "only an attendee of the meeting can answer it")
+        if self.status == v.MeetingStatus.CANCELLED:
+            raise InvariantError("status", "the meeting is cancelled; there is nothing to answer")
+        self._emit(self.AnswerGiven, actor, at, person_id=stored, answer=choice)
+
     # -- several at once -------------------------------------------------------------------
     def revise(self, *, actor: str, window: TripWindow, changes: MeetingChanges, reason: str,
                at: datetime | None = None) -> tuple[str, ...]:

@@ -138,6 +138,22 @@ class Person(Erasable, PlannerAggregate):
         self._emit(self.FeedTokenReset, actor, at, reason_text(reason, required=False),
                    token_hash="", token_ref=v.text("token_ref", token_ref, max_len=64))
 
+    class CalendarMailsChosen(PlannerAggregate.Event):
+        """Whether the person wants calendar mails (iTIP invitations for their meetings).
+        Before any choice: yes, if they have an address and an account (planner.itip)."""
+
+        wanted: bool
+
+        def apply(self, person: Person) -> None:
+            person.__dict__["calendar_mails"] = self.wanted
+
+    def choose_calendar_mails(self, *, actor: str, wanted: bool,
+                              at: datetime | None = None) -> None:
+        self._refuse_if_erased()
+        if not isinstance(wanted, bool):
+            raise InvariantError("calendar_mails", "must be yes or no")
+        self._emit(self.CalendarMailsChosen, actor, at, wanted=wanted)
+
     class Erased(PlannerAggregate.Event):
         """The person's key was deleted: their personal data can no longer be read anywhere.
         Their calendar feed stops working."""

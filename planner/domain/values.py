@@ -66,6 +66,13 @@ class MeetingStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Answer(StrEnum):
+    """An attendee's answer to a meeting (iTIP PARTSTAT ACCEPTED / DECLINED)."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
 class ProfileKind(StrEnum):
     COMPANY = "company"
     GOVERNMENT = "government body"

@@ -47,6 +47,7 @@ class Attending(NamedTuple):
     person_id: str
     name: str  # "" when the person is unknown
     email: str
+    answer: str = ""  # "accepted" | "declined" | "" (not answered)
 
 
 def attendees_of(conn: Connection, meeting_ids: Sequence[str]) -> dict[str, list[Attending]]:
@@ -54,13 +55,15 @@ def attendees_of(conn: Connection, meeting_ids: Sequence[str]) -> dict[str, list
     found: dict[str, list[Attending]] = defaultdict(list)
     if not meeting_ids:
         return found
-    a, p = t.attendees, t.people
-    query = (select(a.c.meeting_id, a.c.person_id, p.c.name, p.c.email)
+    a, p, an = t.attendees, t.people, t.answers
+    query = (select(a.c.meeting_id, a.c.person_id, p.c.name, p.c.email, an.c.answer)
              .join(p, p.c.id == a.c.person_id, isouter=True)
+             .join(an, (an.c.meeting_id == a.c.meeting_id) & (an.c.person_id == a.c.person_id),
+                   isouter=True)
              .where(a.c.meeting_id.in_(sorted(set(meeting_ids))))
              .order_by(a.c.meeting_id, a.c.seq, a.c.idx))
-    for meeting_id, person_id, name, email in conn.execute(query):
-        found[meeting_id].append(Attending(person_id, name or "", email or ""))
+    for meeting_id, person_id, name, email, answer in conn.execute(query):
+        found[meeting_id].append(Attending(person_id, name or "", email or "", answer or ""))
     return found
 
 
@@ -83,6 +86,7 @@ def items(conn: Connection, rows: Sequence[RowMapping],
             local_end=in_zone(end, r["timezone"]), home_timezone=home, home_start=home_start,
             home_end=home_end, attendees=tuple(a.name for a in who),
             attendee_ids=tuple(uid(a.person_id) for a in who),
+            answers=tuple(a.answer for a in who),
             counterparts=loads(r["counterparts"]), agenda=r["agenda"],
             version=r["version"],
             last_changed_at=from_db(r["last_changed_at"])))

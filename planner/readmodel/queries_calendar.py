@@ -25,7 +25,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.engine import Connection, RowMapping
 
-from planner.calendar.model import CalendarAttendee, CalendarLeg, CalendarMeeting
+from planner.calendar.model import CalendarAttendee, CalendarLeg, CalendarMeeting, partstat
 from planner.calendar.stamps import Stamp, combined
 from planner.domain.values import MeetingStatus, TripStatus
 from planner.readmodel import tables as t
@@ -73,10 +73,16 @@ def _meeting_query(*where: ColumnElement[bool]) -> Any:
         tr.c.created_at.label("trip_created_at"))
 
 
+def calendar_meetings(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarMeeting]:
+    """The meetings `where` picks, as every calendar shows them (feeds and calendar mails)."""
+    return _meetings(conn, *where)
+
+
 def _meetings(conn: Connection, *where: ColumnElement[bool]) -> list[CalendarMeeting]:
     rows = list(conn.execute(_meeting_query(*where)).mappings())
     attendees = attendees_of(conn, [r["id"] for r in rows])
-    return [calendar_meeting(r, [CalendarAttendee(name=a.name, email=a.email)
+    return [calendar_meeting(r, [CalendarAttendee(name=a.name, email=a.email,
+                                                  partstat=partstat(a.answer))
                                  for a in attendees[r["id"]]]) for r in rows]
 
 

@@ -113,8 +113,11 @@ class ItineraryQueries(QueryBase):
                 return None
             m, p = t.attendees, t.people
             who = conn.execute(
-                select(m.c.person_id, p.c.name, t.members.c.role, t.members.c.organisation)
+                select(m.c.person_id, p.c.name, t.members.c.role, t.members.c.organisation,
+                       t.answers.c.answer)
                 .join(p, p.c.id == m.c.person_id, isouter=True)
+                .join(t.answers, (t.answers.c.meeting_id == m.c.meeting_id)
+                      & (t.answers.c.person_id == m.c.person_id), isouter=True)
                 .join(t.members, (t.members.c.person_id == m.c.person_id)
                       & (t.members.c.trip_id == r["trip_id"]), isouter=True)
                 .where(m.c.meeting_id == key).order_by(m.c.seq, m.c.idx)).mappings().all()
@@ -141,7 +144,8 @@ class ItineraryQueries(QueryBase):
             local_end=in_zone(end, r["timezone"]), home_start=home_start, home_end=home_end,
             version=r["version"],
             attendees=tuple(AttendeeRow(person_id=uid(a["person_id"]), name=a["name"] or "",
-                                        role=a["role"] or "", organisation=a["organisation"] or "")
+                                        role=a["role"] or "", organisation=a["organisation"] or "",
+                                        answer=a["answer"] or "")
                             for a in who),
             outcome=None if outcome is None else Outcome(
                 summary=outcome["summary"], ideas=tuple(ideas),

@@ -149,6 +149,14 @@ class ItineraryItem:
     agenda: str
     version: int
     last_changed_at: datetime
+    answers: tuple[str, ...] = ()  # per attendee (as attendee_ids): accepted, declined or ""
+
+    def answer_of(self, person_id: UUID) -> str:
+        """The person's answer to this meeting ("" when they have not answered)."""
+        for attendee, answer in zip(self.attendee_ids, self.answers, strict=False):
+            if attendee == person_id:
+                return answer
+        return ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ class AttendeeRow:
     name: str
     role: str
     organisation: str
+    answer: str = ""  # accepted | declined | "" (not answered yet)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -141,6 +141,7 @@ people = Table(
     _id("id", True), _text("name"), _text("name_key"), _text("title"), _text("organisation"),
     _text("email"), _text("home_timezone"), _text("feed_token_hash"),
     _text("owner_org_id"), _text("organisation_id"),
+    _text("calendar_mails"),  # "yes", "no", or "" (not chosen: planner.itip.recipients)
     *_changed(),
     Index("rm_people_email", "email"), Index("rm_people_feed", "feed_token_hash"),
     Index("rm_people_owner", "owner_org_id"), Index("rm_people_org", "organisation_id"),
@@ -186,6 +187,25 @@ attendees = Table(
     _id("meeting_id", True), _id("person_id", True),
     Column("seq", BigInteger, nullable=False), Column("idx", Integer, nullable=False),
     Index("rm_attendees_person", "person_id"),
+)
+
+# Attendees' answers (Meeting.AnswerGiven): the latest per person, kept as the aggregate keeps
+# it (also if they leave and come back); only attendees' answers are ever shown.
+answers = Table(
+    "rm_answers", metadata,
+    _id("meeting_id", True), _id("person_id", True), _text("answer"),
+    Column("answered_at", DateTime, nullable=False), Column("seq", BigInteger, nullable=False),
+)
+
+# Calendar mails (planner.itip.rules): each change that sends attendees a REQUEST or CANCEL
+# (moved, relocated, confirmed, cancelled, reinstated) with the time and place before it, so
+# a mail can say what changed, and one save of several changes sends one mail.
+meeting_changes = Table(
+    "rm_meeting_changes", metadata,
+    _id("meeting_id", True), Column("version", Integer, primary_key=True), _text("kind"),
+    _text("actor"), _text("reason"), Column("changed_at", DateTime, nullable=False),
+    Column("starts_at", DateTime, nullable=False), Column("ends_at", DateTime, nullable=False),
+    _text("timezone"), _text("venue"), _text("city"),
 )
 
 outcomes = Table(

@@ -78,13 +78,26 @@ def test_a_meeting_in_the_repeated_hour_after_clocks_go_back_keeps_its_exact_ins
     assert instants(calendar)[uid] == (at(2024, 10, 27, 1, 30), at(2024, 10, 27, 2, 30))
 
 
-def test_a_meeting_in_the_first_pass_of_the_repeated_hour_is_written_in_local_time():
+def test_a_meeting_in_the_first_pass_of_the_repeated_hour_is_written_in_utc_too():
+    # RFC 5545 reads 02:30 as the first pass, but ical.js (Thunderbird) and khal read the
+    # second: any wall time that happens twice goes in UTC, so every client agrees.
     row = _berlin_meeting(at(2024, 10, 27, 0, 30))
     calendar = read(meeting_calendar(row, OPTIONS))
     uid = meeting_uid(row.meeting_id, OPTIONS.domain)
 
-    assert "DTSTART;TZID=Europe/Berlin:20241027T023000" in calendar.lines_of(uid)
-    assert instants(calendar)[uid][0] == at(2024, 10, 27, 0, 30)
+    assert "DTSTART:20241027T003000Z" in calendar.lines_of(uid)
+    assert "DTEND:20241027T013000Z" in calendar.lines_of(uid)
+    assert not [line for line in calendar.lines_of(uid) if "TZID=Europe/Berlin:202410270" in line]
+    assert instants(calendar)[uid] == (at(2024, 10, 27, 0, 30), at(2024, 10, 27, 1, 30))
+
+
+def test_a_meeting_outside_the_years_every_vtimezone_covers_is_written_in_utc():
+    row = _berlin_meeting(at(1965, 7, 1, 8))
+    calendar = read(meeting_calendar(row, OPTIONS))
+    uid = meeting_uid(row.meeting_id, OPTIONS.domain)
+
+    assert "DTSTART:19650701T080000Z" in calendar.lines_of(uid)
+    assert instants(calendar)[uid][0] == at(1965, 7, 1, 8)
 
 
 def test_a_meeting_that_ends_when_it_starts_has_no_end_and_takes_no_time():

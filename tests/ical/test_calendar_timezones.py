@@ -11,18 +11,40 @@ from ical_testkit import OPTIONS, at, leg, meeting, read
 
 from planner.calendar.ics import meeting_calendar, trip_calendar
 
-BERLIN_2024 = [
+# The one VTIMEZONE of Europe/Berlin (tzdata 1970-2037, rules still in force left open).
+BERLIN = [
     "BEGIN:VTIMEZONE",
     "TZID:Europe/Berlin",
+    "BEGIN:STANDARD",
+    "DTSTART:19690101T000000",
+    "RDATE:19690101T000000",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "END:STANDARD",
     "BEGIN:DAYLIGHT",
-    "DTSTART:20230326T020000",
+    "DTSTART:19800406T020000",
+    "RDATE:19800406T020000",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "DTSTART:19800928T030000",
+    "RRULE:FREQ=YEARLY;COUNT=16;BYDAY=-1SU;BYMONTH=9",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "END:STANDARD",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:19810329T020000",
     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
     "TZOFFSETFROM:+0100",
     "TZOFFSETTO:+0200",
     "TZNAME:CEST",
     "END:DAYLIGHT",
     "BEGIN:STANDARD",
-    "DTSTART:20231029T030000",
+    "DTSTART:19961027T030000",
     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
     "TZOFFSETFROM:+0200",
     "TZOFFSETTO:+0100",
@@ -105,23 +127,23 @@ def test_berlin_summer_time_starts_at_2_winter_time_and_ends_at_3_summer_time():
     lines = calendar.content_lines()
     start = lines.index("BEGIN:VTIMEZONE")
 
-    assert lines[start : start + len(BERLIN_2024)] == BERLIN_2024
+    assert lines[start : start + len(BERLIN)] == BERLIN
 
 
 def test_a_zone_without_daylight_saving_has_one_standard_observance():
-    calendar = read(meeting_calendar(meeting(), OPTIONS))
+    calendar = read(meeting_calendar(meeting(timezone="Asia/Kolkata"), OPTIONS))
     lines = calendar.content_lines()
     start = lines.index("BEGIN:VTIMEZONE")
 
     assert lines[start : lines.index("END:VTIMEZONE") + 1] == [
         "BEGIN:VTIMEZONE",
-        "TZID:Asia/Shanghai",
+        "TZID:Asia/Kolkata",
         "BEGIN:STANDARD",
-        "DTSTART:20180101T000000",
-        "RDATE:20180101T000000",
-        "TZOFFSETFROM:+0800",
-        "TZOFFSETTO:+0800",
-        "TZNAME:CST",
+        "DTSTART:19690101T000000",
+        "RDATE:19690101T000000",
+        "TZOFFSETFROM:+0530",
+        "TZOFFSETTO:+0530",
+        "TZNAME:IST",
         "END:STANDARD",
         "END:VTIMEZONE",
     ]
@@ -185,3 +207,40 @@ def test_a_calendar_of_only_all_day_leg_markers_carries_no_time_zone():
     calendar = read(trip_calendar("Legs", [], [leg()], OPTIONS))
 
     assert calendar.tzids() == []
+
+
+def _vtimezone_blocks(body: bytes) -> dict[str, bytes]:
+    """TZID -> the VTIMEZONE component exactly as written in the file (folded bytes)."""
+    blocks = {}
+    for chunk in body.split(b"BEGIN:VTIMEZONE\r\n")[1:]:
+        block = b"BEGIN:VTIMEZONE\r\n" + chunk[: chunk.index(b"END:VTIMEZONE\r\n")]
+        tzid = block.split(b"\r\n")[1].decode().removeprefix("TZID:")
+        blocks[tzid] = block + b"END:VTIMEZONE\r\n"
+    return blocks
+
+
+@pytest.mark.parametrize("tzid", ["Europe/Berlin", "Asia/Shanghai", "America/Sao_Paulo"])
+def test_a_zone_is_the_same_bytes_in_every_calendar_whatever_the_years_of_its_events(tzid):
+    # Radicale (vobject) keeps the first definition of a TZID it meets for every calendar.
+    early = trip_calendar("1975", _meetings_in(tzid, 1975), [], OPTIONS)
+    late = trip_calendar("2019-2036", _meetings_in(tzid, 2019, 2024, 2036), [], OPTIONS)
+    single = meeting_calendar(_meetings_in(tzid, 2001)[0], OPTIONS)
+    read(early), read(late), read(single)
+
+    blocks = [_vtimezone_blocks(body)[tzid] for body in (early, late, single)]
+
+    assert blocks[0] == blocks[1] == blocks[2]
+
+
+@pytest.mark.parametrize("year", [1970, 1996, 2037])
+def test_the_one_vtimezone_is_exact_at_the_edges_of_the_covered_years(year):
+    calendar = read(trip_calendar("Edge", _meetings_in("Europe/Berlin", year), [], OPTIONS))
+    (component,) = calendar.icalendar.timezones
+    zone = ZoneInfo("Europe/Berlin")
+    reader = component.to_tz(lookup_tzid=False)
+
+    for instant in _instants_to_check("Europe/Berlin", at(year, 1, 1), at(year + 1, 1, 1)):
+        local = instant.astimezone(zone)
+        if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+            continue
+        assert local.replace(tzinfo=None).replace(tzinfo=reader).astimezone(UTC) == instant

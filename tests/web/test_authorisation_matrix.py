@@ -180,6 +180,11 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# answers to meetings, calendar mail choice (issue 13, itip)
+answers.mine                    POST    302       422       422    422      403
+answers.link_page               GET     400       400       400    400      400
+answers.link_answer             POST    400       400       400    400      400
+calendar_mails.choose           POST    302       422       422    422      403
 """
 
 ORGANISERS = """
@@ -326,6 +331,11 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# answers to meetings, calendar mail choice (issue 13, itip)
+answers.mine                       POST   422   422   422   422
+answers.link_page                  GET    400   400   400   400
+answers.link_answer                POST   400   400   400   400
+calendar_mails.choose              POST   422   422   422   422
 """
 
 AUDITORS = """
@@ -472,6 +482,11 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# answers to meetings, calendar mail choice (issue 13, itip)
+answers.mine                       POST   403   403   403   403   403
+answers.link_page                  GET    400   400   400   400   400
+answers.link_answer                POST   400   400   400   400   400
+calendar_mails.choose              POST   403   403   403   403   403
 """
 
 ADMINISTRATORS = """
@@ -618,6 +633,11 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# answers to meetings, calendar mail choice (issue 13, itip)
+answers.mine                       POST   422   422   422   422
+answers.link_page                  GET    400   400   400   400
+answers.link_answer                POST   400   400   400   400
+calendar_mails.choose              POST   422   422   422   422
 """
 
 

@@ -61,7 +61,20 @@ def _details(b: Batch, e: Any, seq: int) -> None:
     b.note(MEETING_PLAN, key(e))
 
 
+def _changed(b: Batch, e: Any, kind: str) -> None:
+    """Calendar mails: this change, with the time and place before it (rm_meeting_changes)."""
+    meeting = b.row(t.meetings, key(e))
+    if meeting is None:
+        return
+    b.insert(t.meeting_changes, dict(
+        meeting_id=key(e), version=e.originator_version, kind=kind, actor=e.actor,
+        reason=e.reason, changed_at=to_db(e.timestamp), starts_at=meeting["starts_at"],
+        ends_at=meeting["ends_at"], timezone=meeting["timezone"], venue=meeting["venue"],
+        city=meeting["city"]))
+
+
 def _moved(b: Batch, e: Any, seq: int) -> None:
+    _changed(b, e, "moved")
     meeting = b.row(t.meetings, key(e))
     clock = _clock(to_db(e.starts_at), to_db(e.ends_at), meeting["timezone"]) if meeting else {}
     touch(b, t.meetings, e, starts_at=to_db(e.starts_at), ends_at=to_db(e.ends_at),
@@ -70,6 +83,7 @@ def _moved(b: Batch, e: Any, seq: int) -> None:
 
 
 def _relocated(b: Batch, e: Any, seq: int) -> None:
+    _changed(b, e, "relocated")
     meeting = b.row(t.meetings, key(e))
     clock = _clock(meeting["starts_at"], meeting["ends_at"], e.timezone) if meeting else {}
     touch(b, t.meetings, e, venue=e.venue, city=e.city, city_key=fold(e.city),
@@ -90,10 +104,18 @@ def _attendee_removed(b: Batch, e: Any, seq: int) -> None:
     b.note(ATTENDEE_LEFT, (key(e), e.person_id))
 
 
+def _answer_given(b: Batch, e: Any, seq: int) -> None:
+    b.delete(t.answers, meeting_id=key(e), person_id=e.person_id)
+    b.insert(t.answers, dict(meeting_id=key(e), person_id=e.person_id, answer=e.answer,
+                             answered_at=to_db(e.timestamp), seq=seq))
+    touch(b, t.meetings, e, **_calendar(b, e))
+
+
 def _status(status: v.MeetingStatus) -> Handler:
     changes_plan = status != v.MeetingStatus.CONFIRMED  # cancelled meetings never clash
 
     def handle(b: Batch, e: Any, seq: int) -> None:
+        _changed(b, e, type(e).__name__.lower())  # confirmed, cancelled, reinstated
         cancelled = status == v.MeetingStatus.CANCELLED
         cancellation = dict(cancelled_by=e.actor if cancelled else "",
                             cancelled_at=to_db(e.timestamp) if cancelled else None,
@@ -153,4 +175,5 @@ HANDLERS: dict[type, Handler] = {
     Meeting.FollowUpAdded: _followup_added,
     Meeting.FollowUpCompleted: _followup_completed,
     Meeting.AgreementLinked: _agreement_linked,
+    Meeting.AnswerGiven: _answer_given,
 }

@@ -41,6 +41,10 @@ def _feed_reset(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.people, e, feed_token_hash=getattr(e, "token_ref", "") or e.token_hash)
 
 
+def _calendar_mails(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.people, e, calendar_mails="yes" if e.wanted else "no")
+
+
 def _person_erased(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.people, e, name=ERASED_PERSON, name_key=fold(ERASED_PERSON), title="",
           email="", feed_token_hash="")
@@ -90,6 +94,7 @@ HANDLERS: dict[type, Handler] = {
     Person.DetailsChanged: _person_details,
     Person.FeedTokenReset: _feed_reset,
     Person.Erased: _person_erased,
+    Person.CalendarMailsChosen: _calendar_mails,
     Person.OrganisationNamed: _person_organisation,
     Account.AuditScopeChanged: _audit_scope,
     Account.Opened: _opened,
