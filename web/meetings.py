@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from planner.places.zones import propose_zone
 from web import access, warnings_flash
@@ -50,8 +50,12 @@ def _new_context(trip_id: UUID) -> dict[str, Any]:
 
 
 def _new_values(trip_id: UUID) -> dict[str, Any]:
+    """The leg asked for (`?leg_id=`, as "Schedule another meeting" on a meeting page asks
+    for that meeting's), else the first; the day that leg begins."""
     row = trip(trip_id)
-    first = row.legs[0] if row.legs else None
+    wanted = request.args.get("leg_id", "")
+    first = next((leg for leg in row.legs if str(leg.leg_id) == wanted),
+                 row.legs[0] if row.legs else None)
     day = first.arrives_on if first else row.starts_on
     return {"kind": "official meeting", "leg_id": str(first.leg_id) if first else "",
             "starts_at": f"{day}T09:00", "ends_at": f"{day}T10:00"}
