@@ -1,4 +1,5 @@
-"""Meetings: schedule (local time at the venue), the meeting page, edit, move, relocate, status."""
+"""Meetings: schedule (local time at the venue), the meeting page, and the POST addresses of
+edit, move, relocate and status (their GET pages lead to the one change page, meeting_page)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ def meeting(meeting_id: UUID) -> Any:
 
 def _to_meeting(meeting_id: UUID) -> Any:
     return redirect(url_for("meetings.show", meeting_id=meeting_id))
+
+
+def to_change_page(meeting_id: UUID, part: str) -> Any:
+    """The old single-purpose pages (edit, move, relocate, status, attendees) lead to the one
+    page that changes a meeting, at their part of it; their forms' POST addresses still work
+    (and show their own page again when a post is refused)."""
+    return redirect(url_for("meeting_page.form", meeting_id=meeting_id) + f"#{part}")
 
 
 def _place(form: Form, trip_row: Any) -> tuple[str, str, str | None]:
@@ -113,7 +121,7 @@ def _details(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/edit")
 @access.meeting_planner
 def edit(meeting_id: UUID) -> Any:
-    return render_form("meetings/edit.html", _details(meeting_id), **_context(meeting_id))
+    return to_change_page(meeting_id, "details")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/edit")
@@ -139,7 +147,7 @@ def _time(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/move")
 @access.meeting_planner
 def move_form(meeting_id: UUID) -> Any:
-    return render_form("meetings/move.html", _time(meeting_id), **_context(meeting_id))
+    return to_change_page(meeting_id, "time")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/move")
@@ -165,8 +173,7 @@ def _location(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/relocate")
 @access.meeting_planner
 def relocate_form(meeting_id: UUID) -> Any:
-    return render_form("meetings/relocate.html", _location(meeting_id),
-                       **_context_with_legs(meeting_id))
+    return to_change_page(meeting_id, "place")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/relocate")
@@ -194,7 +201,7 @@ def _version(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/status")
 @access.meeting_planner
 def status(meeting_id: UUID) -> Any:
-    return render_form("meetings/status.html", _version(meeting_id), **_context(meeting_id))
+    return to_change_page(meeting_id, "status")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/confirm")

@@ -60,3 +60,14 @@ def test_schedule_another_meeting_starts_in_the_leg_of_the_meeting_just_seen(
     assert _value(form, "starts_at") == "2019-06-28T09:00", "the day that leg begins"
     first = text_of(organiser.get(f"/trips/{world.trip_id}/meetings/new"))
     assert _chosen(first, "leg_id") == str(world.nanjing_leg), "without it, the first leg"
+
+
+def test_the_old_single_purpose_meeting_pages_lead_to_the_one_change_page(
+        world: World, organiser: FlaskClient) -> None:
+    meeting = f"/meetings/{world.meeting_id}"
+    for old, part in (("edit", "details"), ("move", "time"), ("relocate", "place"),
+                      ("status", "status"), ("attendees", "attendees")):
+        response = organiser.get(f"{meeting}/{old}")
+        assert response.status_code == 302, old
+        assert response.headers["Location"] == f"{meeting}/change#{part}", old
+        assert f'id="{part}"' in text_of(organiser.get(f"{meeting}/change")), part
