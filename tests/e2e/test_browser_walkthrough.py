@@ -180,26 +180,29 @@ def _open_meeting(steps: Steps, title: str) -> None:
     steps.click(steps.page.locator("#itinerary").get_by_role("link", name=title))
 
 
-def _move(steps: Steps) -> None:
+def _change_meeting(steps: Steps, title: str, change: Any, reason: str) -> None:
+    """On the meeting's one change page: `change(page)` sets what changes, then the reason."""
     page = steps.page
-    steps.doing("move")
-    _open_meeting(steps, MOVED)
+    _open_meeting(steps, title)
     steps.click(page.get_by_role("link", name="Change", exact=True))
-    steps.fill(page.get_by_label("Starts (local time)"), "2027-05-15 14:00")
-    steps.fill(page.get_by_label("Reason for the change"), "The chamber asked for the afternoon")
+    change(page)
+    steps.fill(page.get_by_label("Reason for the change"), reason)
     steps.click(page.get_by_role("button", name="Save changes"))
-    assert "Saved: the meeting's time." in page.locator(".alert.success").inner_text()
+
+
+def _move(steps: Steps) -> None:
+    steps.doing("move")
+    _change_meeting(steps, MOVED, lambda page: steps.fill(
+        page.get_by_label("Starts (local time)"), "2027-05-15 14:00"),
+        "The chamber asked for the afternoon")
+    assert "Saved: the meeting's time." in steps.page.locator(".alert.success").inner_text()
 
 
 def _cancel(steps: Steps) -> None:
-    page = steps.page
     steps.doing("cancel")
-    _open_meeting(steps, CANCELLED)
-    steps.click(page.get_by_role("link", name="Change", exact=True))
-    steps.choose(page.get_by_label("Status"), "cancelled")
-    steps.fill(page.get_by_label("Reason for the change"), CANCEL_REASON)
-    steps.click(page.get_by_role("button", name="Save changes"))
-    assert CANCEL_REASON in page.locator("#cancellation").inner_text()
+    _change_meeting(steps, CANCELLED, lambda page: steps.choose(
+        page.get_by_label("Status"), "cancelled"), CANCEL_REASON)
+    assert CANCEL_REASON in steps.page.locator("#cancellation").inner_text()
 
 
 def _record_outcome(steps: Steps) -> None:
@@ -215,8 +218,6 @@ def _record_outcome(steps: Steps) -> None:
 def _check_the_trip(page: Any, trip_url: str) -> None:
     """What was planned, read from the pages (reading is not counted)."""
     page.goto(trip_url)
-    side = page.locator(".trip-side").inner_text()
-    assert "Chengdu, China · Mon 10 – Fri 14 May 2027" in side or "Chengdu" in side
     legs = page.locator("#legs").inner_text()
     assert legs.count("Asia/Shanghai") == 2 and "Chengdu" in legs and "Shanghai" in legs, legs
     delegation = page.locator("#delegation li").all_inner_texts()
