@@ -9,4 +9,5 @@ Modules:
   ics     whole VCALENDARs (feeds and one-off downloads), their ETag
   asof    a person's calendar rows as they stood at a past moment, from the log
   files   calendars ready to serve (body, ETag, file name) for the web feeds and the CLI
+  itip    METHOD:REQUEST / CANCEL objects for calendar mails (planner.itip sends them)
 """
