@@ -1,10 +1,13 @@
 """What an event or a record looks like as JSON: plain values only, never a secret.
 
 The fields shown are those of the history pages (planner.audit.history): everything the event
-or record holds except the secrets planner.audit.readable lists (password, feed-token and API
-token hashes and their references). Personal data sealed in the log reaches this module
-already opened by the application's mapper, or as the erased placeholder once the person's key
-is deleted (planner.privacy.sealing): the feed never reads the stored bytes itself.
+or record holds except secrets: those planner.audit.readable lists (password, feed-token and
+API token hashes and their references) and, so that a record kind added later cannot leak
+one before someone lists it, every field named like one (`..._hash`, `..._ref`).
+
+Personal data sealed in the log reaches this module already opened by the application's
+mapper, or as the erased placeholder once the person's key is deleted
+(planner.privacy.sealing): the feed never reads the stored bytes itself.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from planner.audit.readable import SECRET_FIELDS
 EVENT_ATTRIBUTES = frozenset({"originator_id", "originator_version", "timestamp", "actor",
                               "reason"})
 """Shown as the change's own keys, not among its fields."""
+
+
+def is_secret(name: str) -> bool:
+    return name in SECRET_FIELDS or name.endswith(("_hash", "_ref"))
 
 
 def instant(value: datetime) -> str:
@@ -44,7 +51,7 @@ def plain(value: Any) -> Any:
         return plain(value.value)
     if isinstance(value, dict):
         return {str(plain(k)): plain(v) for k, v in value.items()
-                if str(k) not in SECRET_FIELDS}
+                if not is_secret(str(k))}
     if isinstance(value, list | tuple | set | frozenset):
         items = [plain(v) for v in value]
         return sorted(items, key=str) if isinstance(value, set | frozenset) else items
@@ -54,7 +61,7 @@ def plain(value: Any) -> Any:
 def fields_of(values: dict[str, Any], leave_out: frozenset[str] = frozenset()) -> dict[str, Any]:
     """An event's or a record's fields, without secrets (and without `leave_out`)."""
     return {k: plain(v) for k, v in values.items()
-            if not k.startswith("_") and k not in SECRET_FIELDS and k not in leave_out}
+            if not k.startswith("_") and not is_secret(k) and k not in leave_out}
 
 
 @dataclass(frozen=True)

@@ -184,3 +184,18 @@ def test_the_same_feed_on_postgresql(postgres_server: str, tmp_path: Path) -> No
             assert [c.position for c in everything(planner, me, limit=3)] == browser
         finally:
             planner.close()
+
+
+def test_fields_named_like_secrets_are_left_out_even_unlisted() -> None:
+    from datetime import UTC, date, datetime
+    from uuid import UUID
+
+    from planner.changefeed.shape import fields_of
+
+    shown = fields_of({"name": "Körner", "secret_ref": "credential:7", "token_hash": "ab",
+                       "legs": [{"city": "Jining", "arrives_on": date(2019, 6, 28)}],
+                       "starts_at": datetime(2019, 6, 28, 7, tzinfo=UTC),
+                       "person_id": UUID(int=1), "nested": {"password_ref": "x", "ok": 1}})
+    assert shown == {"name": "Körner", "legs": [{"city": "Jining", "arrives_on": "2019-06-28"}],
+                     "starts_at": "2019-06-28T07:00:00+00:00",
+                     "person_id": "00000000-0000-0000-0000-000000000001", "nested": {"ok": 1}}
