@@ -13,6 +13,7 @@ from planner.cli import (
     organisations,
     people,
     readmodel,
+    tokens,
 )
 
 
@@ -24,6 +25,7 @@ def main() -> None:
     """
 
 
-for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports):
+for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports,
+               tokens):
     for command in module.COMMANDS:
         main.add_command(command)

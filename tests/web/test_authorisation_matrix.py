@@ -176,6 +176,16 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.change_trip                    PATCH  401   401   401   401   401
+api.create_trip                    POST   401   401   401   401   401
+api.docs_css                       GET    200   200   200   200   200
+api.docs_js                        GET    200   200   200   200   200
+api.docs_page                      GET    200   200   200   200   200
+api.list_trips                     GET    401   401   401   401   401
+api.me                             GET    401   401   401   401   401
+api.openapi_document               GET    200   200   200   200   200
+api.read_trip                      GET    401   401   401   401   401
 """
 
 ORGANISERS = """
@@ -319,6 +329,16 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.change_trip                    PATCH  401   401   401   401
+api.create_trip                    POST   401   401   401   401
+api.docs_css                       GET    200   200   200   200
+api.docs_js                        GET    200   200   200   200
+api.docs_page                      GET    200   200   200   200
+api.list_trips                     GET    401   401   401   401
+api.me                             GET    401   401   401   401
+api.openapi_document               GET    200   200   200   200
+api.read_trip                      GET    401   401   401   401
 """
 
 AUDITORS = """
@@ -462,6 +482,16 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.change_trip                    PATCH  401   401   401   401   401
+api.create_trip                    POST   401   401   401   401   401
+api.docs_css                       GET    200   200   200   200   200
+api.docs_js                        GET    200   200   200   200   200
+api.docs_page                      GET    200   200   200   200   200
+api.list_trips                     GET    401   401   401   401   401
+api.me                             GET    401   401   401   401   401
+api.openapi_document               GET    200   200   200   200   200
+api.read_trip                      GET    401   401   401   401   401
 """
 
 ADMINISTRATORS = """
@@ -605,6 +635,16 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.change_trip                    PATCH  401   401   401   401
+api.create_trip                    POST   401   401   401   401
+api.docs_css                       GET    200   200   200   200
+api.docs_js                        GET    200   200   200   200
+api.docs_page                      GET    200   200   200   200
+api.list_trips                     GET    401   401   401   401
+api.me                             GET    401   401   401   401
+api.openapi_document               GET    200   200   200   200
+api.read_trip                      GET    401   401   401   401
 """
 
 
@@ -691,7 +731,7 @@ def test_each_account_gets_the_status_the_matrix_says(app: Flask, world: World, 
     if method == "GET":
         response = client.get(address)
     else:
-        response = client.post(address, data={"csrf_token": client.csrf})
+        response = client.open(address, method=method, data={"csrf_token": client.csrf})
     assert response.status_code == expected, (
         f"{role} {method} {address}: got {response.status_code}, expected {expected}")
     if expected == 302 and role == "anonymous":
