@@ -186,6 +186,38 @@ api.list_trips                     GET    401   401   401   401   401
 api.me                             GET    401   401   401   401   401
 api.openapi_document               GET    200   200   200   200   200
 api.read_trip                      GET    401   401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401   401
+api.add_party                      POST   401   401   401   401   401
+api.add_signatory                  POST   401   401   401   401   401
+api.agreements_history             GET    401   401   401   401   401
+api.agreements_state               GET    401   401   401   401   401
+api.change_agreement_status        POST   401   401   401   401   401
+api.create_profile                 POST   401   401   401   401   401
+api.draft_agreement                POST   401   401   401   401   401
+api.list_agreements                GET    401   401   401   401   401
+api.list_changes                   GET    401   401   401   401   401
+api.list_profiles                  GET    401   401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401   401
+api.meetings_history               GET    401   401   401   401   401
+api.meetings_state                 GET    401   401   401   401   401
+api.people_history                 GET    401   401   401   401   401
+api.people_state                   GET    401   401   401   401   401
+api.profiles_history               GET    401   401   401   401   401
+api.profiles_state                 GET    401   401   401   401   401
+api.read_agreement                 GET    401   401   401   401   401
+api.read_contact                   GET    401   401   401   401   401
+api.read_party                     GET    401   401   401   401   401
+api.read_profile                   GET    401   401   401   401   401
+api.read_signatory                 GET    401   401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401   401
+api.remove_party                   DELETE 401   401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401   401
+api.sign_agreement                 POST   401   401   401   401   401
+api.trips_history                  GET    401   401   401   401   401
+api.trips_state                    GET    401   401   401   401   401
+api.update_agreement               PUT    401   401   401   401   401
+api.update_profile                 PUT    401   401   401   401   401
 """
 
 ORGANISERS = """
@@ -339,6 +371,38 @@ api.list_trips                     GET    401   401   401   401
 api.me                             GET    401   401   401   401
 api.openapi_document               GET    200   200   200   200
 api.read_trip                      GET    401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401
+api.add_party                      POST   401   401   401   401
+api.add_signatory                  POST   401   401   401   401
+api.agreements_history             GET    401   401   401   401
+api.agreements_state               GET    401   401   401   401
+api.change_agreement_status        POST   401   401   401   401
+api.create_profile                 POST   401   401   401   401
+api.draft_agreement                POST   401   401   401   401
+api.list_agreements                GET    401   401   401   401
+api.list_changes                   GET    401   401   401   401
+api.list_profiles                  GET    401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401
+api.meetings_history               GET    401   401   401   401
+api.meetings_state                 GET    401   401   401   401
+api.people_history                 GET    401   401   401   401
+api.people_state                   GET    401   401   401   401
+api.profiles_history               GET    401   401   401   401
+api.profiles_state                 GET    401   401   401   401
+api.read_agreement                 GET    401   401   401   401
+api.read_contact                   GET    401   401   401   401
+api.read_party                     GET    401   401   401   401
+api.read_profile                   GET    401   401   401   401
+api.read_signatory                 GET    401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401
+api.remove_party                   DELETE 401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401
+api.sign_agreement                 POST   401   401   401   401
+api.trips_history                  GET    401   401   401   401
+api.trips_state                    GET    401   401   401   401
+api.update_agreement               PUT    401   401   401   401
+api.update_profile                 PUT    401   401   401   401
 """
 
 AUDITORS = """
@@ -492,6 +556,38 @@ api.list_trips                     GET    401   401   401   401   401
 api.me                             GET    401   401   401   401   401
 api.openapi_document               GET    200   200   200   200   200
 api.read_trip                      GET    401   401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401   401
+api.add_party                      POST   401   401   401   401   401
+api.add_signatory                  POST   401   401   401   401   401
+api.agreements_history             GET    401   401   401   401   401
+api.agreements_state               GET    401   401   401   401   401
+api.change_agreement_status        POST   401   401   401   401   401
+api.create_profile                 POST   401   401   401   401   401
+api.draft_agreement                POST   401   401   401   401   401
+api.list_agreements                GET    401   401   401   401   401
+api.list_changes                   GET    401   401   401   401   401
+api.list_profiles                  GET    401   401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401   401
+api.meetings_history               GET    401   401   401   401   401
+api.meetings_state                 GET    401   401   401   401   401
+api.people_history                 GET    401   401   401   401   401
+api.people_state                   GET    401   401   401   401   401
+api.profiles_history               GET    401   401   401   401   401
+api.profiles_state                 GET    401   401   401   401   401
+api.read_agreement                 GET    401   401   401   401   401
+api.read_contact                   GET    401   401   401   401   401
+api.read_party                     GET    401   401   401   401   401
+api.read_profile                   GET    401   401   401   401   401
+api.read_signatory                 GET    401   401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401   401
+api.remove_party                   DELETE 401   401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401   401
+api.sign_agreement                 POST   401   401   401   401   401
+api.trips_history                  GET    401   401   401   401   401
+api.trips_state                    GET    401   401   401   401   401
+api.update_agreement               PUT    401   401   401   401   401
+api.update_profile                 PUT    401   401   401   401   401
 """
 
 ADMINISTRATORS = """
@@ -645,6 +741,38 @@ api.list_trips                     GET    401   401   401   401
 api.me                             GET    401   401   401   401
 api.openapi_document               GET    200   200   200   200
 api.read_trip                      GET    401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401
+api.add_party                      POST   401   401   401   401
+api.add_signatory                  POST   401   401   401   401
+api.agreements_history             GET    401   401   401   401
+api.agreements_state               GET    401   401   401   401
+api.change_agreement_status        POST   401   401   401   401
+api.create_profile                 POST   401   401   401   401
+api.draft_agreement                POST   401   401   401   401
+api.list_agreements                GET    401   401   401   401
+api.list_changes                   GET    401   401   401   401
+api.list_profiles                  GET    401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401
+api.meetings_history               GET    401   401   401   401
+api.meetings_state                 GET    401   401   401   401
+api.people_history                 GET    401   401   401   401
+api.people_state                   GET    401   401   401   401
+api.profiles_history               GET    401   401   401   401
+api.profiles_state                 GET    401   401   401   401
+api.read_agreement                 GET    401   401   401   401
+api.read_contact                   GET    401   401   401   401
+api.read_party                     GET    401   401   401   401
+api.read_profile                   GET    401   401   401   401
+api.read_signatory                 GET    401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401
+api.remove_party                   DELETE 401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401
+api.sign_agreement                 POST   401   401   401   401
+api.trips_history                  GET    401   401   401   401
+api.trips_state                    GET    401   401   401   401
+api.update_agreement               PUT    401   401   401   401
+api.update_profile                 PUT    401   401   401   401
 """
 
 
