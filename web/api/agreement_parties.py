@@ -9,13 +9,12 @@ from uuid import UUID
 from flask import Response, url_for
 from pydantic import Field
 
-from planner.domain.errors import NotFoundError
 from planner.organisations import links
 from web import record_access as ra
 from web.api.agreements import TAGS, Agreement, Party, Signatory, agreement_of
 from web.api.blueprint import bp
 from web.api.operation import Input, expected_version, operation, reply
-from web.api.shapes import LONG, TEXT, Removal
+from web.api.shapes import LONG, TEXT, Removal, entry
 from web.wiring import actor, commands, queries
 
 
@@ -37,19 +36,12 @@ class SignatoryIn(Input):
 
 
 def _party(agreement_id: UUID, party_id: str) -> Party:
-    found = next((p for p in agreement_of(agreement_id).parties if p.party_id == party_id),
-                 None)
-    if found is None:
-        raise NotFoundError("party", party_id)
-    return found
+    return entry(agreement_of(agreement_id).parties, "party_id", party_id, "party")
 
 
 def _signatory(agreement_id: UUID, signatory_id: str) -> Signatory:
-    found = next((s for s in agreement_of(agreement_id).signatories
-                  if s.signatory_id == signatory_id), None)
-    if found is None:
-        raise NotFoundError("signatory", signatory_id)
-    return found
+    return entry(agreement_of(agreement_id).signatories, "signatory_id", signatory_id,
+                 "signatory")
 
 
 @bp.post("/agreements/<uuid:agreement_id>/parties")

@@ -16,11 +16,10 @@ from flask import Response, g, url_for
 from pydantic import BaseModel, Field
 
 from planner.domain import values as v
-from planner.domain.errors import NotFoundError
 from web import record_access as ra
 from web.api.blueprint import bp
 from web.api.operation import Input, expected_version, operation, reply
-from web.api.shapes import LONG, TEXT, Removal
+from web.api.shapes import LONG, TEXT, Removal, entry
 from web.api.values import Page, PageQuery, page_of
 from web.wiring import actor, commands, queries
 
@@ -178,17 +177,12 @@ def add_contact(profile_id: UUID, body: ContactIn) -> Response:
     expected_version(lambda: profile_of(profile_id))
     contact_id = commands().add_contact(profile_id, actor=actor(), name=body.name,
                                         title=body.title, email=body.email, phone=body.phone)
-    contact = next(c for c in profile_of(profile_id).contacts if c.contact_id == contact_id)
-    return reply(contact, 201, location=url_for("api.read_contact", profile_id=profile_id,
-                                                contact_id=contact_id))
+    return reply(_contact(profile_id, contact_id), 201, location=url_for(
+        "api.read_contact", profile_id=profile_id, contact_id=contact_id))
 
 
 def _contact(profile_id: UUID, contact_id: str) -> Contact:
-    found = next((c for c in profile_of(profile_id).contacts if c.contact_id == contact_id),
-                 None)
-    if found is None:
-        raise NotFoundError("contact", contact_id)
-    return found
+    return entry(profile_of(profile_id).contacts, "contact_id", contact_id, "contact")
 
 
 @bp.get("/profiles/<uuid:profile_id>/contacts/<contact_id>")
