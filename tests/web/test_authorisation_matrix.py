@@ -176,6 +176,10 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                GET     302       200       200    200      200
+api_tokens.create               POST    302       422       422    422      403
+api_tokens.revoke               POST    302       422       422    422      403
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
 api.add_meeting_attendees          POST   401   401   401   401   401
 api.add_meeting_followup           POST   401   401   401   401   401
@@ -362,6 +366,10 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200
+api_tokens.create                  POST   422   422   422   422
+api_tokens.revoke                  POST   422   422   422   422
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
 api.add_meeting_attendees          POST   401   401   401   401
 api.add_meeting_followup           POST   401   401   401   401
@@ -548,6 +556,10 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200   200
+api_tokens.create                  POST   403   403   403   403   403
+api_tokens.revoke                  POST   403   403   403   403   403
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
 api.add_meeting_attendees          POST   401   401   401   401   401
 api.add_meeting_followup           POST   401   401   401   401   401
@@ -734,6 +746,10 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200
+api_tokens.create                  POST   422   422   422   422
+api_tokens.revoke                  POST   422   422   422   422
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
 api.add_meeting_attendees          POST   401   401   401   401
 api.add_meeting_followup           POST   401   401   401   401
