@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from planner.domain.values import MeetingKind
 from web.api.operation import Input
 from web.api.values import Moment, moment
 
@@ -74,8 +75,7 @@ def times(model: Input) -> dict[str, object]:
 
 
 class MeetingNew(Input):
-    kind: str = Field(description="official meeting, company visit, conference session, "
-                                  "signing ceremony, site visit, dinner or travel.")
+    kind: MeetingKind
     title: str
     venue: str
     city: str
@@ -92,7 +92,7 @@ class MeetingNew(Input):
 class MeetingDetailsChange(Input):
     """Only the fields given change."""
 
-    kind: str | None = None
+    kind: MeetingKind | None = None
     title: str | None = None
     counterparts: list[str] | None = Field(None, max_length=100)
     agenda: str | None = None

@@ -14,6 +14,7 @@ from uuid import UUID
 from flask import Response, url_for
 from pydantic import Field
 
+from planner.domain.values import MemberRole, TripStatus
 from web import access
 from web.api.blueprint import bp
 from web.api.operation import Input, expected_version, operation, reply
@@ -35,8 +36,8 @@ class DatesChange(Reason):
 
 
 class StatusChange(Reason):
-    status: str = Field(description="draft, planned, confirmed or completed (cancelling and "
-                                    "reinstating have their own operations).")
+    status: TripStatus = Field(description="Cancelling and reinstating have their own "
+                                           "operations.")
 
 
 class Objectives(Reason):
@@ -64,12 +65,12 @@ class MemberInput(Reason):
 
     person_id: UUID | None = None
     new_person: NewPerson | None = None
-    role: str = Field(description="e.g. head of delegation, company representative.")
+    role: MemberRole
     organisation: str = ""
 
 
 class MemberChange(Reason):
-    role: str
+    role: MemberRole
     organisation: str = ""
 
 
