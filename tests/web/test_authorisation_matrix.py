@@ -176,16 +176,53 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                GET     302       200       200    200      200
+api_tokens.create               POST    302       422       422    422      403
+api_tokens.revoke               POST    302       422       422    422      403
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401   401
+api.add_trip_member                POST   401   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401   401
 api.change_trip                    PATCH  401   401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401   401
+api.change_trip_status             PUT    401   401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401   401
 api.create_trip                    POST   401   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401   401
 api.docs_css                       GET    200   200   200   200   200
 api.docs_js                        GET    200   200   200   200   200
 api.docs_page                      GET    200   200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401   401
 api.list_trips                     GET    401   401   401   401   401
 api.me                             GET    401   401   401   401   401
+api.move_meeting                   PUT    401   401   401   401   401
 api.openapi_document               GET    200   200   200   200   200
+api.person_schedule                GET    401   401   401   401   401
+api.read_meeting                   GET    401   401   401   401   401
 api.read_trip                      GET    401   401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401   401
+api.trip_calendar                  GET    401   401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401   401
 api.add_party                      POST   401   401   401   401   401
@@ -361,16 +398,53 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200
+api_tokens.create                  POST   422   422   422   422
+api_tokens.revoke                  POST   422   422   422   422
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401
+api.add_trip_member                POST   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401
 api.change_trip                    PATCH  401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401
+api.change_trip_status             PUT    401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401
 api.create_trip                    POST   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401
 api.docs_css                       GET    200   200   200   200
 api.docs_js                        GET    200   200   200   200
 api.docs_page                      GET    200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401
 api.list_trips                     GET    401   401   401   401
 api.me                             GET    401   401   401   401
+api.move_meeting                   PUT    401   401   401   401
 api.openapi_document               GET    200   200   200   200
+api.person_schedule                GET    401   401   401   401
+api.read_meeting                   GET    401   401   401   401
 api.read_trip                      GET    401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401
+api.trip_calendar                  GET    401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401
 api.add_party                      POST   401   401   401   401
@@ -546,16 +620,53 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200   200
+api_tokens.create                  POST   403   403   403   403   403
+api_tokens.revoke                  POST   403   403   403   403   403
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401   401
+api.add_trip_member                POST   401   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401   401
 api.change_trip                    PATCH  401   401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401   401
+api.change_trip_status             PUT    401   401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401   401
 api.create_trip                    POST   401   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401   401
 api.docs_css                       GET    200   200   200   200   200
 api.docs_js                        GET    200   200   200   200   200
 api.docs_page                      GET    200   200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401   401
 api.list_trips                     GET    401   401   401   401   401
 api.me                             GET    401   401   401   401   401
+api.move_meeting                   PUT    401   401   401   401   401
 api.openapi_document               GET    200   200   200   200   200
+api.person_schedule                GET    401   401   401   401   401
+api.read_meeting                   GET    401   401   401   401   401
 api.read_trip                      GET    401   401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401   401
+api.trip_calendar                  GET    401   401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401   401
 api.add_party                      POST   401   401   401   401   401
@@ -731,16 +842,53 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200
+api_tokens.create                  POST   422   422   422   422
+api_tokens.revoke                  POST   422   422   422   422
 # JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401
+api.add_trip_member                POST   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401
 api.change_trip                    PATCH  401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401
+api.change_trip_status             PUT    401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401
 api.create_trip                    POST   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401
 api.docs_css                       GET    200   200   200   200
 api.docs_js                        GET    200   200   200   200
 api.docs_page                      GET    200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401
 api.list_trips                     GET    401   401   401   401
 api.me                             GET    401   401   401   401
+api.move_meeting                   PUT    401   401   401   401
 api.openapi_document               GET    200   200   200   200
+api.person_schedule                GET    401   401   401   401
+api.read_meeting                   GET    401   401   401   401
 api.read_trip                      GET    401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401
+api.trip_calendar                  GET    401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401
 api.add_party                      POST   401   401   401   401

@@ -75,6 +75,12 @@ def document() -> dict[str, Any]:
 def _complete(op: dict[str, Any], extra: dict[str, Any]) -> None:
     if extra.get("conditional"):
         op.setdefault("parameters", []).append(dict(_IF_MATCH))
+    if extra.get("media"):  # a file (a calendar), not JSON: validated by its own tests
+        op["responses"][str(extra["status"])] = {
+            "description": "The file.", "headers": dict(_ETAG),
+            "content": {extra["media"]: {"schema": {"type": "string"}}}}
+        if "304" in op["responses"]:
+            op["responses"]["304"] = {"description": "Not modified (If-None-Match)."}
     for code, response in op.get("responses", {}).items():
         content = response.get("content", {})
         if code.startswith(("4", "5")) and "application/json" in content:

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from planner.domain.values import Direction
 from web.api.operation import Input
 from web.api.values import Moment, moment
 
@@ -63,7 +64,7 @@ class Trip(TripSummary):
 class TripNew(Input):
     title: str
     organiser: str = Field(description="The organising body's name as shown.")
-    direction: str = Field("outbound", description="outbound or inbound.")
+    direction: Direction = Direction.OUTBOUND
     home_timezone: str = Field(description="IANA zone of the organisers' home.")
     starts_on: date
     ends_on: date
@@ -75,7 +76,7 @@ class TripDetailsChange(Input):
 
     title: str | None = None
     organiser: str | None = None
-    direction: str | None = None
+    direction: Direction | None = None
     home_timezone: str | None = None
     purpose: str | None = None
     reason: str = Field("", description="Why (required for a completed trip's correction).")
