@@ -9,6 +9,7 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder, Mapper, Transcoding
 
 from planner.commands.agreements import AgreementCommands
+from planner.commands.api_tokens import ApiTokenCommands
 from planner.commands.base import as_uuid
 from planner.commands.copying import CopyCommands
 from planner.commands.imports import ImportCommands
@@ -54,7 +55,8 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
-                         PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands):
+                         PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands,
+                         ApiTokenCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"

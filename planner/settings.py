@@ -48,6 +48,8 @@ class Settings:
     session_cookie_secure: bool = False
     behind_proxy: bool = False
     """Trust one proxy's X-Forwarded-For/-Proto/-Host/-Port (only when it sets them)."""
+    # Requests one API token may make (the `limits` notation: "120 per minute").
+    api_rate_limit: str = "120 per minute"
     # The organisation that owns records stored before organisations existed, and that
     # `planner user add` puts an account in when no --org is given (its zone: default_timezone).
     default_organisation: str = "Invest Region Leipzig GmbH"
@@ -106,6 +108,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("web", "port"): "web_port",
     ("web", "session_cookie_secure"): "session_cookie_secure",
     ("web", "behind_proxy"): "behind_proxy",
+    ("api", "rate_limit"): "api_rate_limit",
     ("organisations", "default"): "default_organisation",
     ("organisations", "default_latin"): "default_organisation_latin",
     ("organisations", "default_kind"): "default_organisation_kind",
@@ -365,6 +368,15 @@ def _travel_table(value: Any, source: str) -> dict[frozenset[str], int]:
     return table
 
 
+_RATE = re.compile(r"^\s*[1-9][0-9]{0,6}\s*(/|per)\s*(second|minute|hour|day)\s*$")
+
+
+def _rate(value: Any, source: str) -> str:
+    if not isinstance(value, str) or not _RATE.match(value):
+        raise SettingsError(f"{source}: {value!r} must be a rate such as \"120 per minute\"")
+    return value.strip()
+
+
 _PARSERS = {
     "database_url": _database_url,
     "sqlite_path": _text,
@@ -381,6 +393,7 @@ _PARSERS = {
     "web_port": _port,
     "session_cookie_secure": _flag,
     "behind_proxy": _flag,
+    "api_rate_limit": _rate,
     "default_organisation": _name,
     "default_organisation_latin": _text,
     "default_organisation_kind": _organisation_kind,

@@ -74,9 +74,14 @@ def load_user() -> None:
     if row is None or not row.active or row.version != session.get(SESSION_VERSION):
         session.clear()
         return
-    g.user = User(email=row.email, name=row.name, role=row.role,
-                  person_id=str(row.person_id or ""), organisation_id=row.organisation_id,
-                  global_auditor=row.global_auditor)
+    g.user = user_of(row)
+
+
+def user_of(row: Any) -> User:
+    """The User an active account row (AccountRow) acts as: a session's or an API token's."""
+    return User(email=row.email, name=row.name, role=row.role,
+                person_id=str(row.person_id or ""), organisation_id=row.organisation_id,
+                global_auditor=row.global_auditor)
 
 
 def session_values(email: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
 
-from planner.domain.errors import ValidationError
+from planner.organisations import links
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import record_access as ra
 from web.agreements import agreement
@@ -44,26 +44,10 @@ def _back(agreement_id: UUID) -> Any:
 
 
 def _party_name(form: Form) -> tuple[str, str | None, str | None]:
-    """A party is a registered profile (named as in the profile unless renamed), one of the
-    planner's organisations (named as it is), or a name; the profile must be one the user
-    may see."""
-    profile_id, organisation_id = form.optional("profile_id"), form.optional("organisation_id")
-    name = form.text("party_name")
-    if profile_id:
-        chosen = queries().profile(profile_id, viewer=ra.viewer())
-        if chosen is None:
-            raise ValidationError("profile_id", f"there is no company profile {profile_id}")
-        name = name if name.strip() else chosen.name
-    if organisation_id:
-        organisation = queries().organisation(organisation_id)
-        if organisation is None:
-            raise ValidationError("organisation_id",
-                                  f"there is no organisation with id {organisation_id}")
-        name = name if name.strip() else organisation.display_name
-    if not name.strip():
-        raise ValidationError("party_name", "must not be empty: give the party's name or "
-                                            "choose a registered profile or organisation")
-    return name, profile_id, organisation_id
+    """The party's name, profile and organisation (planner.organisations.links)."""
+    return links.party(queries(), ra.viewer(), form.text("party_name"),
+                       form.optional("profile_id"), form.optional("organisation_id"),
+                       name_field="party_name")
 
 
 @bp.get("/parties")

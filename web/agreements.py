@@ -16,6 +16,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from planner.domain import timing
 from planner.domain import values as v
 from planner.domain.errors import ValidationError
+from planner.organisations import links
 from web import access
 from web import record_access as ra
 from web.forms import Form, field_names, form_page, render_form
@@ -120,22 +121,9 @@ def _details(agreement_id: UUID | None = None) -> dict[str, Any]:
 
 
 def _linked(form: Form, kept: object = None) -> tuple[str | None, str | None]:
-    """The trip and meeting where it is signed; a meeting implies (and must match) its trip,
-    and only a trip the signed-in account may read (or the one it is linked to already,
-    `kept`) can be linked: another is "no such trip"."""
-    trip_id, meeting_id = form.optional("trip_id"), form.optional("meeting_id")
-    readable = {i for i, _ in _trips()} | ({str(kept)} if kept else set())
-    if meeting_id:
-        meeting = queries().meeting(meeting_id)
-        if meeting is None or str(meeting.trip_id) not in readable:
-            raise ValidationError("meeting_id", f"there is no meeting with id {meeting_id}")
-        if trip_id and trip_id != str(meeting.trip_id):
-            raise ValidationError("meeting_id", "the meeting belongs to another trip: choose "
-                                                "one of the chosen trip's meetings or none")
-        trip_id = str(meeting.trip_id)
-    if trip_id and trip_id not in readable:
-        raise ValidationError("trip_id", f"there is no trip with id {trip_id}")
-    return trip_id, meeting_id
+    """The trip and meeting where it is signed (planner.organisations.links)."""
+    return links.signing_place(queries(), ra.viewer(), form.optional("trip_id"),
+                               form.optional("meeting_id"), kept)
 
 
 @bp.get("/new")

@@ -6,6 +6,9 @@
   beside the user's input, and the input kept in a form that re-submits against the new version;
 - NotFoundError: 404; PermissionError: 403; other HTTP errors: their own page;
 - anything else: 500, logged with a request id that the page shows. Never a stack trace.
+
+A part of the site with its own error format (the JSON API under /api/) registers a renderer
+for its path prefix with `errors_under`; every failure of a request there goes to it instead.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import wraps
 from typing import Any
 
 from flask import Flask, Response, current_app, g, render_template, request
@@ -58,12 +62,29 @@ class Conflict:
 def register(app: Flask) -> None:
     app.before_request(_assign_request_id)
     app.after_request(_send_request_id)
-    app.register_error_handler(ConflictError, conflict)
-    app.register_error_handler(NotFoundError, not_found)
-    app.register_error_handler(DomainError, refused)
-    app.register_error_handler(PermissionError, forbidden)
-    app.register_error_handler(HTTPException, http_error)
-    app.register_error_handler(Exception, server_error)
+    for kind, handler in ((ConflictError, conflict), (NotFoundError, not_found),
+                          (DomainError, refused), (PermissionError, forbidden),
+                          (HTTPException, http_error), (Exception, server_error)):
+        app.register_error_handler(kind, _routed(handler))
+
+
+Renderer = Callable[[Exception], Any]
+_RENDERERS = "error_renderers"
+
+
+def errors_under(app: Flask, prefix: str, render: Renderer) -> None:
+    """Every failure of a request whose path starts with `prefix` goes to `render`."""
+    app.extensions.setdefault(_RENDERERS, {})[prefix] = render
+
+
+def _routed(handler: Callable[[Any], Any]) -> Callable[[Exception], Any]:
+    @wraps(handler)
+    def handle(error: Exception) -> Any:
+        for prefix, render in current_app.extensions.get(_RENDERERS, {}).items():
+            if request.path.startswith(prefix):
+                return render(error)
+        return handler(error)
+    return handle
 
 
 def _assign_request_id() -> None:

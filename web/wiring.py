@@ -21,6 +21,7 @@ from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
 from planner.itinerary.printing import Itineraries
+from planner.changefeed.desk import FeedDesk
 from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
@@ -107,6 +108,11 @@ def audit() -> AuditDesk:
     if desk is None:
         desk = current_app.extensions["audit"] = AuditDesk(planner())
     return desk
+
+
+def feed() -> FeedDesk:
+    """The change feed, a record's history and its past states, for the API."""
+    return FeedDesk(planner())
 
 
 def today() -> date:

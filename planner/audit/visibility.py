@@ -22,6 +22,7 @@ tables (same database), so counting and paging happen in the database.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 
@@ -34,6 +35,7 @@ from planner.readmodel import tables as t
 TRIP, MEETING, PROFILE, AGREEMENT, PERSON = (
     "trip", "meeting", "company profile", "agreement", "person")
 ACCOUNT, ORGANISATION, TRAIL = "account", "organisation", "audit trail"
+API_TOKEN = "API token"
 PLANNED_KINDS = frozenset({TRIP, MEETING, PROFILE, AGREEMENT, PERSON, ORGANISATION})
 """What organisers see the history and as-of views of (what they may read)."""
 _PROBLEM = re.compile(r"^position (\d+): (\w+): ")
@@ -45,7 +47,7 @@ def history_kinds(viewer: Viewer) -> frozenset[str] | None:
     if viewer.role == Role.AUDITOR:
         return None
     if viewer.role == Role.ADMINISTRATOR:
-        return PLANNED_KINDS | {ACCOUNT}
+        return PLANNED_KINDS | {ACCOUNT, API_TOKEN}
     if viewer.role == Role.ORGANISER:
         return PLANNED_KINDS
     return frozenset()
@@ -62,6 +64,11 @@ def _ids(table: object, clause: ColumnElement[bool] | None) -> ColumnElement[boo
     if clause is not None:
         query = query.where(clause)
     return audit_log.c.record_id.in_(query)
+
+
+def _account_ids(accounts: ColumnElement[bool] | None) -> Any:
+    query = select(t.accounts.c.id)
+    return query if accounts is None else query.where(accounts)
 
 
 def visible_clause(viewer: Viewer) -> ColumnElement[bool] | None:
@@ -86,6 +93,8 @@ def visible_clause(viewer: Viewer) -> ColumnElement[bool] | None:
         AGREEMENT: _ids(t.agreements, scope.agreements_clause(viewer)),
         PERSON: _ids(t.people, scope.people_clause(viewer)),
         ACCOUNT: _ids(t.accounts, accounts),
+        API_TOKEN: c.record_id.in_(select(t.api_tokens.c.id).where(
+            t.api_tokens.c.account_id.in_(_account_ids(accounts)))),
         ORGANISATION: true(),
         TRAIL: func.lower(c.label).in_(trails),
     }

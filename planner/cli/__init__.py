@@ -15,6 +15,7 @@ from planner.cli import (
     organisations,
     people,
     readmodel,
+    tokens,
 )
 
 
@@ -27,6 +28,6 @@ def main() -> None:
 
 
 for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports,
-               itinerary, mail):
+               itinerary, mail, tokens):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -18,6 +18,7 @@ from eventsourcing.persistence import RecordConflictError
 from planner.domain import values as v
 from planner.domain.account import Account
 from planner.domain.agreement import Agreement
+from planner.domain.api_token import ApiToken
 from planner.domain.base import PlannerAggregate
 from planner.domain.company import CompanyProfile
 from planner.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -33,7 +34,7 @@ T = TypeVar("T")
 KINDS: dict[type[PlannerAggregate], str] = {
     Trip: "trip", Meeting: "meeting", CompanyProfile: "company profile",
     Agreement: "agreement", Person: "person", Account: "account",
-    Organisation: "organisation",
+    Organisation: "organisation", ApiToken: "API token",
 }
 RETRIES = 10
 log = logging.getLogger(__name__)

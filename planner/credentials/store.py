@@ -21,7 +21,7 @@ from typing import Protocol
 from sqlalchemy import Column, DateTime, Index, MetaData, Table, Text, insert, select
 from sqlalchemy.engine import Engine
 
-PASSWORD, FEED = "password", "feed"
+PASSWORD, FEED, API_TOKEN = "password", "feed", "api_token"
 
 metadata = MetaData()
 secrets_table = Table(

@@ -15,6 +15,7 @@ from planner.readmodel.queries_pages import PageQueries
 from planner.readmodel.queries_records import RecordQueries
 from planner.readmodel.queries_reports import ReportQueries
 from planner.readmodel.queries_search import SearchHit, SearchQueries
+from planner.readmodel.queries_tokens import TokenQueries
 from planner.readmodel.queries_trips import TripQueries
 from planner.readmodel.queries_warnings import DefaultRules, WarningQueries
 from planner.readmodel.rows import *  # noqa: F403 - the row types belong to this API
@@ -23,7 +24,7 @@ from planner.readmodel.rows_records import *  # noqa: F403
 
 class Queries(PageQueries, TripQueries, ItineraryQueries, WarningQueries, RecordQueries,
               ReportQueries, CalendarQueries, OrganisationQueries, SearchQueries,
-              ImportQueries):
+              ImportQueries, TokenQueries):
     """Every read the screens need. Construct with the engine (and optionally the Settings
     used for warnings when a call gives none): `Queries(engine, settings)`."""
 

@@ -157,6 +157,16 @@ accounts = Table(
     Index("rm_accounts_org", "organisation_id"),
 )
 
+api_tokens = Table(
+    # API tokens (planner.domain.api_token): which account, the label, and the reference of
+    # the secret's hash in the credential store (never the hash or the secret).
+    "rm_api_tokens", metadata,
+    _id("id", True), _id("account_id"), _text("name"), _text("secret_ref"),
+    Column("revoked", Boolean, nullable=False, default=False),
+    *_changed(),
+    Index("rm_api_tokens_ref", "secret_ref"), Index("rm_api_tokens_account", "account_id"),
+)
+
 meetings = Table(
     "rm_meetings", metadata,
     _id("id", True), _id("trip_id"), _text("kind"), _text("title"),

@@ -185,6 +185,85 @@ answers.mine                    POST    302       422       422    422      403
 answers.link_page               GET     400       400       400    400      400
 answers.link_answer             POST    400       400       400    400      400
 calendar_mails.choose           POST    302       422       422    422      403
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                GET     302       200       200    200      200
+api_tokens.create               POST    302       422       422    422      403
+api_tokens.revoke               POST    302       422       422    422      403
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401   401
+api.add_trip_member                POST   401   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401   401
+api.change_trip                    PATCH  401   401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401   401
+api.change_trip_status             PUT    401   401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401   401
+api.create_trip                    POST   401   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401   401
+api.docs_css                       GET    200   200   200   200   200
+api.docs_js                        GET    200   200   200   200   200
+api.docs_page                      GET    200   200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401   401
+api.list_trips                     GET    401   401   401   401   401
+api.me                             GET    401   401   401   401   401
+api.move_meeting                   PUT    401   401   401   401   401
+api.openapi_document               GET    200   200   200   200   200
+api.person_schedule                GET    401   401   401   401   401
+api.read_meeting                   GET    401   401   401   401   401
+api.read_trip                      GET    401   401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401   401
+api.trip_calendar                  GET    401   401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401   401
+api.add_party                      POST   401   401   401   401   401
+api.add_signatory                  POST   401   401   401   401   401
+api.agreements_history             GET    401   401   401   401   401
+api.agreements_state               GET    401   401   401   401   401
+api.change_agreement_status        POST   401   401   401   401   401
+api.create_profile                 POST   401   401   401   401   401
+api.draft_agreement                POST   401   401   401   401   401
+api.list_agreements                GET    401   401   401   401   401
+api.list_changes                   GET    401   401   401   401   401
+api.list_profiles                  GET    401   401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401   401
+api.meetings_history               GET    401   401   401   401   401
+api.meetings_state                 GET    401   401   401   401   401
+api.people_history                 GET    401   401   401   401   401
+api.people_state                   GET    401   401   401   401   401
+api.profiles_history               GET    401   401   401   401   401
+api.profiles_state                 GET    401   401   401   401   401
+api.read_agreement                 GET    401   401   401   401   401
+api.read_contact                   GET    401   401   401   401   401
+api.read_party                     GET    401   401   401   401   401
+api.read_profile                   GET    401   401   401   401   401
+api.read_signatory                 GET    401   401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401   401
+api.remove_party                   DELETE 401   401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401   401
+api.sign_agreement                 POST   401   401   401   401   401
+api.trips_history                  GET    401   401   401   401   401
+api.trips_state                    GET    401   401   401   401   401
+api.update_agreement               PUT    401   401   401   401   401
+api.update_profile                 PUT    401   401   401   401   401
 """
 
 ORGANISERS = """
@@ -336,6 +415,85 @@ answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400
 answers.link_answer                POST   400   400   400   400
 calendar_mails.choose              POST   422   422   422   422
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200
+api_tokens.create                  POST   422   422   422   422
+api_tokens.revoke                  POST   422   422   422   422
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401
+api.add_trip_member                POST   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401
+api.change_trip                    PATCH  401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401
+api.change_trip_status             PUT    401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401
+api.create_trip                    POST   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401
+api.docs_css                       GET    200   200   200   200
+api.docs_js                        GET    200   200   200   200
+api.docs_page                      GET    200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401
+api.list_trips                     GET    401   401   401   401
+api.me                             GET    401   401   401   401
+api.move_meeting                   PUT    401   401   401   401
+api.openapi_document               GET    200   200   200   200
+api.person_schedule                GET    401   401   401   401
+api.read_meeting                   GET    401   401   401   401
+api.read_trip                      GET    401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401
+api.trip_calendar                  GET    401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401
+api.add_party                      POST   401   401   401   401
+api.add_signatory                  POST   401   401   401   401
+api.agreements_history             GET    401   401   401   401
+api.agreements_state               GET    401   401   401   401
+api.change_agreement_status        POST   401   401   401   401
+api.create_profile                 POST   401   401   401   401
+api.draft_agreement                POST   401   401   401   401
+api.list_agreements                GET    401   401   401   401
+api.list_changes                   GET    401   401   401   401
+api.list_profiles                  GET    401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401
+api.meetings_history               GET    401   401   401   401
+api.meetings_state                 GET    401   401   401   401
+api.people_history                 GET    401   401   401   401
+api.people_state                   GET    401   401   401   401
+api.profiles_history               GET    401   401   401   401
+api.profiles_state                 GET    401   401   401   401
+api.read_agreement                 GET    401   401   401   401
+api.read_contact                   GET    401   401   401   401
+api.read_party                     GET    401   401   401   401
+api.read_profile                   GET    401   401   401   401
+api.read_signatory                 GET    401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401
+api.remove_party                   DELETE 401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401
+api.sign_agreement                 POST   401   401   401   401
+api.trips_history                  GET    401   401   401   401
+api.trips_state                    GET    401   401   401   401
+api.update_agreement               PUT    401   401   401   401
+api.update_profile                 PUT    401   401   401   401
 """
 
 AUDITORS = """
@@ -487,6 +645,85 @@ answers.mine                       POST   403   403   403   403   403
 answers.link_page                  GET    400   400   400   400   400
 answers.link_answer                POST   400   400   400   400   400
 calendar_mails.choose              POST   403   403   403   403   403
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200   200
+api_tokens.create                  POST   403   403   403   403   403
+api_tokens.revoke                  POST   403   403   403   403   403
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401   401
+api.add_trip_member                POST   401   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401   401
+api.change_trip                    PATCH  401   401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401   401
+api.change_trip_status             PUT    401   401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401   401
+api.create_trip                    POST   401   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401   401
+api.docs_css                       GET    200   200   200   200   200
+api.docs_js                        GET    200   200   200   200   200
+api.docs_page                      GET    200   200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401   401
+api.list_trips                     GET    401   401   401   401   401
+api.me                             GET    401   401   401   401   401
+api.move_meeting                   PUT    401   401   401   401   401
+api.openapi_document               GET    200   200   200   200   200
+api.person_schedule                GET    401   401   401   401   401
+api.read_meeting                   GET    401   401   401   401   401
+api.read_trip                      GET    401   401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401   401
+api.trip_calendar                  GET    401   401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401   401
+api.add_party                      POST   401   401   401   401   401
+api.add_signatory                  POST   401   401   401   401   401
+api.agreements_history             GET    401   401   401   401   401
+api.agreements_state               GET    401   401   401   401   401
+api.change_agreement_status        POST   401   401   401   401   401
+api.create_profile                 POST   401   401   401   401   401
+api.draft_agreement                POST   401   401   401   401   401
+api.list_agreements                GET    401   401   401   401   401
+api.list_changes                   GET    401   401   401   401   401
+api.list_profiles                  GET    401   401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401   401
+api.meetings_history               GET    401   401   401   401   401
+api.meetings_state                 GET    401   401   401   401   401
+api.people_history                 GET    401   401   401   401   401
+api.people_state                   GET    401   401   401   401   401
+api.profiles_history               GET    401   401   401   401   401
+api.profiles_state                 GET    401   401   401   401   401
+api.read_agreement                 GET    401   401   401   401   401
+api.read_contact                   GET    401   401   401   401   401
+api.read_party                     GET    401   401   401   401   401
+api.read_profile                   GET    401   401   401   401   401
+api.read_signatory                 GET    401   401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401   401
+api.remove_party                   DELETE 401   401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401   401
+api.sign_agreement                 POST   401   401   401   401   401
+api.trips_history                  GET    401   401   401   401   401
+api.trips_state                    GET    401   401   401   401   401
+api.update_agreement               PUT    401   401   401   401   401
+api.update_profile                 PUT    401   401   401   401   401
 """
 
 ADMINISTRATORS = """
@@ -638,6 +875,85 @@ answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400
 answers.link_answer                POST   400   400   400   400
 calendar_mails.choose              POST   422   422   422   422
+# API tokens page (issue 12, api-core): a user's own tokens
+api_tokens.index                   GET    200   200   200   200
+api_tokens.create                  POST   422   422   422   422
+api_tokens.revoke                  POST   422   422   422   422
+# JSON API (issue 12, api-core): a session is no API token (401); docs are public
+api.add_meeting_attendees          POST   401   401   401   401
+api.add_meeting_followup           POST   401   401   401   401
+api.add_trip_leg                   POST   401   401   401   401
+api.add_trip_member                POST   401   401   401   401
+api.attach_trip_profiles           POST   401   401   401   401
+api.cancel_meeting                 POST   401   401   401   401
+api.cancel_trip                    POST   401   401   401   401
+api.change_meeting                 PATCH  401   401   401   401
+api.change_trip                    PATCH  401   401   401   401
+api.change_trip_dates              PUT    401   401   401   401
+api.change_trip_leg                PUT    401   401   401   401
+api.change_trip_member             PATCH  401   401   401   401
+api.change_trip_status             PUT    401   401   401   401
+api.complete_meeting_followup      POST   401   401   401   401
+api.confirm_meeting                POST   401   401   401   401
+api.create_trip                    POST   401   401   401   401
+api.detach_trip_profile            DELETE 401   401   401   401
+api.docs_css                       GET    200   200   200   200
+api.docs_js                        GET    200   200   200   200
+api.docs_page                      GET    200   200   200   200
+api.list_trip_meetings             GET    401   401   401   401
+api.list_trips                     GET    401   401   401   401
+api.me                             GET    401   401   401   401
+api.move_meeting                   PUT    401   401   401   401
+api.openapi_document               GET    200   200   200   200
+api.person_schedule                GET    401   401   401   401
+api.read_meeting                   GET    401   401   401   401
+api.read_trip                      GET    401   401   401   401
+api.read_trip_leg                  GET    401   401   401   401
+api.record_meeting_outcome         PUT    401   401   401   401
+api.reinstate_meeting              POST   401   401   401   401
+api.reinstate_trip                 POST   401   401   401   401
+api.relocate_meeting               PUT    401   401   401   401
+api.remove_meeting_attendee        DELETE 401   401   401   401
+api.remove_trip_leg                DELETE 401   401   401   401
+api.remove_trip_member             DELETE 401   401   401   401
+api.reset_member_calendar_link     POST   401   401   401   401
+api.reset_my_calendar_link         POST   401   401   401   401
+api.schedule_meeting               POST   401   401   401   401
+api.set_trip_objectives            PUT    401   401   401   401
+api.trip_calendar                  GET    401   401   401   401
+api.trip_calendar_link             GET    401   401   401   401
+# JSON API (issue 12, api-records): a session is no API token (401)
+api.add_contact                    POST   401   401   401   401
+api.add_party                      POST   401   401   401   401
+api.add_signatory                  POST   401   401   401   401
+api.agreements_history             GET    401   401   401   401
+api.agreements_state               GET    401   401   401   401
+api.change_agreement_status        POST   401   401   401   401
+api.create_profile                 POST   401   401   401   401
+api.draft_agreement                POST   401   401   401   401
+api.list_agreements                GET    401   401   401   401
+api.list_changes                   GET    401   401   401   401
+api.list_profiles                  GET    401   401   401   401
+api.list_trip_warnings             GET    401   401   401   401
+api.meetings_history               GET    401   401   401   401
+api.meetings_state                 GET    401   401   401   401
+api.people_history                 GET    401   401   401   401
+api.people_state                   GET    401   401   401   401
+api.profiles_history               GET    401   401   401   401
+api.profiles_state                 GET    401   401   401   401
+api.read_agreement                 GET    401   401   401   401
+api.read_contact                   GET    401   401   401   401
+api.read_party                     GET    401   401   401   401
+api.read_profile                   GET    401   401   401   401
+api.read_signatory                 GET    401   401   401   401
+api.remove_contact                 DELETE 401   401   401   401
+api.remove_party                   DELETE 401   401   401   401
+api.remove_signatory               DELETE 401   401   401   401
+api.sign_agreement                 POST   401   401   401   401
+api.trips_history                  GET    401   401   401   401
+api.trips_state                    GET    401   401   401   401
+api.update_agreement               PUT    401   401   401   401
+api.update_profile                 PUT    401   401   401   401
 """
 
 
@@ -724,7 +1040,7 @@ def test_each_account_gets_the_status_the_matrix_says(app: Flask, world: World, 
     if method == "GET":
         response = client.get(address)
     else:
-        response = client.post(address, data={"csrf_token": client.csrf})
+        response = client.open(address, method=method, data={"csrf_token": client.csrf})
     assert response.status_code == expected, (
         f"{role} {method} {address}: got {response.status_code}, expected {expected}")
     if expected == 302 and role == "anonymous":

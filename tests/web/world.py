@@ -120,7 +120,10 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1,
                  "record_id": meeting_id, "organisation_id": organisations["plan"],
                  "token": "unknown-feed-token-0000000000", "import_kind": "people",
-                 "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id}
+                 "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id,
+                 # entries of a record (API, issue 12 api-records): any text will do
+                 "contact_id": "no-such-contact", "party_id": "no-such-party",
+                 "signatory_id": "no-such-signatory"}
     return world
 
 

@@ -1,0 +1,1 @@
+"""The change feed and the history and as-of reads an integration (the JSON API) follows."""
