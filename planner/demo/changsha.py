@@ -18,6 +18,7 @@ from planner.demo.accounts import (
     IMPORT,
     open_accounts,
 )
+from planner.demo.changsha_matchmaking import add_delegates, register_firms
 from planner.demo.clock import SHANGHAI, Demo, local
 from planner.demo.partners import CHANGSHA_GERMAN, CHANGSHA_LOCAL, profile_name
 from planner.demo.people import CHANGSHA_DELEGATION, register_people
@@ -111,6 +112,7 @@ def plan(demo: Demo) -> None:
                                     departs_on=date(2023, 2, 16))}
     demo.at("2022-12-12 14:30", SHANGHAI)
     register_profiles(demo, CHANGSHA_GERMAN + CHANGSHA_LOCAL, IMPORT, orgs.CHANGSHA)
+    register_firms(demo)
     demo.at("2023-01-09 10:20", SHANGHAI)
     register_people(demo, CHANGSHA_DELEGATION[:2], CS, orgs.CHANGSHA)
     app.add_member(trip, actor=CS, person_id=demo.people["klose"], role="head of delegation",
@@ -126,6 +128,7 @@ def plan(demo: Demo) -> None:
     register_people(demo, CHANGSHA_DELEGATION[2:], CS, orgs.CHANGSHA)
     app.add_member(trip, actor=CS, person_id=demo.people["interpreter_changsha"],
                    role="interpreter", organisation="Changsha Municipal Bureau of Commerce")
+    add_delegates(demo, trip)
     for key in ("cs_opening", "cs_sany_visit", "cs_bosch_visit", "mm_forcam_sany"):
         app.add_attendee(ids[key], actor=CS, person_id=demo.people["interpreter_changsha"])
     demo.at("2023-02-03 11:00", SHANGHAI)
