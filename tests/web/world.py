@@ -121,6 +121,12 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  "record_id": meeting_id, "organisation_id": organisations["plan"],
                  "token": "unknown-feed-token-0000000000", "import_kind": "people",
                  "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id}
+    # matchmaking (issue 16): a conference of the trip with the world's profile on one side
+    world.ids["matchmaking_id"] = app.open_matchmaking(
+        trip_id, actor=SETUP, title="One-to-ones in Nanjing", venue="Nanjing City Hall",
+        city="Nanjing", timezone="Asia/Shanghai", side_a="Leipzig firms", side_b="Nanjing firms",
+        leg_id=nanjing)
+    app.enrol_company(world.ids["matchmaking_id"], actor=SETUP, profile_id=profile, side="a")
     return world
 
 
