@@ -233,7 +233,8 @@ class MatchmakingCommands(CommandSupport):
             published.append(dict(a_id=p["a_id"], b_id=p["b_id"], meeting_id=str(meeting.id)))
         mm.publish(actor=actor, fingerprint=fingerprint(problem_of(mm)), meetings=published,
                    at=self._stamp())
-        self._commit(mm, *meetings, expected_version=expected_version)
+        # stored in the order they happened: the meetings, then the publication naming them
+        self._commit(*meetings, mm)
         return [m.id for m in meetings]
 
     # -- outcomes -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ CS = CHANGSHA_ORGANISER
 
 
 def _profile(firm: Firm, country: str) -> DemoProfile:
-    about = f"Offers {'; '.join(firm.offers)}. {'; '.join(firm.requests).capitalize()}."
+    about = f"Offers {'; '.join(firm.offers)}. Seeks {'; '.join(firm.requests)}."
     return DemoProfile(firm.key, firm.name, firm.kind, country, firm.city, (), "medium",
                        (MADE_UP if firm.fictitious else "") + about, (),
                        fictitious=firm.fictitious)
