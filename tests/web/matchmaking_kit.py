@@ -34,8 +34,8 @@ class Conference:
     people: dict[str, UUID]  # firm key (its representative) or "interpreter"
 
 
-def small_conference(app: Any, world: World, title: str) -> Conference:
-    cmd = app.extensions["planner"].app
+def small_conference(cmd: Any, world: World, title: str) -> Conference:
+    """`cmd`: the PlannerApplication."""
     trip_id = cmd.create_trip(actor=SETUP, title=title, organiser="Invest Region Leipzig",
                               direction="outbound", home_timezone="Europe/Berlin",
                               starts_on=date(2027, 5, 10), ends_on=date(2027, 5, 12))

@@ -41,7 +41,8 @@ def _enrol_all(client: Any, conference: Conference, mm: str) -> None:
 
 @pytest.fixture(scope="module")
 def conference(app: Flask, world: World) -> Conference:
-    return small_conference(app, world, "B2B conference in Changsha, May 2027")
+    return small_conference(app.extensions["planner"].app, world,
+                            "B2B conference in Changsha, May 2027")
 
 
 def test_an_organiser_takes_a_conference_from_profiles_to_a_published_schedule(
