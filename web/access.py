@@ -169,9 +169,12 @@ def trip_of_meeting(meeting_id: str) -> str:
     return str(found(queries().meeting(str(meeting_id)), "meeting", meeting_id).trip_id)
 
 
-_NEEDS = {TripAccess.MEMBER: "trip reader", TripAccess.PLAN: "trip planner",
+_NEEDS = {TripAccess.MEMBER: "trip reader", TripAccess.VIEW: "trip staff reader",
+          TripAccess.PLAN: "trip planner",
           TripAccess.OWN: "trip owner"}
 _TOO_LOW = {
+    TripAccess.VIEW: "Only staff who may read the whole trip (its organisation's, or a "
+                     "partner's it is shared with) can see this page.",
     TripAccess.PLAN: "Only organisers of the trip's organisation, or of a partner it is "
                      "shared with for planning, can change its programme.",
     TripAccess.OWN: "Only organisers of the organisation that owns the trip can change its "
@@ -215,6 +218,9 @@ def _meeting_trip(kwargs: dict[str, Any]) -> str:
 
 trip_reader = trip_guard(TripAccess.MEMBER, lambda kw: kw["trip_id"])
 """Pages of one trip (`trip_id` in the URL) for everyone who may read it."""
+trip_staff = trip_guard(TripAccess.VIEW, lambda kw: kw["trip_id"])
+"""Working pages of one trip that show every participant's data (matchmaking): staff who may
+read the whole trip, not its participants."""
 trip_planner = trip_guard(TripAccess.PLAN, lambda kw: kw["trip_id"])
 """The trip's programme: legs, members, meetings (organisers of the owner or a plan partner)."""
 trip_owner = trip_guard(TripAccess.OWN, lambda kw: kw["trip_id"])

@@ -20,8 +20,8 @@ from planner.audit.changes import changes_since
 from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
-from planner.itinerary.printing import Itineraries
 from planner.changefeed.desk import FeedDesk
+from planner.itinerary.printing import Itineraries
 from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog

@@ -6,7 +6,8 @@ ownership (a share granted later shows the trip's earlier history too; a share e
 it again):
 
 - trips the viewer's organisation may read (planner.organisations.scope.visible_trip_ids),
-  and the meetings filed under them (the index's parent_id is a meeting's trip);
+  and the meetings and matchmaking conferences filed under them (the index's parent_id is
+  their trip);
 - company profiles, agreements and people per scope.profiles_clause, agreements_clause and
   people_clause;
 - accounts per scope.accounts_clause (an auditor: their own organisation's);
@@ -36,7 +37,9 @@ TRIP, MEETING, PROFILE, AGREEMENT, PERSON = (
     "trip", "meeting", "company profile", "agreement", "person")
 ACCOUNT, ORGANISATION, TRAIL = "account", "organisation", "audit trail"
 API_TOKEN = "API token"
-PLANNED_KINDS = frozenset({TRIP, MEETING, PROFILE, AGREEMENT, PERSON, ORGANISATION})
+MATCHMAKING = "matchmaking"
+PLANNED_KINDS = frozenset({TRIP, MEETING, PROFILE, AGREEMENT, PERSON, ORGANISATION,
+                           MATCHMAKING})
 """What organisers see the history and as-of views of (what they may read)."""
 _PROBLEM = re.compile(r"^position (\d+): (\w+): ")
 
@@ -89,6 +92,7 @@ def visible_clause(viewer: Viewer) -> ColumnElement[bool] | None:
     parts = {
         TRIP: c.record_id.in_(trips),
         MEETING: c.parent_id.in_(trips),
+        MATCHMAKING: c.parent_id.in_(trips),
         PROFILE: _ids(t.profiles, scope.profiles_clause(viewer)),
         AGREEMENT: _ids(t.agreements, scope.agreements_clause(viewer)),
         PERSON: _ids(t.people, scope.people_clause(viewer)),

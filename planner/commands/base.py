@@ -22,6 +22,7 @@ from planner.domain.api_token import ApiToken
 from planner.domain.base import PlannerAggregate
 from planner.domain.company import CompanyProfile
 from planner.domain.errors import ConflictError, NotFoundError, ValidationError
+from planner.domain.matchmaking import Matchmaking
 from planner.domain.meeting import Meeting
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID, Organisation
 from planner.domain.person import Person
@@ -34,7 +35,7 @@ T = TypeVar("T")
 KINDS: dict[type[PlannerAggregate], str] = {
     Trip: "trip", Meeting: "meeting", CompanyProfile: "company profile",
     Agreement: "agreement", Person: "person", Account: "account",
-    Organisation: "organisation", ApiToken: "API token",
+    Organisation: "organisation", ApiToken: "API token", Matchmaking: "matchmaking",
 }
 RETRIES = 10
 log = logging.getLogger(__name__)

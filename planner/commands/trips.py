@@ -114,17 +114,32 @@ class TripCommands(CommandSupport):
                         owner_org_id: UUID | str | None = None) -> UUID:
         """Register someone new and add them to the delegation in one save: if the trip
         refuses the member, nobody is registered either."""
-        def attempt() -> UUID:
+        return self.register_members(trip_id, actor=actor, reason=reason,
+                                     owner_org_id=owner_org_id, members=[dict(
+                                         name=name, home_timezone=home_timezone, role=role,
+                                         title=title, organisation=organisation,
+                                         email=email)])[0]
+
+    def register_members(self, trip_id: UUID | str, *, actor: str,
+                         members: list[dict[str, str]], reason: str = "",
+                         owner_org_id: UUID | str | None = None) -> list[UUID]:
+        """Register a delegation list (each entry: name, home_timezone, role and optionally
+        title, organisation, email) and add everyone to the trip in one save: all or none."""
+        def attempt() -> list[UUID]:
             trip = self._load(Trip, trip_id)
             keeper = self.known_organisation("owner_org_id", owner_org_id) or trip.owner_org_id
-            person = Person.register(actor=actor, name=name, title=title,
-                                     organisation=organisation, email=email,
-                                     home_timezone=home_timezone, at=self._stamp(),
-                                     owner_org_id=keeper)
-            trip.add_member(actor=actor, person_id=person.id, role=role,
-                            organisation=organisation, at=self._stamp(), reason=reason)
-            self._commit(trip, person)
-            return person.id
+            people = [Person.register(
+                actor=actor, name=m["name"], title=m.get("title", ""),
+                organisation=m.get("organisation", ""), email=m.get("email", ""),
+                home_timezone=m["home_timezone"], at=self._stamp(), owner_org_id=keeper)
+                for m in members]
+            for m, person in zip(members, people, strict=True):
+                trip.add_member(actor=actor, person_id=person.id, role=m["role"],
+                                organisation=m.get("organisation", ""), at=self._stamp(),
+                                reason=reason)
+            # stored in the order they happened: the people first, then their membership
+            self._commit(*people, trip)
+            return [person.id for person in people]
         return self._retrying(attempt)
 
     def change_member(self, trip_id: UUID | str, person_id: UUID | str, *, actor: str,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from planner.demo import changsha_one_to_ones as one_to_ones
 from planner.demo import organisations as orgs
 from planner.demo.accounts import (
     ADMINISTRATOR,
@@ -18,7 +19,8 @@ from planner.demo.accounts import (
     IMPORT,
     open_accounts,
 )
-from planner.demo.clock import SHANGHAI, Demo, local
+from planner.demo.changsha_matchmaking import add_delegates, register_firms
+from planner.demo.clock import SHANGHAI, Demo
 from planner.demo.partners import CHANGSHA_GERMAN, CHANGSHA_LOCAL, profile_name
 from planner.demo.people import CHANGSHA_DELEGATION, register_people
 from planner.demo.profiles import register_profiles
@@ -27,21 +29,6 @@ from planner.demo.steps import Slot, record_outcomes, schedule
 CS = CHANGSHA_ORGANISER
 HALL = "Changsha International Conference Center"
 GUESTS = ("klose", "michel")
-# (German firm, Changsha firm, chain, round): the matched pairs of the afternoon
-PAIRS = {
-    "mm_forcam_sany": ("forcam", "sany", "industrial chain", 1),
-    "mm_neckar_xiangjiang": ("neckar", "xiangjiang", "industrial chain", 1),
-    "mm_rheinauen_yuelu": ("rheinauen", "yuelu", "supply chain", 1),
-    "mm_forcam_xingsha": ("forcam", "xingsha", "industrial chain", 2),
-    "mm_schwarzwald_sany": ("schwarzwald", "sany", "supply chain", 2),
-    "mm_ahk_xiangjiang": ("ahk_guangzhou", "xiangjiang", "talent chain", 2),
-    "mm_elbtal_fund": ("elbtal", "fund", "financial chain", 3),
-    "mm_hanse_lawfirm": ("hanse", "lawfirm", "financial chain", 3),
-    "mm_bosch_furong": ("bosch", "furong", "supply chain", 3),
-}
-ROUNDS = {1: ("14:00", "15:00"), 2: ("15:15", "16:15"), 3: ("16:30", "17:30")}
-PEOPLE_AT = {"forcam": ("michel",), "ahk_guangzhou": ("klose",)}
-
 PROGRAMME = {
     "cs_arrival": Slot("travel", "Arrival of the German enterprise delegation",
                        "Changsha Huanghua International Airport", "Changsha", "changsha",
@@ -78,18 +65,6 @@ OUTCOMES = {
 }
 
 
-def _matchmaking(demo: Demo) -> dict[str, Slot]:
-    slots = {}
-    for key, (german, local_firm, chain, round_no) in PAIRS.items():
-        start, end = ROUNDS[round_no]
-        names = (profile_name(demo, german), profile_name(demo, local_firm))
-        slots[key] = Slot("matchmaking", f"Matchmaking ({chain}): {names[0]} × {names[1]}",
-                          f"{HALL}, table {len(slots) % 3 + 1}", "Changsha", "changsha",
-                          f"2023-02-14 {start}", f"2023-02-14 {end}", names,
-                          f"Matched along the {chain}.", PEOPLE_AT.get(german, ()))
-    return slots
-
-
 def plan(demo: Demo) -> None:
     app, ids = demo.app, demo.ids
     demo.at("2022-12-01 09:00", SHANGHAI)
@@ -111,6 +86,7 @@ def plan(demo: Demo) -> None:
                                     departs_on=date(2023, 2, 16))}
     demo.at("2022-12-12 14:30", SHANGHAI)
     register_profiles(demo, CHANGSHA_GERMAN + CHANGSHA_LOCAL, IMPORT, orgs.CHANGSHA)
+    register_firms(demo)
     demo.at("2023-01-09 10:20", SHANGHAI)
     register_people(demo, CHANGSHA_DELEGATION[:2], CS, orgs.CHANGSHA)
     app.add_member(trip, actor=CS, person_id=demo.people["klose"], role="head of delegation",
@@ -121,18 +97,16 @@ def plan(demo: Demo) -> None:
     app.change_trip_status(trip, actor=CS, status="planned")
     demo.at("2023-01-16 09:40", SHANGHAI)
     schedule(demo, trip, PROGRAMME, actor=CS, zone=SHANGHAI, legs=legs)
-    schedule(demo, trip, _matchmaking(demo), actor=CS, zone=SHANGHAI, legs=legs)
     demo.at("2023-02-01 15:10", SHANGHAI)
     register_people(demo, CHANGSHA_DELEGATION[2:], CS, orgs.CHANGSHA)
     app.add_member(trip, actor=CS, person_id=demo.people["interpreter_changsha"],
                    role="interpreter", organisation="Changsha Municipal Bureau of Commerce")
-    for key in ("cs_opening", "cs_sany_visit", "cs_bosch_visit", "mm_forcam_sany"):
+    add_delegates(demo, trip)
+    demo.at("2023-02-02 09:30", SHANGHAI)
+    one_to_ones.prepare(demo, trip, legs["changsha"])
+    for key in ("cs_opening", "cs_sany_visit", "cs_bosch_visit"):
         app.add_attendee(ids[key], actor=CS, person_id=demo.people["interpreter_changsha"])
     demo.at("2023-02-03 11:00", SHANGHAI)
-    app.move_meeting(ids["mm_neckar_xiangjiang"], actor=CS, starts=local("2023-02-14 16:30"),
-                     ends=local("2023-02-14 17:30"),
-                     reason="Neckar Antriebstechnik's representative arrives on a later "
-                            "flight; swapped into the last round.")
     sany = app.get_meeting(ids["cs_sany_visit"])
     app.change_meeting_details(
         ids["cs_sany_visit"], actor=CS, kind=sany["kind"],
@@ -140,8 +114,10 @@ def plan(demo: Demo) -> None:
         counterparts=[profile_name(demo, "sany")], agenda=sany["agenda"],
         reason="Correction: Sany added a tour of its production lines; counterpart was "
                "missing.")
+    demo.at("2023-02-06 11:00", SHANGHAI)
+    one_to_ones.schedule_and_publish(demo)
     demo.at("2023-02-08 16:00", SHANGHAI)
-    for key in (*PROGRAMME, *PAIRS):
+    for key in PROGRAMME:
         app.confirm_meeting(ids[key], actor=CS)
     app.change_trip_status(trip, actor=CS, status="confirmed")
 
@@ -150,10 +126,8 @@ def conference(demo: Demo) -> None:
     app, ids = demo.app, demo.ids
     demo.at("2023-02-14 18:00", SHANGHAI)
     record_outcomes(demo, OUTCOMES, actor=CS, keys=("cs_opening",))
-    for key, (_german, _local, chain, _round) in PAIRS.items():
-        app.record_outcome(ids[key], actor=CS,
-                           summary="Contacts exchanged; both sides agreed on a follow-up call.",
-                           ideas=[f"Cooperation along the {chain}"])
+    one_to_ones.rate(demo)
+    one_to_ones.held(demo)
     demo.at("2023-02-15 17:30", SHANGHAI)
     record_outcomes(demo, OUTCOMES, actor=CS, keys=("cs_sany_visit", "cs_bosch_visit"))
     demo.at("2023-02-17 09:30", SHANGHAI)
@@ -162,12 +136,13 @@ def conference(demo: Demo) -> None:
         ids["cs_opening"], actor=CS, action="Send the list of matched pairs and their contacts "
         "to every participant", owner="Changsha Municipal Bureau of Commerce",
         due_on=date(2023, 2, 28))
-    app.add_followup(ids["mm_elbtal_fund"], actor=CS, action="Arrange a second meeting on "
-                     "financing for the plant", owner="Xiangjiang Advanced Manufacturing Fund",
-                     due_on=date(2023, 4, 30))
     demo.at("2023-02-24 10:05", SHANGHAI)
     app.complete_followup(ids["cs_opening"], ids["fu_pairs"], actor=CS,
                           done_on=date(2023, 2, 24))
+    demo.at("2023-05-15 10:00", SHANGHAI)
+    one_to_ones.second_stage(demo, "15 May 2023")
+    demo.at("2023-08-18 15:00", SHANGHAI)
+    one_to_ones.agreement(demo)
 
 
 def load(demo: Demo) -> None:

@@ -167,11 +167,8 @@ def test_the_changsha_conference_matches_german_and_changsha_firms(loaded: Loade
     assert trip["direction"] == "inbound" and trip["starts_on"].year == 2023
     meetings = loaded.meetings(trip)
     matches = [m for m in meetings if m["kind"] == "matchmaking"]
-    assert len(matches) >= 8 and all(len(m["counterparts"]) == 2 for m in matches)
-    assert any("FORCAM" in m["title"] and "Sany" in m["title"] for m in matches)
-    chains = {m["agenda"] for m in matches}
-    assert {"Matched along the industrial chain.", "Matched along the supply chain.",
-            "Matched along the talent chain.", "Matched along the financial chain."} <= chains
+    assert len(matches) >= 30 and all(len(m["counterparts"]) == 2 for m in matches)
+    assert any("Bosch" in m["title"] and "Sany" in m["title"] for m in matches)
     visits = {m["title"] for m in meetings if m["kind"] == "site visit"}
     assert any("Sany" in v for v in visits) and any("Bosch" in v for v in visits)
     names = {loaded.app.get_person(m["person_id"])["name"] for m in trip["members"]}

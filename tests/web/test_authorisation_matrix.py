@@ -264,6 +264,34 @@ api.trips_history                  GET    401   401   401   401   401
 api.trips_state                    GET    401   401   401   401   401
 api.update_agreement               PUT    401   401   401   401   401
 api.update_profile                 PUT    401   401   401   401   401
+# matchmaking (issue 16)
+matchmaking.index               GET     302       200       403    404      200
+matchmaking.open                POST    302       422       403    403      403
+matchmaking.overview            GET     302       200       403    404      200
+matchmaking.companies           GET     302       200       403    404      200
+matchmaking.enrol               POST    302       422       403    403      403
+matchmaking.company             GET     302       200       403    404      200
+matchmaking.save_profile        POST    302       422       403    403      403
+matchmaking.set_preference      POST    302       422       403    403      403
+matchmaking_pairs.suggestions   GET     302       200       403    404      200
+matchmaking_pairs.accept        POST    302       422       403    403      403
+matchmaking_pairs.reject        POST    302       422       403    403      403
+matchmaking_pairs.add_pair      POST    302       422       403    403      403
+matchmaking_floor.floor         GET     302       200       403    404      200
+matchmaking_floor.define_slots  POST    302       422       403    403      403
+matchmaking_floor.add_table     POST    302       422       403    403      403
+matchmaking_floor.remove_table  POST    302       422       403    403      403
+matchmaking_floor.block_time    POST    302       422       403    403      403
+matchmaking_floor.unblock       POST    302       422       403    403      403
+matchmaking_floor.add_interpreter POST    302       422       403    403      403
+matchmaking_floor.remove_interpreter POST    302       422       403    403      403
+matchmaking_floor.schedule      GET     302       200       403    404      200
+matchmaking_floor.propose       POST    302       422       403    403      403
+matchmaking_floor.publish       POST    302       422       403    403      403
+matchmaking_outcomes.outcomes   GET     302       200       403    404      200
+matchmaking_outcomes.rate       POST    302       422       403    403      403
+matchmaking_outcomes.record_stage POST    302       422       403    403      403
+matchmaking_outcomes.report     GET     302       200       403    404      200
 """
 
 ORGANISERS = """
@@ -494,6 +522,34 @@ api.trips_history                  GET    401   401   401   401
 api.trips_state                    GET    401   401   401   401
 api.update_agreement               PUT    401   401   401   401
 api.update_profile                 PUT    401   401   401   401
+# matchmaking (issue 16)
+matchmaking.index                  GET    200   200   200   404
+matchmaking.open                   POST   422   422   403   404
+matchmaking.overview               GET    200   200   200   404
+matchmaking.companies              GET    200   200   200   404
+matchmaking.enrol                  POST   422   422   403   404
+matchmaking.company                GET    200   200   200   404
+matchmaking.save_profile           POST   422   422   403   404
+matchmaking.set_preference         POST   422   422   403   404
+matchmaking_pairs.suggestions      GET    200   200   200   404
+matchmaking_pairs.accept           POST   422   422   403   404
+matchmaking_pairs.reject           POST   422   422   403   404
+matchmaking_pairs.add_pair         POST   422   422   403   404
+matchmaking_floor.floor            GET    200   200   200   404
+matchmaking_floor.define_slots     POST   422   422   403   404
+matchmaking_floor.add_table        POST   422   422   403   404
+matchmaking_floor.remove_table     POST   422   422   403   404
+matchmaking_floor.block_time       POST   422   422   403   404
+matchmaking_floor.unblock          POST   422   422   403   404
+matchmaking_floor.add_interpreter  POST   422   422   403   404
+matchmaking_floor.remove_interpreter POST   422   422   403   404
+matchmaking_floor.schedule         GET    200   200   200   404
+matchmaking_floor.propose          POST   422   422   403   404
+matchmaking_floor.publish          POST   422   422   403   404
+matchmaking_outcomes.outcomes      GET    200   200   200   404
+matchmaking_outcomes.rate          POST   422   422   403   404
+matchmaking_outcomes.record_stage  POST   422   422   403   404
+matchmaking_outcomes.report        GET    200   200   200   404
 """
 
 AUDITORS = """
@@ -724,6 +780,34 @@ api.trips_history                  GET    401   401   401   401   401
 api.trips_state                    GET    401   401   401   401   401
 api.update_agreement               PUT    401   401   401   401   401
 api.update_profile                 PUT    401   401   401   401   401
+# matchmaking (issue 16)
+matchmaking.index                  GET    200   200   200   404   200
+matchmaking.open                   POST   403   403   403   403   403
+matchmaking.overview               GET    200   200   200   404   200
+matchmaking.companies              GET    200   200   200   404   200
+matchmaking.enrol                  POST   403   403   403   403   403
+matchmaking.company                GET    200   200   200   404   200
+matchmaking.save_profile           POST   403   403   403   403   403
+matchmaking.set_preference         POST   403   403   403   403   403
+matchmaking_pairs.suggestions      GET    200   200   200   404   200
+matchmaking_pairs.accept           POST   403   403   403   403   403
+matchmaking_pairs.reject           POST   403   403   403   403   403
+matchmaking_pairs.add_pair         POST   403   403   403   403   403
+matchmaking_floor.floor            GET    200   200   200   404   200
+matchmaking_floor.define_slots     POST   403   403   403   403   403
+matchmaking_floor.add_table        POST   403   403   403   403   403
+matchmaking_floor.remove_table     POST   403   403   403   403   403
+matchmaking_floor.block_time       POST   403   403   403   403   403
+matchmaking_floor.unblock          POST   403   403   403   403   403
+matchmaking_floor.add_interpreter  POST   403   403   403   403   403
+matchmaking_floor.remove_interpreter POST   403   403   403   403   403
+matchmaking_floor.schedule         GET    200   200   200   404   200
+matchmaking_floor.propose          POST   403   403   403   403   403
+matchmaking_floor.publish          POST   403   403   403   403   403
+matchmaking_outcomes.outcomes      GET    200   200   200   404   200
+matchmaking_outcomes.rate          POST   403   403   403   403   403
+matchmaking_outcomes.record_stage  POST   403   403   403   403   403
+matchmaking_outcomes.report        GET    200   200   200   404   200
 """
 
 ADMINISTRATORS = """
@@ -954,6 +1038,34 @@ api.trips_history                  GET    401   401   401   401
 api.trips_state                    GET    401   401   401   401
 api.update_agreement               PUT    401   401   401   401
 api.update_profile                 PUT    401   401   401   401
+# matchmaking (issue 16)
+matchmaking.index                  GET    200   200   200   404
+matchmaking.open                   POST   422   422   403   404
+matchmaking.overview               GET    200   200   200   404
+matchmaking.companies              GET    200   200   200   404
+matchmaking.enrol                  POST   422   422   403   404
+matchmaking.company                GET    200   200   200   404
+matchmaking.save_profile           POST   422   422   403   404
+matchmaking.set_preference         POST   422   422   403   404
+matchmaking_pairs.suggestions      GET    200   200   200   404
+matchmaking_pairs.accept           POST   422   422   403   404
+matchmaking_pairs.reject           POST   422   422   403   404
+matchmaking_pairs.add_pair         POST   422   422   403   404
+matchmaking_floor.floor            GET    200   200   200   404
+matchmaking_floor.define_slots     POST   422   422   403   404
+matchmaking_floor.add_table        POST   422   422   403   404
+matchmaking_floor.remove_table     POST   422   422   403   404
+matchmaking_floor.block_time       POST   422   422   403   404
+matchmaking_floor.unblock          POST   422   422   403   404
+matchmaking_floor.add_interpreter  POST   422   422   403   404
+matchmaking_floor.remove_interpreter POST   422   422   403   404
+matchmaking_floor.schedule         GET    200   200   200   404
+matchmaking_floor.propose          POST   422   422   403   404
+matchmaking_floor.publish          POST   422   422   403   404
+matchmaking_outcomes.outcomes      GET    200   200   200   404
+matchmaking_outcomes.rate          POST   422   422   403   404
+matchmaking_outcomes.record_stage  POST   422   422   403   404
+matchmaking_outcomes.report        GET    200   200   200   404
 """
 
 

@@ -124,6 +124,12 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  # entries of a record (API, issue 12 api-records): any text will do
                  "contact_id": "no-such-contact", "party_id": "no-such-party",
                  "signatory_id": "no-such-signatory"}
+    # matchmaking (issue 16): a conference of the trip with the world's profile on one side
+    world.ids["matchmaking_id"] = app.open_matchmaking(
+        trip_id, actor=SETUP, title="One-to-ones in Nanjing", venue="Nanjing City Hall",
+        city="Nanjing", timezone="Asia/Shanghai", side_a="Leipzig firms", side_b="Nanjing firms",
+        leg_id=nanjing)
+    app.enrol_company(world.ids["matchmaking_id"], actor=SETUP, profile_id=profile, side="a")
     return world
 
 

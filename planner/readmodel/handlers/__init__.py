@@ -23,6 +23,7 @@ from planner.readmodel import odd_ids
 from planner.readmodel.handlers import (
     agreements,
     api_tokens,
+    matchmaking,
     meetings,
     organisations,
     people,
@@ -34,7 +35,8 @@ from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, key
 from planner.readmodel.handlers.warnings import refresh_warnings
 
-_MODULES = (trips, meetings, profiles, agreements, people, organisations, api_tokens)
+_MODULES = (trips, meetings, profiles, agreements, people, organisations, api_tokens,
+            matchmaking)
 
 HANDLERS: dict[type, Handler] = {
     **trips.HANDLERS,
@@ -44,6 +46,7 @@ HANDLERS: dict[type, Handler] = {
     **people.HANDLERS,
     **organisations.HANDLERS,
     **api_tokens.HANDLERS,
+    **matchmaking.HANDLERS,
 }
 
 # Event classes the read models deliberately do not show (name each with the reason).

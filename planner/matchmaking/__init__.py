@@ -1,0 +1,2 @@
+"""Matchmaking for B2B conferences: the NACE classification, suggestions and the CP-SAT schedule
+(pure: no Flask, no database, no domain records)."""

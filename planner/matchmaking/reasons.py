@@ -1,0 +1,105 @@
+"""Why a pair was not placed: one sentence a person can check against the schedule.
+
+Sentences are English templates with named parameters (`TEMPLATES`), so the interface can
+translate the template and fill in the names; `render` gives the English text stored with the
+proposal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.matchmaking.problem import Placement, blocked
+
+TEMPLATES = {
+    "no_table": "no table has the %(seats)d seats the meeting needs",
+    "blocked": "every slot is blocked for %(names)s",
+    "no_interpreter": "no shared language (%(a)s: %(a_languages)s; %(b)s: %(b_languages)s) "
+                      "and no interpreter in the pool for these languages",
+    "interpreter_busy": "no shared language, and no interpreter for these languages is "
+                        "available when both are free",
+    "taken": "every possible slot is taken: %(causes)s",
+    "time": "not placed within the solver's time budget",
+}
+CAUSES = {
+    "a": "%(a)s is in another meeting in %(count)d",
+    "b": "%(b)s is in another meeting in %(count)d",
+    "person": "a representative is in another meeting in %(count)d",
+    "table": "no table free in %(count)d",
+    "interpreter": "no interpreter free in %(count)d",
+}
+
+
+def render(key: str, **params: Any) -> str:
+    return TEMPLATES[key] % params
+
+
+def unplaced_reason(floor: Any, options: Any, busy: Busy) -> str:
+    """The reason for one pair (`options`: its planner.matchmaking.floor.Options) not being
+    in the schedule whose `Busy` is given."""
+    pair, problem = options.pair, floor.problem
+    a, b = floor.companies[pair.a], floor.companies[pair.b]
+    names = dict(a=a.name or a.id, b=b.name or b.id)
+    prefix = "must meet, but " if pair.must else ""
+    if options.slots:
+        return prefix + _taken(floor, options, busy, names)
+    if not any(t.seats >= options.seats for t in problem.tables):
+        return prefix + render("no_table", seats=options.seats)
+    if options.needs_interpreter:
+        if not floor.bridging(pair):
+            return prefix + render("no_interpreter", a_languages=", ".join(a.languages) or "-",
+                                   b_languages=", ".join(b.languages) or "-", **names)
+        if _any_free_slot(floor, options):
+            return prefix + render("interpreter_busy")
+    blocked = [n for n, cid in ((names["a"], a.id), (names["b"], b.id))
+               if all(_company_blocked(floor, s, cid) for s in problem.slots)]
+    return prefix + render("blocked", names=" and ".join(blocked) or "everyone")
+
+
+def _company_blocked(floor: Any, slot: Any, company: str) -> bool:
+    return blocked(floor.problem, slot, company=company)
+
+
+def _any_free_slot(floor: Any, options: Any) -> bool:
+    return any(not _company_blocked(floor, s, options.pair.a)
+               and not _company_blocked(floor, s, options.pair.b)
+               for s in floor.problem.slots)
+
+
+class Busy:
+    """Per slot of a schedule: the companies, the people and the tables in a meeting."""
+
+    def __init__(self, floor: Any, placements: list[Placement]) -> None:
+        self.companies: dict[str, set[str]] = {s.id: set() for s in floor.problem.slots}
+        self.people: dict[str, set[str]] = {s.id: set() for s in floor.problem.slots}
+        self.tables: dict[str, set[str]] = {s.id: set() for s in floor.problem.slots}
+        for p in placements:
+            self.companies[p.slot] |= {p.a, p.b}
+            self.people[p.slot] |= {*floor.companies[p.a].people, *floor.companies[p.b].people,
+                                    p.interpreter} - {""}
+            self.tables[p.slot].add(p.table)
+
+
+def _taken(floor: Any, options: Any, busy: Busy, names: dict[str, str]) -> str:
+    """Count, over the pair's possible slots, what stood in the way in the final schedule."""
+    pair = options.pair
+    people = floor.people(pair)
+    counts = dict.fromkeys(CAUSES, 0)
+    for slot in options.slots:
+        if pair.a in busy.companies[slot.id]:
+            counts["a"] += 1
+        elif pair.b in busy.companies[slot.id]:
+            counts["b"] += 1
+        elif people & busy.people[slot.id]:
+            counts["person"] += 1
+        elif not any(t.seats >= options.seats and t.id not in busy.tables[slot.id]
+                     for t in floor.free_tables[slot.id]):
+            counts["table"] += 1
+        elif options.needs_interpreter and all(
+                set(floor.teams[team].members) <= busy.people[slot.id]
+                for team in options.teams[slot.id]):
+            counts["interpreter"] += 1
+    causes = [CAUSES[k] % dict(count=n, **names) for k, n in counts.items() if n]
+    if not causes:
+        return render("time")
+    return render("taken", causes=", ".join(causes))
