@@ -31,7 +31,7 @@ from schemathesis import GenerationMode
 from werkzeug.datastructures import Headers
 
 from tests.web.api.kit import check_response, document_of
-from tests.web.api.records_kit import build_records
+from tests.web.api.records.records_kit import build_records
 from tests.web.conftest import event_count
 from tests.web.world import World
 
