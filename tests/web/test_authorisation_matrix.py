@@ -225,6 +225,9 @@ api.trip_calendar                  GET    401   401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401   401
+api.add_milestone                  POST   401   401   401   401   401
+api.complete_milestone             POST   401   401   401   401   401
+api.read_milestone                 GET    401   401   401   401   401
 api.add_party                      POST   401   401   401   401   401
 api.add_signatory                  POST   401   401   401   401   401
 api.agreements_history             GET    401   401   401   401   401
@@ -447,6 +450,9 @@ api.trip_calendar                  GET    401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401
+api.add_milestone                  POST   401   401   401   401
+api.complete_milestone             POST   401   401   401   401
+api.read_milestone                 GET    401   401   401   401
 api.add_party                      POST   401   401   401   401
 api.add_signatory                  POST   401   401   401   401
 api.agreements_history             GET    401   401   401   401
@@ -669,6 +675,9 @@ api.trip_calendar                  GET    401   401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401   401
+api.add_milestone                  POST   401   401   401   401   401
+api.complete_milestone             POST   401   401   401   401   401
+api.read_milestone                 GET    401   401   401   401   401
 api.add_party                      POST   401   401   401   401   401
 api.add_signatory                  POST   401   401   401   401   401
 api.agreements_history             GET    401   401   401   401   401
@@ -891,6 +900,9 @@ api.trip_calendar                  GET    401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401
+api.add_milestone                  POST   401   401   401   401
+api.complete_milestone             POST   401   401   401   401
+api.read_milestone                 GET    401   401   401   401
 api.add_party                      POST   401   401   401   401
 api.add_signatory                  POST   401   401   401   401
 api.agreements_history             GET    401   401   401   401

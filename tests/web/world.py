@@ -123,7 +123,7 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id,
                  # entries of a record (API, issue 12 api-records): any text will do
                  "contact_id": "no-such-contact", "party_id": "no-such-party",
-                 "signatory_id": "no-such-signatory"}
+                 "signatory_id": "no-such-signatory", "milestone_id": "no-such-milestone"}
     return world
 
 

@@ -39,6 +39,7 @@ class Records:
     contact_id: str
     party_id: str
     signatory_id: str
+    milestone_id: str
 
     def ids(self) -> dict[str, Any]:
         return {k: str(v) for k, v in vars(self).items()}
@@ -78,6 +79,9 @@ def build_records(app: Flask, world: World, title: str = "API records trip") -> 
                                       party_id=party)
     planner.add_signatory(agreement, actor=SETUP, name="Wang Lei", title="Director",
                           party_id=other)
+    milestone = planner.add_milestone(agreement, actor=SETUP, title="Joint feasibility study",
+                                      due_on=date(2027, 9, 30))
     return Records(trip_id=trip, meeting_id=meeting, profile_id=profile,
                    agreement_id=agreement, person_id=person, leg_id=leg, contact_id=contact,
-                   party_id=party, signatory_id=signatory)
+                   party_id=party, signatory_id=signatory,
+                   milestone_id=milestone)
