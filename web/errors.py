@@ -74,7 +74,7 @@ _RENDERERS = "error_renderers"
 
 def errors_under(app: Flask, prefix: str, render: Renderer) -> None:
     """Every failure of a request whose path starts with `prefix` goes to `render`."""
-    app.extensions.setdefault(_RENDERERS, {})[prefix] = render
+    app.extensions.setdefault(_RENDERERS, {}).update({prefix: render})
 
 
 def _routed(handler: Callable[[Any], Any]) -> Callable[[Exception], Any]:

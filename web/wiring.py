@@ -92,6 +92,11 @@ def signin_limiter() -> Any:
     return current_app.extensions["signin_limiter"]
 
 
+def api_limiter() -> Any:
+    """The per-token limiter of API requests (web.api.blueprint makes it at start-up)."""
+    return current_app.extensions["api_limiter"]
+
+
 def changes_after(record_id: Any, version: int) -> Any:
     """A record's changes after a version, as far as the conflict page may show them."""
     return changes_since(planner(), record_id, version)

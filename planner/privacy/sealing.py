@@ -44,8 +44,10 @@ SNAPSHOT_FIELDS: dict[str, tuple[str, ...]] = {
 # The actor of a change to a person or an account is sealed with the acting account's key:
 # a participant acts only on their own records (preferences, feed, password), so erasing them
 # erases their e-mail as actor too. Staff keep their keys, so their actions read as before.
-# The erasure itself always names its actor in plain text.
-ACTOR_SEALED = ("planner.domain.person:Person.", "planner.domain.account:Account.")
+# The erasure itself always names its actor in plain text. A user issues and revokes their own
+# API tokens, so those events seal their actor too.
+ACTOR_SEALED = ("planner.domain.person:Person.", "planner.domain.account:Account.",
+                "planner.domain.api_token:ApiToken.")
 NOT_ACTOR_SEALED = (".Erased",)
 
 

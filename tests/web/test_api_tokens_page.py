@@ -4,11 +4,16 @@ without the secret, revoked (refused by the API at once); nobody revokes another
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from flask import Flask
 
-from tests.web.conftest import event_count, signed_in, text_of
-from tests.web.world import ORGANISER
+from planner.audit.exchange import export_log
+from planner.passwords import hash_password
+from tests.web.conftest import event_count, make_app, signed_in, text_of
+from tests.web.world import ORGANISER, PASSWORD
+
+ERASABLE = "erasable@test.example"
 
 
 def test_create_list_and_revoke_my_token(app: Flask) -> None:
@@ -48,3 +53,21 @@ def test_nobody_revokes_another_accounts_token_and_auditors_change_nothing(app: 
     assert unnamed.status_code == 422 and "label" in text_of(unnamed)
     assert event_count(planner) == before
     assert "API tokens" in text_of(signed_in(app, "organiser").get("/me"))
+
+
+def test_a_participant_s_own_token_events_do_not_keep_their_address_after_erasure(
+        tmp_path: Path) -> None:
+    app, planner = make_app(tmp_path)
+    try:
+        person = planner.app.register_person(actor="test", name="Erasable Delegate",
+                                             home_timezone="Europe/Berlin")
+        planner.app.open_account(actor="test", email=ERASABLE, name="Erasable",
+                                 role="participant", person_id=person,
+                                 password_hash=hash_password(PASSWORD))
+        token_id, _ = planner.app.issue_api_token(ERASABLE, actor=ERASABLE, name="mine")
+        planner.app.revoke_api_token(token_id, actor=ERASABLE)
+        planner.app.erase_person(person, actor="admin@test.example", reason="GDPR request")
+        export_log(planner, tmp_path / "log.jsonl")
+        assert ERASABLE not in (tmp_path / "log.jsonl").read_text(encoding="utf-8")
+    finally:
+        planner.close()

@@ -234,6 +234,9 @@ api.trip_calendar                  GET    401   401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401   401
+api.add_milestone                  POST   401   401   401   401   401
+api.complete_milestone             POST   401   401   401   401   401
+api.read_milestone                 GET    401   401   401   401   401
 api.add_party                      POST   401   401   401   401   401
 api.add_signatory                  POST   401   401   401   401   401
 api.agreements_history             GET    401   401   401   401   401
@@ -492,6 +495,9 @@ api.trip_calendar                  GET    401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401
+api.add_milestone                  POST   401   401   401   401
+api.complete_milestone             POST   401   401   401   401
+api.read_milestone                 GET    401   401   401   401
 api.add_party                      POST   401   401   401   401
 api.add_signatory                  POST   401   401   401   401
 api.agreements_history             GET    401   401   401   401
@@ -750,6 +756,9 @@ api.trip_calendar                  GET    401   401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401   401
+api.add_milestone                  POST   401   401   401   401   401
+api.complete_milestone             POST   401   401   401   401   401
+api.read_milestone                 GET    401   401   401   401   401
 api.add_party                      POST   401   401   401   401   401
 api.add_signatory                  POST   401   401   401   401   401
 api.agreements_history             GET    401   401   401   401   401
@@ -1008,6 +1017,9 @@ api.trip_calendar                  GET    401   401   401   401
 api.trip_calendar_link             GET    401   401   401   401
 # JSON API (issue 12, api-records): a session is no API token (401)
 api.add_contact                    POST   401   401   401   401
+api.add_milestone                  POST   401   401   401   401
+api.complete_milestone             POST   401   401   401   401
+api.read_milestone                 GET    401   401   401   401
 api.add_party                      POST   401   401   401   401
 api.add_signatory                  POST   401   401   401   401
 api.agreements_history             GET    401   401   401   401

@@ -78,6 +78,8 @@ def test_stored_html_is_shown_as_text_on_every_page(app: Flask, world: World,
 
 
 POSTS = sorted(key for key in RULES if key[1] == "POST")
+SHOWN_ONCE = {"api_tokens.create"}
+"""Forms answered with a page, not a redirect: what they made (a secret) is shown only once."""
 
 
 @pytest.mark.parametrize(("endpoint", "method"), POSTS, ids=[e for e, _ in POSTS])
@@ -92,7 +94,8 @@ def test_a_refused_form_shows_the_input_again_as_text(app: Flask, world: World,
     for payload in PAYLOADS:
         client = signed_in(app, role)
         response = post(client, url(app, world, endpoint), **dict.fromkeys(FIELDS, payload))
-        assert response.status_code in (302, 303, 401, 404, 422), endpoint
+        answers = (302, 303, 401, 404, 422) + ((200,) if endpoint in SHOWN_ONCE else ())
+        assert response.status_code in answers, endpoint
         assert_inert(text_of(response), payload, endpoint)
 
 

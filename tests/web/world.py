@@ -123,7 +123,7 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id,
                  # entries of a record (API, issue 12 api-records): any text will do
                  "contact_id": "no-such-contact", "party_id": "no-such-party",
-                 "signatory_id": "no-such-signatory"}
+                 "signatory_id": "no-such-signatory", "milestone_id": "no-such-milestone"}
     # matchmaking (issue 16): a conference of the trip with the world's profile on one side
     world.ids["matchmaking_id"] = app.open_matchmaking(
         trip_id, actor=SETUP, title="One-to-ones in Nanjing", venue="Nanjing City Hall",

@@ -23,14 +23,14 @@ from web.access import access_rule, user_of
 from web.api.problems import Problem, render
 from web.errors import errors_under
 from web.throttle import STORAGE_SETTING
-from web.wiring import commands, queries, settings
+from web.wiring import api_limiter, commands, queries, settings
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)  # type: ignore[arg-type]
 
 MAX_BODY_BYTES = 256 * 1024
 """The largest request body (app.config["API_MAX_BODY_BYTES"] overrides it): 413 above."""
-_NAMESPACE, _LIMITER = "api-token", "api_limiter"
+_NAMESPACE = "api-token"
 _BEARER = "Bearer "
 
 
@@ -69,7 +69,7 @@ def _rate() -> RateLimitItem:
 
 
 def _count_request(token_id: str) -> None:
-    limiter: MovingWindowRateLimiter = current_app.extensions[_LIMITER]
+    limiter: MovingWindowRateLimiter = api_limiter()
     rate = _rate()
     if not limiter.hit(rate, _NAMESPACE, token_id):
         reset = limiter.get_window_stats(rate, _NAMESPACE, token_id).reset_time
@@ -84,4 +84,4 @@ def _set_up(state: BlueprintSetupState) -> None:
     (memory per worker, or the storage PLANNER_RATELIMIT_STORAGE_URI names, like sign-ins)."""
     errors_under(state.app, "/api/", render)
     uri = os.environ.get(STORAGE_SETTING, "memory://")
-    state.app.extensions[_LIMITER] = MovingWindowRateLimiter(storage_from_string(uri))
+    state.app.extensions.update(api_limiter=MovingWindowRateLimiter(storage_from_string(uri)))

@@ -75,12 +75,12 @@ def operation(*, reply: Any = None, body: type[BaseModel] | None = None,
             if query is not None:
                 kwargs["query"] = parse_query(query)
             elif request.args:
-                raise _unknown([(name, "unknown query parameter: not accepted")
+                raise _invalid([(name, "unknown query parameter: not accepted")
                                 for name in request.args])
             if body is not None:
                 kwargs["body"] = parse_body(body)
             elif request.content_length or request.get_data(cache=True):
-                raise _unknown([("body", "this operation takes no body")])
+                raise _invalid([("body", "this operation takes no body")])
             return view(*args, **kwargs)
 
         documented = spec.validate(json=body, query=query, resp=Responses(**responses),
@@ -89,7 +89,7 @@ def operation(*, reply: Any = None, body: type[BaseModel] | None = None,
     return decorate
 
 
-def _unknown(found: list[tuple[str, str]]) -> Problem:
+def _invalid(found: list[tuple[str, str]]) -> Problem:
     return Problem(422, "; ".join(f"{f}: {r}" for f, r in found), slug="invalid-input",
                    errors=found)
 
@@ -102,7 +102,7 @@ def _problems(error: ModelError, where: str = "") -> Problem:
         rule = "unknown field: not accepted" if item["type"] == "extra_forbidden" else (
             "is required" if item["type"] == "missing" else item["msg"])
         found.append((path or "body", rule))
-    return _unknown(found)
+    return _invalid(found)
 
 
 def parse_body(model: type[M]) -> M:

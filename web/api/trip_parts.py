@@ -17,10 +17,10 @@ from pydantic import Field
 from planner.domain.values import MemberRole, TripStatus
 from web import access
 from web.api.blueprint import bp
-from web.api.operation import Input, expected_version, operation, reply
+from web.api.operation import Input, operation, reply
 from web.api.problems import Problem
 from web.api.trip_models import Leg, Trip
-from web.api.trips import current_trip
+from web.api.trips import checked, current_trip
 from web.wiring import actor, commands
 
 TAGS = ["trip parts"]
@@ -82,18 +82,12 @@ class ReasonQuery(Input):
     reason: str = ""
 
 
-def _checked(trip_id: UUID) -> int:
-    """The If-Match version, or the version read now: a change made meanwhile is a 409."""
-    expected = expected_version(lambda: current_trip(trip_id))
-    return expected if expected is not None else current_trip(trip_id).version
-
-
 @bp.put("/trips/<uuid:trip_id>/dates")
 @access.trip_owner
 @operation(reply=Trip, body=DatesChange, tags=TAGS, conditional=True)
 def change_trip_dates(trip_id: UUID, body: DatesChange) -> Response:
     """Change the trip's first and last day (meetings must stay inside)."""
-    commands().change_trip_dates(trip_id, actor=actor(), expected_version=_checked(trip_id),
+    commands().change_trip_dates(trip_id, actor=actor(), expected_version=checked(trip_id),
                                  **body.model_dump())
     return reply(current_trip(trip_id))
 
@@ -103,7 +97,7 @@ def change_trip_dates(trip_id: UUID, body: DatesChange) -> Response:
 @operation(reply=Trip, body=StatusChange, tags=TAGS, conditional=True)
 def change_trip_status(trip_id: UUID, body: StatusChange) -> Response:
     """Move the trip along draft → planned → confirmed → completed."""
-    commands().change_trip_status(trip_id, actor=actor(), expected_version=_checked(trip_id),
+    commands().change_trip_status(trip_id, actor=actor(), expected_version=checked(trip_id),
                                   **body.model_dump())
     return reply(current_trip(trip_id))
 
@@ -114,7 +108,7 @@ def change_trip_status(trip_id: UUID, body: StatusChange) -> Response:
 def cancel_trip(trip_id: UUID, body: Reason) -> Response:
     """Cancel the trip (a reason is required); only reinstating changes it afterwards."""
     commands().cancel_trip(trip_id, actor=actor(), reason=body.reason,
-                           expected_version=_checked(trip_id))
+                           expected_version=checked(trip_id))
     return reply(current_trip(trip_id))
 
 
@@ -124,7 +118,7 @@ def cancel_trip(trip_id: UUID, body: Reason) -> Response:
 def reinstate_trip(trip_id: UUID, body: Reason) -> Response:
     """Reinstate a cancelled trip (a reason is required)."""
     commands().reinstate_trip(trip_id, actor=actor(), reason=body.reason,
-                              expected_version=_checked(trip_id))
+                              expected_version=checked(trip_id))
     return reply(current_trip(trip_id))
 
 
@@ -133,7 +127,7 @@ def reinstate_trip(trip_id: UUID, body: Reason) -> Response:
 @operation(reply=Trip, body=Objectives, tags=TAGS, conditional=True)
 def set_trip_objectives(trip_id: UUID, body: Objectives) -> Response:
     """Replace the trip's list of objectives."""
-    commands().set_objectives(trip_id, actor=actor(), expected_version=_checked(trip_id),
+    commands().set_objectives(trip_id, actor=actor(), expected_version=checked(trip_id),
                               **body.model_dump())
     return reply(current_trip(trip_id))
 
@@ -143,7 +137,7 @@ def set_trip_objectives(trip_id: UUID, body: Objectives) -> Response:
 @operation(reply=Trip, body=LegInput, status=201, tags=TAGS, conditional=True)
 def add_trip_leg(trip_id: UUID, body: LegInput) -> Response:
     """Add a stay in one city; `Location` is the new leg's address."""
-    leg_id = commands().add_leg(trip_id, actor=actor(), expected_version=_checked(trip_id),
+    leg_id = commands().add_leg(trip_id, actor=actor(), expected_version=checked(trip_id),
                                 **body.model_dump())
     return reply(current_trip(trip_id), 201,
                  location=url_for("api.read_trip_leg", trip_id=trip_id, leg_id=leg_id))
@@ -170,7 +164,7 @@ def read_trip_leg(trip_id: UUID, leg_id: str) -> Response:
 def change_trip_leg(trip_id: UUID, leg_id: str, body: LegInput) -> Response:
     """Change a leg's city, zone or dates (its meetings must still fit)."""
     _leg(trip_id, leg_id)
-    commands().change_leg(trip_id, leg_id, actor=actor(), expected_version=_checked(trip_id),
+    commands().change_leg(trip_id, leg_id, actor=actor(), expected_version=checked(trip_id),
                           **body.model_dump())
     return reply(current_trip(trip_id))
 
@@ -182,7 +176,7 @@ def remove_trip_leg(trip_id: UUID, leg_id: str, query: ReasonQuery) -> Response:
     """Remove a leg (`reason` in the query string)."""
     _leg(trip_id, leg_id)
     commands().remove_leg(trip_id, leg_id, actor=actor(), reason=query.reason,
-                          expected_version=_checked(trip_id))
+                          expected_version=checked(trip_id))
     return reply(current_trip(trip_id))
 
 
@@ -210,7 +204,7 @@ def add_trip_member(trip_id: UUID, body: MemberInput) -> Response:
 def change_trip_member(trip_id: UUID, person_id: UUID, body: MemberChange) -> Response:
     """Change a member's role or organisation."""
     commands().change_member(trip_id, person_id, actor=actor(),
-                             expected_version=_checked(trip_id), **body.model_dump())
+                             expected_version=checked(trip_id), **body.model_dump())
     return reply(current_trip(trip_id))
 
 
@@ -220,7 +214,7 @@ def change_trip_member(trip_id: UUID, person_id: UUID, body: MemberChange) -> Re
 def remove_trip_member(trip_id: UUID, person_id: UUID, query: ReasonQuery) -> Response:
     """Take a person off the delegation."""
     commands().remove_member(trip_id, person_id, actor=actor(), reason=query.reason,
-                             expected_version=_checked(trip_id))
+                             expected_version=checked(trip_id))
     return reply(current_trip(trip_id))
 
 
@@ -240,5 +234,5 @@ def attach_trip_profiles(trip_id: UUID, body: ProfilesInput) -> Response:
 def detach_trip_profile(trip_id: UUID, profile_id: UUID, query: ReasonQuery) -> Response:
     """Take a handed-over profile off the trip."""
     commands().detach_profile(trip_id, profile_id, actor=actor(), reason=query.reason,
-                              expected_version=_checked(trip_id))
+                              expected_version=checked(trip_id))
     return reply(current_trip(trip_id))

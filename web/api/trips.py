@@ -20,6 +20,12 @@ def current_trip(trip_id: UUID | str) -> Trip:
     return trip_of(found(queries().trip(trip_id), "trip", trip_id))
 
 
+def checked(trip_id: UUID) -> int:
+    """The If-Match version, or the version read now: a change made meanwhile is a 409."""
+    expected = expected_version(lambda: current_trip(trip_id))
+    return expected if expected is not None else current_trip(trip_id).version
+
+
 @bp.get("/trips")
 @access.signed_in
 @operation(reply=Page[TripSummary], query=PageQuery, tags=["trips"])
@@ -59,12 +65,11 @@ def read_trip(trip_id: UUID) -> Response:
 @operation(reply=Trip, body=TripDetailsChange, tags=["trips"], conditional=True)
 def change_trip(trip_id: UUID, body: TripDetailsChange) -> Response:
     """Change the trip's details (organisers of the owning organisation)."""
-    expected = expected_version(lambda: current_trip(trip_id))
+    version = checked(trip_id)
     now = current_trip(trip_id)
     given = body.model_dump(exclude_unset=True, exclude={"reason"})
     commands().change_trip_details(
-        trip_id, actor=actor(), reason=body.reason,
-        expected_version=expected if expected is not None else now.version,
+        trip_id, actor=actor(), reason=body.reason, expected_version=version,
         **{name: given.get(name, getattr(now, name)) for name in
            ("title", "organiser", "direction", "home_timezone", "purpose")})
     return reply(current_trip(trip_id))

@@ -35,9 +35,11 @@ class Records:
     profile_id: UUID
     agreement_id: UUID
     person_id: UUID
+    leg_id: str
     contact_id: str
     party_id: str
     signatory_id: str
+    milestone_id: str
 
     def ids(self) -> dict[str, Any]:
         return {k: str(v) for k, v in vars(self).items()}
@@ -55,6 +57,9 @@ def build_records(app: Flask, world: World, title: str = "API records trip") -> 
                                      organisation="Invest Region Leipzig",
                                      home_timezone="Europe/Berlin")
     planner.add_member(trip, actor=SETUP, person_id=person, role="head of delegation")
+    leg = planner.add_leg(trip, actor=SETUP, city="Nanjing", country="China",
+                          timezone="Asia/Shanghai", arrives_on=date(2027, 5, 3),
+                          departs_on=date(2027, 5, 7))
     meeting = planner.schedule_meeting(
         trip, actor=SETUP, kind="company visit", title="Visit to the Hi-Tech Zone",
         venue="Zone office", city="Nanjing", timezone="Asia/Shanghai",
@@ -74,6 +79,9 @@ def build_records(app: Flask, world: World, title: str = "API records trip") -> 
                                       party_id=party)
     planner.add_signatory(agreement, actor=SETUP, name="Wang Lei", title="Director",
                           party_id=other)
+    milestone = planner.add_milestone(agreement, actor=SETUP, title="Joint feasibility study",
+                                      due_on=date(2027, 9, 30))
     return Records(trip_id=trip, meeting_id=meeting, profile_id=profile,
-                   agreement_id=agreement, person_id=person, contact_id=contact,
-                   party_id=party, signatory_id=signatory)
+                   agreement_id=agreement, person_id=person, leg_id=leg, contact_id=contact,
+                   party_id=party, signatory_id=signatory,
+                   milestone_id=milestone)

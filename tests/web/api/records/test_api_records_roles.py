@@ -26,7 +26,7 @@ import pytest
 from flask import Flask
 
 from tests.web.api.kit import ApiClient
-from tests.web.api.records_kit import ROLES, Records, build_records
+from tests.web.api.records.records_kit import ROLES, Records, build_records
 from tests.web.conftest import event_count
 from tests.web.world import World
 
@@ -51,6 +51,9 @@ add_signatory      POST    201  403  403  404  201  404  403  403  403  403  403
 remove_signatory   DELETE  200  403  403  404  200  404  403  403  403  403  403  403
 sign_agreement     POST    200  403  403  404  200  404  403  403  403  403  403  403
 change_status      POST    200  403  403  404  200  404  403  403  403  403  403  403
+add_milestone      POST    201  403  403  404  201  404  403  403  403  403  403  403
+read_milestone     GET     200  200  200  404  200  404  200  200  404  200  404  404
+complete_milestone POST    200  403  403  404  200  404  403  403  403  403  403  403
 trip_warnings      GET     200  200  200  404  200  404  200  200  404  200  404  404
 changes            GET     200  200  200  200  200  200  200  200  200  200  403  403
 trip_history       GET     200  200  200  404  200  404  200  200  404  200  403  403
@@ -84,6 +87,9 @@ PATHS = {
     "remove_signatory": "agreements/{agreement_id}/signatories/{signatory_id}",
     "sign_agreement": "agreements/{agreement_id}/signing",
     "change_status": "agreements/{agreement_id}/status",
+    "add_milestone": "agreements/{agreement_id}/milestones",
+    "read_milestone": "agreements/{agreement_id}/milestones/{milestone_id}",
+    "complete_milestone": "agreements/{agreement_id}/milestones/{milestone_id}/done",
     "trip_warnings": "trips/{trip_id}/warnings",
     "changes": "changes",
     "trip_history": "trips/{trip_id}/history",
@@ -112,6 +118,8 @@ BODIES: dict[str, Callable[[Records], dict[str, Any]]] = {
     "add_party": lambda r: {"name": "Leipzig Chamber of Commerce"},
     "add_signatory": lambda r: {"party_id": r.party_id, "name": "Uwe Brandt"},
     "sign_agreement": lambda r: {"signed_on": "2026-01-15", "place": "Nanjing"},
+    "add_milestone": lambda r: {"title": "Trade fair stand", "due_on": "2027-10-01"},
+    "complete_milestone": lambda r: {"done_on": "2026-02-01"},
     "change_status": lambda r: {"status": "terminated", "reason": "the project ended"},
 }
 ROWS = [line.split() for line in TABLE.strip().splitlines()[1:]]

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 
 from tests.web.api.kit import ApiClient
-from tests.web.api.records_kit import build_records
+from tests.web.api.records.records_kit import build_records
 from tests.web.conftest import event_count
 from tests.web.world import World
 

@@ -5,11 +5,13 @@ and write nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from flask import Flask
 
 from tests.web.api.kit import ApiClient
-from tests.web.api.records_kit import build_records
+from tests.web.api.records.records_kit import build_records
 from tests.web.conftest import event_count
 from tests.web.world import World
 
@@ -102,3 +104,29 @@ def test_bad_input_names_the_field_and_writes_nothing(
     assert client.post("profiles", data="name=x").status_code == 415
     assert client.get("profiles", query_string={"limit": 1000}).status_code == 422
     assert event_count(app.extensions["planner"]) == before
+
+
+def test_a_concurrent_change_between_check_and_save_is_409(
+        app: Flask, world: World, api: Callable[[str | None], ApiClient],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    records = build_records(app, world, "profile race")
+    planner = app.extensions["planner"]
+    real, raced = planner.queries.profile, []
+
+    def read_then_someone_else_saves(profile_id: Any, **kwargs: Any) -> Any:
+        row = real(profile_id, **kwargs)
+        if not raced:  # another organiser's save lands right after this request's read
+            raced.append(True)
+            planner.app.change_profile(records.profile_id, actor="rival@test.example",
+                                       name="Rival's name", kind="company", country="Germany")
+        return row
+
+    client = api("organiser:own")
+    etag = client.get(f"profiles/{records.profile_id}").headers["ETag"]
+    monkeypatch.setattr(planner.queries, "profile", read_then_someone_else_saves)
+    response = client.put(f"profiles/{records.profile_id}", json={**PROFILE, "name": "Mine"},
+                          headers={"If-Match": etag})
+    monkeypatch.undo()
+    assert response.status_code == 409
+    assert response.get_json()["current_version"] == int(etag.strip('"')) + 1
+    assert client.get(f"profiles/{records.profile_id}").get_json()["name"] == "Rival's name"

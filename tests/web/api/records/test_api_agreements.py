@@ -9,7 +9,7 @@ from collections.abc import Callable
 from flask import Flask
 
 from tests.web.api.kit import ApiClient
-from tests.web.api.records_kit import build_records
+from tests.web.api.records.records_kit import build_records
 from tests.web.conftest import event_count
 from tests.web.world import World
 
@@ -43,8 +43,7 @@ def test_an_agreement_is_drafted_on_a_meeting_parties_added_and_signed(
     signing = {"signed_on": "2026-03-02", "place": "Nanjing"}
     early = client.post(f"{path}/signing", json=signing)
     assert early.status_code == 422  # the meeting has not been held
-    assert early.get_json()["errors"][0]["field"] == "meeting_id" or "meeting" in \
-        early.get_json()["detail"]
+    assert early.get_json()["errors"][0]["field"] == "meeting_id"
 
 
 def test_signing_and_status_changes_honour_if_match(
@@ -108,3 +107,24 @@ def test_removing_a_party_removes_its_signatories(
     assert client.get(f"{path}/signatories/{records.signatory_id}").status_code == 404
     unknown = client.post(f"{path}/signatories", json={"party_id": "nope", "name": "X"})
     assert unknown.status_code == 422
+
+
+def test_a_milestone_is_added_and_done(app: Flask, world: World,
+                                       api: Callable[[str | None], ApiClient]) -> None:
+    records = build_records(app, world, "agreement milestones")
+    client = api("organiser:own")
+    path = f"agreements/{records.agreement_id}"
+    added = client.post(f"{path}/milestones", json={"title": "Pilot line in Nanjing",
+                                                    "due_on": "2027-11-30"})
+    assert added.status_code == 201 and added.get_json()["done_on"] is None
+    assert client.get(added.headers["Location"]).get_json() == added.get_json()
+    done = client.post(f"{added.headers['Location']}/done", json={"done_on": "2026-05-04"})
+    assert done.status_code == 200
+    milestone = next(m for m in done.get_json()["milestones"]
+                     if m["milestone_id"] == added.get_json()["milestone_id"])
+    assert milestone["done_on"] == "2026-05-04"
+    before = event_count(app.extensions["planner"])
+    assert client.post(f"{path}/milestones", json={"title": "No date"}).status_code == 422
+    assert client.post(f"{path}/milestones/nope/done", json={"done_on": "2026-05-04"}
+                       ).status_code == 404
+    assert event_count(app.extensions["planner"]) == before
