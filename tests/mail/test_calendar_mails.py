@@ -78,7 +78,6 @@ def _attendees(event: icalendar.Event) -> list[str]:
     return [str(a) for a in (found if isinstance(found, list) else [found])]
 
 
-@pytest.mark.parametrize("sql_database_url", ["sqlite"], indirect=True)
 def test_request_on_schedule_and_move_cancel_on_cancel_and_removal(
         sql_database_url: str, make_planner: Any, smtp_server: SmtpServer) -> None:
     planner = make_planner(sql_database_url)
