@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 from typing import Any
 from uuid import UUID
 
-from planner.commands.base import CommandSupport, plain
+from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.credentials.store import PASSWORD, Credentials
 from planner.domain.account import Account, Role, account_id
 from planner.domain.errors import InvariantError, NotFoundError, ValidationError
@@ -65,6 +65,8 @@ class InvitationCommands(CommandSupport):
         return self._retrying(attempt)
 
     def revoke_invitation(self, person_id: UUID | str, *, actor: str, reason: str) -> int:
+        if invitation_id(as_uuid("person_id", person_id)) not in self.repository:
+            raise InvariantError("person_id", "this person has no invitation to withdraw")
         return self._edit(Invitation, invitation_id(person_id), None, lambda i: i.revoke(
             actor=actor, reason=reason, at=self._stamp()))
 
