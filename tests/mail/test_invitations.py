@@ -145,3 +145,24 @@ def test_forgot_password_sends_a_link_only_to_an_account(planner: Any,
     planner.app.accept_invitation(record, issue, password_hash=hash_password(new_password))
     assert verify_password(new_password, planner.app.find_account("olga@example.org")[
         "password_hash"])
+
+
+def test_erasing_a_person_erases_their_mails(planner: Any) -> None:
+    from planner.privacy.erase import erase_person
+    from tests.mail.test_outbox import rows
+
+    anna = register(planner, "Anna Weiß", "anna@example.org")
+    bo = register(planner, "Bo Chen", "bo@example.org")
+    planner.app.invite(anna, actor=ACTOR, valid_days=7)
+    planner.app.invite(bo, actor=ACTOR, valid_days=7)
+    Sender(planner.engine, planner.settings, outbox=planner.outbox).run_once()
+    planner.app.invite(anna, actor=ACTOR, valid_days=7)  # a second mail, still pending
+    erase_person(planner, anna, actor=ACTOR, reason="asked to be forgotten")
+    kept = {r.person_id: r for r in rows(planner) if r.person_id == bo}
+    erased = [r for r in rows(planner) if r.person_id == anna]
+    assert [(r.recipient, r.text_body, r.status) for r in erased] == [
+        ("erased", "", "sent"), ("erased", "", "failed")]
+    folder = planner.settings.mail_folder_path
+    assert [p.read_bytes().count(b"bo@example.org") > 0 for p in folder.glob("*.eml")] == [True]
+    assert kept[bo].recipient == "bo@example.org"
+    assert Sender(planner.engine, planner.settings).run_once().sent == 0
