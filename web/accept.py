@@ -39,25 +39,32 @@ _WHY = {
 }
 
 
-def _refused(why: str) -> tuple[str, int]:
-    status, message = _WHY[why]
-    return render_template("accept/refused.html", message=_(message), why=why,
+class Refused(Exception):
+    """A link that does not work (see `_WHY`): answered with the refusal page."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+@bp.errorhandler(Refused)
+def _refused(error: Refused) -> tuple[str, int]:
+    status, message = _WHY[error.why]
+    return render_template("accept/refused.html", message=_(message), why=error.why,
                            values={}, errors={}), status
 
 
-def _open(token: str) -> tuple[Any, int, dict[str, Any]] | tuple[str, int]:
-    """The link's invitation, its issue and what the page shows; or the refusal page."""
+def _open(token: str) -> tuple[Any, int, dict[str, Any]]:
+    """The link's invitation, its issue and what the page shows; Refused otherwise."""
     try:
         record, issue = read(settings().instance_path, token)
         invitation = commands().invitation_for_link(record, issue)
-    except BadLink:
-        return _refused("bad")
-    except NotFoundError:
-        return _refused("bad")
+    except (BadLink, NotFoundError):
+        raise Refused("bad") from None
     except LinkRefused as refused:
-        return _refused(refused.why)
+        raise Refused(refused.why) from None
     if g.user is not None and g.user.email.lower() != invitation["email"].lower():
-        return _refused("someone else")
+        raise Refused("someone else")
     return record, issue, invitation
 
 
@@ -71,20 +78,14 @@ def _page(invitation: dict[str, Any], token: str, *, status: int = 200,
 @bp.get("/invitation/<token>")
 @access.public
 def follow(token: str) -> Any:
-    opened = _open(token)
-    if len(opened) == 2:
-        return opened
-    _record, _issue, invitation = opened
+    _record, _issue, invitation = _open(token)
     return _page(invitation, token)
 
 
 @bp.post("/invitation/<token>")
 @access.public
 def set_password(token: str) -> Any:
-    opened = _open(token)
-    if len(opened) == 2:
-        return opened
-    record, issue, invitation = opened
+    record, issue, invitation = _open(token)
     form = Form()
     new = form.text("new_password")
     if new != form.text("repeat_password"):
@@ -98,7 +99,7 @@ def set_password(token: str) -> Any:
     try:
         email = commands().accept_invitation(record, issue, password_hash=password_hash)
     except LinkRefused as refused:  # used or withdrawn a moment ago
-        return _refused(refused.why)
+        raise Refused(refused.why) from None
     session.clear()
     session.update(session_values(email))
     csrf.rotate()
