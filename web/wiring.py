@@ -20,6 +20,7 @@ from planner.audit.changes import changes_since
 from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
+from planner.mail.desk import MailDesk
 from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
@@ -94,6 +95,17 @@ def audit() -> AuditDesk:
     desk = current_app.extensions.get("audit")
     if desk is None:
         desk = current_app.extensions["audit"] = AuditDesk(planner())
+    return desk
+
+
+def mail_desk() -> MailDesk | None:
+    """The outbox as the Mail and delegation pages read it (None on in-memory storage)."""
+    wired = planner()
+    if wired.engine is None:
+        return None
+    desk = current_app.extensions.get("mail_desk")
+    if desk is None:
+        desk = current_app.extensions["mail_desk"] = MailDesk(wired.engine, wired.settings)
     return desk
 
 

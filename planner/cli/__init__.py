@@ -10,6 +10,7 @@ from planner.cli import (
     calendar,
     core,
     imports,
+    invitations,
     mail,
     organisations,
     people,
@@ -26,6 +27,6 @@ def main() -> None:
 
 
 for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports,
-               mail):
+               mail, invitations):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -21,6 +21,7 @@ from planner.domain.agreement import Agreement
 from planner.domain.base import PlannerAggregate
 from planner.domain.company import CompanyProfile
 from planner.domain.errors import ConflictError, NotFoundError, ValidationError
+from planner.domain.invitation import Invitation
 from planner.domain.meeting import Meeting
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID, Organisation
 from planner.domain.person import Person
@@ -33,7 +34,7 @@ T = TypeVar("T")
 KINDS: dict[type[PlannerAggregate], str] = {
     Trip: "trip", Meeting: "meeting", CompanyProfile: "company profile",
     Agreement: "agreement", Person: "person", Account: "account",
-    Organisation: "organisation",
+    Organisation: "organisation", Invitation: "invitation",
 }
 RETRIES = 10
 log = logging.getLogger(__name__)

@@ -1,8 +1,9 @@
 """Who gets calendar mails: attendees with an address who want them.
 
 The choice is the person's (Person.CalendarMailsChosen, on their schedule page). Until they
-choose, they get them when they can use them: they have an e-mail address and an account
-(a person who was only registered, and never let in, is not mailed about meetings).
+choose, they get them when they have an e-mail address and were invited (planner.mail's
+invitations, open or accepted) or have an account: a person who was only registered, and never
+let in, is not mailed about meetings.
 
 Other attendees' addresses: a calendar mail lists every attendee by name, but their e-mail
 addresses only when the meeting's trip shares them (`DISCLOSE_DEFAULT`; the organiser's
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.engine import Connection
 
+from planner.domain.invitation import Purpose, Status
 from planner.readmodel import tables as t
 
 DISCLOSE_DEFAULT = False
@@ -53,9 +55,12 @@ def _wanted(row: Any) -> bool:
 
 
 def _query() -> Any:
-    p, acc = t.people, t.accounts
-    has_account = exists().where(acc.c.person_id == p.c.id, acc.c.active)
-    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, has_account.label("acct"))
+    p, acc, inv = t.people, t.accounts, t.invitations
+    let_in = or_(exists().where(acc.c.person_id == p.c.id, acc.c.active),
+                 exists().where(inv.c.person_id == p.c.id,
+                                inv.c.purpose == Purpose.INVITATION.value,
+                                inv.c.status.in_([Status.OPEN.value, Status.ACCEPTED.value])))
+    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, let_in.label("acct"))
 
 
 def wants_calendar_mails(conn: Connection, person_id: UUID | str) -> bool:

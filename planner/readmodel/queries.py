@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from planner.readmodel.queries_calendar import CalendarQueries
 from planner.readmodel.queries_imports import ImportQueries
+from planner.readmodel.queries_invitations import InvitationQueries
 from planner.readmodel.queries_itinerary import ItineraryQueries
 from planner.readmodel.queries_organisations import OrganisationQueries
 from planner.readmodel.queries_pages import PageQueries
@@ -23,7 +24,7 @@ from planner.readmodel.rows_records import *  # noqa: F403
 
 class Queries(PageQueries, TripQueries, ItineraryQueries, WarningQueries, RecordQueries,
               ReportQueries, CalendarQueries, OrganisationQueries, SearchQueries,
-              ImportQueries):
+              ImportQueries, InvitationQueries):
     """Every read the screens need. Construct with the engine (and optionally the Settings
     used for warnings when a call gives none): `Queries(engine, settings)`."""
 

@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -327,4 +327,16 @@ plan_spans = Table(
     _id("trip_id", True), Column("first_at", DateTime, nullable=False),
     Column("last_at", DateTime, nullable=False),
     Index("rm_plan_spans_last", "last_at"),  # later plans: few while a log is replayed
+)
+
+
+# -- invitations and password resets (planner.domain.invitation): ids only, no addresses
+invitations = Table(
+    "rm_invitations", metadata,
+    _id("id", True), _text("purpose"), _text("person_id"), _text("account_id"),
+    _text("trip_id"), _text("organisation_id"), _text("status"),
+    Column("issue", Integer, nullable=False), Column("expires_at", DateTime, nullable=False),
+    *_changed(),
+    Index("rm_invitations_person", "person_id"),
+    Index("rm_invitations_open", "status", "expires_at"),
 )

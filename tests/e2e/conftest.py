@@ -55,26 +55,37 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The web UI on the demo data, served on a free port in a background thread."""
-    from werkzeug.serving import make_server
-
-    from planner.demo import load_demo
-    from web import create_app
-
+def live_planner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The Planner behind `live_server` (its settings name the demo outbox folder)."""
     folder = tmp_path_factory.mktemp("e2e")
     settings = load_settings(environ={}, instance_path=str(folder / "instance"))
     planner = build(settings, database_url=f"sqlite:///{folder / 'planner.sqlite3'}")
+    yield planner
+    planner.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_planner: Any) -> Iterator[str]:
+    """The web UI on the demo data, served on a free port in a background thread, with the
+    mail sender's thread beside it (as `planner serve` runs them)."""
+    from werkzeug.serving import make_server
+
+    from planner.demo import load_demo
+    from planner.mail.runner import start_beside
+    from web import create_app
+
+    planner = live_planner
     load_demo(planner, progress=lambda _line: None)
-    server = make_server("127.0.0.1", 0, create_app(settings, planner=planner))
+    server = make_server("127.0.0.1", 0, create_app(planner.settings, planner=planner))
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
+    mail = start_beside(planner)
     try:
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
+        mail.stop()
         server.shutdown()
         thread.join(timeout=10)
-        planner.close()
 
 
 def new_page(browser: Any, *, phone: bool = False) -> Any:

@@ -176,6 +176,16 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# invitations and mail (issue 13: planner.mail, web/accept.py, web/invitations.py, web/mail_page.py)
+accept.follow                   GET     400       400       400    400      400
+accept.set_password             POST    400       400       400    400      400
+accept.forgot                   GET     200       200       200    200      200
+accept.forgot_post              POST    422       422       422    422      422
+invitations.invite              POST    302       422       403    403      403
+invitations.revoke              POST    302       422       403    403      403
+mail_page.index                 GET     302       200       403    403      403
+mail_page.show                  GET     302       404       403    403      403
+mail_page.send_again            POST    302       404       403    403      403
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                    POST    302       422       422    422      403
 answers.link_page               GET     400       400       400    400      400
@@ -324,6 +334,16 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# invitations and mail (issue 13)
+accept.follow                      GET    400   400   400   400
+accept.set_password                POST   400   400   400   400
+accept.forgot                      GET    200   200   200   200
+accept.forgot_post                 POST   422   422   422   422
+invitations.invite                 POST   422   422   403   404
+invitations.revoke                 POST   422   422   403   404
+mail_page.index                    GET    200   200   200   200
+mail_page.show                     GET    404   404   404   404
+mail_page.send_again               POST   404   404   404   404
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400
@@ -472,6 +492,16 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# invitations and mail (issue 13)
+accept.follow                      GET    400   400   400   400   400
+accept.set_password                POST   400   400   400   400   400
+accept.forgot                      GET    200   200   200   200   200
+accept.forgot_post                 POST   422   422   422   422   422
+invitations.invite                 POST   403   403   403   403   403
+invitations.revoke                 POST   403   403   403   403   403
+mail_page.index                    GET    403   403   403   403   403
+mail_page.show                     GET    403   403   403   403   403
+mail_page.send_again               POST   403   403   403   403   403
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   403   403   403   403   403
 answers.link_page                  GET    400   400   400   400   400
@@ -620,6 +650,16 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# invitations and mail (issue 13)
+accept.follow                      GET    400   400   400   400
+accept.set_password                POST   400   400   400   400
+accept.forgot                      GET    200   200   200   200
+accept.forgot_post                 POST   422   422   422   422
+invitations.invite                 POST   422   422   403   404
+invitations.revoke                 POST   422   422   403   404
+mail_page.index                    GET    200   200   200   200
+mail_page.show                     GET    404   404   404   404
+mail_page.send_again               POST   404   404   404   404
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400

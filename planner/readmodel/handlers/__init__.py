@@ -22,6 +22,7 @@ from planner.domain.audit_trail import AuditTrail
 from planner.readmodel import odd_ids
 from planner.readmodel.handlers import (
     agreements,
+    invitations,
     meetings,
     organisations,
     people,
@@ -33,7 +34,7 @@ from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.common import Handler, key
 from planner.readmodel.handlers.warnings import refresh_warnings
 
-_MODULES = (trips, meetings, profiles, agreements, people, organisations)
+_MODULES = (trips, meetings, profiles, agreements, people, organisations, invitations)
 
 HANDLERS: dict[type, Handler] = {
     **trips.HANDLERS,
@@ -42,6 +43,7 @@ HANDLERS: dict[type, Handler] = {
     **agreements.HANDLERS,
     **people.HANDLERS,
     **organisations.HANDLERS,
+    **invitations.HANDLERS,
 }
 
 # Event classes the read models deliberately do not show (name each with the reason).
