@@ -6,8 +6,8 @@ invitations, open or accepted) or have an account: a person who was only registe
 let in, is not mailed about meetings.
 
 Other attendees' addresses: a calendar mail lists every attendee by name, but their e-mail
-addresses only when the meeting's trip shares them (`DISCLOSE_DEFAULT`; the organiser's
-per-trip choice is not built yet, so addresses are never shared).
+addresses only when the trip's organisers chose to share them (Trip.AttendeeAddressesShared,
+on the trip page; a trip, since one delegation shares or keeps its addresses as a whole).
 """
 
 from __future__ import annotations
@@ -22,15 +22,13 @@ from sqlalchemy.engine import Connection
 from planner.domain.invitation import Purpose, Status
 from planner.readmodel import tables as t
 
-DISCLOSE_DEFAULT = False
-
 
 @dataclass(frozen=True)
 class Recipient:
     person_id: UUID
     name: str
     email: str
-    disclose: bool = DISCLOSE_DEFAULT  # whether the mail may show others' addresses
+    disclose: bool = False  # whether the mail may show others' addresses
 
 
 def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = None,
@@ -44,7 +42,11 @@ def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = N
             a.c.meeting_id == str(meeting_id)).order_by(a.c.seq, a.c.idx)
     if only is not None:
         query = query.where(p.c.id == str(only))
-    return [Recipient(UUID(row.id), row.name or "", row.email)
+    shared = bool(conn.execute(
+        select(t.trips.c.attendee_addresses_shared)
+        .join(t.meetings, t.meetings.c.trip_id == t.trips.c.id)
+        .where(t.meetings.c.id == str(meeting_id))).scalar())
+    return [Recipient(UUID(row.id), row.name or "", row.email, shared)
             for row in conn.execute(query) if _wanted(row)]
 
 

@@ -76,6 +76,8 @@ trips = Table(
     Column("calendar_sequence", Integer, nullable=False, default=0),
     Column("calendar_changed_at", DateTime, nullable=True),
     _text("owner_org_id"),
+    # Calendar mails show other attendees' addresses (Trip.AttendeeAddressesShared).
+    Column("attendee_addresses_shared", Boolean, nullable=False, default=False),
     Index("rm_trips_owner", "owner_org_id", "starts_on"),
 )
 

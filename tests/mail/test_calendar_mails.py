@@ -195,3 +195,17 @@ def test_an_invited_member_gets_a_request_with_the_new_time_when_their_meeting_m
     assert method == "REQUEST"
     assert str(event["UID"]) == meeting_uid(meeting, planner.settings.calendar_domain)
     assert event["DTSTART"].dt.astimezone(UTC) == datetime(2024, 11, 21, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("sql_database_url", ["sqlite"], indirect=True)
+def test_the_trip_owner_may_share_attendees_addresses_in_calendar_mails(
+        sql_database_url: str, make_planner: Any, smtp_server: SmtpServer) -> None:
+    planner = make_planner(sql_database_url)
+    world = _world(planner)
+    planner.app.share_attendee_addresses(world["trip"], actor=ACTOR, shared=True)
+
+    _meeting(planner, world, "Press conference")
+
+    [to_anna] = _to(_deliver(planner, smtp_server), ANNA)
+    _, event = _invitation(to_anna)
+    assert sorted(_attendees(event)) == sorted([f"mailto:{ANNA}", f"mailto:{LI}"])

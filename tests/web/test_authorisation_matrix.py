@@ -191,6 +191,7 @@ answers.mine                    POST    302       422       422    422      403
 answers.link_page               GET     400       400       400    400      400
 answers.link_answer             POST    400       400       400    400      400
 calendar_mails.choose           POST    302       422       422    422      403
+calendar_mails.share_addresses  POST    302       422       403    403      403
 """
 
 ORGANISERS = """
@@ -349,6 +350,7 @@ answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400
 answers.link_answer                POST   400   400   400   400
 calendar_mails.choose              POST   422   422   422   422
+calendar_mails.share_addresses     POST   422   403   403   404
 """
 
 AUDITORS = """
@@ -507,6 +509,7 @@ answers.mine                       POST   403   403   403   403   403
 answers.link_page                  GET    400   400   400   400   400
 answers.link_answer                POST   400   400   400   400   400
 calendar_mails.choose              POST   403   403   403   403   403
+calendar_mails.share_addresses     POST   403   403   403   403   403
 """
 
 ADMINISTRATORS = """
@@ -665,6 +668,7 @@ answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400
 answers.link_answer                POST   400   400   400   400
 calendar_mails.choose              POST   422   422   422   422
+calendar_mails.share_addresses     POST   422   403   403   404
 """
 
 
