@@ -25,7 +25,7 @@ from web.wiring import commands, queries, settings
 bp = Blueprint("accept", __name__)
 
 _WHY = {
-    "bad": (400, "This link is not valid: it was changed or cut short. Copy the whole "
+    "bad": (404, "This link is not valid: it was changed or cut short. Copy the whole "
                  "link from the mail, or ask for a new one below."),
     "used": (410, "This link was used already. Sign in with your password, or ask for a "
                   "new link below if you have forgotten it."),

@@ -177,8 +177,8 @@ organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
 # invitations and mail (issue 13: planner.mail, web/accept.py, web/invitations.py, web/mail_page.py)
-accept.follow                   GET     400       400       400    400      400
-accept.set_password             POST    400       400       400    400      400
+accept.follow                   GET     404       404       404    404      404
+accept.set_password             POST    404       404       404    404      404
 accept.forgot                   GET     200       200       200    200      200
 accept.forgot_post              POST    422       422       422    422      422
 invitations.invite              POST    302       422       403    403      403
@@ -336,8 +336,8 @@ organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
 # invitations and mail (issue 13)
-accept.follow                      GET    400   400   400   400
-accept.set_password                POST   400   400   400   400
+accept.follow                      GET    404   404   404   404
+accept.set_password                POST   404   404   404   404
 accept.forgot                      GET    200   200   200   200
 accept.forgot_post                 POST   422   422   422   422
 invitations.invite                 POST   422   422   403   404
@@ -495,8 +495,8 @@ organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
 # invitations and mail (issue 13)
-accept.follow                      GET    400   400   400   400   400
-accept.set_password                POST   400   400   400   400   400
+accept.follow                      GET    404   404   404   404   404
+accept.set_password                POST   404   404   404   404   404
 accept.forgot                      GET    200   200   200   200   200
 accept.forgot_post                 POST   422   422   422   422   422
 invitations.invite                 POST   403   403   403   403   403
@@ -654,8 +654,8 @@ organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
 # invitations and mail (issue 13)
-accept.follow                      GET    400   400   400   400
-accept.set_password                POST   400   400   400   400
+accept.follow                      GET    404   404   404   404
+accept.set_password                POST   404   404   404   404
 accept.forgot                      GET    200   200   200   200
 accept.forgot_post                 POST   422   422   422   422
 invitations.invite                 POST   422   422   403   404

@@ -129,7 +129,7 @@ def test_a_link_that_no_longer_works_gets_a_clear_page_and_writes_nothing(
     finally:
         if clock is not None:
             planner_of(app).app.clock = None
-    expected = {"used": (410, "was used already"), "tampered": (400, "changed or cut short"),
+    expected = {"used": (410, "was used already"), "tampered": (404, "changed or cut short"),
                 "someone else": (403, "sent to someone else"),
                 "expired": (410, "has expired"), "withdrawn": (410, "was withdrawn")}[how]
     for response in (shown, tried):
