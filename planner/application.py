@@ -13,6 +13,7 @@ from planner.commands.api_tokens import ApiTokenCommands
 from planner.commands.base import as_uuid
 from planner.commands.copying import CopyCommands
 from planner.commands.imports import ImportCommands
+from planner.commands.invitations import InvitationCommands
 from planner.commands.matchmaking import MatchmakingCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
@@ -24,6 +25,7 @@ from planner.domain.account import Account
 from planner.domain.agreement import Agreement
 from planner.domain.audit_trail import AuditTrail
 from planner.domain.company import CompanyProfile
+from planner.domain.invitation import Invitation
 from planner.domain.matchmaking import Matchmaking
 from planner.domain.meeting import Meeting
 from planner.domain.organisation import Organisation
@@ -58,7 +60,7 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
                          PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands,
-                         ApiTokenCommands, MatchmakingCommands):
+                         ApiTokenCommands, MatchmakingCommands, InvitationCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"
@@ -67,7 +69,7 @@ class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, Agreeme
     # took 2.25x, with 20 up to 1.9x on a busy machine. A snapshot costs one insert per 10.
     snapshotting_intervals = {Trip: 10, Meeting: 10, CompanyProfile: 10, Agreement: 10,
                               Person: 10, Account: 10, AuditTrail: 10, Organisation: 10,
-                              Matchmaking: 10}
+                              Matchmaking: 10, Invitation: 10}
 
     def __init__(self, env: dict[str, str] | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:

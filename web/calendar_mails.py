@@ -1,15 +1,19 @@
-"""A participant chooses whether they get calendar mails (iTIP invitations) for their meetings:
-a box on their schedule (planner.itip.recipients says who gets them until they choose)."""
+"""Calendar mail choices: a participant's (whether they get calendar mails for their meetings,
+a box on their schedule) and the trip owner's (whether those mails show the other attendees'
+e-mail addresses, on the trip page; planner.itip.recipients applies both)."""
 
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext
+from sqlalchemy import select
 
 from planner.domain.errors import ValidationError
 from planner.itip.recipients import wants_calendar_mails
+from planner.readmodel import tables as t
 from web import access
 from web.layout import add_slot
 from web.wiring import actor, commands, my_person, planner
@@ -42,3 +46,25 @@ def choose() -> Any:
     flash(gettext("Calendar mails are on.") if CHOICES[choice]
           else gettext("Calendar mails are off."))
     return redirect(url_for("schedule.mine"))
+
+
+@bp.app_template_global()
+def attendee_addresses_shared(trip_id: UUID) -> bool:
+    engine = planner().engine
+    if engine is None:
+        return False
+    with engine.connect() as conn:
+        return bool(conn.execute(select(t.trips.c.attendee_addresses_shared)
+                                 .where(t.trips.c.id == str(trip_id))).scalar())
+
+
+@bp.post("/trips/<uuid:trip_id>/calendar-mails/addresses")
+@access.trip_owner
+def share_addresses(trip_id: UUID) -> Any:
+    choice = request.form.get("shared", "").strip()
+    if choice not in CHOICES:
+        raise ValidationError("shared", gettext("choose yes or no"))
+    commands().share_attendee_addresses(trip_id, actor=actor(), shared=CHOICES[choice])
+    flash(gettext("Calendar mails now show the other attendees' addresses.") if CHOICES[choice]
+          else gettext("Calendar mails no longer show the other attendees' addresses."))
+    return redirect(url_for("trips.show", trip_id=trip_id) + "#member-calendars")

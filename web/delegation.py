@@ -14,6 +14,7 @@ from planner.places.zones import ZoneProposal, propose_zone
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access, warnings_flash
 from web.forms import Form, field_names, form_page, render_form
+from web.member_status import member_status
 from web.trips import trip
 from web.wiring import actor, commands, found, queries
 
@@ -122,7 +123,7 @@ def _members_context(trip_id: UUID) -> dict[str, Any]:
     row = trip(trip_id)
     in_trip = {str(m.person_id) for m in row.members}
     people = [p for p in queries().people(viewer=g.user.viewer) if str(p.id) not in in_trip]
-    return {"trip": row, "people": people}
+    return {"trip": row, "people": people, **member_status(row)}
 
 
 def _members_values(trip_id: UUID) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
 from planner.changefeed.desk import FeedDesk
 from planner.itinerary.printing import Itineraries
+from planner.mail.desk import MailDesk
 from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
@@ -118,6 +119,15 @@ def audit() -> AuditDesk:
 def feed() -> FeedDesk:
     """The change feed, a record's history and its past states, for the API."""
     return FeedDesk(planner())
+def mail_desk() -> MailDesk | None:
+    """The outbox as the Mail and delegation pages read it (None on in-memory storage)."""
+    wired = planner()
+    if wired.engine is None:
+        return None
+    desk = current_app.extensions.get("mail_desk")
+    if desk is None:
+        desk = current_app.extensions["mail_desk"] = MailDesk(wired.engine, wired.settings)
+    return desk
 
 
 def today() -> date:

@@ -10,6 +10,7 @@ from planner.cli import (
     calendar,
     core,
     imports,
+    invitations,
     itinerary,
     mail,
     organisations,
@@ -28,6 +29,6 @@ def main() -> None:
 
 
 for module in (core, readmodel, accounts, organisations, people, calendar, audit, imports,
-               itinerary, mail, tokens):
+               itinerary, mail, tokens, invitations):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -21,16 +21,18 @@ def mail() -> None:
 def send(loop: bool, interval: float) -> None:
     """Send every due mail once (SMTP from [mail] smtp_url, else .eml files in the instance
     folder); failures are retried later with back-off."""
-    from planner.mail.runner import SenderLoop, sender_for
+    from planner.invitations.expiry import expire_lapsed
+    from planner.mail.runner import loop_for
 
     with planner_from_settings() as planner:
         if planner.engine is None:
             raise click.ClickException("mail needs a SQL database")
-        sender = sender_for(planner)
+        rounds = loop_for(planner, interval)
         if loop:
-            SenderLoop(sender, interval).run(report=_report)
+            rounds.run(report=_report)
             return
-        _report(sender.run_once())
+        expire_lapsed(planner)
+        _report(rounds.sender.run_once())
 
 
 def _report(done: object) -> None:

@@ -22,6 +22,7 @@ from planner.domain.api_token import ApiToken
 from planner.domain.base import PlannerAggregate
 from planner.domain.company import CompanyProfile
 from planner.domain.errors import ConflictError, NotFoundError, ValidationError
+from planner.domain.invitation import Invitation
 from planner.domain.matchmaking import Matchmaking
 from planner.domain.meeting import Meeting
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID, Organisation
@@ -36,6 +37,7 @@ KINDS: dict[type[PlannerAggregate], str] = {
     Trip: "trip", Meeting: "meeting", CompanyProfile: "company profile",
     Agreement: "agreement", Person: "person", Account: "account",
     Organisation: "organisation", ApiToken: "API token", Matchmaking: "matchmaking",
+    Invitation: "invitation",
 }
 RETRIES = 10
 log = logging.getLogger(__name__)

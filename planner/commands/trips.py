@@ -189,6 +189,12 @@ class TripCommands(CommandSupport):
         return self._edit(Trip, trip_id, expected_version, lambda t: t.change_status(
             actor=actor, status=status, reason=reason, at=self._stamp()))
 
+    def share_attendee_addresses(self, trip_id: UUID | str, *, actor: str,
+                                 shared: bool) -> int:
+        """Calendar mails of the trip's meetings show the other attendees' addresses, or not."""
+        return self._edit(Trip, trip_id, None, lambda t: t.share_attendee_addresses(
+            actor=actor, shared=shared, at=self._stamp()))
+
     def cancel_trip(self, trip_id: UUID | str, *, actor: str, reason: str,
                     expected_version: int | None = None) -> int:
         return self._edit(Trip, trip_id, expected_version, lambda t: t.cancel(

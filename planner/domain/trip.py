@@ -297,6 +297,22 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
         items = v.text_list("objectives", objectives, max_items=50, max_len=500)
         self._emit(self.ObjectivesChanged, actor, at, reason, objectives=items)
 
+    # -- calendar mails ---------------------------------------------------------------------
+    class AttendeeAddressesShared(PlannerAggregate.Event):
+        """Whether calendar mails of the trip's meetings show the other attendees' e-mail
+        addresses (planner.itip); before any choice they do not."""
+
+        shared: bool
+
+        def apply(self, trip: Trip) -> None:
+            trip.__dict__["attendee_addresses_shared"] = self.shared
+
+    def share_attendee_addresses(self, *, actor: str, shared: bool,
+                                 at: datetime | None = None) -> None:
+        if not isinstance(shared, bool):
+            raise InvariantError("shared", "must be yes or no")
+        self._emit(self.AttendeeAddressesShared, actor, at, shared=shared)
+
     # -- status ---------------------------------------------------------------------------
     class StatusChanged(PlannerAggregate.Event):
         status: str

@@ -1,16 +1,18 @@
 """Signed answer links: a participant accepts or declines a meeting from a mail, no sign-in.
 
 A link names one meeting and one person and is signed with a key from the instance folder
-(itsdangerous, HMAC-SHA256): a tampered link, or one made for another person or meeting, does
-not verify. Following a link only shows the meeting and two buttons; the answer is recorded
-when the person presses one (mail scanners that open every link record nothing). Answering
-again is allowed (the latest answer stands), so a link needs neither expiry nor single use;
-it stops working when the person no longer attends or the meeting is cancelled, which the
-domain refuses.
+(itsdangerous, the same mechanism as planner.invitations.links, with a key and salt of its
+own so that neither kind of link can pass for the other): a tampered link, or one made for
+another person or meeting, does not verify. Following a link only shows the meeting and two
+buttons; the answer is recorded when the person presses one (mail scanners that open every
+link record nothing). Answering again is allowed (the latest answer stands), so a link needs
+neither expiry nor single use; it stops working when the person no longer attends or the
+meeting is cancelled, which the domain refuses.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 from uuid import UUID
@@ -32,8 +34,13 @@ class BadAnswerLink(ValueError):
     """The link was changed, or was not made by this instance."""
 
 
-def _serializer(instance: Path | str) -> URLSafeSerializer:
+@cache
+def _signer(instance: str) -> URLSafeSerializer:
     return URLSafeSerializer(instance_secret(instance, KEY_FILE).decode("ascii"), salt=SALT)
+
+
+def _serializer(instance: Path | str) -> URLSafeSerializer:
+    return _signer(str(instance))
 
 
 def answer_token(instance: Path | str, meeting_id: UUID | str, person_id: UUID | str) -> str:

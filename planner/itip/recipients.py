@@ -1,12 +1,13 @@
 """Who gets calendar mails: attendees with an address who want them.
 
 The choice is the person's (Person.CalendarMailsChosen, on their schedule page). Until they
-choose, they get them when they can use them: they have an e-mail address and an account
-(a person who was only registered, and never let in, is not mailed about meetings).
+choose, they get them when they have an e-mail address and were invited (planner.mail's
+invitations, open or accepted) or have an account: a person who was only registered, and never
+let in, is not mailed about meetings.
 
 Other attendees' addresses: a calendar mail lists every attendee by name, but their e-mail
-addresses only when the meeting's trip shares them (`DISCLOSE_DEFAULT`; the organiser's
-per-trip choice is not built yet, so addresses are never shared).
+addresses only when the trip's organisers chose to share them (Trip.AttendeeAddressesShared,
+on the trip page; a trip, since one delegation shares or keeps its addresses as a whole).
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.engine import Connection
 
+from planner.domain.invitation import Purpose, Status
 from planner.readmodel import tables as t
-
-DISCLOSE_DEFAULT = False
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Recipient:
     person_id: UUID
     name: str
     email: str
-    disclose: bool = DISCLOSE_DEFAULT  # whether the mail may show others' addresses
+    disclose: bool = False  # whether the mail may show others' addresses
 
 
 def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = None,
@@ -42,7 +42,11 @@ def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = N
             a.c.meeting_id == str(meeting_id)).order_by(a.c.seq, a.c.idx)
     if only is not None:
         query = query.where(p.c.id == str(only))
-    return [Recipient(UUID(row.id), row.name or "", row.email)
+    shared = bool(conn.execute(
+        select(t.trips.c.attendee_addresses_shared)
+        .join(t.meetings, t.meetings.c.trip_id == t.trips.c.id)
+        .where(t.meetings.c.id == str(meeting_id))).scalar())
+    return [Recipient(UUID(row.id), row.name or "", row.email, shared)
             for row in conn.execute(query) if _wanted(row)]
 
 
@@ -53,9 +57,12 @@ def _wanted(row: Any) -> bool:
 
 
 def _query() -> Any:
-    p, acc = t.people, t.accounts
-    has_account = exists().where(acc.c.person_id == p.c.id, acc.c.active)
-    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, has_account.label("acct"))
+    p, acc, inv = t.people, t.accounts, t.invitations
+    let_in = or_(exists().where(acc.c.person_id == p.c.id, acc.c.active),
+                 exists().where(inv.c.person_id == p.c.id,
+                                inv.c.purpose == Purpose.INVITATION.value,
+                                inv.c.status.in_([Status.OPEN.value, Status.ACCEPTED.value])))
+    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, let_in.label("acct"))
 
 
 def wants_calendar_mails(conn: Connection, person_id: UUID | str) -> bool:

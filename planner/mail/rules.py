@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 
 from planner.settings import Settings
 
-RULE_MODULES: list[str] = ["planner.itip.rules"]
+RULE_MODULES: list[str] = ["planner.mail.invitation_mail", "planner.itip.rules"]
 """Modules whose import registers rules (add yours here)."""
 
 

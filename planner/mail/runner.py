@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from planner.mail.sender import Round, Sender
@@ -22,8 +23,10 @@ INTERVAL = 30.0
 class SenderLoop:
     """Rounds until stopped; `poke` starts the next round now."""
 
-    def __init__(self, sender: Sender, interval: float = INTERVAL) -> None:
+    def __init__(self, sender: Sender, interval: float = INTERVAL,
+                 before_round: Callable[[], Any] | None = None) -> None:
         self.sender = sender
+        self.before_round = before_round
         self.interval = interval
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -42,6 +45,8 @@ class SenderLoop:
         while not self._stop.is_set():
             self._wake.clear()
             try:
+                if self.before_round is not None:
+                    self.before_round()
                 done: Round = self.sender.run_once()
                 if report is not None and (done.sent or done.deferred or done.failed
                                            or done.unconfirmed):
@@ -62,9 +67,16 @@ def sender_for(planner: Any) -> Sender:
     return Sender(planner.engine, planner.settings, outbox=planner.outbox)
 
 
+def loop_for(planner: Any, interval: float = INTERVAL) -> SenderLoop:
+    """Rounds of sending, each after recording the invitations that expired."""
+    from planner.invitations.expiry import expire_lapsed
+
+    return SenderLoop(sender_for(planner), interval, lambda: expire_lapsed(planner))
+
+
 def start_beside(planner: Any) -> SenderLoop:
     """The web server's thread, poked after every save."""
-    loop = SenderLoop(sender_for(planner))
+    loop = loop_for(planner)
     planner.app.saved_listeners.append(loop.poke)
     loop.start_thread()
     return loop

@@ -9,6 +9,7 @@ from sqlalchemy import update
 
 from planner.audit.tables import audit_log
 from planner.commands.base import as_uuid
+from planner.mail.erasure import erase_mails_of
 from planner.privacy import ERASED_ACCOUNT, ERASED_PERSON
 
 SEALED_ACTOR_KINDS = ("person", "account")  # see planner.privacy.sealing.ACTOR_SEALED
@@ -37,6 +38,7 @@ def erase_person(planner: Any, person_id: UUID | str, *, actor: str, reason: str
                     c.actor.in_([a.email for a in accounts]),
                     c.record_kind.in_(SEALED_ACTOR_KINDS), c.event_type.not_in(ERASURES))
                     .values(actor=ERASED_PERSON))
+        erase_mails_of(planner.engine, planner.settings, str(uid))
     return version
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from planner.readmodel.queries_calendar import CalendarQueries
 from planner.readmodel.queries_imports import ImportQueries
+from planner.readmodel.queries_invitations import InvitationQueries
 from planner.readmodel.queries_itinerary import ItineraryQueries
 from planner.readmodel.queries_matchmaking_schedule import MatchmakingScheduleQueries
 from planner.readmodel.queries_organisations import OrganisationQueries
@@ -26,7 +27,8 @@ from planner.readmodel.rows_records import *  # noqa: F403
 
 class Queries(PageQueries, TripQueries, ItineraryQueries, WarningQueries, RecordQueries,
               ReportQueries, CalendarQueries, OrganisationQueries, SearchQueries,
-              ImportQueries, TokenQueries, MatchmakingScheduleQueries):
+              ImportQueries, TokenQueries, MatchmakingScheduleQueries,
+              InvitationQueries):
     """Every read the screens need. Construct with the engine (and optionally the Settings
     used for warnings when a call gives none): `Queries(engine, settings)`."""
 

@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -76,6 +76,8 @@ trips = Table(
     Column("calendar_sequence", Integer, nullable=False, default=0),
     Column("calendar_changed_at", DateTime, nullable=True),
     _text("owner_org_id"),
+    # Calendar mails show other attendees' addresses (Trip.AttendeeAddressesShared).
+    Column("attendee_addresses_shared", Boolean, nullable=False, default=False),
     Index("rm_trips_owner", "owner_org_id", "starts_on"),
 )
 
@@ -337,4 +339,16 @@ plan_spans = Table(
     _id("trip_id", True), Column("first_at", DateTime, nullable=False),
     Column("last_at", DateTime, nullable=False),
     Index("rm_plan_spans_last", "last_at"),  # later plans: few while a log is replayed
+)
+
+
+# -- invitations and password resets (planner.domain.invitation): ids only, no addresses
+invitations = Table(
+    "rm_invitations", metadata,
+    _id("id", True), _text("purpose"), _text("person_id"), _text("account_id"),
+    _text("trip_id"), _text("organisation_id"), _text("status"),
+    Column("issue", Integer, nullable=False), Column("expires_at", DateTime, nullable=False),
+    *_changed(),
+    Index("rm_invitations_person", "person_id"),
+    Index("rm_invitations_open", "status", "expires_at"),
 )

@@ -75,32 +75,46 @@ class ShiftedClock:
         self.shift = shift
 
 
+def _planner(folder: Path, clock: ShiftedClock | None = None) -> Any:
+    settings = load_settings(environ={}, instance_path=str(folder / "instance"))
+    return build(settings, clock=clock, database_url=f"sqlite:///{folder / 'planner.sqlite3'}")
+
+
 @contextmanager
-def _serve(folder: Path, clock: ShiftedClock | None = None) -> Iterator[str]:
-    """The web UI on the demo data, served on a free port in a background thread."""
+def _serve(planner: Any) -> Iterator[str]:
+    """The web UI on the demo data, served on a free port in a background thread, with the
+    mail sender's thread beside it (as `planner serve` runs them)."""
     from werkzeug.serving import make_server
 
     from planner.demo import load_demo
+    from planner.mail.runner import start_beside
     from web import create_app
 
-    settings = load_settings(environ={}, instance_path=str(folder / "instance"))
-    planner = build(settings, clock=clock, database_url=f"sqlite:///{folder / 'planner.sqlite3'}")
     load_demo(planner, progress=lambda _line: None)
-    server = make_server("127.0.0.1", 0, create_app(settings, planner=planner))
+    server = make_server("127.0.0.1", 0, create_app(planner.settings, planner=planner))
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
+    mail = start_beside(planner)
     try:
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
+        mail.stop()
         server.shutdown()
         thread.join(timeout=10)
-        planner.close()
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_planner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The Planner behind `live_server` (its settings name the demo outbox folder)."""
+    planner = _planner(tmp_path_factory.mktemp("e2e"))
+    yield planner
+    planner.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_planner: Any) -> Iterator[str]:
     """The web UI on the demo data, on the real clock, shared by the session's tests."""
-    with _serve(tmp_path_factory.mktemp("e2e")) as url:
+    with _serve(live_planner) as url:
         yield url
 
 
@@ -109,8 +123,12 @@ def clocked_server(tmp_path_factory: pytest.TempPathFactory
                    ) -> Iterator[tuple[str, ShiftedClock]]:
     """A server of its own on the demo data whose clock the module's tests may move ahead."""
     clock = ShiftedClock()
-    with _serve(tmp_path_factory.mktemp("e2e-clocked"), clock) as url:
-        yield url, clock
+    planner = _planner(tmp_path_factory.mktemp("e2e-clocked"), clock)
+    try:
+        with _serve(planner) as url:
+            yield url, clock
+    finally:
+        planner.close()
 
 
 def new_page(browser: Any, *, phone: bool = False) -> Any:

@@ -78,7 +78,6 @@ def _attendees(event: icalendar.Event) -> list[str]:
     return [str(a) for a in (found if isinstance(found, list) else [found])]
 
 
-@pytest.mark.parametrize("sql_database_url", ["sqlite"], indirect=True)
 def test_request_on_schedule_and_move_cancel_on_cancel_and_removal(
         sql_database_url: str, make_planner: Any, smtp_server: SmtpServer) -> None:
     planner = make_planner(sql_database_url)
@@ -167,3 +166,46 @@ def test_a_cancelled_trip_cancels_its_meetings_in_the_attendees_calendars(
         method, event = _invitation(mail)
         assert (method, str(event["STATUS"])) == ("CANCEL", "CANCELLED")
         assert str(event["UID"]) == meeting_uid(meeting, planner.settings.calendar_domain)
+
+
+@pytest.mark.parametrize("sql_database_url", ["sqlite"], indirect=True)
+def test_an_invited_member_gets_a_request_with_the_new_time_when_their_meeting_moves(
+        sql_database_url: str, make_planner: Any, smtp_server: SmtpServer) -> None:
+    planner = make_planner(sql_database_url)
+    world = _world(planner)
+    app = planner.app
+    weiss = app.register_person(actor=ACTOR, name="Maria Weiß", email="maria@example.org",
+                                home_timezone="Europe/Berlin")
+    app.add_member(world["trip"], actor=ACTOR, person_id=weiss, role="official")
+    app.invite(weiss, actor=ACTOR, valid_days=7, trip_id=world["trip"])  # no account yet
+    meeting = planner.app.schedule_meeting(
+        world["trip"], actor=ACTOR, kind="site visit", title="Visit to the BMW plant",
+        venue="BMW Werk", city="Munich", timezone="Europe/Berlin",
+        starts=datetime(2024, 11, 21, 9), ends=datetime(2024, 11, 21, 11), leg_id=world["leg"],
+        attendees=[weiss])
+    first = _to(_deliver(planner, smtp_server), "maria@example.org")
+    assert [_invitation(m)[0] for m in first if m.get_content_type() != "text/plain"
+            and any(p.get_content_type() == "text/calendar" for p in m.walk())] == ["REQUEST"]
+
+    app.move_meeting(meeting, actor=ACTOR, starts=datetime(2024, 11, 21, 13),
+                     ends=datetime(2024, 11, 21, 15), reason="the plant asked")
+
+    [moved] = _to(_deliver(planner, smtp_server), "maria@example.org")
+    method, event = _invitation(moved)
+    assert method == "REQUEST"
+    assert str(event["UID"]) == meeting_uid(meeting, planner.settings.calendar_domain)
+    assert event["DTSTART"].dt.astimezone(UTC) == datetime(2024, 11, 21, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("sql_database_url", ["sqlite"], indirect=True)
+def test_the_trip_owner_may_share_attendees_addresses_in_calendar_mails(
+        sql_database_url: str, make_planner: Any, smtp_server: SmtpServer) -> None:
+    planner = make_planner(sql_database_url)
+    world = _world(planner)
+    planner.app.share_attendee_addresses(world["trip"], actor=ACTOR, shared=True)
+
+    _meeting(planner, world, "Press conference")
+
+    [to_anna] = _to(_deliver(planner, smtp_server), ANNA)
+    _, event = _invitation(to_anna)
+    assert sorted(_attendees(event)) == sorted([f"mailto:{ANNA}", f"mailto:{LI}"])

@@ -180,6 +180,16 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# invitations and mail (issue 13: planner.mail, web/accept.py, web/invitations.py, web/mail_page.py)
+accept.follow                   GET     404       404       404    404      404
+accept.set_password             POST    404       404       404    404      404
+accept.forgot                   GET     200       200       200    200      200
+accept.forgot_post              POST    422       422       422    422      422
+invitations.invite              POST    302       422       403    403      403
+invitations.revoke              POST    302       422       403    403      403
+mail_page.index                 GET     302       200       403    403      403
+mail_page.show                  GET     302       404       403    403      403
+mail_page.send_again            POST    302       404       403    403      403
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                    POST    302       422       422    422      403
 answers.link_page               GET     400       400       400    400      400
@@ -295,6 +305,7 @@ matchmaking_outcomes.outcomes   GET     302       200       403    404      200
 matchmaking_outcomes.rate       POST    302       422       403    403      403
 matchmaking_outcomes.record_stage POST    302       422       403    403      403
 matchmaking_outcomes.report     GET     302       200       403    404      200
+calendar_mails.share_addresses  POST    302       422       403    403      403
 """
 
 ORGANISERS = """
@@ -441,6 +452,16 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# invitations and mail (issue 13)
+accept.follow                      GET    404   404   404   404
+accept.set_password                POST   404   404   404   404
+accept.forgot                      GET    200   200   200   200
+accept.forgot_post                 POST   422   422   422   422
+invitations.invite                 POST   422   422   403   404
+invitations.revoke                 POST   422   422   403   404
+mail_page.index                    GET    200   200   200   200
+mail_page.show                     GET    404   404   404   404
+mail_page.send_again               POST   404   404   404   404
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400
@@ -556,6 +577,7 @@ matchmaking_outcomes.outcomes      GET    200   200   200   404
 matchmaking_outcomes.rate          POST   422   422   403   404
 matchmaking_outcomes.record_stage  POST   422   422   403   404
 matchmaking_outcomes.report        GET    200   200   200   404
+calendar_mails.share_addresses     POST   422   403   403   404
 """
 
 AUDITORS = """
@@ -702,6 +724,16 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# invitations and mail (issue 13)
+accept.follow                      GET    404   404   404   404   404
+accept.set_password                POST   404   404   404   404   404
+accept.forgot                      GET    200   200   200   200   200
+accept.forgot_post                 POST   422   422   422   422   422
+invitations.invite                 POST   403   403   403   403   403
+invitations.revoke                 POST   403   403   403   403   403
+mail_page.index                    GET    403   403   403   403   403
+mail_page.show                     GET    403   403   403   403   403
+mail_page.send_again               POST   403   403   403   403   403
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   403   403   403   403   403
 answers.link_page                  GET    400   400   400   400   400
@@ -817,6 +849,7 @@ matchmaking_outcomes.outcomes      GET    200   200   200   404   200
 matchmaking_outcomes.rate          POST   403   403   403   403   403
 matchmaking_outcomes.record_stage  POST   403   403   403   403   403
 matchmaking_outcomes.report        GET    200   200   200   404   200
+calendar_mails.share_addresses     POST   403   403   403   403   403
 """
 
 ADMINISTRATORS = """
@@ -963,6 +996,16 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# invitations and mail (issue 13)
+accept.follow                      GET    404   404   404   404
+accept.set_password                POST   404   404   404   404
+accept.forgot                      GET    200   200   200   200
+accept.forgot_post                 POST   422   422   422   422
+invitations.invite                 POST   422   422   403   404
+invitations.revoke                 POST   422   422   403   404
+mail_page.index                    GET    200   200   200   200
+mail_page.show                     GET    404   404   404   404
+mail_page.send_again               POST   404   404   404   404
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   422   422   422   422
 answers.link_page                  GET    400   400   400   400
@@ -1078,6 +1121,7 @@ matchmaking_outcomes.outcomes      GET    200   200   200   404
 matchmaking_outcomes.rate          POST   422   422   403   404
 matchmaking_outcomes.record_stage  POST   422   422   403   404
 matchmaking_outcomes.report        GET    200   200   200   404
+calendar_mails.share_addresses     POST   422   403   403   404
 """
 
 

@@ -25,3 +25,18 @@ def test_a_participant_turns_calendar_mails_off_and_on(app: Flask) -> None:
     assert refused.status_code == 422
     assert "calendar_mails" in refused.get_data(as_text=True)
     assert event_count(planner) == before + 2
+
+
+def test_the_trip_owner_chooses_whether_calendar_mails_share_addresses(app: Flask) -> None:
+    from tests.web.conftest import new_trip
+
+    trip_id, _ = new_trip(app, title="Address sharing")
+    organiser = signed_in(app, "organiser")
+    box = organiser.get(f"/trips/{trip_id}").get_data(as_text=True)
+    assert "do not show their e-mail addresses" in box
+
+    organiser.post(f"/trips/{trip_id}/calendar-mails/addresses",
+                   data={"shared": "yes", "csrf_token": organiser.csrf})
+
+    page = organiser.get(f"/trips/{trip_id}").get_data(as_text=True)
+    assert "Calendar mails show the other attendees" in page

@@ -120,6 +120,7 @@ def build_world(planner: Planner, *, hash_: str | None = None) -> World:
                  "agreement_id": agreement, "account_id": account_id(OUTSIDER), "version": 1,
                  "record_id": meeting_id, "organisation_id": organisations["plan"],
                  "token": "unknown-feed-token-0000000000", "import_kind": "people",
+                 "mail_id": 999_999,
                  "job_id": AuditDesk(planner).start_verification(AUDITOR, background=False).id,
                  # entries of a record (API, issue 12 api-records): any text will do
                  "contact_id": "no-such-contact", "party_id": "no-such-party",

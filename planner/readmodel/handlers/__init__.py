@@ -23,6 +23,7 @@ from planner.readmodel import odd_ids
 from planner.readmodel.handlers import (
     agreements,
     api_tokens,
+    invitations,
     matchmaking,
     meetings,
     organisations,
@@ -36,7 +37,7 @@ from planner.readmodel.handlers.common import Handler, key
 from planner.readmodel.handlers.warnings import refresh_warnings
 
 _MODULES = (trips, meetings, profiles, agreements, people, organisations, api_tokens,
-            matchmaking)
+            matchmaking, invitations)
 
 HANDLERS: dict[type, Handler] = {
     **trips.HANDLERS,
@@ -47,6 +48,7 @@ HANDLERS: dict[type, Handler] = {
     **organisations.HANDLERS,
     **api_tokens.HANDLERS,
     **matchmaking.HANDLERS,
+    **invitations.HANDLERS,
 }
 
 # Event classes the read models deliberately do not show (name each with the reason).

@@ -152,6 +152,10 @@ def _reinstated(b: Batch, e: Any, seq: int) -> None:
 
 
 
+def _addresses_shared(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.trips, e, attendee_addresses_shared=e.shared)
+
+
 HANDLERS: dict[type, Handler] = {
     Trip.Created: _created,
     Trip.DetailsChanged: _details,
@@ -170,4 +174,5 @@ HANDLERS: dict[type, Handler] = {
     Trip.StatusChanged: _status,
     Trip.Cancelled: _cancelled,
     Trip.Reinstated: _reinstated,
+    Trip.AttendeeAddressesShared: _addresses_shared,
 }

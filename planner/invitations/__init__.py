@@ -1,0 +1,1 @@
+"""Invitation and password-reset links: signing them, reading them, expiring the old ones."""
