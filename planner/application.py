@@ -13,6 +13,7 @@ from planner.commands.base import as_uuid
 from planner.commands.copying import CopyCommands
 from planner.commands.imports import ImportCommands
 from planner.commands.matchmaking import MatchmakingCommands
+from planner.commands.matchmaking_lists import MatchmakingListCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
 from planner.commands.people import PeopleCommands
@@ -57,7 +58,7 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
                          PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands,
-                         MatchmakingCommands):
+                         MatchmakingCommands, MatchmakingListCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"
