@@ -28,11 +28,12 @@ from planner.matchmaking.reasons import Busy, unplaced_reason
 
 SOLVER = f"OR-Tools CP-SAT {ortools_version}"
 DEFAULT_TIME_LIMIT = 30.0
-DETERMINISTIC_TIME = 2.0
+DETERMINISTIC_TIME = 1.0
 """The solver's own work units, about a second each on an idle machine. The search stops
 after this much work whatever the clock says, so that the result depends only on the input;
-on a machine ten times overloaded this is still within the 30 seconds of the wall-clock
-limit (measured on the 60 x 100 benchmark: 3 to 4 units took 30 s at a load of 18 on 2 cores).
+on a machine eight times overloaded this is still within the 30 seconds of the wall-clock
+limit (measured on the 60 x 100 benchmark at a load of 17 on 2 cores: 1 unit took 7-10 s,
+2 units 20 s; the best schedule found after 0.5, 1, 2 and 4 units was the same).
 If the wall-clock limit is reached first, the best schedule found so far is taken: still
 valid, but then not necessarily the same on every run."""
 

@@ -20,6 +20,8 @@ SHARED_DIVISION, SHARED_SECTION, ADJACENT = 30, 10, 20
 REQUEST_ANSWERED, INTEREST = 25, 10
 MUST, WOULD_LIKE, NOT_INTERESTED, NO_LANGUAGE = 100, 20, -100, -5
 MAX_PER_KIND = 2
+MIN_SCORE = 20
+"""A pair is suggested when this much speaks for it (one shared section alone does not)."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ def score(a: MatchProfile, b: MatchProfile, levels: Mapping[str, str] | None = N
 def suggest(profiles: Iterable[MatchProfile],
             preferences: Mapping[tuple[str, str], Mapping[str, str]] | None = None, *,
             include_excluded: bool = False) -> list[Suggestion]:
-    """Every cross-delegation pair with something in its favour, best first."""
+    """Every cross-delegation pair with enough in its favour (or a must-meet), best first;
+    `include_excluded`: also those someone is not interested in."""
     preferences = preferences or {}
     people = sorted(profiles, key=lambda p: (p.name.casefold(), p.id))
     side_a = [p for p in people if p.side == "a"]
@@ -161,7 +164,8 @@ def suggest(profiles: Iterable[MatchProfile],
     for a in side_a:
         for b in side_b:
             s = score(a, b, preferences.get((a.id, b.id)))
-            if (s.score > 0 or s.must) and (include_excluded or not s.excluded):
+            if s.excluded and include_excluded or not s.excluded and (s.score >= MIN_SCORE
+                                                                      or s.must):
                 found.append((a, b, s))
     found.sort(key=lambda f: (not f[2].must, -f[2].score, f[0].name.casefold(),
                               f[1].name.casefold(), f[0].id, f[1].id))
