@@ -14,6 +14,7 @@ from planner.matchmaking.problem import Placement, blocked
 TEMPLATES = {
     "no_table": "no table has the %(seats)d seats the meeting needs",
     "blocked": "every slot is blocked for %(names)s",
+    "blocked_either": "no slot is free for both: %(a)s or %(b)s is blocked in each",
     "no_interpreter": "no shared language (%(a)s: %(a_languages)s; %(b)s: %(b_languages)s) "
                       "and no interpreter in the pool for these languages",
     "interpreter_busy": "no shared language, and no interpreter for these languages is "
@@ -51,9 +52,13 @@ def unplaced_reason(floor: Any, options: Any, busy: Busy) -> str:
                                    b_languages=", ".join(b.languages) or "-", **names)
         if _any_free_slot(floor, options):
             return prefix + render("interpreter_busy")
-    blocked = [n for n, cid in ((names["a"], a.id), (names["b"], b.id))
-               if all(_company_blocked(floor, s, cid) for s in problem.slots)]
-    return prefix + render("blocked", names=" and ".join(blocked) or "everyone")
+    if all(blocked(problem, s) for s in problem.slots):
+        return prefix + render("blocked", names="everyone")
+    whom = [n for n, cid in ((names["a"], a.id), (names["b"], b.id))
+            if all(_company_blocked(floor, s, cid) for s in problem.slots)]
+    if not whom:
+        return prefix + render("blocked_either", **names)
+    return prefix + render("blocked", names=" and ".join(whom))
 
 
 def _company_blocked(floor: Any, slot: Any, company: str) -> bool:
