@@ -128,8 +128,10 @@ def figures(url: str, store: str, folder: Path, *, german: int = 60, local: int 
         mm = conference(planner, german=german, local=local, slots=slots, tables=tables,
                         pairs_each=pairs_each)
         problem: Problem = problem_of(mm)
-        greedy_seconds, (meets, _helps) = _timed(lambda: greedy(Floor(problem)))
+        floor = Floor(problem)
+        greedy_seconds, (meets, _helps) = _timed(lambda: greedy(floor))
         solve_seconds, result = _timed(lambda: solve(problem))
+        scores = {(p.a, p.b): p.score for p in problem.pairs}
         size = f"{german} x {local} firms, {len(problem.pairs)} pairs"
         found = [
             ratio_figure(f"schedule {size} (CP-SAT)", store, solve_seconds, "s",
@@ -139,6 +141,9 @@ def figures(url: str, store: str, folder: Path, *, german: int = 60, local: int 
             ratio_figure("meetings placed (CP-SAT)", store,
                          float(len(result.placements)), "",  # type: ignore[union-attr]
                          "greedy", float(len(meets)), ">= 1x"),
+            ratio_figure("score of the placed pairs (CP-SAT)", store, float(sum(
+                scores[p.a, p.b] for p in result.placements)), "",  # type: ignore[union-attr]
+                "greedy", float(sum(floor.options[n].pair.score for n, _ in meets)), ">= 1x"),
         ]
         propose_seconds, _ = _timed(lambda: planner.app.propose_schedule(mm.id, actor=ACTOR))
         found.append(ratio_figure("propose_schedule command", store, propose_seconds, "s",
