@@ -23,6 +23,7 @@ from ortools.sat.python import cp_model
 
 from planner.matchmaking.floor import Floor
 from planner.matchmaking.greedy import greedy
+from planner.matchmaking.parts import joined
 from planner.matchmaking.problem import Pair, Placement, Problem, Result, Unplaced
 from planner.matchmaking.reasons import Busy, unplaced_reason
 
@@ -89,9 +90,12 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
     placements = _hand_out(floor, chosen, teams)
     placed = {(p.a, p.b) for p in placements}
     busy = Busy(floor, placements)
-    unplaced = tuple(Unplaced(o.pair.a, o.pair.b, unplaced_reason(floor, o, busy))
-                     for o in floor.options if (o.pair.a, o.pair.b) not in placed)
-    return Result(tuple(placements), unplaced, solver.status_name(status), SOLVER)
+    unplaced = []
+    for o in floor.options:
+        if (o.pair.a, o.pair.b) not in placed:
+            parts = unplaced_reason(floor, o, busy)
+            unplaced.append(Unplaced(o.pair.a, o.pair.b, joined(parts), parts))
+    return Result(tuple(placements), tuple(unplaced), solver.status_name(status), SOLVER)
 
 
 def hint_helps_by_pair(helps: set[tuple[int, str, str]]) -> dict[tuple[int, str], str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from planner.matchmaking import nace
 from planner.matchmaking.chains import link
+from planner.matchmaking.parts import Part, joined, part
 from planner.matchmaking.words import answers
 
 SHARED_DIVISION, SHARED_SECTION, ADJACENT = 30, 10, 20
@@ -37,18 +38,6 @@ class MatchProfile:
 
 
 @dataclass(frozen=True)
-class Part:
-    """One reason: `template % params` in English; translate the template, then fill in."""
-
-    template: str
-    params: tuple[tuple[str, str], ...] = ()
-    points: int = 0
-
-    def text(self, translate: Callable[[str], str] = str) -> str:
-        return translate(self.template) % dict(self.params)
-
-
-@dataclass(frozen=True)
 class Suggestion:
     a: str
     b: str
@@ -58,11 +47,10 @@ class Suggestion:
     excluded: bool = False  # someone is not interested
 
     def explanation(self, translate: Callable[[str], str] = str) -> str:
-        return "; ".join(part.text(translate) for part in self.parts)
+        return joined(self.parts, translate)
 
 
-def _part(template: str, points: int, **params: str) -> Part:
-    return Part(template, tuple(sorted(params.items())), points)
+_part = part
 
 
 def _sectors(a: MatchProfile, b: MatchProfile) -> list[Part]:

@@ -98,7 +98,7 @@ def check_valid(problem: Problem, result: Result) -> None:
     assert all(n == 1 for n in placed.values())
     assert set(placed) | unplaced == {(p.a, p.b) for p in problem.pairs}
     assert not set(placed) & unplaced
-    assert all(u.reason.strip() for u in result.unplaced)
+    assert all(u.reason.strip() and u.parts for u in result.unplaced)
 
 
 def most_musts_placeable(problem: Problem) -> int:

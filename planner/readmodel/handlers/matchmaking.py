@@ -77,14 +77,15 @@ def _preference(b: Batch, e: Any, seq: int) -> None:
 
 def _accepted(b: Batch, e: Any, seq: int) -> None:
     _replace(b, mt.pairs, dict(**_pair(e), decision="accepted", origin=e.origin, score=e.score,
-                               explanation=e.explanation, seq=seq, **_by(e)),
+                               explanation=e.explanation,
+                               explanation_parts=_json(e.explanation_parts), seq=seq, **_by(e)),
              "conference_id", "a_id", "b_id")
     touch(b, mt.conferences, e)
 
 
 def _rejected(b: Batch, e: Any, seq: int) -> None:
     _replace(b, mt.pairs, dict(**_pair(e), decision="rejected", origin="suggested", score=0,
-                               explanation="", seq=seq, **_by(e)),
+                               explanation="", explanation_parts="[]", seq=seq, **_by(e)),
              "conference_id", "a_id", "b_id")
     touch(b, mt.conferences, e)
 
@@ -139,9 +140,11 @@ def _proposed(b: Batch, e: Any, seq: int) -> None:
     b.delete(mt.placements, conference_id=key(e))
     rows = [dict(conference_id=key(e), a_id=p["a_id"], b_id=p["b_id"], placed=True,
                  slot_id=p["slot_id"], table_id=p["table_id"],
-                 interpreter_id=p["interpreter_id"], reason="") for p in e.placements]
+                 interpreter_id=p["interpreter_id"], reason="", reason_parts="[]")
+            for p in e.placements]
     rows += [dict(conference_id=key(e), a_id=u["a_id"], b_id=u["b_id"], placed=False,
-                  slot_id="", table_id="", interpreter_id="", reason=u["reason"])
+                  slot_id="", table_id="", interpreter_id="", reason=u["reason"],
+                  reason_parts=_json(u["parts"]))
              for u in e.unplaced]
     b.insert(mt.placements, *(dict(row, idx=i) for i, row in enumerate(rows)))
     touch(b, mt.conferences, e, status="proposed", fingerprint=e.fingerprint, solver=e.solver,
