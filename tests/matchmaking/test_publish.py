@@ -115,6 +115,10 @@ def test_pages_see_profiles_suggestions_pairs_and_the_report(planner: Planner) -
     outcomes = queries.matchmaking_outcomes(ORGANISER, world.mm)
     elbtal = next(o for o in outcomes if o.a_name == "Elbtal Solar")
     assert [r.rating for r in elbtal.ratings] == [5, 4] and elbtal.agreement_id == agreement
+    # the conference row follows every event of the record, also the floor's and outcomes'
+    conference = queries.matchmaking(ORGANISER, world.mm)
+    assert conference is not None
+    assert conference.version == world.app.get_matchmaking(world.mm)["version"]
     # another organisation's organiser does not see the conference at all
     assert queries.matchmaking(STRANGER, world.mm) is None
     assert queries.matchmaking_suggestions(STRANGER, world.mm) == []

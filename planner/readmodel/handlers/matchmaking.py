@@ -16,7 +16,6 @@ from planner.readmodel.handlers.common import Handler, created, key, touch
 from planner.readmodel.keys import to_db
 
 TABLES = {Matchmaking: mt.conferences}
-LOADS: dict[type, Any] = {}
 
 
 def _json(value: Any) -> str:
@@ -180,3 +179,4 @@ HANDLERS: dict[type, Handler] = {
     M.ScheduleProposed: _proposed, M.Published: _published, M.MeetingRated: _rated,
     M.StageRecorded: _stage,
 }
+LOADS: dict[type, Any] = {}  # the mixins' events are the aggregate's own (Matchmaking.X)
