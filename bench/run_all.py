@@ -30,7 +30,7 @@ from table import Figure, markdown, text  # noqa: E402
 
 #: In table order; "a|b" means a if bench/a.py exists, else b.
 BENCHMARKS = ("bench_commands", "bench_projector", "bench_pages", "bench_loading", "bench_asof",
-              "bench_memory", "bench_audit", "bench_org_scope")
+              "bench_memory", "bench_audit", "bench_org_scope", "bench_matchmaking")
 Measure = Callable[[str, str, Path], list[Figure]]
 
 

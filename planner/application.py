@@ -15,6 +15,7 @@ from planner.commands.copying import CopyCommands
 from planner.commands.imports import ImportCommands
 from planner.commands.invitations import InvitationCommands
 from planner.commands.matchmaking import MatchmakingCommands
+from planner.commands.matchmaking_lists import MatchmakingListCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
 from planner.commands.people import PeopleCommands
@@ -60,7 +61,8 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
                          PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands,
-                         ApiTokenCommands, MatchmakingCommands, InvitationCommands):
+                         ApiTokenCommands, MatchmakingCommands, MatchmakingListCommands,
+                         InvitationCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"

@@ -33,6 +33,7 @@ TINY: dict[str, dict[str, Any]] = {
     "bench_memory": {"small": 300, "large": 600},
     "bench_audit": {"events": 30},
     "bench_org_scope": {"own": 4, "others": 40, "repeat": 2},
+    "bench_matchmaking": {"german": 4, "local": 6, "slots": 3, "tables": 3, "pairs_each": 2},
 }
 
 

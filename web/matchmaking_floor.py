@@ -11,6 +11,7 @@ from flask import Blueprint, flash, g, redirect, url_for
 from flask_babel import gettext as _
 
 from planner.domain.errors import ValidationError
+from planner.matchmaking.parts import joined
 from web import access
 from web.forms import Form, form_page, render_form, whole_number
 from web.matchmaking_common import clock, conference, local_instant, page
@@ -160,8 +161,9 @@ def _schedule_context(trip_id: UUID, matchmaking_id: UUID) -> dict[str, Any]:
     rows = [{"slot": slot, "cells": [grid.cell(slot.slot_id, table.table_id)
                                      for table in grid.tables]} for slot in grid.slots]
     pairs = queries().matchmaking_pairs(viewer, mm.id)
-    return page(trip_id, matchmaking_id, grid=grid, rows=rows,
-                unplaced=queries().matchmaking_unplaced(viewer, mm.id),
+    unplaced = [{"a_name": u.a_name, "b_name": u.b_name, "reason": joined(u.parts, _)}
+                for u in queries().matchmaking_unplaced(viewer, mm.id)]
+    return page(trip_id, matchmaking_id, grid=grid, rows=rows, unplaced=unplaced,
                 accepted=sum(p.decision == "accepted" for p in pairs))
 
 

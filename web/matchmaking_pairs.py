@@ -9,6 +9,7 @@ from uuid import UUID
 from flask import Blueprint, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 
+from planner.matchmaking.parts import joined
 from web import access
 from web.forms import Form, form_page, render_form
 from web.matchmaking_common import conference, page, pair
@@ -38,7 +39,7 @@ def _translated(row: Any) -> dict[str, Any]:
     names and phrases in it stay as entered)."""
     return {"a_id": row.a_id, "b_id": row.b_id, "a_name": row.a_name, "b_name": row.b_name,
             "score": row.score, "decision": row.decision, "must": row.must,
-            "explanation": "; ".join(part.text(_) for part in row.parts)}
+            "explanation": joined(row.parts, _)}
 
 
 def _back(trip_id: UUID, matchmaking_id: UUID) -> Any:

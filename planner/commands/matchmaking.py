@@ -19,6 +19,7 @@ from planner.domain.matchmaking_values import pair_key
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
 from planner.matchmaking import schedule, suggest
+from planner.matchmaking.parts import as_data
 from planner.matchmaking.problem import fingerprint
 
 Window = tuple[datetime, datetime]
@@ -114,7 +115,8 @@ class MatchmakingCommands(CommandSupport):
                                       mm.preferences.get(pair_key(a_id, b_id)))
                 mm.accept_pair(actor=actor, first=a_id, second=b_id,
                                score=max(-1000, min(1000, found.score)),
-                               explanation=found.explanation()[:1000], added=added,
+                               explanation=found.explanation()[:1000],
+                               explanation_parts=as_data(found.parts), added=added,
                                at=self._stamp())
         return self._retrying(lambda: self._mm(matchmaking_id, change))
 
@@ -197,7 +199,8 @@ class MatchmakingCommands(CommandSupport):
             actor=actor, fingerprint=fingerprint(problem), solver=result.solver,
             placements=[dict(a_id=p.a, b_id=p.b, slot_id=p.slot, table_id=p.table,
                              interpreter_id=p.interpreter) for p in result.placements],
-            unplaced=[dict(a_id=u.a, b_id=u.b, reason=u.reason) for u in result.unplaced],
+            unplaced=[dict(a_id=u.a, b_id=u.b, reason=u.reason, parts=as_data(u.parts))
+                      for u in result.unplaced],
             at=self._stamp())
         self._commit(mm)
         return dict(placed=len(result.placements), unplaced=len(result.unplaced),

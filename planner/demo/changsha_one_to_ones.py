@@ -62,12 +62,10 @@ def prepare(demo: Demo, trip: UUID, leg: str) -> UUID:
         trip, actor=CS, title="One-to-one meetings of the matchmaking conference",
         venue=HALL, city="Changsha", timezone=SHANGHAI, leg_id=leg,
         side_a="German enterprise delegation", side_b="Changsha enterprise delegation")
-    for firm in GERMAN + CHANGSHA:
-        app.enrol_company(mm, actor=CS, profile_id=demo.profiles[firm.key],
-                          side=_side(firm.key), people=_people(demo, firm.key))
-        app.set_matchmaking_profile(mm, actor=CS, profile_id=demo.profiles[firm.key],
-                                    offers=list(firm.offers), requests=list(firm.requests),
-                                    sectors=list(firm.sectors), languages=list(firm.languages))
+    app.enrol_companies(mm, actor=CS, companies=[dict(
+        profile_id=demo.profiles[f.key], side=_side(f.key), people=_people(demo, f.key),
+        offers=list(f.offers), requests=list(f.requests), sectors=list(f.sectors),
+        languages=list(f.languages)) for f in GERMAN + CHANGSHA])
     for who, whom, level in PREFERENCES:
         app.set_pair_preference(mm, actor=CS, first=demo.profiles[who],
                                 second=demo.profiles[whom], set_by=_side(who), level=level)
@@ -76,8 +74,7 @@ def prepare(demo: Demo, trip: UUID, leg: str) -> UUID:
                            last=time.fromisoformat(SESSIONS[-1][1]), minutes=SLOT_MINUTES,
                            breaks=[(time.fromisoformat(s), time.fromisoformat(e))
                                    for s, e, _ in BLOCKED])
-    for name, seats in TABLES:
-        app.add_table(mm, actor=CS, name=name, seats=seats)
+    app.add_tables(mm, actor=CS, tables=list(TABLES))
     for i in INTERPRETERS:
         start, end = (datetime.fromisoformat(f"{MEETING_DAY} {t}") for t in i.available)
         app.add_interpreter(mm, actor=CS, person_id=demo.people[i.key],

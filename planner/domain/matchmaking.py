@@ -206,12 +206,14 @@ class Matchmaking(ConferenceFloor, MeetingOutcomes, PlannerAggregate):
         b_id: str
         origin: str  # 'suggested' or 'added'
         score: int
-        explanation: str
+        explanation: str  # English
+        explanation_parts: list[dict[str, Any]]  # to translate: planner.matchmaking.parts
 
         def apply(self, mm: Matchmaking) -> None:
             mm.pairs[pair_key(self.a_id, self.b_id)] = dict(
                 a_id=self.a_id, b_id=self.b_id, decision="accepted", origin=self.origin,
-                score=self.score, explanation=self.explanation)
+                score=self.score, explanation=self.explanation,
+                explanation_parts=[dict(p) for p in self.explanation_parts])
 
     class PairRejected(PlannerAggregate.Event):
         a_id: str
@@ -220,11 +222,12 @@ class Matchmaking(ConferenceFloor, MeetingOutcomes, PlannerAggregate):
         def apply(self, mm: Matchmaking) -> None:
             mm.pairs[pair_key(self.a_id, self.b_id)] = dict(
                 a_id=self.a_id, b_id=self.b_id, decision="rejected", origin="suggested",
-                score=0, explanation="")
+                score=0, explanation="", explanation_parts=[])
 
     def accept_pair(self, *, actor: str, first: UUID | str, second: UUID | str,
-                    score: int = 0, explanation: str = "", added: bool = False,
-                    at: datetime | None = None) -> bool:
+                    score: int = 0, explanation: str = "",
+                    explanation_parts: list[dict[str, Any]] | None = None,
+                    added: bool = False, at: datetime | None = None) -> bool:
         """Accept a suggested pair (with its score and explanation as shown) or add one of
         the organiser's own (`added`). False when it is already accepted."""
         a_id, b_id = self.pair(first, second)
@@ -234,7 +237,8 @@ class Matchmaking(ConferenceFloor, MeetingOutcomes, PlannerAggregate):
                    origin="added" if added else "suggested",
                    score=v.whole_number("score", score, low=-1000, high=1000),
                    explanation=v.text("explanation", explanation, max_len=1000,
-                                      required=False))
+                                      required=False),
+                   explanation_parts=mv.parts("explanation_parts", explanation_parts))
         return True
 
     def reject_pair(self, *, actor: str, first: UUID | str, second: UUID | str,

@@ -192,7 +192,7 @@ class ConferenceFloor:
         fingerprint: str
         solver: str
         placements: list[dict[str, str]]  # a_id, b_id, slot_id, table_id, interpreter_id
-        unplaced: list[dict[str, str]]  # a_id, b_id, reason
+        unplaced: list[dict[str, Any]]  # a_id, b_id, reason, parts (to translate)
 
         def apply(self, mm: Any) -> None:
             mm.schedule = dict(fingerprint=self.fingerprint, solver=self.solver,
@@ -200,7 +200,7 @@ class ConferenceFloor:
                                unplaced=[dict(u) for u in self.unplaced])
 
     def propose_schedule(self, *, actor: str, fingerprint: str, solver: str,
-                         placements: list[dict[str, str]], unplaced: list[dict[str, str]],
+                         placements: list[dict[str, str]], unplaced: list[dict[str, Any]],
                          at: datetime | None = None) -> None:
         """Record the solver's result for the input with this fingerprint. Checked again
         here: every placement names a known slot and table, nothing is in two places."""
@@ -224,5 +224,6 @@ class ConferenceFloor:
                                     table_id=p["table_id"],
                                     interpreter_id=p.get("interpreter_id") or "")
                                for p in placements],
-                   unplaced=[dict(a_id=u["a_id"], b_id=u["b_id"], reason=u["reason"])
+                   unplaced=[dict(a_id=u["a_id"], b_id=u["b_id"], reason=u["reason"],
+                                  parts=mv.parts("unplaced", u.get("parts")))
                              for u in unplaced])

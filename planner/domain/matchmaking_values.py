@@ -122,6 +122,18 @@ def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a["starts_at"] < b["ends_at"] and b["starts_at"] < a["ends_at"])
 
 
+def parts(field: str, items: object) -> list[dict[str, Any]]:
+    """Translatable pieces of a text as plain data: [{template, params}] (from
+    planner.matchmaking.parts.as_data)."""
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(
+            isinstance(i, dict) and isinstance(i.get("template"), str)
+            and isinstance(i.get("params", {}), dict) for i in items):
+        raise ValidationError(field, "must be a list of {template, params}")
+    return [dict(template=i["template"], params=dict(i.get("params", {}))) for i in items]
+
+
 def pair_key(a_id: str, b_id: str) -> str:
     """The key of a pair: side a's profile id, '/', side b's."""
     return f"{a_id}/{b_id}"

@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ class Placement:
 class Unplaced:
     a: str
     b: str
-    reason: str
+    reason: str  # English; `parts` to translate (planner.matchmaking.parts)
+    parts: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)

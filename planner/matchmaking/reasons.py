@@ -1,24 +1,30 @@
-"""Why a pair was not placed: one sentence a person can check against the schedule.
+"""Why a pair was not placed: a few parts a person can check against the schedule.
 
-Sentences are English templates with named parameters (`TEMPLATES`), so the interface can
-translate the template and fill in the names; `render` gives the English text stored with the
-proposal.
+Each part is an English template with named parameters (planner.matchmaking.parts), so the
+interface can translate the templates and fill in the names; `parts.joined` gives the English
+line stored with the proposal, for example "must meet; every possible slot is taken; FORCAM
+is in another meeting in 3; no interpreter free in 9".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from planner.matchmaking.parts import Part, part
 from planner.matchmaking.problem import Placement, blocked
 
 TEMPLATES = {
     "no_table": "no table has the %(seats)d seats the meeting needs",
-    "blocked": "every slot is blocked for %(names)s",
+    "blocked_all": "every slot is blocked for everyone",
+    "blocked": "every slot is blocked for %(name)s",
+    "blocked_both": "every slot is blocked for %(a)s and %(b)s",
+    "blocked_either": "no slot is free for both: %(a)s or %(b)s is blocked in each",
     "no_interpreter": "no shared language (%(a)s: %(a_languages)s; %(b)s: %(b_languages)s) "
                       "and no interpreter in the pool for these languages",
     "interpreter_busy": "no shared language, and no interpreter for these languages is "
                         "available when both are free",
-    "taken": "every possible slot is taken: %(causes)s",
+    "taken": "every possible slot is taken",
+    "must": "must meet",
     "time": "not placed within the solver's time budget",
 }
 CAUSES = {
@@ -30,30 +36,40 @@ CAUSES = {
 }
 
 
-def render(key: str, **params: Any) -> str:
-    return TEMPLATES[key] % params
+def render(key: str, **params: Any) -> Part:
+    return part(TEMPLATES[key], **params)
 
 
-def unplaced_reason(floor: Any, options: Any, busy: Busy) -> str:
+def unplaced_reason(floor: Any, options: Any, busy: Busy) -> tuple[Part, ...]:
+    prefix = (render("must"),) if options.pair.must else ()
+    return prefix + _reason(floor, options, busy)
+
+
+def _reason(floor: Any, options: Any, busy: Busy) -> tuple[Part, ...]:
     """The reason for one pair (`options`: its planner.matchmaking.floor.Options) not being
     in the schedule whose `Busy` is given."""
     pair, problem = options.pair, floor.problem
     a, b = floor.companies[pair.a], floor.companies[pair.b]
     names = dict(a=a.name or a.id, b=b.name or b.id)
-    prefix = "must meet, but " if pair.must else ""
     if options.slots:
-        return prefix + _taken(floor, options, busy, names)
+        return _taken(floor, options, busy, names)
     if not any(t.seats >= options.seats for t in problem.tables):
-        return prefix + render("no_table", seats=options.seats)
+        return (render("no_table", seats=options.seats),)
     if options.needs_interpreter:
         if not floor.bridging(pair):
-            return prefix + render("no_interpreter", a_languages=", ".join(a.languages) or "-",
-                                   b_languages=", ".join(b.languages) or "-", **names)
+            return (render("no_interpreter", a_languages=", ".join(a.languages) or "-",
+                                   b_languages=", ".join(b.languages) or "-", **names),)
         if _any_free_slot(floor, options):
-            return prefix + render("interpreter_busy")
-    blocked = [n for n, cid in ((names["a"], a.id), (names["b"], b.id))
-               if all(_company_blocked(floor, s, cid) for s in problem.slots)]
-    return prefix + render("blocked", names=" and ".join(blocked) or "everyone")
+            return (render("interpreter_busy"),)
+    if all(blocked(problem, s) for s in problem.slots):
+        return (render("blocked_all"),)
+    whom = [n for n, cid in ((names["a"], a.id), (names["b"], b.id))
+            if all(_company_blocked(floor, s, cid) for s in problem.slots)]
+    if not whom:
+        return (render("blocked_either", **names),)
+    if len(whom) == 2:
+        return (render("blocked_both", **names),)
+    return (render("blocked", name=whom[0]),)
 
 
 def _company_blocked(floor: Any, slot: Any, company: str) -> bool:
@@ -80,7 +96,7 @@ class Busy:
             self.tables[p.slot].add(p.table)
 
 
-def _taken(floor: Any, options: Any, busy: Busy, names: dict[str, str]) -> str:
+def _taken(floor: Any, options: Any, busy: Busy, names: dict[str, str]) -> tuple[Part, ...]:
     """Count, over the pair's possible slots, what stood in the way in the final schedule."""
     pair = options.pair
     people = floor.people(pair)
@@ -99,7 +115,9 @@ def _taken(floor: Any, options: Any, busy: Busy, names: dict[str, str]) -> str:
                 set(floor.teams[team].members) <= busy.people[slot.id]
                 for team in options.teams[slot.id]):
             counts["interpreter"] += 1
-    causes = [CAUSES[k] % dict(count=n, **names) for k, n in counts.items() if n]
+    causes = tuple(part(CAUSES[k], count=n, **{x: names[x] for x in ("a", "b")
+                                               if f"%({x})s" in CAUSES[k]})
+                   for k, n in counts.items() if n)
     if not causes:
-        return render("time")
-    return render("taken", causes=", ".join(causes))
+        return (render("time"),)
+    return (render("taken"), *causes)

@@ -23,13 +23,20 @@ from ortools.sat.python import cp_model
 
 from planner.matchmaking.floor import Floor
 from planner.matchmaking.greedy import greedy
+from planner.matchmaking.parts import joined
 from planner.matchmaking.problem import Pair, Placement, Problem, Result, Unplaced
 from planner.matchmaking.reasons import Busy, unplaced_reason
 
 SOLVER = f"OR-Tools CP-SAT {ortools_version}"
 DEFAULT_TIME_LIMIT = 30.0
-DETERMINISTIC_TIME = 5.0
-"""The solver's own work units, about a second each on an idle machine."""
+DETERMINISTIC_TIME = 1.0
+"""The solver's own work units, about a second each on an idle machine. The search stops
+after this much work whatever the clock says, so that the result depends only on the input;
+on a machine eight times overloaded this is still within the 30 seconds of the wall-clock
+limit (measured on the 60 x 100 benchmark at a load of 17 on 2 cores: 1 unit took 7-10 s,
+2 units 20 s; the best schedule found after 0.5, 1, 2 and 4 units was the same).
+If the wall-clock limit is reached first, the best schedule found so far is taken: still
+valid, but then not necessarily the same on every run."""
 
 Meets = dict[tuple[int, str], cp_model.IntVar]
 Helps = dict[tuple[int, str, str], cp_model.IntVar]
@@ -73,6 +80,7 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
     solver.parameters.symmetry_level = 0
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.hint_conflict_limit = 1
+    solver.parameters.add_lp_constraints_lazily = False
     status = solver.solve(model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         chosen = {key for key, x in meets.items() if solver.value(x)}
@@ -82,9 +90,12 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
     placements = _hand_out(floor, chosen, teams)
     placed = {(p.a, p.b) for p in placements}
     busy = Busy(floor, placements)
-    unplaced = tuple(Unplaced(o.pair.a, o.pair.b, unplaced_reason(floor, o, busy))
-                     for o in floor.options if (o.pair.a, o.pair.b) not in placed)
-    return Result(tuple(placements), unplaced, solver.status_name(status), SOLVER)
+    unplaced = []
+    for o in floor.options:
+        if (o.pair.a, o.pair.b) not in placed:
+            parts = unplaced_reason(floor, o, busy)
+            unplaced.append(Unplaced(o.pair.a, o.pair.b, joined(parts), parts))
+    return Result(tuple(placements), tuple(unplaced), solver.status_name(status), SOLVER)
 
 
 def hint_helps_by_pair(helps: set[tuple[int, str, str]]) -> dict[tuple[int, str], str]:

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 
 from planner.matchmaking import nace
 from planner.matchmaking.chains import link
+from planner.matchmaking.parts import Part, joined, part
 from planner.matchmaking.words import answers
 
 SHARED_DIVISION, SHARED_SECTION, ADJACENT = 30, 10, 20
 REQUEST_ANSWERED, INTEREST = 25, 10
 MUST, WOULD_LIKE, NOT_INTERESTED, NO_LANGUAGE = 100, 20, -100, -5
 MAX_PER_KIND = 2
+MIN_SCORE = 20
+"""A pair is suggested when this much speaks for it (one shared section alone does not)."""
 
 
 @dataclass(frozen=True)
@@ -35,18 +38,6 @@ class MatchProfile:
 
 
 @dataclass(frozen=True)
-class Part:
-    """One reason: `template % params` in English; translate the template, then fill in."""
-
-    template: str
-    params: tuple[tuple[str, str], ...] = ()
-    points: int = 0
-
-    def text(self, translate: Callable[[str], str] = str) -> str:
-        return translate(self.template) % dict(self.params)
-
-
-@dataclass(frozen=True)
 class Suggestion:
     a: str
     b: str
@@ -56,11 +47,10 @@ class Suggestion:
     excluded: bool = False  # someone is not interested
 
     def explanation(self, translate: Callable[[str], str] = str) -> str:
-        return "; ".join(part.text(translate) for part in self.parts)
+        return joined(self.parts, translate)
 
 
-def _part(template: str, points: int, **params: str) -> Part:
-    return Part(template, tuple(sorted(params.items())), points)
+_part = part
 
 
 def _sectors(a: MatchProfile, b: MatchProfile) -> list[Part]:
@@ -152,7 +142,8 @@ def score(a: MatchProfile, b: MatchProfile, levels: Mapping[str, str] | None = N
 def suggest(profiles: Iterable[MatchProfile],
             preferences: Mapping[tuple[str, str], Mapping[str, str]] | None = None, *,
             include_excluded: bool = False) -> list[Suggestion]:
-    """Every cross-delegation pair with something in its favour, best first."""
+    """Every cross-delegation pair with enough in its favour (or a must-meet), best first;
+    `include_excluded`: also those someone is not interested in."""
     preferences = preferences or {}
     people = sorted(profiles, key=lambda p: (p.name.casefold(), p.id))
     side_a = [p for p in people if p.side == "a"]
@@ -161,7 +152,8 @@ def suggest(profiles: Iterable[MatchProfile],
     for a in side_a:
         for b in side_b:
             s = score(a, b, preferences.get((a.id, b.id)))
-            if (s.score > 0 or s.must) and (include_excluded or not s.excluded):
+            if s.excluded and include_excluded or not s.excluded and (s.score >= MIN_SCORE
+                                                                      or s.must):
                 found.append((a, b, s))
     found.sort(key=lambda f: (not f[2].must, -f[2].score, f[0].name.casefold(),
                               f[1].name.casefold(), f[0].id, f[1].id))

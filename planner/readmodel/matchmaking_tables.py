@@ -51,7 +51,8 @@ preferences = Table(
 pairs = Table(
     "rm_mm_pairs", metadata,
     *_pair(), _text("decision"), _text("origin"), Column("score", Integer, nullable=False),
-    Column("explanation", Text, nullable=False), *_by(), Column("seq", BigInteger, nullable=False),
+    Column("explanation", Text, nullable=False), Column("explanation_parts", Text, nullable=False),
+    *_by(), Column("seq", BigInteger, nullable=False),
 )
 
 slots = Table(
@@ -87,6 +88,7 @@ placements = Table(
     "rm_mm_placements", metadata,  # the provisional schedule: placed pairs and unplaced ones
     *_pair(), Column("placed", Boolean, nullable=False), _text("slot_id"), _text("table_id"),
     _text("interpreter_id"), Column("reason", Text, nullable=False),
+    Column("reason_parts", Text, nullable=False),
     Column("idx", Integer, nullable=False),
 )
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, RowMapping
 
 from planner.matchmaking import nace
+from planner.matchmaking.parts import from_data
 from planner.matchmaking.suggest import MatchProfile, suggest
 from planner.organisations import scope
 from planner.organisations.access import Viewer
@@ -147,6 +148,7 @@ class MatchmakingQueries(QueryBase):
                 b_name=names.get(b_id, ""), decision=d.get("decision", ""),
                 origin=d.get("origin", ""), score=d.get("score", 0),
                 explanation=d.get("explanation", ""),
+                parts=from_data(loads(d.get("explanation_parts") or "")),
                 preferences=tuple(sorted(preferences.get((a_id, b_id), {}).items())),
                 meeting_id=opt_uid(meetings.get((a_id, b_id)))))
         order = {"accepted": 0, "": 1, "rejected": 2}

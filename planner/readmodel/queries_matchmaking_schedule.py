@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from planner.matchmaking.parts import from_data
 from planner.organisations.access import Viewer
 from planner.readmodel import matchmaking_tables as mt
 from planner.readmodel import tables as t
@@ -101,7 +102,8 @@ class MatchmakingScheduleQueries(MatchmakingQueries):
                                 .order_by(p.c.idx)).mappings().all()
             names = self._company_names(conn, key)
         return [UnplacedRow(uid(r["a_id"]), uid(r["b_id"]), names.get(r["a_id"], ""),
-                            names.get(r["b_id"], ""), r["reason"]) for r in rows]
+                            names.get(r["b_id"], ""), r["reason"],
+                            from_data(loads(r["reason_parts"]))) for r in rows]
 
     def matchmaking_outcomes(self, viewer: Viewer,
                              matchmaking_id: UUID | str) -> list[OutcomeRow]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from planner.matchmaking.suggest import Part
+from planner.matchmaking.parts import Part
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ class PairRow:
     decision: str  # accepted, rejected, '' (only preferences so far)
     origin: str  # suggested, added
     score: int
-    explanation: str
+    explanation: str  # English, as accepted; `parts` to translate
+    parts: tuple[Part, ...]
     preferences: tuple[tuple[str, str], ...]  # (set_by, level)
     meeting_id: UUID | None
 
@@ -145,7 +146,8 @@ class UnplacedRow:
     b_id: UUID
     a_name: str
     b_name: str
-    reason: str
+    reason: str  # English; `parts` to translate
+    parts: tuple[Part, ...]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from planner.bootstrap import Planner
 from planner.calendar.files import person_ics
 from planner.domain.errors import DomainError, InvariantError, ValidationError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
+from planner.matchmaking.parts import joined
 from planner.organisations.access import Viewer
 from planner.readmodel.verify import verify
 from tests.matchmaking.world import ACTOR, World, build
@@ -89,6 +90,10 @@ def test_pages_see_profiles_suggestions_pairs_and_the_report(planner: Planner) -
     pairs = queries.matchmaking_pairs(ORGANISER, world.mm)
     assert [p.decision for p in pairs] == ["accepted"] * 4
     assert all(p.meeting_id is not None for p in pairs)
+    assert all(joined(p.parts) == p.explanation and p.parts for p in pairs)
+    german = {"both %(sector)s": "beide: %(sector)s"}
+    assert any(joined(p.parts, lambda s: german.get(s, s)).startswith("beide: automotive")
+               for p in pairs)
     assert queries.matchmaking_unplaced(ORGANISER, world.mm) == []
     f = world.firms
     world.app.rate_one_to_one(world.mm, actor=ACTOR, first=f["elbtal"], second=f["fund"],
@@ -110,6 +115,10 @@ def test_pages_see_profiles_suggestions_pairs_and_the_report(planner: Planner) -
     outcomes = queries.matchmaking_outcomes(ORGANISER, world.mm)
     elbtal = next(o for o in outcomes if o.a_name == "Elbtal Solar")
     assert [r.rating for r in elbtal.ratings] == [5, 4] and elbtal.agreement_id == agreement
+    # the conference row follows every event of the record, also the floor's and outcomes'
+    conference = queries.matchmaking(ORGANISER, world.mm)
+    assert conference is not None
+    assert conference.version == world.app.get_matchmaking(world.mm)["version"]
     # another organisation's organiser does not see the conference at all
     assert queries.matchmaking(STRANGER, world.mm) is None
     assert queries.matchmaking_suggestions(STRANGER, world.mm) == []
@@ -160,3 +169,24 @@ def test_a_schedule_for_changed_input_is_not_published(planner: Planner) -> None
     assert len(app.publish_schedule(world.mm, actor=ACTOR)) == 1
     with pytest.raises(InvariantError, match="moving or cancelling"):
         app.add_table(world.mm, actor=ACTOR, name="Table 4", seats=2)
+
+
+def test_unplaced_pairs_are_listed_with_reasons_to_translate(planner: Planner) -> None:
+    world = build(planner.app)
+    app, f = world.app, world.firms
+    app.remove_interpreter(world.mm, actor=ACTOR, person_id=world.people["interpreter"])
+    app.set_pair_preference(world.mm, actor=ACTOR, first=f["neckar"], second=f["parts"],
+                            set_by="a", level="must meet")
+    app.accept_pairs(world.mm, actor=ACTOR, pairs=[(f["neckar"], f["parts"]),
+                                                   (f["forcam"], f["sany"])])
+    app.propose_schedule(world.mm, actor=ACTOR)
+    assert planner.queries is not None
+    (unplaced,) = planner.queries.matchmaking_unplaced(ORGANISER, world.mm)
+    assert (unplaced.a_name, unplaced.b_name) == ("Neckar Antriebstechnik",
+                                                  "Changsha Auto Parts")
+    assert unplaced.reason == joined(unplaced.parts)
+    assert unplaced.reason.startswith("must meet; no shared language")
+    grid = planner.queries.matchmaking_grid(ORGANISER, world.mm)
+    assert grid is not None and [(c.a_name, c.b_name) for c in grid.cells] == [
+        ("FORCAM GmbH", "Sany Heavy Industry")]
+    assert [s.local_start.strftime("%H:%M") for s in grid.slots] == ["14:00", "14:20", "14:40"]

@@ -16,7 +16,6 @@ from planner.readmodel.handlers.common import Handler, created, key, touch
 from planner.readmodel.keys import to_db
 
 TABLES = {Matchmaking: mt.conferences}
-LOADS: dict[type, Any] = {}
 
 
 def _json(value: Any) -> str:
@@ -77,14 +76,15 @@ def _preference(b: Batch, e: Any, seq: int) -> None:
 
 def _accepted(b: Batch, e: Any, seq: int) -> None:
     _replace(b, mt.pairs, dict(**_pair(e), decision="accepted", origin=e.origin, score=e.score,
-                               explanation=e.explanation, seq=seq, **_by(e)),
+                               explanation=e.explanation,
+                               explanation_parts=_json(e.explanation_parts), seq=seq, **_by(e)),
              "conference_id", "a_id", "b_id")
     touch(b, mt.conferences, e)
 
 
 def _rejected(b: Batch, e: Any, seq: int) -> None:
     _replace(b, mt.pairs, dict(**_pair(e), decision="rejected", origin="suggested", score=0,
-                               explanation="", seq=seq, **_by(e)),
+                               explanation="", explanation_parts="[]", seq=seq, **_by(e)),
              "conference_id", "a_id", "b_id")
     touch(b, mt.conferences, e)
 
@@ -139,9 +139,11 @@ def _proposed(b: Batch, e: Any, seq: int) -> None:
     b.delete(mt.placements, conference_id=key(e))
     rows = [dict(conference_id=key(e), a_id=p["a_id"], b_id=p["b_id"], placed=True,
                  slot_id=p["slot_id"], table_id=p["table_id"],
-                 interpreter_id=p["interpreter_id"], reason="") for p in e.placements]
+                 interpreter_id=p["interpreter_id"], reason="", reason_parts="[]")
+            for p in e.placements]
     rows += [dict(conference_id=key(e), a_id=u["a_id"], b_id=u["b_id"], placed=False,
-                  slot_id="", table_id="", interpreter_id="", reason=u["reason"])
+                  slot_id="", table_id="", interpreter_id="", reason=u["reason"],
+                  reason_parts=_json(u["parts"]))
              for u in e.unplaced]
     b.insert(mt.placements, *(dict(row, idx=i) for i, row in enumerate(rows)))
     touch(b, mt.conferences, e, status="proposed", fingerprint=e.fingerprint, solver=e.solver,
@@ -177,3 +179,4 @@ HANDLERS: dict[type, Handler] = {
     M.ScheduleProposed: _proposed, M.Published: _published, M.MeetingRated: _rated,
     M.StageRecorded: _stage,
 }
+LOADS: dict[type, Any] = {}  # the mixins' events are the aggregate's own (Matchmaking.X)
