@@ -15,6 +15,7 @@ from planner.commands.imports import ImportCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
 from planner.commands.people import PeopleCommands
+from planner.commands.preferences import PreferenceCommands
 from planner.commands.profiles import ProfileCommands
 from planner.commands.trips import TripCommands
 from planner.credentials.store import Credentials, MemoryCredentials
@@ -54,7 +55,8 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 
 
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
-                         PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands):
+                         PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands,
+                         PreferenceCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"

@@ -12,6 +12,7 @@ from planner.passwords import hash_password, needs_rehash, rehash, verify_passwo
 from web import access, csrf, throttle
 from web.access import session_values
 from web.forms import Form, form_page, render_form
+from web.i18n import SESSION_KEY
 from web.layout import add_nav
 from web.wiring import actor, commands, my_person
 
@@ -61,8 +62,11 @@ def login_post() -> Any:
     if account is None:
         return render_form("auth/login.html", values, status=401, errors={
             "password": "the e-mail address or the password is not right"})
+    language = commands().account_language(account["email"]) or session.get(SESSION_KEY)
     session.clear()
     session.update(session_values(account["email"]))
+    if language:  # the account's preference, else what was chosen on the login page
+        session[SESSION_KEY] = language
     csrf.rotate()
     access.load_user()
     return redirect(_safe_next(form.text("next")) or _landing())
@@ -89,7 +93,10 @@ def _checked_account(email: str, password: str) -> dict[str, Any] | None:
 def logout() -> Any:
     """Signing out ends every session of the account, also copies of this cookie."""
     commands().end_sessions(g.user.email, actor=actor())
+    language = session.get(SESSION_KEY)
     session.clear()
+    if language:  # the login page stays in the language just used
+        session[SESSION_KEY] = language
     flash("You are signed out.", "message")
     return redirect(url_for("auth.login"))
 

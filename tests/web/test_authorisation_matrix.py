@@ -176,6 +176,8 @@ organisations.create            POST    302       403       403    403      403
 organisations.edit              GET     302       403       403    403      403
 organisations.update            POST    302       403       403    403      403
 search.index                    GET     302       200       403    403      200
+# language switcher (issue 14): anyone, the login page too
+language.choose                 POST    422       422       422    422      422
 """
 
 ORGANISERS = """
@@ -319,6 +321,8 @@ organisations.create               POST   403   403   403   403
 organisations.edit                 GET    403   403   403   403
 organisations.update               POST   403   403   403   403
 search.index                       GET    200   200   200   200
+# language switcher (issue 14)
+language.choose                    POST   422   422   422   422
 """
 
 AUDITORS = """
@@ -462,6 +466,8 @@ organisations.create               POST   403   403   403   403   403
 organisations.edit                 GET    403   403   403   403   403
 organisations.update               POST   403   403   403   403   403
 search.index                       GET    200   200   200   200   200
+# language switcher (issue 14)
+language.choose                    POST   422   422   422   422   422
 """
 
 ADMINISTRATORS = """
@@ -605,6 +611,8 @@ organisations.create               POST   422   422   422   422
 organisations.edit                 GET    200   200   200   200
 organisations.update               POST   422   422   422   422
 search.index                       GET    200   200   200   200
+# language switcher (issue 14)
+language.choose                    POST   422   422   422   422
 """
 
 
