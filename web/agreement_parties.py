@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext
 
 from planner.domain.errors import ValidationError
 from planner.readmodel.queries_base import MAX_PER_PAGE
@@ -96,7 +97,7 @@ def remove_party(agreement_id: UUID) -> Any:
         commands().remove_party(agreement_id, form.required("party_id", "a party"),
                                 actor=actor(), reason=form.text("remove_reason"),
                                 expected_version=form.version())
-    flash("The party and its signatories are removed.", "success")
+    flash(gettext("The party and its signatories are removed."), "success")
     return _back(agreement_id)
 
 
@@ -126,5 +127,5 @@ def remove_signatory(agreement_id: UUID) -> Any:
                                     form.required("signatory_id", "a signatory"),
                                     actor=actor(), reason=form.text("remove_reason"),
                                     expected_version=form.version())
-    flash("The signatory is removed.", "success")
+    flash(gettext("The signatory is removed."), "success")
     return _back(agreement_id)

@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner.domain import timing
 from planner.domain import values as v
@@ -23,7 +24,7 @@ from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, today
 
 bp = Blueprint("agreements", __name__, url_prefix="/agreements")
-add_nav("Agreements", "agreements.index",
+add_nav(lazy_gettext("Agreements"), "agreements.index",
         roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=35)
 FILTERS = ("kind", "status", "party", "trip_id", "year")
 
@@ -154,7 +155,7 @@ def create() -> Any:
         actor=actor(), title=form.text("title"), kind=form.text("kind"),
         subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,
         owner_org_id=g.user.organisation_id)
-    flash("The agreement is drafted. Add its parties and signatories next.", "success")
+    flash(gettext("The agreement is drafted. Add its parties and signatories next."), "success")
     return to_agreement(agreement_id)
 
 
@@ -180,7 +181,7 @@ def update(agreement_id: UUID) -> Any:
         agreement_id, actor=actor(), title=form.text("title"), kind=form.text("kind"),
         subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,
         reason=form.text("reason"), expected_version=form.version())
-    flash("The agreement's details are saved.", "success")
+    flash(gettext("The agreement's details are saved."), "success")
     return to_agreement(agreement_id)
 
 
@@ -213,7 +214,7 @@ def sign(agreement_id: UUID) -> Any:
     commands().sign_agreement(agreement_id, actor=actor(), signed_on=form.date("signed_on"),
                               place=form.text("place"), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The agreement is signed.", "success")
+    flash(gettext("The agreement is signed."), "success")
     return to_agreement(agreement_id)
 
 
@@ -261,7 +262,7 @@ def add_milestone(agreement_id: UUID) -> Any:
     with field_names(milestone="title"):
         commands().add_milestone(agreement_id, actor=actor(), title=form.text("title"),
                                  due_on=form.date("due_on"))
-    flash("The milestone is added.", "success")
+    flash(gettext("The milestone is added."), "success")
     return redirect(url_for("agreements.milestones", agreement_id=agreement_id))
 
 
@@ -273,5 +274,5 @@ def complete_milestone(agreement_id: UUID) -> Any:
     commands().complete_milestone(agreement_id, form.required("milestone_id", "a milestone"),
                                   actor=actor(), done_on=form.date("done_on"),
                                   reason=form.text("reason"))
-    flash("The milestone is done.", "success")
+    flash(gettext("The milestone is done."), "success")
     return redirect(url_for("agreements.milestones", agreement_id=agreement_id))

@@ -25,6 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext
 from werkzeug.exceptions import BadRequest, Forbidden, NotFound
 
 from planner.audit import logquery, moments, visibility
@@ -37,7 +38,7 @@ from web.layout import add_nav, add_slot
 from web.wiring import actor, audit, page_number
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
-add_nav("Audit", "audit.log", roles=(access.AUDITOR,), order=80)
+add_nav(lazy_gettext("Audit"), "audit.log", roles=(access.AUDITOR,), order=80)
 add_slot("trip", "audit/_trip_box.html")
 add_slot("meeting", "audit/_meeting_box.html")
 FILTERS = ("record", "type", "actor", "kind", "since", "until", "views")

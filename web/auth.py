@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, g, redirect, request, session, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner.domain.errors import ValidationError
 from planner.passwords import hash_password, needs_rehash, rehash, verify_password
@@ -17,7 +18,7 @@ from web.layout import add_nav
 from web.wiring import actor, commands, my_person
 
 bp = Blueprint("auth", __name__)
-add_nav("Preferences", "auth.preferences", roles=("participant",), order=90)
+add_nav(lazy_gettext("Preferences"), "auth.preferences", roles=("participant",), order=90)
 # Verifying against this when no account exists keeps failed logins equally slow.
 _DUMMY_HASH = rehash("not a real password")
 
@@ -97,7 +98,7 @@ def logout() -> Any:
     session.clear()
     if language:  # the login page stays in the language just used
         session[SESSION_KEY] = language
-    flash("You are signed out.", "message")
+    flash(gettext("You are signed out."), "message")
     return redirect(url_for("auth.login"))
 
 
@@ -124,7 +125,7 @@ def password_post() -> Any:
     commands().change_password(email, actor=email, password_hash=new_hash)
     session.update(session_values(email))  # this session goes on; every other one ended
     csrf.rotate()
-    flash("Your password is changed; every other session of your account is signed out.",
+    flash(gettext("Your password is changed; every other session of your account is signed out."),
           "success")
     return redirect(url_for("auth.preferences"))
 
@@ -168,7 +169,8 @@ def preferences_post() -> Any:
     """A user changes only their own person record's home zone: the id comes from the session."""
     person = my_person()
     if person is None:
-        flash("Your account is not linked to a person, so there is nothing to change.", "error")
+        flash(gettext("Your account is not linked to a person, so there is nothing to change."),
+              "error")
         return redirect(url_for("auth.preferences"))
     form = Form()
     version = form.version() if form.text("expected_version") else None
@@ -177,5 +179,5 @@ def preferences_post() -> Any:
         organisation=person.organisation, email=person.email,
         home_timezone=form.text("home_timezone"), reason="own preference",
         expected_version=version)
-    flash("Your home time zone is saved; times are now shown beside it.", "success")
+    flash(gettext("Your home time zone is saved; times are now shown beside it."), "success")
     return redirect(url_for("auth.preferences"))

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, request, url_for
+from flask_babel import gettext
 
 from planner import defaults
 from planner.domain.errors import ValidationError
@@ -105,7 +106,7 @@ def remove_leg(trip_id: UUID, leg_id: str) -> Any:
     with field_names(reason="remove_reason"):
         commands().remove_leg(trip_id, leg_id, actor=actor(),
                               reason=form.text("remove_reason"), expected_version=form.version())
-    flash("The leg is removed.", "success")
+    flash(gettext("The leg is removed."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
@@ -195,7 +196,7 @@ def change_member(trip_id: UUID, person_id: UUID) -> Any:
     commands().change_member(trip_id, person_id, actor=actor(), role=form.text("role"),
                              organisation=form.text("organisation"),
                              reason=form.text("reason"), expected_version=form.version())
-    flash("The member's role is changed.", "success")
+    flash(gettext("The member's role is changed."), "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
@@ -206,7 +207,7 @@ def remove_member(trip_id: UUID, person_id: UUID) -> Any:
     form = Form()
     commands().remove_member(trip_id, person_id, actor=actor(), reason=form.text("reason"),
                              expected_version=form.version())
-    flash("Removed from the delegation.", "success")
+    flash(gettext("Removed from the delegation."), "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
@@ -267,7 +268,8 @@ def attach_profile(trip_id: UUID) -> Any:
                  lambda p=profile_id: queries().profile(p, viewer=g.user.viewer),
                  "company profile")
     commands().attach_profiles(trip_id, chosen, actor=actor())
-    flash("Handed over on this trip: each profile's current version is recorded.", "success")
+    flash(gettext("Handed over on this trip: each profile's current version is recorded."),
+          "success")
     return redirect(url_for("delegation.profiles", trip_id=trip_id))
 
 
@@ -278,5 +280,5 @@ def detach_profile(trip_id: UUID, profile_id: UUID) -> Any:
     form = Form()
     commands().detach_profile(trip_id, profile_id, actor=actor(), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The profile is no longer attached to this trip.", "success")
+    flash(gettext("The profile is no longer attached to this trip."), "success")
     return redirect(url_for("delegation.profiles", trip_id=trip_id))

@@ -25,6 +25,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from planner.commands.imports import ImportRefused
@@ -156,7 +157,7 @@ def _preview_page(kind: str, found: dict[str, str], table: Table,
 def preview(import_kind: str) -> Any:
     found = _upload(import_kind)
     if found is None:
-        flash("Upload a file first (an uploaded file waits two hours for its import).",
+        flash(gettext("Upload a file first (an uploaded file waits two hours for its import)."),
               "warning")
         return redirect(url_for("imports.upload", import_kind=import_kind))
     table = _table(found)

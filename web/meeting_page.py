@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext
 
 from planner.domain import values as v
 from web import access, warnings_flash
@@ -97,5 +98,5 @@ def save(meeting_id: UUID) -> Any:
               "success")
         warnings_flash.flash_new(trip_id, earlier)
     else:
-        flash("Nothing was changed, so nothing was saved.", "message")
+        flash(gettext("Nothing was changed, so nothing was saved."), "message")
     return redirect(url_for("meetings.show", meeting_id=meeting_id))

@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner import defaults
 from planner.domain.errors import InvariantError, ValidationError
@@ -25,7 +26,7 @@ from web.layout import add_nav
 from web.wiring import actor, commands, queries, settings
 
 bp = Blueprint("people", __name__, url_prefix="/people")
-add_nav("People", "people.index",
+add_nav(lazy_gettext("People"), "people.index",
         roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=40)
 
 
@@ -98,7 +99,7 @@ def register() -> Any:
     person_id = commands().register_person(actor=actor(), **fields,
                                            owner_org_id=g.user.organisation_id,
                                            organisation_id=chosen)
-    flash("The person is registered; add them to a trip's delegation from the trip."
+    flash(gettext("The person is registered; add them to a trip's delegation from the trip.")
           + filled, "success")
     return redirect(url_for("people.show", person_id=person_id))
 
@@ -142,7 +143,7 @@ def update(person_id: UUID) -> Any:
     if moved:
         commands().name_person_organisation(person_id, actor=actor(), organisation_id=chosen,
                                             reason=reason, expected_version=version)
-    flash("The person's details are saved.", "success")
+    flash(gettext("The person's details are saved."), "success")
     return redirect(url_for("people.show", person_id=person_id))
 
 

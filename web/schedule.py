@@ -6,13 +6,14 @@ from itertools import groupby
 from typing import Any
 
 from flask import Blueprint, render_template
+from flask_babel import lazy_gettext
 
 from web import access
 from web.layout import add_nav
 from web.wiring import my_person, queries
 
 bp = Blueprint("schedule", __name__)
-add_nav("My schedule", "schedule.mine",
+add_nav(lazy_gettext("My schedule"), "schedule.mine",
         roles=("participant", "organiser", "administrator", "auditor"), order=15)
 
 

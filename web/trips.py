@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from werkzeug.exceptions import Forbidden, NotFound
 
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
@@ -17,7 +18,8 @@ from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
-add_nav("Trips", "trips.index", roles=("organiser", "administrator", "auditor", "participant"),
+add_nav(lazy_gettext("Trips"),
+        "trips.index", roles=("organiser", "administrator", "auditor", "participant"),
         order=20)
 FILTERS = ("status", "year", "city", "country", "organiser")
 
@@ -108,7 +110,7 @@ def create() -> Any:
         home_timezone=form.text("home_timezone"), starts_on=form.date("starts_on"),
         ends_on=form.date("ends_on"),
         owner_org_id=g.user.organisation_id or DEFAULT_ORGANISATION_ID)
-    flash("The trip is created. Add its legs next: the cities and dates.", "success")
+    flash(gettext("The trip is created. Add its legs next: the cities and dates."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -143,7 +145,7 @@ def update(trip_id: UUID) -> Any:
         organiser=form.text("organiser"), direction=form.text("direction"),
         home_timezone=form.text("home_timezone"), reason=form.text("reason"),
         expected_version=form.version())
-    flash("The trip's details are saved.", "success")
+    flash(gettext("The trip's details are saved."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -167,7 +169,7 @@ def change_dates(trip_id: UUID) -> Any:
     commands().change_trip_dates(trip_id, actor=actor(), starts_on=form.date("starts_on"),
                                  ends_on=form.date("ends_on"), reason=form.text("reason"),
                                  expected_version=form.version())
-    flash("The trip's dates are changed.", "success")
+    flash(gettext("The trip's dates are changed."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return redirect(url_for("trips.show", trip_id=trip_id))
 
@@ -191,7 +193,7 @@ def set_objectives(trip_id: UUID) -> Any:
     form = Form()
     commands().set_objectives(trip_id, actor=actor(), objectives=form.lines("objectives"),
                               reason=form.text("reason"), expected_version=form.version())
-    flash("The objectives are saved.", "success")
+    flash(gettext("The objectives are saved."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -232,7 +234,7 @@ def cancel(trip_id: UUID) -> Any:
     form = Form()
     commands().cancel_trip(trip_id, actor=actor(), reason=form.text("reason"),
                            expected_version=form.version())
-    flash("The trip is cancelled. Its history is kept; it can be reinstated.", "success")
+    flash(gettext("The trip is cancelled. Its history is kept; it can be reinstated."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -243,7 +245,7 @@ def reinstate(trip_id: UUID) -> Any:
     form = Form()
     commands().reinstate_trip(trip_id, actor=actor(), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The trip is reinstated.", "success")
+    flash(gettext("The trip is reinstated."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -281,7 +283,7 @@ def share(trip_id: UUID) -> Any:
                           organisation_id=form.required("organisation_id", "an organisation"),
                           access=form.text("access"), reason=form.text("reason"),
                           expected_version=form.version())
-    flash("The trip's sharing is changed." if form.text("access") != "none" else
+    flash(gettext("The trip's sharing is changed.") if form.text("access") != "none" else
           "The trip is no longer shared with that organisation.", "success")
     return redirect(url_for("trips.sharing", trip_id=trip_id))
 
@@ -316,6 +318,6 @@ def copy(trip_id: UUID) -> Any:
           f"{_count(len(made.meeting_ids), 'meeting')} as proposals.", "success")
     if made.left_out:
         names = {m.person_id: m.name for m in original.members}
-        flash("Left out (people of a partner organisation, which does not see the copy): "
+        flash(gettext("Left out (people of a partner organisation, which does not see the copy): ")
               + ", ".join(names.get(p, str(p)) for p in made.left_out) + ".", "warning")
     return redirect(url_for("trips.show", trip_id=made.trip_id))
