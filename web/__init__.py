@@ -39,13 +39,14 @@ def create_app(settings: Settings | None = None, planner: Planner | None = None)
         TEMPLATES_AUTO_RELOAD=False,
     )
     app.extensions["planner"] = planner
-    from web import access, csrf, errors, filters, headers, i18n, layout, logmask, throttle
+    from web import access, csrf, errors, filters, headers, i18n, layout, logmask, throttle, words
 
     errors.register(app)  # first: every later failure has a request id
     logmask.register(app)
     headers.register(app)
     i18n.register(app)
     filters.register(app)
+    words.register(app)
     layout.register(app)
     access.register(app)
     csrf.register(app)

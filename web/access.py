@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from flask import Flask, g, redirect, request, session, url_for
+from flask_babel import gettext, lazy_gettext
 from werkzeug.exceptions import Forbidden, NotFound
 
 from planner.domain.errors import ValidationError
@@ -116,12 +117,13 @@ def guard(rule: str, allow: Callable[[User, dict[str, Any]], bool],
 
 def _refusal(user: User, rule: str) -> str:
     if rule == "organiser":
-        return f"Only organisers can change plans; you are signed in as {user.role}."
+        return gettext("Only organisers can change plans; you are signed in as %(role)s.",
+                       role=gettext(user.role))
     if rule == "own preferences":
-        return "Auditors see everything and change nothing, not even preferences."
+        return gettext("Auditors see everything and change nothing, not even preferences.")
     if rule == "reader":
-        return "Only organisers and auditors can see every record."
-    return "You can only see trips you take part in."
+        return gettext("Only organisers and auditors can see every record.")
+    return gettext("You can only see trips you take part in.")
 
 
 def public(view: F) -> F:
@@ -167,10 +169,10 @@ def trip_of_meeting(meeting_id: str) -> str:
 _NEEDS = {TripAccess.MEMBER: "trip reader", TripAccess.PLAN: "trip planner",
           TripAccess.OWN: "trip owner"}
 _TOO_LOW = {
-    TripAccess.PLAN: "Only organisers of the trip's organisation, or of a partner it is "
-                     "shared with for planning, can change its programme.",
-    TripAccess.OWN: "Only organisers of the organisation that owns the trip can change its "
-                    "details, dates, status, profiles or sharing.",
+    TripAccess.PLAN: lazy_gettext("Only organisers of the trip's organisation, or of a partner "
+                                  "it is shared with for planning, can change its programme."),
+    TripAccess.OWN: lazy_gettext("Only organisers of the organisation that owns the trip can "
+                                 "change its details, dates, status, profiles or sharing."),
 }
 
 

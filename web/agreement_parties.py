@@ -53,17 +53,20 @@ def _party_name(form: Form) -> tuple[str, str | None, str | None]:
     if profile_id:
         chosen = queries().profile(profile_id, viewer=ra.viewer())
         if chosen is None:
-            raise ValidationError("profile_id", f"there is no company profile {profile_id}")
+            raise ValidationError("profile_id", gettext("there is no company profile %(id)s",
+                                                        id=profile_id))
         name = name if name.strip() else chosen.name
     if organisation_id:
         organisation = queries().organisation(organisation_id)
         if organisation is None:
             raise ValidationError("organisation_id",
-                                  f"there is no organisation with id {organisation_id}")
+                                  gettext("there is no organisation with id %(id)s",
+                                          id=organisation_id))
         name = name if name.strip() else organisation.display_name
     if not name.strip():
-        raise ValidationError("party_name", "must not be empty: give the party's name or "
-                                            "choose a registered profile or organisation")
+        raise ValidationError("party_name", gettext("must not be empty: give the party's name or "
+                                                    "choose a registered profile or "
+                                                    "organisation"))
     return name, profile_id, organisation_id
 
 
@@ -84,7 +87,7 @@ def add_party(agreement_id: UUID) -> Any:
         commands().add_party(agreement_id, actor=actor(), name=name, profile_id=profile_id,
                              organisation_id=organisation_id,
                              reason=form.text("party_reason"))
-    flash(f"{name.strip()} is a party to the agreement.", "success")
+    flash(gettext("%(name)s is a party to the agreement.", name=name.strip()), "success")
     return _back(agreement_id)
 
 
@@ -94,7 +97,7 @@ def add_party(agreement_id: UUID) -> Any:
 def remove_party(agreement_id: UUID) -> Any:
     form = Form()
     with field_names(reason="remove_reason"):
-        commands().remove_party(agreement_id, form.required("party_id", "a party"),
+        commands().remove_party(agreement_id, form.required("party_id", gettext("a party")),
                                 actor=actor(), reason=form.text("remove_reason"),
                                 expected_version=form.version())
     flash(gettext("The party and its signatories are removed."), "success")
@@ -109,11 +112,13 @@ def add_signatory(agreement_id: UUID) -> Any:
     with field_names(**{"signatory name": "signatory_name", "signatory title": "signatory_title",
                         "reason": "signatory_reason"}):
         commands().add_signatory(agreement_id, actor=actor(),
-                                 party_id=form.required("party_id", "the party they sign for"),
+                                 party_id=form.required(
+                                     "party_id", gettext("the party they sign for")),
                                  name=form.text("signatory_name"),
                                  title=form.text("signatory_title"),
                                  reason=form.text("signatory_reason"))
-    flash(f"{form.text('signatory_name').strip()} signs the agreement.", "success")
+    flash(gettext("%(name)s signs the agreement.", name=form.text("signatory_name").strip()),
+          "success")
     return _back(agreement_id)
 
 
@@ -124,7 +129,7 @@ def remove_signatory(agreement_id: UUID) -> Any:
     form = Form()
     with field_names(reason="remove_reason"):
         commands().remove_signatory(agreement_id,
-                                    form.required("signatory_id", "a signatory"),
+                                    form.required("signatory_id", gettext("a signatory")),
                                     actor=actor(), reason=form.text("remove_reason"),
                                     expected_version=form.version())
     flash(gettext("The signatory is removed."), "success")

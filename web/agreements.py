@@ -19,6 +19,7 @@ from planner.domain import values as v
 from planner.domain.errors import ValidationError
 from web import access
 from web import record_access as ra
+from web.filters import day
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, today
@@ -100,7 +101,8 @@ def _context(agreement_id: UUID | None = None) -> dict[str, Any]:
     if kept and kept not in dict(trips):  # linked before its trip was hidden: keep it
         trips.append((kept, row.trip_title))
     return {"agreement": row, "trip_choices": trips,
-            "meeting_choices": [(str(m.meeting_id), f"{m.local_start:%d %b %Y %H:%M} · {m.title}")
+            "meeting_choices": [(str(m.meeting_id),
+                                 f"{day(m.local_start)}, {m.local_start:%H:%M} · {m.title}")
                                 for m in _meetings(chosen, kept)]}
 
 
@@ -129,13 +131,15 @@ def _linked(form: Form, kept: object = None) -> tuple[str | None, str | None]:
     if meeting_id:
         meeting = queries().meeting(meeting_id)
         if meeting is None or str(meeting.trip_id) not in readable:
-            raise ValidationError("meeting_id", f"there is no meeting with id {meeting_id}")
+            raise ValidationError("meeting_id", gettext("there is no meeting with id %(id)s",
+                                                        id=meeting_id))
         if trip_id and trip_id != str(meeting.trip_id):
-            raise ValidationError("meeting_id", "the meeting belongs to another trip: choose "
-                                                "one of the chosen trip's meetings or none")
+            raise ValidationError("meeting_id", gettext("the meeting belongs to another trip: "
+                                                        "choose one of the chosen trip's "
+                                                        "meetings or none"))
         trip_id = str(meeting.trip_id)
     if trip_id and trip_id not in readable:
-        raise ValidationError("trip_id", f"there is no trip with id {trip_id}")
+        raise ValidationError("trip_id", gettext("there is no trip with id %(id)s", id=trip_id))
     return trip_id, meeting_id
 
 
@@ -238,7 +242,8 @@ def change_status(agreement_id: UUID) -> Any:
     commands().change_agreement_status(agreement_id, actor=actor(), status=form.text("status"),
                                        reason=form.text("reason"),
                                        expected_version=form.version())
-    flash(f"The agreement is now {form.text('status').strip()}.", "success")
+    flash(gettext("The agreement is now %(status)s.", status=gettext(form.text("status").strip())),
+          "success")
     return to_agreement(agreement_id)
 
 
@@ -271,7 +276,8 @@ def add_milestone(agreement_id: UUID) -> Any:
 @form_page("agreements/milestones.html", page_context, _milestone_values)
 def complete_milestone(agreement_id: UUID) -> Any:
     form = Form()
-    commands().complete_milestone(agreement_id, form.required("milestone_id", "a milestone"),
+    milestone = form.required("milestone_id", gettext("a milestone"))
+    commands().complete_milestone(agreement_id, milestone,
                                   actor=actor(), done_on=form.date("done_on"),
                                   reason=form.text("reason"))
     flash(gettext("The milestone is done."), "success")

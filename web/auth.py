@@ -52,7 +52,7 @@ def login() -> Any:
 @form_page("auth/login.html")
 def login_post() -> Any:
     form = Form()
-    email = form.required("email", "your e-mail address").lower()
+    email = form.required("email", gettext("your e-mail address")).lower()
     values = {"email": email, "next": form.text("next")}
     refused = throttle.refusal(email)
     if refused:
@@ -62,7 +62,7 @@ def login_post() -> Any:
     account = _checked_account(email, form.text("password"))
     if account is None:
         return render_form("auth/login.html", values, status=401, errors={
-            "password": "the e-mail address or the password is not right"})
+            "password": gettext("the e-mail address or the password is not right")})
     language = commands().account_language(account["email"]) or session.get(SESSION_KEY)
     session.clear()
     session.update(session_values(account["email"]))
@@ -133,12 +133,12 @@ def password_post() -> Any:
 def _new_password(form: Form, email: str) -> tuple[str, dict[str, str]]:
     """The new password's hash, or the errors to show beside the fields."""
     if not form.text("current_password"):
-        return "", {"current_password": "must not be empty"}
+        return "", {"current_password": gettext("must not be empty")}
     if _checked_account(email, form.text("current_password")) is None:
-        return "", {"current_password": "is not your current password"}
+        return "", {"current_password": gettext("is not your current password")}
     new = form.text("new_password")
     if new != form.text("repeat_password"):
-        return "", {"repeat_password": "is not the same as the new password"}
+        return "", {"repeat_password": gettext("is not the same as the new password")}
     try:
         return hash_password(new, user_inputs=(email, g.user.name)), {}
     except ValidationError as error:

@@ -141,7 +141,8 @@ def add_contact(profile_id: UUID) -> Any:
         commands().add_contact(profile_id, actor=actor(), name=form.text("name"),
                                title=form.text("title"), email=form.text("email"),
                                phone=form.text("phone"))
-    flash(f"{form.text('name').strip()} is added to the contacts.", "success")
+    flash(gettext("%(name)s is added to the contacts.", name=form.text("name").strip()),
+          "success")
     return redirect(url_for("companies.contacts", profile_id=profile_id))
 
 
@@ -151,7 +152,7 @@ def add_contact(profile_id: UUID) -> Any:
 def remove_contact(profile_id: UUID) -> Any:
     form = Form()
     with field_names(reason="remove_reason"):
-        commands().remove_contact(profile_id, form.required("contact_id", "a contact"),
+        commands().remove_contact(profile_id, form.required("contact_id", gettext("a contact")),
                                   actor=actor(), reason=form.text("remove_reason"),
                                   expected_version=form.version())
     flash(gettext("The contact is removed; earlier versions of the profile still show it."),

@@ -71,7 +71,8 @@ def add_leg(trip_id: UUID) -> Any:
                        country=form.text("country"), timezone=zone.zone,
                        arrives_on=form.date("arrives_on"), departs_on=form.date("departs_on"),
                        expected_version=form.version())
-    flash(f"The leg in {form.text('city').strip()} is added. {zone.note}".strip(), "success")
+    flash(f"{gettext('The leg in %(city)s is added.', city=form.text('city').strip())} "
+          f"{zone.note}".strip(), "success")
     return _back(trip_id, "legs")
 
 
@@ -93,7 +94,7 @@ def change_leg(trip_id: UUID, leg_id: str) -> Any:
                           arrives_on=form.date("arrives_on"),
                           departs_on=form.date("departs_on"), reason=form.text("reason"),
                           expected_version=form.version())
-    flash(f"The leg is changed. {zone.note}".strip(), "success")
+    flash(f"{gettext('The leg is changed.')} {zone.note}".strip(), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
@@ -149,7 +150,7 @@ def members(trip_id: UUID) -> Any:
 @form_page("trips/members.html", _members_context, _members_values)
 def add_member(trip_id: UUID) -> Any:
     form = Form()
-    person_id = form.required("person_id", "a person")
+    person_id = form.required("person_id", gettext("a person"))
     person = queries().person(person_id, viewer=g.user.viewer)
     _visible("person_id", person_id, lambda: person, "person")
     organisation, filled = form.text("organisation"), ""
@@ -157,11 +158,13 @@ def add_member(trip_id: UUID) -> Any:
         record = (queries().organisation(person.organisation_id)
                   if person.organisation_id else None)
         organisation = defaults.member_organisation(person, record)
-        filled = f" Their organisation, {organisation}, is filled in." if organisation else ""
+        filled = (" " + gettext("Their organisation, %(organisation)s, is filled in.",
+                                organisation=organisation)) if organisation else ""
     added = commands().add_member(trip_id, actor=actor(), person_id=person_id,
                                   role=form.text("role"), organisation=organisation)
-    flash(f"Added to the delegation.{filled}" if added
-          else "That person is already in the delegation.", "success" if added else "message")
+    flash(gettext("Added to the delegation.") + filled if added
+          else gettext("That person is already in the delegation."),
+          "success" if added else "message")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
@@ -183,7 +186,8 @@ def add_person(trip_id: UUID) -> Any:
             organisation=form.text("new_organisation"), email=form.text("email"),
             home_timezone=zone, role=form.text("new_role"),
             owner_org_id=g.user.organisation_id or None)
-    flash(f"{form.text('name').strip()} is registered and added to the delegation.{filled}",
+    flash(gettext("%(name)s is registered and added to the delegation.",
+                  name=form.text("name").strip()) + filled,
           "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 

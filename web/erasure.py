@@ -50,8 +50,8 @@ def erase(person_id: UUID) -> Any:
     _context(person_id)  # 404 before anything else
     form = Form()
     if form.text("confirm") != "yes":
-        raise InvariantError("confirm", "tick the box to confirm that the erasure cannot be "
-                                        "undone")
+        raise InvariantError("confirm", gettext("tick the box to confirm that the erasure "
+                                                "cannot be undone"))
     erase_person(person_id, actor=actor(), reason=form.text("reason"))
     flash(gettext("The person's personal data is erased. The log keeps the erasure and its "
                   "reason."),

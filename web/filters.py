@@ -6,7 +6,7 @@ or the viewer's home zone); these filters only format them, they never convert s
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,10 +15,10 @@ from babel.dates import (
     format_date,
     format_interval,
     format_skeleton,
-    format_timedelta,
     get_timezone_name,
 )
 from babel.numbers import format_decimal
+from babel.units import format_unit
 from flask import Flask, has_request_context, request, url_for
 from flask_babel import get_locale
 
@@ -79,7 +79,8 @@ def moment(value: datetime | None, zone: str | None = None) -> str:
         value = value.replace(tzinfo=UTC)
     if zone:
         value = value.astimezone(ZoneInfo(zone))
-    return f"{day(value)}, {clock(value)}"
+    separator = " " if _locale().language == "zh" else ", "  # '2019年6月27日周四 14:30'
+    return f"{day(value)}{separator}{clock(value)}"
 
 
 def zone_name(value: datetime | None) -> str:
@@ -138,10 +139,11 @@ def number(value: int | float | None) -> str:
 
 
 def duration(minutes: int | float | None) -> str:
-    """Minutes as a duration the language says ('90 minutes', '1 Stunde'... rounded)."""
+    """Minutes as the language writes them, exactly ('90 min', '90 Min.', '90分钟'): travel
+    times are rules the warnings apply, so they are never rounded to hours."""
     if minutes is None:
         return ""
-    return str(format_timedelta(timedelta(minutes=minutes), threshold=2, locale=_locale()))
+    return str(format_unit(minutes, "duration-minute", length="short", locale=_locale()))
 
 
 def page_url(page: int) -> str:

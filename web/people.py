@@ -201,7 +201,8 @@ def change_role(account_id: UUID) -> Any:
     commands().change_role(row.email, actor=actor(), role=form.text("role"),
                            person_id=form.optional("person_id"), reason=form.text("reason"),
                            expected_version=form.version())
-    flash(f"{row.name} is now {form.text('role').strip()}.", "success")
+    flash(gettext("%(name)s is now %(role)s.", name=row.name,
+                  role=gettext(form.text("role").strip())), "success")
     return redirect(url_for("people.accounts"))
 
 
@@ -217,7 +218,8 @@ def change_active(account_id: UUID) -> Any:
     with field_names(reason="active_reason"):
         change(row.email, actor=actor(), reason=form.text("active_reason"),
                expected_version=form.version())
-    flash(f"{row.name}'s account is {'disabled' if row.active else 'enabled again'}.", "success")
+    flash(gettext("%(name)s's account is disabled.", name=row.name) if row.active else
+          gettext("%(name)s's account is enabled again.", name=row.name), "success")
     return redirect(url_for("people.accounts"))
 
 
@@ -234,6 +236,7 @@ def change_global_auditor(account_id: UUID) -> Any:
     with field_names(reason="scope_reason"):
         commands().set_global_auditor(row.email, actor=actor(), global_auditor=wanted,
                                       reason=form.text("scope_reason"))
-    flash(f"{row.name} now sees {'every organisation' if wanted else 'their organisation'}"
-          "'s records.", "success")
+    flash(gettext("%(name)s now sees every organisation's records.", name=row.name) if wanted
+          else gettext("%(name)s now sees their organisation's records.", name=row.name),
+          "success")
     return redirect(url_for("people.accounts"))

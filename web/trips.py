@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
-from flask_babel import gettext, lazy_gettext
+from flask_babel import gettext, lazy_gettext, ngettext
 from werkzeug.exceptions import Forbidden, NotFound
 
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
@@ -216,7 +216,7 @@ def change_status(trip_id: UUID) -> Any:
     form = Form()
     commands().change_trip_status(trip_id, actor=actor(), status=form.text("status"),
                                   reason=form.text("reason"), expected_version=form.version())
-    flash(f"The trip is now {form.text('status')}.", "success")
+    flash(gettext("The trip is now %(status)s.", status=gettext(form.text("status"))), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -280,7 +280,8 @@ def sharing(trip_id: UUID) -> Any:
 def share(trip_id: UUID) -> Any:
     form = Form()
     commands().share_trip(trip_id, actor=actor(),
-                          organisation_id=form.required("organisation_id", "an organisation"),
+                          organisation_id=form.required("organisation_id",
+                                                        gettext("an organisation")),
                           access=form.text("access"), reason=form.text("reason"),
                           expected_version=form.version())
     flash(gettext("The trip's sharing is changed.") if form.text("access") != "none" else
@@ -289,10 +290,6 @@ def share(trip_id: UUID) -> Any:
 
 
 # -- plan again from this trip --------------------------------------------------------------
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
 def _copy_context(trip_id: UUID) -> dict[str, Any]:
     return {"trip": trip(trip_id)}
 
@@ -313,9 +310,13 @@ def copy(trip_id: UUID) -> Any:
     made = commands().copy_trip(trip_id, actor=actor(), starts_on=form.date("starts_on"),
                                 title=form.text("title").strip(), meeting_ids=meetings,
                                 owner_org_id=g.user.organisation_id or DEFAULT_ORGANISATION_ID)
-    flash(f"A draft copy of ‘{original.title}’ is made: {_count(len(original.legs), 'leg')}, "
-          f"{_count(len(original.members) - len(made.left_out), 'member')} and "
-          f"{_count(len(made.meeting_ids), 'meeting')} as proposals.", "success")
+    legs, members = len(original.legs), len(original.members) - len(made.left_out)
+    flash(gettext("A draft copy of ‘%(title)s’ is made: %(legs)s, %(members)s and %(meetings)s "
+                  "as proposals.", title=original.title,
+                  legs=ngettext("%(num)s leg", "%(num)s legs", legs),
+                  members=ngettext("%(num)s member", "%(num)s members", members),
+                  meetings=ngettext("%(num)s meeting", "%(num)s meetings",
+                                    len(made.meeting_ids))), "success")
     if made.left_out:
         names = {m.person_id: m.name for m in original.members}
         flash(gettext("Left out (people of a partner organisation, which does not see the copy): ")
