@@ -26,6 +26,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from planner.domain.errors import ValidationError
 from planner.organisations.access import TripAccess, Viewer, may_read
 from web.wiring import found, queries
+from web.words import word
 
 ORGANISER, PARTICIPANT, AUDITOR = "organiser", "participant", "auditor"
 SESSION_VERSION = "account_version"
@@ -188,8 +189,9 @@ def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
             raise Forbidden(_refusal(user, "organiser"))
         level = trip_level(user, trip_of(kwargs))
         if not may_read(level):  # the same answer as for a record that does not exist
-            raise NotFound(f"There is no {what.removesuffix('_id')} with id "
-                           f"{kwargs.get(what)}.")
+            raise NotFound(gettext("There is no %(kind)s with id %(record_id)s.",
+                                   kind=word(what.removesuffix("_id")),
+                                   record_id=kwargs.get(what)))
         if level < needed:
             raise Forbidden(_TOO_LOW.get(needed) or _refusal(user, "organiser"))
         return True
@@ -204,7 +206,8 @@ def _meeting_trip(kwargs: dict[str, Any]) -> str:
     except ValidationError:
         found_ = None
     if found_ is None:
-        raise NotFound(f"There is no meeting with id {meeting_id}.")
+        raise NotFound(gettext("There is no %(kind)s with id %(record_id)s.",
+                               kind=gettext("meeting"), record_id=meeting_id))
     trip_id, level = found_
     g.setdefault("_trip_access", {})[str(trip_id)] = level
     return str(trip_id)

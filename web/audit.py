@@ -152,7 +152,7 @@ def log() -> Any:
 @auditor
 def log_csv() -> Any:
     if _cross_site():  # an export is recorded: only the auditor's own click may make one
-        raise Forbidden("Start the CSV export from the log page of the planner itself.")
+        raise Forbidden(gettext("Start the CSV export from the log page of the planner itself."))
     values = _filters()
     try:
         flt = _make_filter(values)

@@ -16,6 +16,7 @@ from web import access, warnings_flash
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
+from web.words import word
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
 add_nav(lazy_gettext("Trips"),
@@ -31,15 +32,17 @@ def _copier(user: access.User, kwargs: dict[str, Any]) -> bool:
     """Copying: refused by role first (403, like every change), then a trip the user may
     not read is 404, then planner.organisations.copies decides."""
     if not user.viewer.plans:
-        raise Forbidden(f"Only organisers can plan trips; you are signed in as {user.role}.")
+        raise Forbidden(gettext("Only organisers can plan trips; you are signed in as %(role)s.",
+                                role=word(user.role)))
     level = access.trip_level(user, str(kwargs["trip_id"]))
     if level == TripAccess.NONE:
-        raise NotFound(f"There is no trip with id {kwargs['trip_id']}.")
+        raise NotFound(gettext("There is no %(kind)s with id %(record_id)s.",
+                               kind=gettext("trip"), record_id=kwargs["trip_id"]))
     return may_copy(user.viewer, level)
 
 
 copier = access.guard("trip copier", _copier,
-                      "Only staff who may read this trip can plan again from it.")
+                      lazy_gettext("Only staff who may read this trip can plan again from it."))
 """Plan again from a trip: organisers and administrators who may read it."""
 
 
@@ -285,7 +288,7 @@ def share(trip_id: UUID) -> Any:
                           access=form.text("access"), reason=form.text("reason"),
                           expected_version=form.version())
     flash(gettext("The trip's sharing is changed.") if form.text("access") != "none" else
-          "The trip is no longer shared with that organisation.", "success")
+          gettext("The trip is no longer shared with that organisation."), "success")
     return redirect(url_for("trips.sharing", trip_id=trip_id))
 
 

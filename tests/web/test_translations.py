@@ -133,3 +133,54 @@ def test_the_login_page_has_the_language_switcher_and_follows_the_browser(app: F
     assert "Anmelden" in german and "Deutsch" in german and "中文" in german
     chinese = visible(client.get("/login", headers={"Accept-Language": "zh-CN,zh;q=0.9"}))
     assert "登录" in chinese and "Sign in" not in chinese
+
+
+def test_the_configured_language_is_the_fallback_and_bad_values_are_refused(
+        tmp_path: Path) -> None:
+    from planner.bootstrap import build
+    from planner.settings import SettingsError, load_settings
+    from web import create_app
+
+    settings = load_settings(environ={"PLANNER_PLANNER_LANGUAGE": "zh"},
+                             instance_path=str(tmp_path / "instance"))
+    assert settings.language == "zh"
+    planner = build(settings, database_url=f"sqlite:///{tmp_path / 'planner.sqlite3'}")
+    try:
+        client = create_app(settings, planner=planner).test_client()
+        assert "登录" in visible(client.get("/login"))  # no Accept-Language: the setting
+        assert "Anmelden" in visible(client.get("/login", headers={"Accept-Language": "de"}))
+    finally:
+        planner.close()
+    with pytest.raises(SettingsError, match=r"PLANNER_PLANNER_LANGUAGE: must be one of de, en, zh"):
+        load_settings(environ={"PLANNER_PLANNER_LANGUAGE": "fr"})
+
+
+def test_choosing_a_language_signed_in_is_kept_for_the_next_sign_in(fresh_app: Flask) -> None:
+    from planner.passwords import hash_password
+    from tests.web.conftest import form_token
+
+    planner = fresh_app.extensions["planner"].app
+    planner.open_account(actor="test", email="li@test.example", name="Li Na", role="organiser",
+                         password_hash=hash_password("a long enough pass phrase 42"))
+    client = fresh_app.test_client()
+    token = form_token(client.get("/login").get_data(as_text=True))
+    client.post("/login", data={"csrf_token": token, "email": "li@test.example",
+                                "password": "a long enough pass phrase 42"})
+    token = form_token(client.get("/").get_data(as_text=True))
+    chosen = client.post("/language", data={"csrf_token": token, "language": "zh",
+                                            "next": "/me"})
+    assert chosen.status_code == 302 and chosen.headers["Location"].endswith("/me")
+    assert planner.account_language("li@test.example") == "zh"
+    assert "语言" in visible(client.get("/me"))
+
+    again = fresh_app.test_client()  # another browser, asking for German
+    token = form_token(again.get("/login").get_data(as_text=True))
+    again.post("/login", data={"csrf_token": token, "email": "li@test.example",
+                               "password": "a long enough pass phrase 42"},
+               headers={"Accept-Language": "de"})
+    landing = again.get("/", headers={"Accept-Language": "de"}, follow_redirects=True)
+    assert "概览" in visible(landing), "the account's choice, not the browser's"
+    refused = again.post("/language", data={"csrf_token": form_token(
+        again.get("/me").get_data(as_text=True)), "language": "fr"})
+    assert refused.status_code == 422
+    assert planner.account_language("li@test.example") == "zh"
