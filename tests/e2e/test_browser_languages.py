@@ -14,7 +14,8 @@ from tests.e2e.conftest import new_page, screenshot
 pytestmark = pytest.mark.browser
 
 ORGANISER = "organiser@demo.invest-leipzig.example"
-KOERNER = "koerner@demo.invest-leipzig.example"
+# A participant no other browser test signs in as: the account keeps the chosen language.
+SCHUELKE = "schuelke@demo.leipzig.example"
 PASSWORD = "demo-password"
 
 
@@ -64,7 +65,7 @@ def test_a_participant_reads_the_schedule_in_chinese_and_keeps_the_choice(
     choose_language(page, "中文", "Change language")
     assert page.locator("html").get_attribute("lang") == "zh"
     screenshot(page, "zh-login")
-    sign_in_as(page, KOERNER, ("电子邮件地址", "密码", "登录"))
+    sign_in_as(page, SCHUELKE, ("电子邮件地址", "密码", "登录"))
     main = page.locator("main").inner_text()
     assert "Sign in" not in page.content()
     # The switcher on a signed-in page stores the choice as the account's preference.
@@ -78,7 +79,7 @@ def test_a_participant_reads_the_schedule_in_chinese_and_keeps_the_choice(
     again = new_page(browser)
     again.goto(f"{live_server}/login")
     assert again.get_by_role("heading", name="Sign in").is_visible()
-    sign_in_as(again, KOERNER, ("E-mail address", "Password", "Sign in"))
+    sign_in_as(again, SCHUELKE, ("E-mail address", "Password", "Sign in"))
     assert again.locator("html").get_attribute("lang") == "zh"
     assert "我的日程" in again.locator("body").inner_text()
     again.context.close()
