@@ -19,6 +19,7 @@ from planner.commands.matchmaking_lists import MatchmakingListCommands
 from planner.commands.meetings import MeetingCommands
 from planner.commands.organisations import OrganisationCommands
 from planner.commands.people import PeopleCommands
+from planner.commands.preferences import PreferenceCommands
 from planner.commands.profiles import ProfileCommands
 from planner.commands.trips import TripCommands
 from planner.credentials.store import Credentials, MemoryCredentials
@@ -62,7 +63,7 @@ def _mapper_class(keys: KeyStore) -> type[Mapper[Any]]:
 class PlannerApplication(TripCommands, MeetingCommands, ProfileCommands, AgreementCommands,
                          PeopleCommands, OrganisationCommands, ImportCommands, CopyCommands,
                          ApiTokenCommands, MatchmakingCommands, MatchmakingListCommands,
-                         InvitationCommands):
+                         InvitationCommands, PreferenceCommands):
     """Every change the domain allows, as a command; get_* queries return plain data."""
 
     name = "Planner"

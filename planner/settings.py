@@ -35,6 +35,8 @@ class Settings:
     database_url: str
     instance_path: Path
     default_timezone: str = "Europe/Berlin"
+    # The interface's language where neither the account nor the browser names one.
+    language: str = "en"
     base_url: str = ""
     """The web UI's public address as configured; empty: derived (see `public_base_url`)."""
     calendar_domain: str = "delegation-planner.example.org"
@@ -98,6 +100,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("instance", "path"): "instance_path",
     ("planner", "default_timezone"): "default_timezone",
     ("planner", "base_url"): "base_url",
+    ("planner", "language"): "language",
     ("calendar", "domain"): "calendar_domain",
     ("calendar", "refresh_minutes"): "calendar_refresh_minutes",
     ("warnings", "working_day_start"): "working_day_start",
@@ -377,12 +380,24 @@ def _rate(value: Any, source: str) -> str:
     return value.strip()
 
 
+LANGUAGES = ("de", "en", "zh")
+"""The interface's languages (catalogues in web/translations/; English is the source)."""
+
+
+def _language(value: Any, source: str) -> str:
+    text = _text(value, source).strip().lower()
+    if text not in LANGUAGES:
+        raise SettingsError(f"{source}: must be one of {', '.join(LANGUAGES)}")
+    return text
+
+
 _PARSERS = {
     "database_url": _database_url,
     "sqlite_path": _text,
     "instance_path": _text,
     "default_timezone": _zone,
     "base_url": _base_url,
+    "language": _language,
     "calendar_domain": _domain,
     "calendar_refresh_minutes": _positive_int,
     "working_day_start": _clock_time,

@@ -39,7 +39,19 @@ def create_app(settings: Settings | None = None, planner: Planner | None = None)
         TEMPLATES_AUTO_RELOAD=False,
     )
     app.extensions["planner"] = planner
-    from web import access, csrf, errors, filters, headers, i18n, layout, links, logmask, throttle
+    from web import (
+        access,
+        csrf,
+        errors,
+        filters,
+        headers,
+        i18n,
+        layout,
+        links,
+        logmask,
+        throttle,
+        words,
+    )
 
     errors.register(app)  # first: every later failure has a request id
     links.register(app, settings)
@@ -47,6 +59,7 @@ def create_app(settings: Settings | None = None, planner: Planner | None = None)
     headers.register(app)
     i18n.register(app)
     filters.register(app)
+    words.register(app)
     layout.register(app)
     access.register(app)
     csrf.register(app)

@@ -20,11 +20,13 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from flask import Flask, g, redirect, request, session, url_for
+from flask_babel import gettext, lazy_gettext
 from werkzeug.exceptions import Forbidden, NotFound
 
 from planner.domain.errors import ValidationError
 from planner.organisations.access import TripAccess, Viewer, may_read
 from web.wiring import found, queries
+from web.words import word
 
 ORGANISER, PARTICIPANT, AUDITOR = "organiser", "participant", "auditor"
 SESSION_VERSION = "account_version"
@@ -121,12 +123,13 @@ def guard(rule: str, allow: Callable[[User, dict[str, Any]], bool],
 
 def _refusal(user: User, rule: str) -> str:
     if rule == "organiser":
-        return f"Only organisers can change plans; you are signed in as {user.role}."
+        return gettext("Only organisers can change plans; you are signed in as %(role)s.",
+                       role=gettext(user.role))
     if rule == "own preferences":
-        return "Auditors see everything and change nothing, not even preferences."
+        return gettext("Auditors see everything and change nothing, not even preferences.")
     if rule == "reader":
-        return "Only organisers and auditors can see every record."
-    return "You can only see trips you take part in."
+        return gettext("Only organisers and auditors can see every record.")
+    return gettext("You can only see trips you take part in.")
 
 
 def public(view: F) -> F:
@@ -173,12 +176,12 @@ _NEEDS = {TripAccess.MEMBER: "trip reader", TripAccess.VIEW: "trip staff reader"
           TripAccess.PLAN: "trip planner",
           TripAccess.OWN: "trip owner"}
 _TOO_LOW = {
-    TripAccess.VIEW: "Only staff who may read the whole trip (its organisation's, or a "
-                     "partner's it is shared with) can see this page.",
-    TripAccess.PLAN: "Only organisers of the trip's organisation, or of a partner it is "
-                     "shared with for planning, can change its programme.",
-    TripAccess.OWN: "Only organisers of the organisation that owns the trip can change its "
-                    "details, dates, status, profiles or sharing.",
+    TripAccess.VIEW: lazy_gettext("Only staff who may read the whole trip (its organisation's, "
+                                  "or a partner's it is shared with) can see this page."),
+    TripAccess.PLAN: lazy_gettext("Only organisers of the trip's organisation, or of a partner "
+                                  "it is shared with for planning, can change its programme."),
+    TripAccess.OWN: lazy_gettext("Only organisers of the organisation that owns the trip can "
+                                 "change its details, dates, status, profiles or sharing."),
 }
 
 
@@ -194,8 +197,9 @@ def trip_guard(needed: TripAccess, trip_of: Callable[[dict[str, Any]], str],
             raise Forbidden(_refusal(user, "organiser"))
         level = trip_level(user, trip_of(kwargs))
         if not may_read(level):  # the same answer as for a record that does not exist
-            raise NotFound(f"There is no {what.removesuffix('_id')} with id "
-                           f"{kwargs.get(what)}.")
+            raise NotFound(gettext("There is no %(kind)s with id %(record_id)s.",
+                                   kind=word(what.removesuffix("_id")),
+                                   record_id=kwargs.get(what)))
         if level < needed:
             raise Forbidden(_TOO_LOW.get(needed) or _refusal(user, "organiser"))
         return True
@@ -210,7 +214,8 @@ def _meeting_trip(kwargs: dict[str, Any]) -> str:
     except ValidationError:
         found_ = None
     if found_ is None:
-        raise NotFound(f"There is no meeting with id {meeting_id}.")
+        raise NotFound(gettext("There is no %(kind)s with id %(record_id)s.",
+                               kind=gettext("meeting"), record_id=meeting_id))
     trip_id, level = found_
     g.setdefault("_trip_access", {})[str(trip_id)] = level
     return str(trip_id)

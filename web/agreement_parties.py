@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext
 
 from planner.organisations import links
 from planner.readmodel.queries_base import MAX_PER_PAGE
@@ -67,7 +68,7 @@ def add_party(agreement_id: UUID) -> Any:
         commands().add_party(agreement_id, actor=actor(), name=name, profile_id=profile_id,
                              organisation_id=organisation_id,
                              reason=form.text("party_reason"))
-    flash(f"{name.strip()} is a party to the agreement.", "success")
+    flash(gettext("%(name)s is a party to the agreement.", name=name.strip()), "success")
     return _back(agreement_id)
 
 
@@ -77,10 +78,10 @@ def add_party(agreement_id: UUID) -> Any:
 def remove_party(agreement_id: UUID) -> Any:
     form = Form()
     with field_names(reason="remove_reason"):
-        commands().remove_party(agreement_id, form.required("party_id", "a party"),
+        commands().remove_party(agreement_id, form.required("party_id", gettext("a party")),
                                 actor=actor(), reason=form.text("remove_reason"),
                                 expected_version=form.version())
-    flash("The party and its signatories are removed.", "success")
+    flash(gettext("The party and its signatories are removed."), "success")
     return _back(agreement_id)
 
 
@@ -92,11 +93,13 @@ def add_signatory(agreement_id: UUID) -> Any:
     with field_names(**{"signatory name": "signatory_name", "signatory title": "signatory_title",
                         "reason": "signatory_reason"}):
         commands().add_signatory(agreement_id, actor=actor(),
-                                 party_id=form.required("party_id", "the party they sign for"),
+                                 party_id=form.required(
+                                     "party_id", gettext("the party they sign for")),
                                  name=form.text("signatory_name"),
                                  title=form.text("signatory_title"),
                                  reason=form.text("signatory_reason"))
-    flash(f"{form.text('signatory_name').strip()} signs the agreement.", "success")
+    flash(gettext("%(name)s signs the agreement.", name=form.text("signatory_name").strip()),
+          "success")
     return _back(agreement_id)
 
 
@@ -107,8 +110,8 @@ def remove_signatory(agreement_id: UUID) -> Any:
     form = Form()
     with field_names(reason="remove_reason"):
         commands().remove_signatory(agreement_id,
-                                    form.required("signatory_id", "a signatory"),
+                                    form.required("signatory_id", gettext("a signatory")),
                                     actor=actor(), reason=form.text("remove_reason"),
                                     expected_version=form.version())
-    flash("The signatory is removed.", "success")
+    flash(gettext("The signatory is removed."), "success")
     return _back(agreement_id)

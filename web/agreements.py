@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner.domain import timing
 from planner.domain import values as v
@@ -19,12 +20,13 @@ from planner.domain.errors import ValidationError
 from planner.organisations import links
 from web import access
 from web import record_access as ra
+from web.filters import day
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, today
 
 bp = Blueprint("agreements", __name__, url_prefix="/agreements")
-add_nav("Agreements", "agreements.index",
+add_nav(lazy_gettext("Agreements"), "agreements.index",
         roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=35)
 FILTERS = ("kind", "status", "party", "trip_id", "year")
 
@@ -100,7 +102,8 @@ def _context(agreement_id: UUID | None = None) -> dict[str, Any]:
     if kept and kept not in dict(trips):  # linked before its trip was hidden: keep it
         trips.append((kept, row.trip_title))
     return {"agreement": row, "trip_choices": trips,
-            "meeting_choices": [(str(m.meeting_id), f"{m.local_start:%d %b %Y %H:%M} · {m.title}")
+            "meeting_choices": [(str(m.meeting_id),
+                                 f"{day(m.local_start)}, {m.local_start:%H:%M} · {m.title}")
                                 for m in _meetings(chosen, kept)]}
 
 
@@ -142,7 +145,7 @@ def create() -> Any:
         actor=actor(), title=form.text("title"), kind=form.text("kind"),
         subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,
         owner_org_id=g.user.organisation_id)
-    flash("The agreement is drafted. Add its parties and signatories next.", "success")
+    flash(gettext("The agreement is drafted. Add its parties and signatories next."), "success")
     return to_agreement(agreement_id)
 
 
@@ -168,7 +171,7 @@ def update(agreement_id: UUID) -> Any:
         agreement_id, actor=actor(), title=form.text("title"), kind=form.text("kind"),
         subject=form.text("subject"), trip_id=trip_id, meeting_id=meeting_id,
         reason=form.text("reason"), expected_version=form.version())
-    flash("The agreement's details are saved.", "success")
+    flash(gettext("The agreement's details are saved."), "success")
     return to_agreement(agreement_id)
 
 
@@ -201,7 +204,7 @@ def sign(agreement_id: UUID) -> Any:
     commands().sign_agreement(agreement_id, actor=actor(), signed_on=form.date("signed_on"),
                               place=form.text("place"), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The agreement is signed.", "success")
+    flash(gettext("The agreement is signed."), "success")
     return to_agreement(agreement_id)
 
 
@@ -225,7 +228,8 @@ def change_status(agreement_id: UUID) -> Any:
     commands().change_agreement_status(agreement_id, actor=actor(), status=form.text("status"),
                                        reason=form.text("reason"),
                                        expected_version=form.version())
-    flash(f"The agreement is now {form.text('status').strip()}.", "success")
+    flash(gettext("The agreement is now %(status)s.", status=gettext(form.text("status").strip())),
+          "success")
     return to_agreement(agreement_id)
 
 
@@ -249,7 +253,7 @@ def add_milestone(agreement_id: UUID) -> Any:
     with field_names(milestone="title"):
         commands().add_milestone(agreement_id, actor=actor(), title=form.text("title"),
                                  due_on=form.date("due_on"))
-    flash("The milestone is added.", "success")
+    flash(gettext("The milestone is added."), "success")
     return redirect(url_for("agreements.milestones", agreement_id=agreement_id))
 
 
@@ -258,8 +262,9 @@ def add_milestone(agreement_id: UUID) -> Any:
 @form_page("agreements/milestones.html", page_context, _milestone_values)
 def complete_milestone(agreement_id: UUID) -> Any:
     form = Form()
-    commands().complete_milestone(agreement_id, form.required("milestone_id", "a milestone"),
+    milestone = form.required("milestone_id", gettext("a milestone"))
+    commands().complete_milestone(agreement_id, milestone,
                                   actor=actor(), done_on=form.date("done_on"),
                                   reason=form.text("reason"))
-    flash("The milestone is done.", "success")
+    flash(gettext("The milestone is done."), "success")
     return redirect(url_for("agreements.milestones", agreement_id=agreement_id))

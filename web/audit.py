@@ -25,6 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from werkzeug.exceptions import BadRequest, Forbidden, NotFound
 
 from planner.audit import logquery, moments, visibility
@@ -35,9 +36,10 @@ from web.errors import error_page
 from web.forms import whole_number
 from web.layout import add_nav, add_slot
 from web.wiring import actor, audit, page_number
+from web.words import word
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
-add_nav("Audit", "audit.log", roles=(access.AUDITOR,), order=80)
+add_nav(lazy_gettext("Audit"), "audit.log", roles=(access.AUDITOR,), order=80)
 add_slot("trip", "audit/_trip_box.html")
 add_slot("meeting", "audit/_meeting_box.html")
 FILTERS = ("record", "type", "actor", "kind", "since", "until", "views")
@@ -55,8 +57,8 @@ def _until(end: datetime, start: datetime, zone: str) -> str:
 bp.add_app_template_filter(moments.just_before, "just_before")
 
 
-NO_RECORD = ("There is no such record: the address may be mistyped, or the record is not "
-             "in this planner's log.")
+NO_RECORD = lazy_gettext("There is no such record: the address may be mistyped, or the record "
+                         "is not in this planner's log.")
 
 
 def _may_see(user: access.User, record_id: str) -> bool:
@@ -79,14 +81,14 @@ def _visible(user: access.User, record_id: str) -> None:
 
 
 auditor = access.guard("auditor", lambda user, _: user.role == access.AUDITOR,
-                       "Only auditors can browse the whole log.")
+                       lazy_gettext("Only auditors can browse the whole log."))
 history_reader = access.guard(
     "history reader", lambda user, kw: _may_see(user, kw["record_id"]),
-    "Auditors see the history of their organisation's records; organisers the history of "
-    "what they may read; participants none.")
+    lazy_gettext("Auditors see the history of their organisation's records; organisers the "
+                 "history of what they may read; participants none."))
 planner_or_auditor = access.guard(
     "history reader", lambda user, _: user.viewer.is_staff,
-    "Only organisers and auditors can see how plans stood in the past.")
+    lazy_gettext("Only organisers and auditors can see how plans stood in the past."))
 
 
 def _cross_site() -> bool:
@@ -150,7 +152,7 @@ def log() -> Any:
 @auditor
 def log_csv() -> Any:
     if _cross_site():  # an export is recorded: only the auditor's own click may make one
-        raise Forbidden("Start the CSV export from the log page of the planner itself.")
+        raise Forbidden(gettext("Start the CSV export from the log page of the planner itself."))
     values = _filters()
     try:
         flt = _make_filter(values)
@@ -189,7 +191,8 @@ def verify() -> Any:
 def verification(job_id: str) -> Any:
     job = audit().verification(job_id)
     if job is None:
-        raise NotFound("There is no such verification; start a new one on the integrity page.")
+        raise NotFound(gettext("There is no such verification; start a new one on the "
+                               "integrity page."))
     job = replace(job, problem=audit().verification_problem(g.user.viewer, job.problem))
     return render_template("audit/verification.html", job=job, zone=_zone(),
                            actors=audit().actor_names([job.actor]))
@@ -230,9 +233,10 @@ def _version(text: str, moment: datetime | None) -> int | None:
         return None
     number = whole_number(text)
     if number is None or number < 1:
-        raise ValidationError("version", f"must be a whole number from 1; got {text[:40]!r}")
+        raise ValidationError("version", gettext("must be a whole number from 1; got %(text)s",
+                                                 text=repr(text[:40])))
     if moment is not None:
-        raise ValidationError("version", "give a moment or a version, not both")
+        raise ValidationError("version", gettext("give a moment or a version, not both"))
     return number
 
 
@@ -276,7 +280,7 @@ def _moment_context(record_id: str, **extra: str) -> dict[str, Any]:
     the zone times without a zone (and a date alone) are read in, with the reason: the
     viewer's choice, else the record's own home zone."""
     if request.args.get("zone", "").strip():
-        zone, why = _zone(), "the zone chosen below"
+        zone, why = _zone(), gettext("the zone chosen below")
     else:
         zone, why = audit().home_zone(record_id)
     return {"record_id": record_id, **extra, "zone": zone, "zone_why": why,
@@ -292,11 +296,13 @@ def _at_moment(load: Callable[[], Any], context: dict[str, Any]) -> Any:
         label, zone = context["label"], context["zone"]
         moment = moments.parse_as_of("at", context["at"], zone)
         if moment is not None:
-            message = (f"“{label}” did not exist yet at {filters.moment(moment, zone)} "
-                       f"({moment:%Y-%m-%d %H:%M:%S} UTC). Choose a later moment; its history "
-                       "shows when it was created.")
+            message = gettext("“%(label)s” did not exist yet at %(moment)s (%(utc)s UTC). Choose "
+                              "a later moment; its history shows when it was created.",
+                              label=label, moment=filters.moment(moment, zone),
+                              utc=moment.strftime("%Y-%m-%d %H:%M:%S"))
         else:
-            message = f"“{label}” has no such version ({error.rule.partition('(')[2][:-1]})."
+            message = gettext("“%(label)s” has no such version (%(version)s).", label=label,
+                              version=error.rule.partition("(")[2][:-1])
         return error_page(422, message, back=request.path)
 
 
@@ -311,8 +317,8 @@ def _known(record_id: str) -> str:
 def _existing(record_id: str, kind: str) -> None:
     """404 unless the id names a record of this kind that the user may see."""
     if _known(record_id) != kind:
-        raise NotFound(f"There is no such {kind}: the address names a "
-                       f"{_known(record_id)}.")
+        raise NotFound(gettext("There is no such %(kind)s: the address names a %(known)s.",
+                               kind=word(kind), known=word(_known(record_id))))
     _visible(g.user, record_id)
 
 

@@ -6,17 +6,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, g, redirect, request, session, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner.domain.errors import ValidationError
 from planner.passwords import hash_password, needs_rehash, rehash, verify_password
 from web import access, csrf, throttle
 from web.access import session_values
 from web.forms import Form, form_page, render_form
+from web.i18n import SESSION_KEY
 from web.layout import add_nav
 from web.wiring import actor, commands, my_person
 
 bp = Blueprint("auth", __name__)
-add_nav("Preferences", "auth.preferences", roles=("participant",), order=90)
+add_nav(lazy_gettext("Preferences"), "auth.preferences", roles=("participant",), order=90)
 # Verifying against this when no account exists keeps failed logins equally slow.
 _DUMMY_HASH = rehash("not a real password")
 
@@ -50,7 +52,7 @@ def login() -> Any:
 @form_page("auth/login.html")
 def login_post() -> Any:
     form = Form()
-    email = form.required("email", "your e-mail address").lower()
+    email = form.required("email", gettext("your e-mail address")).lower()
     values = {"email": email, "next": form.text("next")}
     refused = throttle.refusal(email)
     if refused:
@@ -60,9 +62,12 @@ def login_post() -> Any:
     account = _checked_account(email, form.text("password"))
     if account is None:
         return render_form("auth/login.html", values, status=401, errors={
-            "password": "the e-mail address or the password is not right"})
+            "password": gettext("the e-mail address or the password is not right")})
+    language = commands().account_language(account["email"]) or session.get(SESSION_KEY)
     session.clear()
     session.update(session_values(account["email"]))
+    if language:  # the account's preference, else what was chosen on the login page
+        session[SESSION_KEY] = language
     csrf.rotate()
     access.load_user()
     return redirect(_safe_next(form.text("next")) or _landing())
@@ -89,8 +94,11 @@ def _checked_account(email: str, password: str) -> dict[str, Any] | None:
 def logout() -> Any:
     """Signing out ends every session of the account, also copies of this cookie."""
     commands().end_sessions(g.user.email, actor=actor())
+    language = session.get(SESSION_KEY)
     session.clear()
-    flash("You are signed out.", "message")
+    if language:  # the login page stays in the language just used
+        session[SESSION_KEY] = language
+    flash(gettext("You are signed out."), "message")
     return redirect(url_for("auth.login"))
 
 
@@ -117,7 +125,7 @@ def password_post() -> Any:
     commands().change_password(email, actor=email, password_hash=new_hash)
     session.update(session_values(email))  # this session goes on; every other one ended
     csrf.rotate()
-    flash("Your password is changed; every other session of your account is signed out.",
+    flash(gettext("Your password is changed; every other session of your account is signed out."),
           "success")
     return redirect(url_for("auth.preferences"))
 
@@ -125,12 +133,12 @@ def password_post() -> Any:
 def _new_password(form: Form, email: str) -> tuple[str, dict[str, str]]:
     """The new password's hash, or the errors to show beside the fields."""
     if not form.text("current_password"):
-        return "", {"current_password": "must not be empty"}
+        return "", {"current_password": gettext("must not be empty")}
     if _checked_account(email, form.text("current_password")) is None:
-        return "", {"current_password": "is not your current password"}
+        return "", {"current_password": gettext("is not your current password")}
     new = form.text("new_password")
     if new != form.text("repeat_password"):
-        return "", {"repeat_password": "is not the same as the new password"}
+        return "", {"repeat_password": gettext("is not the same as the new password")}
     try:
         return hash_password(new, user_inputs=(email, g.user.name)), {}
     except ValidationError as error:
@@ -161,7 +169,8 @@ def preferences_post() -> Any:
     """A user changes only their own person record's home zone: the id comes from the session."""
     person = my_person()
     if person is None:
-        flash("Your account is not linked to a person, so there is nothing to change.", "error")
+        flash(gettext("Your account is not linked to a person, so there is nothing to change."),
+              "error")
         return redirect(url_for("auth.preferences"))
     form = Form()
     version = form.version() if form.text("expected_version") else None
@@ -170,5 +179,5 @@ def preferences_post() -> Any:
         organisation=person.organisation, email=person.email,
         home_timezone=form.text("home_timezone"), reason="own preference",
         expected_version=version)
-    flash("Your home time zone is saved; times are now shown beside it.", "success")
+    flash(gettext("Your home time zone is saved; times are now shown beside it."), "success")
     return redirect(url_for("auth.preferences"))

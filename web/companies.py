@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner.domain import values as v
 from web import access
@@ -21,7 +22,7 @@ from web.layout import add_nav
 from web.wiring import actor, commands, page_number, queries, record_history
 
 bp = Blueprint("companies", __name__, url_prefix="/companies")
-add_nav("Companies", "companies.index",
+add_nav(lazy_gettext("Companies"), "companies.index",
         roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=30)
 FILTERS = ("name", "kind", "sector", "interest", "country")
 
@@ -90,7 +91,7 @@ def new() -> Any:
 def create() -> Any:
     profile_id = commands().register_profile(actor=actor(), **_fields(Form()),
                                              owner_org_id=g.user.organisation_id)
-    flash("The company profile is registered.", "success")
+    flash(gettext("The company profile is registered."), "success")
     return _to_profile(profile_id)
 
 
@@ -113,7 +114,9 @@ def update(profile_id: UUID) -> Any:
     form = Form()
     commands().change_profile(profile_id, actor=actor(), **_fields(form),
                               reason=form.text("reason"), expected_version=form.version())
-    flash("The profile is saved as a new version; trips keep the version they handed over.",
+    flash(gettext("The profile is saved as a new version; trips keep the version they "
+                  "handed over."),
+
           "success")
     return _to_profile(profile_id)
 
@@ -138,7 +141,8 @@ def add_contact(profile_id: UUID) -> Any:
         commands().add_contact(profile_id, actor=actor(), name=form.text("name"),
                                title=form.text("title"), email=form.text("email"),
                                phone=form.text("phone"))
-    flash(f"{form.text('name').strip()} is added to the contacts.", "success")
+    flash(gettext("%(name)s is added to the contacts.", name=form.text("name").strip()),
+          "success")
     return redirect(url_for("companies.contacts", profile_id=profile_id))
 
 
@@ -148,10 +152,11 @@ def add_contact(profile_id: UUID) -> Any:
 def remove_contact(profile_id: UUID) -> Any:
     form = Form()
     with field_names(reason="remove_reason"):
-        commands().remove_contact(profile_id, form.required("contact_id", "a contact"),
+        commands().remove_contact(profile_id, form.required("contact_id", gettext("a contact")),
                                   actor=actor(), reason=form.text("remove_reason"),
                                   expected_version=form.version())
-    flash("The contact is removed; earlier versions of the profile still show it.", "success")
+    flash(gettext("The contact is removed; earlier versions of the profile still show it."),
+          "success")
     return redirect(url_for("companies.contacts", profile_id=profile_id))
 
 

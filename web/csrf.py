@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import Flask, g, session
+from flask_babel import lazy_gettext
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from markupsafe import Markup, escape
 
@@ -20,9 +21,9 @@ from web.errors import error_page
 
 FIELD = "csrf_token"
 HEADERS = ["X-CSRFToken", "X-CSRF-Token"]
-MESSAGE = ("The form could not be accepted because its security token is missing or out of "
-           "date (perhaps you signed in again in another tab). Go back, reload the page and "
-           "submit it again.")
+MESSAGE = lazy_gettext("The form could not be accepted because its security token is missing "
+                       "or out of date (perhaps you signed in again in another tab). Go back, "
+                       "reload the page and submit it again.")
 F = TypeVar("F", bound=Callable[..., Any])
 
 _protect = CSRFProtect()

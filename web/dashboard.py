@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, g, redirect, render_template, url_for
+from flask_babel import lazy_gettext
 
 from web import access
 from web.layout import add_nav
 from web.wiring import queries, today
 
 bp = Blueprint("dashboard", __name__)
-add_nav("Dashboard", "dashboard.index", roles=("organiser", "administrator", "auditor"), order=10)
+add_nav(lazy_gettext("Dashboard"),
+        "dashboard.index", roles=("organiser", "administrator", "auditor"), order=10)
 
 
 @bp.get("/")

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, request, url_for
+from flask_babel import gettext
 
 from planner import defaults
 from planner.domain.errors import ValidationError
@@ -71,7 +72,8 @@ def add_leg(trip_id: UUID) -> Any:
                        country=form.text("country"), timezone=zone.zone,
                        arrives_on=form.date("arrives_on"), departs_on=form.date("departs_on"),
                        expected_version=form.version())
-    flash(f"The leg in {form.text('city').strip()} is added. {zone.note}".strip(), "success")
+    flash(f"{gettext('The leg in %(city)s is added.', city=form.text('city').strip())} "
+          f"{zone.note}".strip(), "success")
     return _back(trip_id, "legs")
 
 
@@ -93,7 +95,7 @@ def change_leg(trip_id: UUID, leg_id: str) -> Any:
                           arrives_on=form.date("arrives_on"),
                           departs_on=form.date("departs_on"), reason=form.text("reason"),
                           expected_version=form.version())
-    flash(f"The leg is changed. {zone.note}".strip(), "success")
+    flash(f"{gettext('The leg is changed.')} {zone.note}".strip(), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
@@ -106,7 +108,7 @@ def remove_leg(trip_id: UUID, leg_id: str) -> Any:
     with field_names(reason="remove_reason"):
         commands().remove_leg(trip_id, leg_id, actor=actor(),
                               reason=form.text("remove_reason"), expected_version=form.version())
-    flash("The leg is removed.", "success")
+    flash(gettext("The leg is removed."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 
@@ -149,7 +151,7 @@ def members(trip_id: UUID) -> Any:
 @form_page("trips/members.html", _members_context, _members_values)
 def add_member(trip_id: UUID) -> Any:
     form = Form()
-    person_id = form.required("person_id", "a person")
+    person_id = form.required("person_id", gettext("a person"))
     person = queries().person(person_id, viewer=g.user.viewer)
     _visible("person_id", person_id, lambda: person, "person")
     organisation, filled = form.text("organisation"), ""
@@ -157,11 +159,13 @@ def add_member(trip_id: UUID) -> Any:
         record = (queries().organisation(person.organisation_id)
                   if person.organisation_id else None)
         organisation = defaults.member_organisation(person, record)
-        filled = f" Their organisation, {organisation}, is filled in." if organisation else ""
+        filled = (" " + gettext("Their organisation, %(organisation)s, is filled in.",
+                                organisation=organisation)) if organisation else ""
     added = commands().add_member(trip_id, actor=actor(), person_id=person_id,
                                   role=form.text("role"), organisation=organisation)
-    flash(f"Added to the delegation.{filled}" if added
-          else "That person is already in the delegation.", "success" if added else "message")
+    flash(gettext("Added to the delegation.") + filled if added
+          else gettext("That person is already in the delegation."),
+          "success" if added else "message")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
@@ -183,7 +187,8 @@ def add_person(trip_id: UUID) -> Any:
             organisation=form.text("new_organisation"), email=form.text("email"),
             home_timezone=zone, role=form.text("new_role"),
             owner_org_id=g.user.organisation_id or None)
-    flash(f"{form.text('name').strip()} is registered and added to the delegation.{filled}",
+    flash(gettext("%(name)s is registered and added to the delegation.",
+                  name=form.text("name").strip()) + filled,
           "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
@@ -196,7 +201,7 @@ def change_member(trip_id: UUID, person_id: UUID) -> Any:
     commands().change_member(trip_id, person_id, actor=actor(), role=form.text("role"),
                              organisation=form.text("organisation"),
                              reason=form.text("reason"), expected_version=form.version())
-    flash("The member's role is changed.", "success")
+    flash(gettext("The member's role is changed."), "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
@@ -207,7 +212,7 @@ def remove_member(trip_id: UUID, person_id: UUID) -> Any:
     form = Form()
     commands().remove_member(trip_id, person_id, actor=actor(), reason=form.text("reason"),
                              expected_version=form.version())
-    flash("Removed from the delegation.", "success")
+    flash(gettext("Removed from the delegation."), "success")
     return redirect(url_for("delegation.members", trip_id=trip_id))
 
 
@@ -268,7 +273,8 @@ def attach_profile(trip_id: UUID) -> Any:
                  lambda p=profile_id: queries().profile(p, viewer=g.user.viewer),
                  "company profile")
     commands().attach_profiles(trip_id, chosen, actor=actor())
-    flash("Handed over on this trip: each profile's current version is recorded.", "success")
+    flash(gettext("Handed over on this trip: each profile's current version is recorded."),
+          "success")
     return redirect(url_for("delegation.profiles", trip_id=trip_id))
 
 
@@ -279,5 +285,5 @@ def detach_profile(trip_id: UUID, profile_id: UUID) -> Any:
     form = Form()
     commands().detach_profile(trip_id, profile_id, actor=actor(), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The profile is no longer attached to this trip.", "success")
+    flash(gettext("The profile is no longer attached to this trip."), "success")
     return redirect(url_for("delegation.profiles", trip_id=trip_id))

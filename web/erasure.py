@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext
 
 from planner.domain.errors import InvariantError
 from planner.privacy import ERASED_ACCOUNT, ERASED_PERSON
@@ -49,9 +50,11 @@ def erase(person_id: UUID) -> Any:
     _context(person_id)  # 404 before anything else
     form = Form()
     if form.text("confirm") != "yes":
-        raise InvariantError("confirm", "tick the box to confirm that the erasure cannot be "
-                                        "undone")
+        raise InvariantError("confirm", gettext("tick the box to confirm that the erasure "
+                                                "cannot be undone"))
     erase_person(person_id, actor=actor(), reason=form.text("reason"))
-    flash("The person's personal data is erased. The log keeps the erasure and its reason.",
+    flash(gettext("The person's personal data is erased. The log keeps the erasure and its "
+                  "reason."),
+
           "success")
     return redirect(url_for("people.show", person_id=person_id))

@@ -21,17 +21,20 @@ from functools import wraps
 from typing import Any
 
 from flask import Flask, Response, current_app, g, render_template, request
+from flask_babel import gettext, lazy_gettext
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from planner.domain.errors import ConflictError, DomainError, NotFoundError
 from web.forms import VERSION_FIELD, as_text
 from web.wiring import changes_after
+from web.words import word
 
-_TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not allowed here",
-           409: "Changed by someone else", 413: "Too large", 422: "Cannot do that",
-           429: "Too many attempts",
-           500: "Something went wrong"}
+_TITLES = {400: lazy_gettext("Bad request"), 403: lazy_gettext("Not allowed"),
+           404: lazy_gettext("Not found"), 405: lazy_gettext("Not allowed here"),
+           409: lazy_gettext("Changed by someone else"), 413: lazy_gettext("Too large"),
+           422: lazy_gettext("Cannot do that"), 429: lazy_gettext("Too many attempts"),
+           500: lazy_gettext("Something went wrong")}
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ def _send_request_id(response: Response) -> Response:
 
 
 def error_page(status: int, message: str, **extra: Any) -> tuple[str, int]:
-    return render_template("error.html", status=status, title=_TITLES.get(status, "Error"),
+    return render_template("error.html", status=status,
+                           title=_TITLES.get(status, lazy_gettext("Error")),
                            message=message, request_id=g.get("request_id", ""),
                            **extra), status
 
@@ -112,11 +116,12 @@ def refused(error: DomainError) -> tuple[str, int]:
 
 
 def not_found(error: NotFoundError) -> tuple[str, int]:
-    return error_page(404, f"There is no {error.kind} with id {error.record_id}.")
+    return error_page(404, gettext("There is no %(kind)s with id %(record_id)s.",
+                                   kind=word(error.kind), record_id=error.record_id))
 
 
 def forbidden(error: PermissionError) -> tuple[str, int]:
-    return error_page(403, str(error) or "You are not allowed to do that.")
+    return error_page(403, str(error) or gettext("You are not allowed to do that."))
 
 
 def http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
@@ -128,9 +133,9 @@ def http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
 def server_error(error: Exception) -> tuple[str, int]:
     current_app.logger.error("request %s failed: %s %s", g.get("request_id", "-"),
                              request.method, request.path, exc_info=error)
-    return error_page(500, "The planner could not finish this request. Nothing you can see "
-                           "was lost; if it happens again, give the administrator the "
-                           "request id below.")
+    return error_page(500, gettext("The planner could not finish this request. Nothing you "
+                                   "can see was lost; if it happens again, give the "
+                                   "administrator the request id below."))
 
 
 def conflict(error: ConflictError) -> tuple[str, int]:

@@ -27,6 +27,7 @@ from uuid import UUID
 
 import segno
 from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 from werkzeug.http import unquote_etag
@@ -147,8 +148,8 @@ def content_disposition(kind: str, filename: str) -> str:
 def _my_person() -> Any:
     person = my_person()
     if person is None:
-        raise NotFound("Your account is not linked to a person in a delegation, so it has no "
-                       "calendar.")
+        raise NotFound(gettext("Your account is not linked to a person in a delegation, so it "
+                               "has no calendar."))
     return person
 
 
@@ -156,8 +157,8 @@ def _action() -> str:
     """Which button was pressed: without one (a stray or forged post) nothing is reset."""
     action = request.form.get("action", "").strip()
     if action not in ACTIONS:
-        raise ValidationError("action", "press “Create my calendar address” or “Reset "
-                                        "address”; nothing was changed")
+        raise ValidationError("action", gettext("press “Create my calendar address” or “Reset "
+                                                "address”; nothing was changed"))
     return action
 
 
@@ -204,14 +205,14 @@ def _owns_person(user: access.User, kwargs: dict[str, Any]) -> bool:
         return False
     person = queries().person_access(user.viewer, str(kwargs["person_id"]))
     if person is None or not person[1]:
-        raise NotFound(f"There is no person with id {kwargs['person_id']}.")
+        raise NotFound(gettext("There is no person with id %(id)s.", id=kwargs["person_id"]))
     return person[0] == user.organisation_id
 
 
 person_owner = access.guard(
     "person owner", _owns_person,
-    "Only organisers of the organisation that registered this person can reset their "
-    "calendar address.")
+    lazy_gettext("Only organisers of the organisation that registered this person can reset "
+                 "their calendar address."))
 
 
 @bp.post("/people/<uuid:person_id>/calendar/address")

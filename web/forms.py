@@ -19,6 +19,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from flask import g, render_template, request
+from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
 from planner.domain.errors import DomainError, ValidationError
@@ -57,10 +58,12 @@ class Form:
         value = self.data.get(name, "").strip()
         return value or None
 
-    def required(self, name: str, what: str = "a value") -> str:
+    def required(self, name: str, what: str = "") -> str:
+        """`what` names the choice in the message (translated by the caller)."""
+        what = what or gettext("a value")
         value = self.data.get(name, "").strip()
         if not value:
-            raise ValidationError(name, f"must not be empty: choose {what}")
+            raise ValidationError(name, gettext("must not be empty: choose %(what)s", what=what))
         return value
 
     def lines(self, name: str) -> list[str]:
@@ -75,37 +78,38 @@ class Form:
         """A calendar date as typed: 2027-05-12 (or 2027-5-12)."""
         raw = self.data.get(name, "").strip()
         if not raw:
-            raise ValidationError(name, "must not be empty: give a date as YYYY-MM-DD")
+            raise ValidationError(name, gettext("must not be empty: give a date as YYYY-MM-DD"))
         match = re.fullmatch(_DATE, raw)
         try:
             if not match:
                 raise ValueError(raw)
             return date(*map(int, match.groups()))
         except ValueError:
-            raise ValidationError(name, f"must be a date as YYYY-MM-DD; got {raw!r}") from None
+            raise ValidationError(name, gettext("must be a date as YYYY-MM-DD; got %(raw)s",
+                                                  raw=repr(raw))) from None
 
     def local_datetime(self, name: str) -> datetime:
         """A wall-clock date and time at the venue (naive: the zone comes from the venue), as
         typed: 2027-05-12 14:30, or 2027-05-12T14:30 as a datetime-local input sends it."""
         raw = self.data.get(name, "").strip()
         if not raw:
-            raise ValidationError(name, "must not be empty: give a date and time as "
-                                        "YYYY-MM-DD HH:MM")
+            raise ValidationError(name, gettext("must not be empty: give a date and time as "
+                                                "YYYY-MM-DD HH:MM"))
         match = _DATETIME.fullmatch(raw)
         try:
             if not match:
                 raise ValueError(raw)
             return datetime(*map(int, match.groups()))
         except ValueError:
-            raise ValidationError(name, "must be a date and time as YYYY-MM-DD HH:MM; "
-                                        f"got {raw!r}") from None
+            raise ValidationError(name, gettext("must be a date and time as YYYY-MM-DD HH:MM; "
+                                                "got %(raw)s", raw=repr(raw))) from None
 
     def version(self) -> int:
         """The version the form was rendered from: a stale form is refused, never applied."""
         number = whole_number(self.data.get(VERSION_FIELD, ""))
         if number is None:
-            raise ValidationError(VERSION_FIELD, "the form is missing the version it was "
-                                                 "loaded from; reload the page")
+            raise ValidationError(VERSION_FIELD, gettext("the form is missing the version it "
+                                                         "was loaded from; reload the page"))
         return number
 
 

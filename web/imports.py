@@ -25,6 +25,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext, lazy_gettext
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from planner.commands.imports import ImportRefused
@@ -40,7 +41,7 @@ bp = Blueprint("imports", __name__, url_prefix="/imports")
 KIND = "<any(people, profiles):import_kind>"
 UPLOAD_TTL = 2 * 60 * 60  # seconds an uploaded file waits for its import
 SHOWN_NEW = 50  # new rows shown in the preview (rows with errors are all shown)
-NOUN = {PEOPLE: "people", "profiles": "company profiles"}
+NOUN = {PEOPLE: lazy_gettext("people"), "profiles": lazy_gettext("company profiles")}
 
 
 def _folder() -> Path:
@@ -93,8 +94,8 @@ def _allow_big_uploads(endpoint: str | None, values: dict[str, Any] | None) -> N
 @bp.errorhandler(RequestEntityTooLarge)
 def _too_large(error: RequestEntityTooLarge) -> Any:
     kind = (request.view_args or {}).get("import_kind", PEOPLE)
-    return _upload_page(kind, 413, f"file: the file is larger than "
-                                   f"{MAX_BYTES // (1024 * 1024)} MB")
+    return _upload_page(kind, 413, gettext("file: the file is larger than %(mb)s MB",
+                                           mb=MAX_BYTES // (1024 * 1024)))
 
 
 @bp.get(f"/{KIND}")
@@ -108,7 +109,7 @@ def upload(import_kind: str) -> Any:
 def receive(import_kind: str) -> Any:
     file = request.files.get("file")
     if file is None or not file.filename:
-        return _upload_page(import_kind, 422, "file: choose a CSV or XLSX file")
+        return _upload_page(import_kind, 422, gettext("file: choose a CSV or XLSX file"))
     data = file.read(MAX_BYTES + 1)
     try:
         read_table(data, file.filename)
@@ -156,7 +157,7 @@ def _preview_page(kind: str, found: dict[str, str], table: Table,
 def preview(import_kind: str) -> Any:
     found = _upload(import_kind)
     if found is None:
-        flash("Upload a file first (an uploaded file waits two hours for its import).",
+        flash(gettext("Upload a file first (an uploaded file waits two hours for its import)."),
               "warning")
         return redirect(url_for("imports.upload", import_kind=import_kind))
     table = _table(found)
@@ -168,9 +169,9 @@ def preview(import_kind: str) -> Any:
 def run(import_kind: str) -> Any:
     found = _upload(import_kind)
     if found is None:
-        return _upload_page(import_kind, 422, "file: the uploaded file is gone (imported "
-                                              "already, or older than two hours); upload "
-                                              "it again")
+        return _upload_page(import_kind, 422, gettext(
+            "file: the uploaded file is gone (imported already, or older than two hours); "
+            "upload it again"))
     table = _table(found)
     given = _given(table, request.form)
     drop = request.form.get("drop_refused") == "yes"
@@ -181,16 +182,19 @@ def run(import_kind: str) -> Any:
     except ImportRefused as error:
         rows = len({e.number for e in error.errors})
         return _preview_page(import_kind, found, table, given, 422,
-                             f"Nothing was imported: {rows} rows have errors. Fix them in "
-                             "the file and upload it again, or leave them out.")
+                             gettext("Nothing was imported: %(rows)s rows have errors. Fix "
+                                     "them in the file and upload it again, or leave them "
+                                     "out.", rows=rows))
     except ValidationError:
         return _preview_page(import_kind, found, table, given, 422)
     _forget(import_kind)
     checked = result.preview
-    message = (f"Imported {len(result.added)} {NOUN[import_kind]}; "
-               f"{checked.count('existing')} were there already")
+    message = gettext("Imported %(added)s %(noun)s; %(existing)s were there already",
+                      added=len(result.added), noun=NOUN[import_kind],
+                      existing=checked.count("existing"))
     if result.dropped:
         rows = ", ".join(str(n) for n in sorted({e.number for e in checked.errors}))
-        message += f"; {result.dropped} rows with errors were left out (rows {rows})"
+        message += "; " + gettext("%(dropped)s rows with errors were left out (rows %(rows)s)",
+                                  dropped=result.dropped, rows=rows)
     flash(message + ".", "success")
     return redirect(url_for("people.index" if import_kind == PEOPLE else "companies.index"))

@@ -1,19 +1,20 @@
 """Navigation and page slots: each feature module adds its own entries when it is imported.
 
-`add_nav("Trips", "trips.index", roles=("organiser", "auditor"), order=20)`; entries whose
-endpoint is not registered, or not for the user's role, are left out.
+`add_nav(lazy_gettext("Trips"), "trips.index", roles=("organiser", "auditor"), order=20)`;
+entries whose endpoint is not registered, or not for the user's role, are left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import Flask, current_app, g, request, url_for
 
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: Any  # str or flask_babel's LazyString: translated when the page is rendered
     endpoint: str
     roles: tuple[str, ...]
     order: int
@@ -37,7 +38,7 @@ def slot(name: str) -> list[str]:
     return list(SLOTS.get(name, ()))
 
 
-def add_nav(label: str, endpoint: str, *, roles: tuple[str, ...], order: int = 50) -> None:
+def add_nav(label: Any, endpoint: str, *, roles: tuple[str, ...], order: int = 50) -> None:
     NAV[endpoint] = NavItem(label, endpoint, tuple(roles), order)
 
 
@@ -49,7 +50,7 @@ def nav_items() -> list[tuple[NavItem, str, bool]]:
     known = set(current_app.view_functions)
     current = (request.endpoint or "").split(".")[0]
     return [(item, url_for(item.endpoint), item.endpoint.split(".")[0] == current)
-            for item in sorted(NAV.values(), key=lambda i: (i.order, i.label))
+            for item in sorted(NAV.values(), key=lambda i: (i.order, str(i.label)))
             if user.role in item.roles and item.endpoint in known]
 
 

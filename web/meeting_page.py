@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext
 
 from planner.domain import values as v
 from web import access, warnings_flash
@@ -19,6 +20,7 @@ from web.forms import Form, form_page, render_form
 from web.meetings import meeting
 from web.trips import trip
 from web.wiring import actor, commands
+from web.words import word
 
 bp = Blueprint("meeting_page", __name__)
 
@@ -42,7 +44,7 @@ def _context(meeting_id: UUID) -> dict[str, Any]:
     delegation, and anyone still attending who has left it (so they can be removed)."""
     row = meeting(meeting_id)
     trip_row = trip(row.trip_id)
-    members = [(str(m.person_id), f"{m.name} · {m.role}") for m in trip_row.members]
+    members = [(str(m.person_id), f"{m.name} · {word(m.role)}") for m in trip_row.members]
     listed = {value for value, _ in members}
     former = [(str(a.person_id), f"{a.name or a.person_id} · no longer in the delegation")
               for a in row.attendees if str(a.person_id) not in listed]
@@ -93,9 +95,10 @@ def save(meeting_id: UUID) -> Any:
         status=data.text("status") or None, attendees=data.choices("attendees"))
     if recorded:
         saved = list(dict.fromkeys(SAVED[event] for event in recorded))
-        flash(f"Saved: the meeting's {', '.join(saved)}. Earlier values stay in the history.",
+        flash(gettext("Saved: the meeting's %(parts)s. Earlier values stay in the history.",
+                      parts=", ".join(gettext(part) for part in saved)),
               "success")
         warnings_flash.flash_new(trip_id, earlier)
     else:
-        flash("Nothing was changed, so nothing was saved.", "message")
+        flash(gettext("Nothing was changed, so nothing was saved."), "message")
     return redirect(url_for("meetings.show", meeting_id=meeting_id))

@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from planner.places.zones import propose_zone
 from web import access, warnings_flash
@@ -88,7 +89,7 @@ def schedule(trip_id: UUID) -> Any:
         starts=form.local_datetime("starts_at"), ends=form.local_datetime("ends_at"),
         counterparts=form.lines("counterparts"), agenda=form.text("agenda"),
         attendees=form.choices("attendees"))
-    flash("The meeting is scheduled.", "success")
+    flash(gettext("The meeting is scheduled."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(str(meeting_id))
 
@@ -133,7 +134,7 @@ def update(meeting_id: UUID) -> Any:
         meeting_id, actor=actor(), kind=form.text("kind"), title=form.text("title"),
         counterparts=form.lines("counterparts"), agenda=form.text("agenda"),
         reason=form.text("reason"), expected_version=form.version())
-    flash("The meeting's details are saved.", "success")
+    flash(gettext("The meeting's details are saved."), "success")
     return _to_meeting(meeting_id)
 
 
@@ -159,7 +160,7 @@ def move(meeting_id: UUID) -> Any:
     commands().move_meeting(meeting_id, actor=actor(), starts=form.local_datetime("starts_at"),
                             ends=form.local_datetime("ends_at"), reason=form.text("reason"),
                             expected_version=form.version())
-    flash("The meeting is moved; its old time stays in the history.", "success")
+    flash(gettext("The meeting is moved; its old time stays in the history."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(meeting_id)
 
@@ -187,7 +188,7 @@ def relocate(meeting_id: UUID) -> Any:
     commands().relocate_meeting(meeting_id, actor=actor(), venue=form.text("venue"), city=city,
                                 timezone=zone, leg_id=leg_id, reason=form.text("reason"),
                                 expected_version=form.version())
-    flash("The meeting has a new place.", "success")
+    flash(gettext("The meeting has a new place."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(meeting_id)
 
@@ -209,7 +210,7 @@ def status(meeting_id: UUID) -> Any:
 @form_page("meetings/status.html", _context, _version)
 def confirm(meeting_id: UUID) -> Any:
     commands().confirm_meeting(meeting_id, actor=actor(), expected_version=Form().version())
-    flash("The meeting is confirmed.", "success")
+    flash(gettext("The meeting is confirmed."), "success")
     return _to_meeting(meeting_id)
 
 
@@ -220,7 +221,8 @@ def cancel(meeting_id: UUID) -> Any:
     form = Form()
     commands().cancel_meeting(meeting_id, actor=actor(), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The meeting is cancelled; it stays in the history and can be reinstated.", "success")
+    flash(gettext("The meeting is cancelled; it stays in the history and can be reinstated."),
+          "success")
     return _to_meeting(meeting_id)
 
 
@@ -232,6 +234,6 @@ def reinstate(meeting_id: UUID) -> Any:
     earlier = warnings_flash.before(trip_id)
     commands().reinstate_meeting(meeting_id, actor=actor(), reason=form.text("reason"),
                                  expected_version=form.version())
-    flash("The meeting is reinstated (as proposed).", "success")
+    flash(gettext("The meeting is reinstated (as proposed)."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _to_meeting(meeting_id)

@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner.domain.errors import ConflictError, InvariantError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID, OrganisationKind
@@ -25,7 +26,7 @@ from web.layout import add_nav
 from web.wiring import actor, commands, found, queries
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
-add_nav("Organisations", "organisations.index",
+add_nav(lazy_gettext("Organisations"), "organisations.index",
         roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=45)
 
 
@@ -92,7 +93,7 @@ def new() -> Any:
 @form_page("organisations/form.html", _context)
 def create() -> Any:
     organisation_id = commands().register_organisation(actor=actor(), **_fields(Form()))
-    flash("The organisation is registered.", "success")
+    flash(gettext("The organisation is registered."), "success")
     return redirect(url_for("organisations.show", organisation_id=organisation_id))
 
 
@@ -115,7 +116,7 @@ def update(organisation_id: Any) -> Any:
     else:
         commands().change_organisation(row.id, actor=actor(), **_fields(form),
                                        reason=form.text("reason"), expected_version=version)
-    flash("The organisation is saved.", "success")
+    flash(gettext("The organisation is saved."), "success")
     return redirect(url_for("organisations.show", organisation_id=row.id))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext
 
 from planner.domain import timing
 from web import access, warnings_flash
@@ -64,7 +65,7 @@ def add_attendee(meeting_id: UUID) -> Any:
     form, trip_id = Form(), meeting(meeting_id).trip_id
     earlier = warnings_flash.before(trip_id)
     added = commands().add_attendees(meeting_id, form.choices("person_id"), actor=actor())
-    flash("Attendees added." if added else "They already attend this meeting.",
+    flash(gettext("Attendees added.") if added else "They already attend this meeting.",
           "success" if added else "message")
     warnings_flash.flash_new(trip_id, earlier)
     return _to_page(meeting_id, "meetings.show")
@@ -77,7 +78,7 @@ def remove_attendee(meeting_id: UUID, person_id: UUID) -> Any:
     form = Form()
     commands().remove_attendee(meeting_id, actor=actor(), person_id=person_id,
                                reason=form.text("reason"), expected_version=form.version())
-    flash("The attendee is removed from this meeting.", "success")
+    flash(gettext("The attendee is removed from this meeting."), "success")
     return _to_page(meeting_id, "meetings.show")
 
 
@@ -104,7 +105,7 @@ def record_outcome(meeting_id: UUID) -> Any:
     commands().record_outcome(meeting_id, actor=actor(), summary=form.text("summary"),
                               ideas=form.lines("ideas"), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The outcome is recorded and the meeting is marked as held.", "success")
+    flash(gettext("The outcome is recorded and the meeting is marked as held."), "success")
     return _to_page(meeting_id, "meetings.show")
 
 
@@ -122,7 +123,7 @@ def add_followup(meeting_id: UUID) -> Any:
     form = Form()
     commands().add_followup(meeting_id, actor=actor(), action=form.text("action"),
                             owner=form.text("owner"), due_on=form.date("due_on"))
-    flash("The follow-up is added.", "success")
+    flash(gettext("The follow-up is added."), "success")
     return _to_page(meeting_id, "outcomes.followups")
 
 
@@ -133,5 +134,5 @@ def complete_followup(meeting_id: UUID, followup_id: str) -> Any:
     form = Form()
     done_on = form.date("done_on") if form.text("done_on").strip() else today()
     commands().complete_followup(meeting_id, followup_id, actor=actor(), done_on=done_on)
-    flash("The follow-up is done.", "success")
+    flash(gettext("The follow-up is done."), "success")
     return _to_page(meeting_id, "outcomes.followups")

@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext
 
 from planner import defaults
 from planner.domain.errors import InvariantError, ValidationError
@@ -25,7 +26,7 @@ from web.layout import add_nav
 from web.wiring import actor, commands, queries, settings
 
 bp = Blueprint("people", __name__, url_prefix="/people")
-add_nav("People", "people.index",
+add_nav(lazy_gettext("People"), "people.index",
         roles=(access.ORGANISER, access.AUDITOR, "administrator"), order=40)
 
 
@@ -98,7 +99,7 @@ def register() -> Any:
     person_id = commands().register_person(actor=actor(), **fields,
                                            owner_org_id=g.user.organisation_id,
                                            organisation_id=chosen)
-    flash("The person is registered; add them to a trip's delegation from the trip."
+    flash(gettext("The person is registered; add them to a trip's delegation from the trip.")
           + filled, "success")
     return redirect(url_for("people.show", person_id=person_id))
 
@@ -142,7 +143,7 @@ def update(person_id: UUID) -> Any:
     if moved:
         commands().name_person_organisation(person_id, actor=actor(), organisation_id=chosen,
                                             reason=reason, expected_version=version)
-    flash("The person's details are saved.", "success")
+    flash(gettext("The person's details are saved."), "success")
     return redirect(url_for("people.show", person_id=person_id))
 
 
@@ -200,7 +201,8 @@ def change_role(account_id: UUID) -> Any:
     commands().change_role(row.email, actor=actor(), role=form.text("role"),
                            person_id=form.optional("person_id"), reason=form.text("reason"),
                            expected_version=form.version())
-    flash(f"{row.name} is now {form.text('role').strip()}.", "success")
+    flash(gettext("%(name)s is now %(role)s.", name=row.name,
+                  role=gettext(form.text("role").strip())), "success")
     return redirect(url_for("people.accounts"))
 
 
@@ -216,7 +218,8 @@ def change_active(account_id: UUID) -> Any:
     with field_names(reason="active_reason"):
         change(row.email, actor=actor(), reason=form.text("active_reason"),
                expected_version=form.version())
-    flash(f"{row.name}'s account is {'disabled' if row.active else 'enabled again'}.", "success")
+    flash(gettext("%(name)s's account is disabled.", name=row.name) if row.active else
+          gettext("%(name)s's account is enabled again.", name=row.name), "success")
     return redirect(url_for("people.accounts"))
 
 
@@ -233,6 +236,7 @@ def change_global_auditor(account_id: UUID) -> Any:
     with field_names(reason="scope_reason"):
         commands().set_global_auditor(row.email, actor=actor(), global_auditor=wanted,
                                       reason=form.text("scope_reason"))
-    flash(f"{row.name} now sees {'every organisation' if wanted else 'their organisation'}"
-          "'s records.", "success")
+    flash(gettext("%(name)s now sees every organisation's records.", name=row.name) if wanted
+          else gettext("%(name)s now sees their organisation's records.", name=row.name),
+          "success")
     return redirect(url_for("people.accounts"))

@@ -15,12 +15,14 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import g
+from flask_babel import LazyString, gettext, lazy_gettext
 from werkzeug.exceptions import Forbidden
 
 from planner.organisations import records as rules
 from planner.organisations.access import Viewer
 from web import access
 from web.wiring import found, queries, read_once
+from web.words import word
 
 
 def viewer() -> Viewer:
@@ -55,21 +57,25 @@ def visible_account(account_id: object) -> Any:
 
 
 # -- decorators ---------------------------------------------------------------------------
-_STAFF_ONLY = "Only organisers, administrators and auditors can see this register."
-_OWNER_ONLY = ("Only organisers of the organisation that owns this {what} can change it; "
-               "you may read it.")
+_STAFF_ONLY = lazy_gettext("Only organisers, administrators and auditors can see this register.")
+def _owner_only(what: str) -> LazyString:
+    """The refusal for a record owned by another organisation, in the reader's language."""
+    return LazyString(lambda: gettext("Only organisers of the organisation that owns this "
+                                      "%(what)s can change it; you may read it.",
+                                      what=word(what)))
 
 staff = access.guard("staff", lambda user, _: user.viewer.is_staff, _STAFF_ONLY)
 """Registers of profiles, agreements, people and accounts (each filtered by organisation)."""
 
 record_planner = access.guard(
     "record planner", lambda user, _: user.viewer.plans,
-    "Only organisers and administrators can register records; auditors change nothing.")
+    lazy_gettext("Only organisers and administrators can register records; auditors change "
+                 "nothing."))
 """Registering a new profile, agreement or person (owned by the user's organisation)."""
 
 administrator = access.guard(
     "administrator", lambda user, _: rules.may_manage_organisations(user.viewer),
-    "Only administrators can do this.")
+    lazy_gettext("Only administrators can do this."))
 """Registering and changing organisations, the global-auditor flag."""
 
 
@@ -89,7 +95,7 @@ def _owner(rule: str, load: Callable[[Any], Any], key: str,
         if not user.viewer.plans:  # auditors and participants: by role, before any lookup
             return False
         return owns(user, load(kwargs[key]).owner_org_id)  # invisible: 404 from `load`
-    return access.guard(rule, allow, _OWNER_ONLY.format(what=what))
+    return access.guard(rule, allow, _owner_only(what))
 
 
 profile_reader = _reader("profile reader", visible_profile, "profile_id")
@@ -112,8 +118,8 @@ def _erases(user: access.User, kwargs: dict[str, Any]) -> bool:
 
 person_eraser = access.guard(
     "person eraser", _erases,
-    "Only organisers and administrators of the organisation that registered this person "
-    "can erase their data.")
+    lazy_gettext("Only organisers and administrators of the organisation that registered this "
+                 "person can erase their data."))
 
 
 def may_manage_account(user: access.User, row: Any) -> bool:
@@ -130,8 +136,8 @@ def _manages_account(user: access.User, kwargs: dict[str, Any]) -> bool:
 
 account_manager = access.guard(
     "account manager", _manages_account,
-    "Only administrators, or organisers of the account's organisation, can change an "
-    "account; an administrator's account only administrators.")
+    lazy_gettext("Only administrators, or organisers of the account's organisation, can change "
+                 "an account; an administrator's account only administrators."))
 
 
 def grantable_roles(user: access.User) -> list[str]:
@@ -143,4 +149,4 @@ def refuse_unless_grantable(user: access.User, role: str) -> None:
     """403 for a role the user may not give (an unknown role is the domain's 422)."""
     wanted = role.strip()
     if wanted == "administrator" and wanted not in rules.grantable_roles(user.viewer):
-        raise Forbidden("Only administrators can make an account an administrator.")
+        raise Forbidden(gettext("Only administrators can make an account an administrator."))

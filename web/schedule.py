@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, render_template
+from flask_babel import lazy_gettext
 
 from planner.itinerary.order import order_schedule
 from web import access
@@ -12,7 +13,7 @@ from web.layout import add_nav
 from web.wiring import my_person, now, queries
 
 bp = Blueprint("schedule", __name__)
-add_nav("My schedule", "schedule.mine",
+add_nav(lazy_gettext("My schedule"), "schedule.mine",
         roles=("participant", "organiser", "administrator", "auditor"), order=15)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, render_template, request
+from flask_babel import lazy_gettext
 
 from planner.readmodel.search_tables import KINDS
 from web import record_access as ra
@@ -14,9 +15,9 @@ from web.wiring import page_number, queries
 
 bp = Blueprint("search", __name__, url_prefix="/search")
 
-HEADINGS = {"trip": "Trips", "meeting": "Meetings", "person": "People",
-            "organisation": "Organisations", "profile": "Company profiles",
-            "agreement": "Agreements"}
+HEADINGS = {"trip": lazy_gettext("Trips"), "meeting": lazy_gettext("Meetings"),
+            "person": lazy_gettext("People"), "organisation": lazy_gettext("Organisations"),
+            "profile": lazy_gettext("Company profiles"), "agreement": lazy_gettext("Agreements")}
 LINKS = {"trip": ("trips.show", "trip_id"), "meeting": ("meetings.show", "meeting_id"),
          "person": ("people.show", "person_id"),
          "organisation": ("organisations.show", "organisation_id"),

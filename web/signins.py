@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, render_template
+from flask_babel import lazy_gettext
 
 from web import record_access as ra
 from web.layout import add_nav
 from web.wiring import page_number, queries, signins
 
 bp = Blueprint("signins", __name__)
-add_nav("Sign-ins", "signins.index", roles=("auditor", "administrator"), order=85)
+add_nav(lazy_gettext("Sign-ins"), "signins.index", roles=("auditor", "administrator"), order=85)
 PER_PAGE = 100
 
 

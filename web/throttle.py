@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, current_app, request
+from flask_babel import gettext
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -47,16 +48,17 @@ def refusal(email: str) -> str | None:
     """Why this attempt is not even checked (a message for the 429 page), or None."""
     if not _limiter().test(ADDRESS_LIMIT, _NAMESPACE, _address()):
         current_app.logger.warning("sign-in throttled for address %s", _address())
-        return ("Too many failed sign-ins from your network. Wait a quarter of an hour and "
-                "try again.")
+        return gettext("Too many failed sign-ins from your network. Wait a quarter of an hour "
+                       "and try again.")
     log = signins()
     until = log.locked_until(email, _now()) if log and email else None
     if until is None:
         return None
     current_app.logger.warning("sign-in throttled for account %s", email)
     minutes = max(1, round((until - _now()).total_seconds() / 60))
-    return (f"Too many failed sign-ins for this account. Try again after "
-            f"{until:%H:%M} UTC (in about {minutes} minutes), or ask an organiser.")
+    return gettext("Too many failed sign-ins for this account. Try again after %(until)s UTC "
+                   "(in about %(minutes)s minutes), or ask an organiser.",
+                   until=until.strftime("%H:%M"), minutes=minutes)
 
 
 def retry_after() -> dict[str, str]:

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext
 
 from planner.domain.errors import ValidationError
 from planner.domain.travel import MOST_MINUTES
@@ -61,12 +62,14 @@ def times(trip_id: UUID) -> Any:
 @form_page("travel/times.html", _context, _values)
 def set_time(trip_id: UUID) -> Any:
     form = Form()
-    city_a, city_b = form.required("city_a", "a city"), form.required("city_b", "a city")
+    city_a = form.required("city_a", gettext("a city"))
+    city_b = form.required("city_b", gettext("a city"))
     commands().set_travel_time(trip_id, actor=actor(), city_a=city_a, city_b=city_b,
                                minutes=_minutes(form), reason=form.text("reason"),
                                expected_version=form.version())
-    flash(f"The travel time between {city_a} and {city_b} is {form.text('minutes').strip()} "
-          "minutes for this trip; its warnings use it.", "success")
+    flash(gettext("The travel time between %(city_a)s and %(city_b)s is %(minutes)s minutes "
+                  "for this trip; its warnings use it.", city_a=city_a, city_b=city_b,
+                  minutes=form.text("minutes").strip()), "success")
     return redirect(url_for("travel.times", trip_id=trip_id))
 
 
@@ -75,9 +78,11 @@ def set_time(trip_id: UUID) -> Any:
 @form_page("travel/times.html", _context, _values)
 def clear_time(trip_id: UUID) -> Any:
     form = Form()
-    city_a, city_b = form.required("city_a", "a city"), form.required("city_b", "a city")
+    city_a = form.required("city_a", gettext("a city"))
+    city_b = form.required("city_b", gettext("a city"))
     commands().clear_travel_time(trip_id, actor=actor(), city_a=city_a, city_b=city_b,
                                  reason=form.text("reason"), expected_version=form.version())
-    flash(f"The travel time between {city_a} and {city_b} is the configured default again.",
+    flash(gettext("The travel time between %(city_a)s and %(city_b)s is the configured default "
+                  "again.", city_a=city_a, city_b=city_b),
           "success")
     return redirect(url_for("travel.times", trip_id=trip_id))

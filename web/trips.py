@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext, ngettext
 from werkzeug.exceptions import Forbidden, NotFound
 
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
@@ -15,9 +16,11 @@ from web import access, warnings_flash
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import actor, commands, found, page_number, queries, read_once, settings
+from web.words import word
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
-add_nav("Trips", "trips.index", roles=("organiser", "administrator", "auditor", "participant"),
+add_nav(lazy_gettext("Trips"),
+        "trips.index", roles=("organiser", "administrator", "auditor", "participant"),
         order=20)
 FILTERS = ("status", "year", "city", "country", "organiser")
 
@@ -29,15 +32,17 @@ def _copier(user: access.User, kwargs: dict[str, Any]) -> bool:
     """Copying: refused by role first (403, like every change), then a trip the user may
     not read is 404, then planner.organisations.copies decides."""
     if not user.viewer.plans:
-        raise Forbidden(f"Only organisers can plan trips; you are signed in as {user.role}.")
+        raise Forbidden(gettext("Only organisers can plan trips; you are signed in as %(role)s.",
+                                role=word(user.role)))
     level = access.trip_level(user, str(kwargs["trip_id"]))
     if level == TripAccess.NONE:
-        raise NotFound(f"There is no trip with id {kwargs['trip_id']}.")
+        raise NotFound(gettext("There is no %(kind)s with id %(record_id)s.",
+                               kind=gettext("trip"), record_id=kwargs["trip_id"]))
     return may_copy(user.viewer, level)
 
 
 copier = access.guard("trip copier", _copier,
-                      "Only staff who may read this trip can plan again from it.")
+                      lazy_gettext("Only staff who may read this trip can plan again from it."))
 """Plan again from a trip: organisers and administrators who may read it."""
 
 
@@ -111,7 +116,7 @@ def create() -> Any:
         home_timezone=form.text("home_timezone"), starts_on=form.date("starts_on"),
         ends_on=form.date("ends_on"),
         owner_org_id=g.user.organisation_id or DEFAULT_ORGANISATION_ID)
-    flash("The trip is created. Add its legs next: the cities and dates.", "success")
+    flash(gettext("The trip is created. Add its legs next: the cities and dates."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -146,7 +151,7 @@ def update(trip_id: UUID) -> Any:
         organiser=form.text("organiser"), direction=form.text("direction"),
         home_timezone=form.text("home_timezone"), reason=form.text("reason"),
         expected_version=form.version())
-    flash("The trip's details are saved.", "success")
+    flash(gettext("The trip's details are saved."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -170,7 +175,7 @@ def change_dates(trip_id: UUID) -> Any:
     commands().change_trip_dates(trip_id, actor=actor(), starts_on=form.date("starts_on"),
                                  ends_on=form.date("ends_on"), reason=form.text("reason"),
                                  expected_version=form.version())
-    flash("The trip's dates are changed.", "success")
+    flash(gettext("The trip's dates are changed."), "success")
     warnings_flash.flash_new(trip_id, earlier)
     return redirect(url_for("trips.show", trip_id=trip_id))
 
@@ -194,7 +199,7 @@ def set_objectives(trip_id: UUID) -> Any:
     form = Form()
     commands().set_objectives(trip_id, actor=actor(), objectives=form.lines("objectives"),
                               reason=form.text("reason"), expected_version=form.version())
-    flash("The objectives are saved.", "success")
+    flash(gettext("The objectives are saved."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -217,7 +222,7 @@ def change_status(trip_id: UUID) -> Any:
     form = Form()
     commands().change_trip_status(trip_id, actor=actor(), status=form.text("status"),
                                   reason=form.text("reason"), expected_version=form.version())
-    flash(f"The trip is now {form.text('status')}.", "success")
+    flash(gettext("The trip is now %(status)s.", status=gettext(form.text("status"))), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -235,7 +240,7 @@ def cancel(trip_id: UUID) -> Any:
     form = Form()
     commands().cancel_trip(trip_id, actor=actor(), reason=form.text("reason"),
                            expected_version=form.version())
-    flash("The trip is cancelled. Its history is kept; it can be reinstated.", "success")
+    flash(gettext("The trip is cancelled. Its history is kept; it can be reinstated."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -246,7 +251,7 @@ def reinstate(trip_id: UUID) -> Any:
     form = Form()
     commands().reinstate_trip(trip_id, actor=actor(), reason=form.text("reason"),
                               expected_version=form.version())
-    flash("The trip is reinstated.", "success")
+    flash(gettext("The trip is reinstated."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 
 
@@ -281,19 +286,16 @@ def sharing(trip_id: UUID) -> Any:
 def share(trip_id: UUID) -> Any:
     form = Form()
     commands().share_trip(trip_id, actor=actor(),
-                          organisation_id=form.required("organisation_id", "an organisation"),
+                          organisation_id=form.required("organisation_id",
+                                                        gettext("an organisation")),
                           access=form.text("access"), reason=form.text("reason"),
                           expected_version=form.version())
-    flash("The trip's sharing is changed." if form.text("access") != "none" else
-          "The trip is no longer shared with that organisation.", "success")
+    flash(gettext("The trip's sharing is changed.") if form.text("access") != "none" else
+          gettext("The trip is no longer shared with that organisation."), "success")
     return redirect(url_for("trips.sharing", trip_id=trip_id))
 
 
 # -- plan again from this trip --------------------------------------------------------------
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
 def _copy_context(trip_id: UUID) -> dict[str, Any]:
     return {"trip": trip(trip_id)}
 
@@ -314,11 +316,15 @@ def copy(trip_id: UUID) -> Any:
     made = commands().copy_trip(trip_id, actor=actor(), starts_on=form.date("starts_on"),
                                 title=form.text("title").strip(), meeting_ids=meetings,
                                 owner_org_id=g.user.organisation_id or DEFAULT_ORGANISATION_ID)
-    flash(f"A draft copy of ‘{original.title}’ is made: {_count(len(original.legs), 'leg')}, "
-          f"{_count(len(original.members) - len(made.left_out), 'member')} and "
-          f"{_count(len(made.meeting_ids), 'meeting')} as proposals.", "success")
+    legs, members = len(original.legs), len(original.members) - len(made.left_out)
+    flash(gettext("A draft copy of ‘%(title)s’ is made: %(legs)s, %(members)s and %(meetings)s "
+                  "as proposals.", title=original.title,
+                  legs=ngettext("%(num)s leg", "%(num)s legs", legs),
+                  members=ngettext("%(num)s member", "%(num)s members", members),
+                  meetings=ngettext("%(num)s meeting", "%(num)s meetings",
+                                    len(made.meeting_ids))), "success")
     if made.left_out:
         names = {m.person_id: m.name for m in original.members}
-        flash("Left out (people of a partner organisation, which does not see the copy): "
+        flash(gettext("Left out (people of a partner organisation, which does not see the copy): ")
               + ", ".join(names.get(p, str(p)) for p in made.left_out) + ".", "warning")
     return redirect(url_for("trips.show", trip_id=made.trip_id))

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from flask import current_app, g, request
+from flask_babel import gettext
 from werkzeug.exceptions import NotFound
 
 from planner.application import PlannerApplication
@@ -27,6 +28,7 @@ from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
 from planner.signin.attempts import SignInLog
 from web.forms import whole_number
+from web.words import word
 
 
 def planner() -> Planner:
@@ -158,5 +160,6 @@ def page_number() -> int:
 def found(row: Any, what: str, record_id: object) -> Any:
     """The row, or a 404 naming what was not found."""
     if row is None:
-        raise NotFound(f"There is no {what} with id {record_id}.")
+        raise NotFound(gettext("There is no %(kind)s with id %(record_id)s.", kind=word(what),
+                               record_id=record_id))
     return row

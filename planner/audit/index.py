@@ -23,7 +23,8 @@ Known = dict[str, tuple[str, str]]
 KINDS = {"Trip": "trip", "Meeting": "meeting", "CompanyProfile": "company profile",
          "Agreement": "agreement", "Person": "person", "Account": "account",
          "AuditTrail": "audit trail", "Organisation": "organisation", "ApiToken": "API token",
-         "Matchmaking": "matchmaking", "Invitation": "invitation"}
+         "Matchmaking": "matchmaking", "Invitation": "invitation",
+         "AccountPreferences": "account preferences"}
 _LABEL_FIELDS = ("name", "title", "owner", "email")  # a person has a name and a job title
 COLUMNS = ("record_id", "record_kind", "record_version", "event_type", "actor", "occurred_at",
            "reason", "label", "parent_id")

@@ -306,6 +306,8 @@ matchmaking_outcomes.rate       POST    302       422       403    403      403
 matchmaking_outcomes.record_stage POST    302       422       403    403      403
 matchmaking_outcomes.report     GET     302       200       403    404      200
 calendar_mails.share_addresses  POST    302       422       403    403      403
+# language switcher (issue 14): anyone, the login page too
+language.choose                 POST    422       422       422    422      422
 """
 
 ORGANISERS = """
@@ -578,6 +580,8 @@ matchmaking_outcomes.rate          POST   422   422   403   404
 matchmaking_outcomes.record_stage  POST   422   422   403   404
 matchmaking_outcomes.report        GET    200   200   200   404
 calendar_mails.share_addresses     POST   422   403   403   404
+# language switcher (issue 14)
+language.choose                    POST   422   422   422   422
 """
 
 AUDITORS = """
@@ -850,6 +854,8 @@ matchmaking_outcomes.rate          POST   403   403   403   403   403
 matchmaking_outcomes.record_stage  POST   403   403   403   403   403
 matchmaking_outcomes.report        GET    200   200   200   404   200
 calendar_mails.share_addresses     POST   403   403   403   403   403
+# language switcher (issue 14)
+language.choose                    POST   422   422   422   422   422
 """
 
 ADMINISTRATORS = """
@@ -1122,6 +1128,8 @@ matchmaking_outcomes.rate          POST   422   422   403   404
 matchmaking_outcomes.record_stage  POST   422   422   403   404
 matchmaking_outcomes.report        GET    200   200   200   404
 calendar_mails.share_addresses     POST   422   403   403   404
+# language switcher (issue 14)
+language.choose                    POST   422   422   422   422
 """
 
 

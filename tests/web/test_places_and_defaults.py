@@ -146,7 +146,7 @@ def test_a_new_persons_home_zone_is_their_organisations_or_the_trips(
         actor="test", name="Tokyo Liaison Office", kind="government", country="JP",
         timezone="Asia/Tokyo")
     page = text_of(organiser.get(f"/trips/{trip_id}/members"))
-    assert "else the trip&#39;s home zone, Asia/Shanghai." in page
+    assert "else the trip's home zone, Asia/Shanghai." in page
     added = post(organiser, f"/trips/{trip_id}/people", name="Sato Ken", home_timezone="",
                  new_role="adviser", new_organisation="Tokyo Liaison Office")
     assert added.status_code == 302

@@ -19,6 +19,7 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
 from planner.domain.audit_trail import AuditTrail
+from planner.domain.preferences import AccountPreferences
 from planner.readmodel import odd_ids
 from planner.readmodel.handlers import (
     agreements,
@@ -55,6 +56,8 @@ HANDLERS: dict[type, Handler] = {
 IGNORED: frozenset[type] = frozenset({
     # Who viewed, exported or verified the log: planner.audit keeps its own tables for that.
     AuditTrail.Started, AuditTrail.Viewed, AuditTrail.Exported, AuditTrail.Verified,
+    # An account's chosen language: read from its record at sign-in (no page lists it).
+    AccountPreferences.Started, AccountPreferences.LanguageChosen,
 })
 
 # The rows each event changes besides its aggregate's own: read before the handlers run.
