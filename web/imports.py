@@ -34,6 +34,7 @@ from planner.imports.checking import Preview
 from planner.imports.fields import FIELDS, PEOPLE, guess
 from planner.spreadsheet.reading import MAX_BYTES, MAX_ROWS, Table, read_table
 from web import record_access as ra
+from web.refusals import domain_message
 from web.wiring import actor, commands, queries
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
@@ -113,7 +114,7 @@ def receive(import_kind: str) -> Any:
     try:
         read_table(data, file.filename)
     except ValidationError as error:
-        return _upload_page(import_kind, 422, f"{error.field}: {error.rule}")
+        return _upload_page(import_kind, 422, domain_message(error, with_field=True))
     _forget(import_kind)
     folder = _folder()
     _sweep(folder)
@@ -139,7 +140,7 @@ def _preview_page(kind: str, found: dict[str, str], table: Table,
     try:
         checked = service.preview(queries(), kind, table, given, g.user.viewer)
     except ValidationError as error:
-        mapping_error, status = f"{error.field}: {error.rule}", 422
+        mapping_error, status = domain_message(error, with_field=True), 422
     chosen = checked.mapping if checked else (given or {c: guess(kind, c)
                                                          for c in table.columns})
     new_rows = [r for r in checked.rows if r.state == "new"][:SHOWN_NEW] if checked else []
