@@ -9,7 +9,7 @@ f-string, `%` or `.format`), so the catalogue test extracts every one of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from uuid import UUID
 
 from planner.i18n.words import N_
@@ -50,6 +50,11 @@ def fill(template: str, params: dict[str, object], tr: Translate | None = None) 
     return template % {name: shown(value, tr) for name, value in params.items()}
 
 
+def translate(tr: Translate, message_id: str, params: Mapping[str, object]) -> str:
+    """A rule in the reader's language: its template translated, then its values shown."""
+    return tr(message_id, **{name: shown(value, tr) for name, value in params.items()})
+
+
 class DomainError(Exception):
     """A command was refused; nothing was written."""
 
@@ -62,8 +67,7 @@ class DomainError(Exception):
 
     def translated(self, tr: Translate) -> str:
         """The rule in the reader's language (`tr`: a planner.i18n translator)."""
-        return tr(self.message_id, **{name: shown(value, tr)
-                                      for name, value in self.params.items()})
+        return translate(tr, self.message_id, self.params)
 
 
 class ValidationError(DomainError):

@@ -8,8 +8,10 @@ import re
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.imports.test_reading import xlsx
 from tests.web.conftest import event_count, new_trip, post, signed_in, text_of, visible
 from tests.web.test_agreements import add_party, draft, party_ids, version_of
+from tests.web.test_imports import PEOPLE, importer, upload  # noqa: F401 - a fixture
 
 
 def _in(app: Flask, language: str) -> FlaskClient:
@@ -77,3 +79,11 @@ def test_english_stays_the_source_text(app: Flask) -> None:
     page = text_of(refused)
     assert _beside(page, "ends_at") == "must be after the start"
     assert "Ends (local time): must be after the start" in _listed(page)
+
+
+def test_an_imported_rows_refusal_reads_in_chinese(importer: FlaskClient) -> None:  # noqa: F811
+    with importer.session_transaction() as session:
+        session["language"] = "zh"
+    assert upload(importer, xlsx(PEOPLE), "people.xlsx").status_code == 302
+    page = visible(importer.get("/imports/people/preview"))
+    assert "email: 必须是电子邮件地址；输入为 'ben@'" in page
