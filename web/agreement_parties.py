@@ -52,15 +52,13 @@ def _party_name(form: Form) -> tuple[str, str | None, str | None]:
     if profile_id:
         chosen = queries().profile(profile_id, viewer=ra.viewer())
         if chosen is None:
-            raise ValidationError("profile_id", "there is no company profile %(profile_id)s",
-                                  profile_id=profile_id)
+            raise ValidationError("profile_id", f"there is no company profile {profile_id}")
         name = name if name.strip() else chosen.name
     if organisation_id:
         organisation = queries().organisation(organisation_id)
         if organisation is None:
             raise ValidationError("organisation_id",
-                                  "there is no organisation with id %(organisation_id)s",
-                                  organisation_id=organisation_id)
+                                  f"there is no organisation with id {organisation_id}")
         name = name if name.strip() else organisation.display_name
     if not name.strip():
         raise ValidationError("party_name", "must not be empty: give the party's name or "

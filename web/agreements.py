@@ -128,14 +128,13 @@ def _linked(form: Form, kept: object = None) -> tuple[str | None, str | None]:
     if meeting_id:
         meeting = queries().meeting(meeting_id)
         if meeting is None or str(meeting.trip_id) not in readable:
-            raise ValidationError("meeting_id", "there is no meeting with id %(meeting_id)s",
-                                  meeting_id=meeting_id)
+            raise ValidationError("meeting_id", f"there is no meeting with id {meeting_id}")
         if trip_id and trip_id != str(meeting.trip_id):
             raise ValidationError("meeting_id", "the meeting belongs to another trip: choose "
                                                 "one of the chosen trip's meetings or none")
         trip_id = str(meeting.trip_id)
     if trip_id and trip_id not in readable:
-        raise ValidationError("trip_id", "there is no trip with id %(trip_id)s", trip_id=trip_id)
+        raise ValidationError("trip_id", f"there is no trip with id {trip_id}")
     return trip_id, meeting_id
 
 

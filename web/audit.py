@@ -232,8 +232,7 @@ def _version(text: str, moment: datetime | None) -> int | None:
         return None
     number = whole_number(text)
     if number is None or number < 1:
-        raise ValidationError("version", "must be a whole number from 1; got %(text)r",
-                              text=text[:40])
+        raise ValidationError("version", f"must be a whole number from 1; got {text[:40]!r}")
     if moment is not None:
         raise ValidationError("version", "give a moment or a version, not both")
     return number

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from flask import g, render_template, request
 from werkzeug.datastructures import MultiDict
 
-from planner.domain.errors import DomainError, ValidationError, Word
+from planner.domain.errors import DomainError, ValidationError
 
 F = TypeVar("F", bound=Callable[..., Any])
 VERSION_FIELD = "expected_version"
@@ -60,7 +60,7 @@ class Form:
     def required(self, name: str, what: str = "a value") -> str:
         value = self.data.get(name, "").strip()
         if not value:
-            raise ValidationError(name, "must not be empty: choose %(what)s", what=Word(what))
+            raise ValidationError(name, f"must not be empty: choose {what}")
         return value
 
     def lines(self, name: str) -> list[str]:
@@ -82,8 +82,7 @@ class Form:
                 raise ValueError(raw)
             return date(*map(int, match.groups()))
         except ValueError:
-            raise ValidationError(name, "must be a date as YYYY-MM-DD; got %(raw)r",
-                                  raw=raw) from None
+            raise ValidationError(name, f"must be a date as YYYY-MM-DD; got {raw!r}") from None
 
     def local_datetime(self, name: str) -> datetime:
         """A wall-clock date and time at the venue (naive: the zone comes from the venue), as
@@ -99,7 +98,7 @@ class Form:
             return datetime(*map(int, match.groups()))
         except ValueError:
             raise ValidationError(name, "must be a date and time as YYYY-MM-DD HH:MM; "
-                                        "got %(raw)r", raw=raw) from None
+                                        f"got {raw!r}") from None
 
     def version(self) -> int:
         """The version the form was rendered from: a stale form is refused, never applied."""

@@ -1,6 +1,6 @@
 """Refusals carry a message id and their values: English as before for `str(error)`, the
-reader's language through `error.translated(tr)`; no rule (in planner/ or web/) is built in
-a way the catalogue cannot extract."""
+reader's language through `error.translated(tr)`; no rule in planner/ is built in a way the
+catalogue cannot extract (web/'s own refusals are translated where they are raised)."""
 
 from __future__ import annotations
 
@@ -64,8 +64,7 @@ def test_a_missing_record_is_named_by_its_kind_in_the_readers_language() -> None
 
 
 def _refusal_classes() -> dict[str, int]:
-    """Every DomainError class in planner/ -> the position of its `rule` argument (web/
-    raises the same classes)."""
+    """Every DomainError class in planner/ -> the position of its `rule` argument."""
     for module in pkgutil.walk_packages([str(PLANNER)], "planner."):
         importlib.import_module(module.name)
     found: dict[str, int] = {}
@@ -82,7 +81,7 @@ def _refusal_classes() -> dict[str, int]:
 def _raised_rules() -> list[tuple[str, ast.expr]]:
     classes = _refusal_classes()
     rules = []
-    for path in sorted([*PLANNER.rglob("*.py"), *(PLANNER.parent / "web").rglob("*.py")]):
+    for path in sorted(PLANNER.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
