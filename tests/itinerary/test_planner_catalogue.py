@@ -12,22 +12,16 @@ from babel.messages.extract import extract_from_dir
 from planner.i18n import CATALOGUES, catalogue
 
 PLANNER = Path(__file__).resolve().parents[2] / "planner"
-WEB = PLANNER.parent / "web"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]")
 # The domain's refusals: the rule is the second argument (ExchangeError: the first).
 REFUSALS = {"DomainError": (2,), "ValidationError": (2,), "InvariantError": (2,),
             "ExchangeError": (1,)}
 KEYWORDS = {"tr": None, "N_": None, **REFUSALS}
-# web/ refuses with the same errors (shown through planner's catalogue, web/refusals.py);
-# what a form field must hold is named in `form.required(name, "a party")`.
-WEB_KEYWORDS = {**REFUSALS, "required": (2,), "_visible": (4,)}
 
 
 def extracted() -> set[str]:
-    found = [*extract_from_dir(str(PLANNER), method_map=[("**.py", "python")],
-                               keywords=KEYWORDS),
-             *extract_from_dir(str(WEB), method_map=[("**.py", "python")],
-                               keywords=WEB_KEYWORDS)]
+    found = extract_from_dir(str(PLANNER), method_map=[("**.py", "python")],
+                             keywords=KEYWORDS)
     return {message for _file, _line, message, _comments, _context in found}
 
 
