@@ -39,9 +39,11 @@ def check_rules(password: object, user_inputs: Sequence[str] = ()) -> str:
     if not isinstance(password, str) or not password:
         raise ValidationError("password", "must not be empty")
     if len(password) > MAX_PASSWORD:
-        raise ValidationError("password", f"must be at most {MAX_PASSWORD} characters")
+        raise ValidationError("password", "must be at most %(max_password)s characters",
+                              max_password=MAX_PASSWORD)
     if len(password) < MIN_PASSWORD:
-        raise ValidationError("password", f"must have at least {MIN_PASSWORD} characters")
+        raise ValidationError("password", "must have at least %(min_password)s characters",
+                              min_password=MIN_PASSWORD)
     from zxcvbn import zxcvbn
 
     words = [w for w in user_inputs if w] + [p for w in user_inputs for p in w.split("@") if p]

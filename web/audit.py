@@ -35,6 +35,7 @@ from web import access, filters
 from web.errors import error_page
 from web.forms import whole_number
 from web.layout import add_nav, add_slot
+from web.refusals import domain_message
 from web.wiring import actor, audit, page_number
 from web.words import word
 
@@ -110,11 +111,12 @@ def _zone() -> str:
     try:
         return zone_name("zone", raw)
     except ValidationError as error:
-        raise BadRequest(str(error)) from None
+        raise BadRequest(domain_message(error, with_field=True)) from None
 
 
 def _invalid(template: str, error: ValidationError, **context: Any) -> tuple[str, int]:
-    return render_template(template, errors={error.field: error.rule}, **context), 422
+    return render_template(template, errors={error.field: domain_message(error)},
+                           **context), 422
 
 
 def _filters() -> dict[str, str]:

@@ -15,6 +15,7 @@ from web.access import session_values
 from web.forms import Form, form_page, render_form
 from web.i18n import SESSION_KEY
 from web.layout import add_nav
+from web.refusals import domain_message
 from web.wiring import actor, commands, my_person
 
 bp = Blueprint("auth", __name__)
@@ -142,7 +143,7 @@ def _new_password(form: Form, email: str) -> tuple[str, dict[str, str]]:
     try:
         return hash_password(new, user_inputs=(email, g.user.name)), {}
     except ValidationError as error:
-        return "", {"new_password": error.rule}
+        return "", {"new_password": domain_message(error)}
 
 
 def _person_values() -> dict[str, Any]:

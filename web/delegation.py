@@ -10,7 +10,7 @@ from flask import Blueprint, flash, g, redirect, request, url_for
 from flask_babel import gettext
 
 from planner import defaults
-from planner.domain.errors import ValidationError
+from planner.domain.errors import ValidationError, Word
 from planner.places.zones import ZoneProposal, propose_zone
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access, warnings_flash
@@ -117,7 +117,8 @@ def _visible(field: str, record_id: str, lookup: Callable[[], Any], what: str) -
     """A record chosen in a form must be one the user's organisation may see: another
     organisation's is refused as if it did not exist (nothing is written)."""
     if lookup() is None:
-        raise ValidationError(field, f"there is no {what} with id {record_id}")
+        raise ValidationError(field, "there is no %(what)s with id %(record_id)s",
+                              what=Word(what), record_id=record_id)
 
 
 # -- delegation members ---------------------------------------------------------------------

@@ -26,7 +26,9 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from planner.domain.errors import ConflictError, DomainError, NotFoundError
+from web import refusals
 from web.forms import VERSION_FIELD, as_text
+from web.refusals import domain_message
 from web.wiring import changes_after
 from web.words import word
 
@@ -65,6 +67,7 @@ class Conflict:
 def register(app: Flask) -> None:
     app.before_request(_assign_request_id)
     app.after_request(_send_request_id)
+    refusals.register(app)
     for kind, handler in ((ConflictError, conflict), (NotFoundError, not_found),
                           (DomainError, refused), (PermissionError, forbidden),
                           (HTTPException, http_error), (Exception, server_error)):
@@ -109,10 +112,10 @@ def error_page(status: int, message: str, **extra: Any) -> tuple[str, int]:
 def refused(error: DomainError) -> tuple[str, int]:
     page = g.get("form_page")
     if page is not None:
-        shown = _form_again(lambda: page.render(422, errors={error.field: error.rule}))
+        shown = _form_again(lambda: page.render(422, errors={error.field: domain_message(error)}))
         if shown is not None:
             return shown
-    return error_page(422, f"{error.field}: {error.rule}", back=_back())
+    return error_page(422, domain_message(error, with_field=True), back=_back())
 
 
 def not_found(error: NotFoundError) -> tuple[str, int]:
@@ -154,7 +157,7 @@ def conflict(error: ConflictError) -> tuple[str, int]:
         shown = _form_again(lambda: page.render(409, conflict=info, values=values))
         if shown is not None:
             return shown
-    return error_page(409, error.rule, conflict=info, back=_back())
+    return error_page(409, domain_message(error), conflict=info, back=_back())
 
 
 def _form_again(render: Callable[[], tuple[str, int]]) -> tuple[str, int] | None:

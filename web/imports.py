@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,11 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from planner.commands.imports import ImportRefused
 from planner.domain.errors import ValidationError
 from planner.imports import service
-from planner.imports.checking import Preview
+from planner.imports.checking import CheckedRow, Preview
 from planner.imports.fields import FIELDS, PEOPLE, guess
 from planner.spreadsheet.reading import MAX_BYTES, MAX_ROWS, Table, read_table
 from web import record_access as ra
+from web.refusals import domain_message, request_translator
 from web.wiring import actor, commands, queries
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
@@ -114,7 +116,7 @@ def receive(import_kind: str) -> Any:
     try:
         read_table(data, file.filename)
     except ValidationError as error:
-        return _upload_page(import_kind, 422, f"{error.field}: {error.rule}")
+        return _upload_page(import_kind, 422, domain_message(error, with_field=True))
     _forget(import_kind)
     folder = _folder()
     _sweep(folder)
@@ -140,7 +142,7 @@ def _preview_page(kind: str, found: dict[str, str], table: Table,
     try:
         checked = service.preview(queries(), kind, table, given, g.user.viewer)
     except ValidationError as error:
-        mapping_error, status = f"{error.field}: {error.rule}", 422
+        mapping_error, status = domain_message(error, with_field=True), 422
     chosen = checked.mapping if checked else (given or {c: guess(kind, c)
                                                          for c in table.columns})
     new_rows = [r for r in checked.rows if r.state == "new"][:SHOWN_NEW] if checked else []
@@ -148,8 +150,15 @@ def _preview_page(kind: str, found: dict[str, str], table: Table,
         "imports/preview.html", kind=kind, noun=NOUN[kind], file_name=found["name"],
         columns=list(enumerate(table.columns)), fields=list(FIELDS[kind]), chosen=chosen,
         preview=checked, mapping_error=mapping_error, refused=refused, new_rows=new_rows,
-        refused_rows=[r for r in checked.rows if r.errors] if checked else [],
+        refused_rows=[_in_language(r) for r in checked.rows if r.errors] if checked else [],
         shown_new=SHOWN_NEW), status
+
+
+def _in_language(row: CheckedRow) -> CheckedRow:
+    """A refused row whose rules read in the request's language (the fields keep their
+    keys: the page maps the file's columns to fields by those keys)."""
+    tr = request_translator()
+    return replace(row, errors=[replace(e, rule=e.translated(tr)) for e in row.errors])
 
 
 @bp.get(f"/{KIND}/preview")

@@ -13,6 +13,7 @@ from werkzeug.exceptions import NotFound
 from planner.domain.errors import NotFoundError
 from web import access
 from web.feeds import content_disposition
+from web.refusals import domain_message
 from web.wiring import itineraries, my_person, public_base
 
 bp = Blueprint("itinerary", __name__)
@@ -63,5 +64,5 @@ def trip(trip_id: UUID) -> Response:
         body, pack = itineraries().trip_pdf(trip_id, language=_language(),
                                             base_url=public_base(), viewer=g.user.viewer)
     except NotFoundError as error:
-        raise NotFound(str(error)) from error
+        raise NotFound(domain_message(error, with_field=True)) from error
     return _pdf(body, pack.trip.title)

@@ -69,7 +69,8 @@ def _organisation_id(form: Form) -> str:
     except ValidationError:
         known = None
     if chosen and not known:
-        raise ValidationError("organisation_id", f"there is no organisation with id {chosen}")
+        raise ValidationError("organisation_id", "there is no organisation with id %(chosen)s",
+                              chosen=chosen)
     return chosen
 
 

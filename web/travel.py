@@ -46,8 +46,11 @@ def _minutes(form: Form) -> int:
     raw = form.text("minutes")
     number = whole_number(raw, digits=6)
     if number is None:
-        rule = "must not be empty" if not raw.strip() else f"must be a whole number; got {raw!r}"
-        raise ValidationError("minutes", f"{rule}: give the minutes from 1 to {MOST_MINUTES}")
+        if not raw.strip():
+            raise ValidationError("minutes", "must not be empty: give the minutes from 1 to "
+                                             "%(most)s", most=MOST_MINUTES)
+        raise ValidationError("minutes", "must be a whole number; got %(raw)r: give the minutes "
+                                         "from 1 to %(most)s", raw=raw, most=MOST_MINUTES)
     return number
 
 

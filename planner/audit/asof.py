@@ -75,7 +75,8 @@ def record_as_of(planner: Any, record_id: UUID | str, *, at: datetime | None = N
         raise ValidationError("at", "give a version or a moment, not both")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)
                                 or version < 1):
-        raise ValidationError("version", f"must be a whole number from 1; got {version!r}")
+        raise ValidationError("version", "must be a whole number from 1; got %(version)r",
+                              version=version)
     moment = utc_moment(at) if at is not None else None
     uid = as_uuid("record id", record_id)
     events = list(planner.app.events.get(uid))
@@ -236,7 +237,8 @@ def find_person(planner: Any, who: str) -> UUID:
     except ValueError:
         pass
     if "@" not in text:
-        raise ValidationError("person", f"must be a person id or an e-mail address; got {who!r}")
+        raise ValidationError("person", "must be a person id or an e-mail address; got %(who)r",
+                              who=who)
     if planner.queries is not None:
         found = planner.queries.person_by_email(text)
         if found is not None:
@@ -247,4 +249,4 @@ def find_person(planner: Any, who: str) -> UUID:
             person = planner.app.repository.get(UUID(person_id))
             if getattr(person, "email", "").lower() == text.lower():
                 return person.id
-    raise DomainError("person", f"no person has the e-mail address {text}")
+    raise DomainError("person", "no person has the e-mail address %(text)s", text=text)

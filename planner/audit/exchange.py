@@ -52,8 +52,8 @@ _HEADER_KEYS = frozenset({"format", "version", "app", "count", "head"})
 class ExchangeError(InvariantError):
     """An export or import was refused; nothing was written."""
 
-    def __init__(self, rule: str, field: str = "log") -> None:
-        super().__init__(field, rule)
+    def __init__(self, rule: str, field: str = "log", /, **params: object) -> None:
+        super().__init__(field, rule, **params)
 
 
 @dataclass(frozen=True)
@@ -106,12 +106,13 @@ def export_log(planner: Any, path: str | Path,
     except ChainBreak as broken:
         body.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
-        raise ExchangeError(f"the log is broken at {broken}; nothing was exported "
-                            "(run 'planner log verify' for details)") from None
+        raise ExchangeError("the log is broken at %(broken)s; nothing was exported "
+                            "(run 'planner log verify' for details)", broken=broken) from None
     except OSError as error:
         body.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
-        raise ExchangeError(f"cannot write {target}: {error.strerror or error}", "file") from None
+        raise ExchangeError("cannot write %(target)s: %(value)s", "file",
+                            target=target, value=error.strerror or error) from None
     return Header(planner.app.name, count, head)
 
 
@@ -143,7 +144,8 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
                 except UnicodeDecodeError:
                     raise _Bad(number, "is not UTF-8 text") from None
     except OSError as error:
-        raise ExchangeError(f"cannot read {path}: {error.strerror or error}", "file") from None
+        raise ExchangeError("cannot read %(path)s: %(value)s", "file",
+                            path=path, value=error.strerror or error) from None
 
 
 def _header(number: int, text: str) -> Header:
@@ -232,11 +234,12 @@ def read_log(path: str | Path) -> Iterator[tuple[int, StoredRow, str]]:
 def read_header(path: str | Path) -> Header:
     first = next(_lines(Path(path)), None)
     if first is None:
-        raise ExchangeError(f"{path}: line 1: the file is empty (a header line is expected)")
+        raise ExchangeError("%(path)s: line 1: the file is empty (a header line is expected)",
+                            path=path)
     try:
         return _header(*first)
     except _Bad as bad:
-        raise ExchangeError(f"{path}: {bad}") from None
+        raise ExchangeError("%(path)s: %(bad)s", path=path, bad=bad) from None
 
 
 def verify_file(path: str | Path, *, from_head: Head | None = None) -> Verdict:

@@ -48,12 +48,14 @@ def import_log(planner: Any, path: str | Path, progress: Progress | None = None)
         _refuse_unless_empty(conn, events)
     header = read_header(path)
     if header.app != planner.app.name:
-        raise ExchangeError(f"{path}: line 1: the file is a log of application {header.app!r}, "
-                            f"not {planner.app.name!r}; nothing was imported")
+        raise ExchangeError("%(path)s: line 1: the file is a log of application %(app)r, "
+                            "not %(name)r; nothing was imported",
+                            path=path, app=header.app, name=planner.app.name)
     say(f"verifying {path} ({header.count} events)")
     verdict = verify_file(path)
     if not verdict.ok:
-        raise ExchangeError(f"{path}: {verdict.problem}; nothing was imported")
+        raise ExchangeError("%(path)s: %(problem)s; nothing was imported",
+                            path=path, problem=verdict.problem)
     say("loading events, chaining, indexing and rebuilding read models (one transaction)")
     loader = _Loader(planner, events, say)
     try:
@@ -64,11 +66,13 @@ def import_log(planner: Any, path: str | Path, progress: Progress | None = None)
             if getattr(planner, "outbox", None) is not None:
                 planner.outbox.skip_to_end(conn)  # an imported past is not news: no mails
     except (_Bad, BadEvent) as bad:
-        raise ExchangeError(f"{path}: {bad}; nothing was imported") from None
+        raise ExchangeError("%(path)s: %(bad)s; nothing was imported", path=path, bad=bad) from None
     except SQLAlchemyError as error:
-        raise ExchangeError(f"{path}: the database refused the events "
-                            f"({type(error.orig or error).__name__}: {error.orig or error}); "
-                            "nothing was imported", "database") from None
+        raise ExchangeError("%(path)s: the database refused the events "
+                            "(%(type)s: %(value)s); "
+                            "nothing was imported", "database",
+                            path=path, type=type(error.orig or error).__name__,
+                            value=error.orig or error) from None
     return ImportResult(count, head)
 
 
@@ -140,8 +144,9 @@ def _batches(lines: Iterator[tuple[int, StoredRow, str]]) -> Iterator[list[Any]]
 def _refuse_unless_empty(conn: Connection, events: Any) -> None:
     found = int(conn.execute(select(func.count()).select_from(events)).scalar() or 0)
     if found:
-        raise ExchangeError(f"the database is not empty (it holds {found} events); import only "
-                            "into a new, empty database; nothing was imported", "database")
+        raise ExchangeError("the database is not empty (it holds %(found)s events); import only "
+                            "into a new, empty database; nothing was imported", "database",
+                            found=found)
 
 
 def _lock(conn: Connection, events: Any) -> None:

@@ -86,14 +86,15 @@ def parse_moment(field: str, text: str, *, zone: str = "UTC",
             moment = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         raise ValidationError(field, "must be a date (YYYY-MM-DD) or a date and time "
-                                     f"(YYYY-MM-DDTHH:MM, in {zone} unless an offset is "
-                                     f"given); got {text!r}") from None
+                                     "(YYYY-MM-DDTHH:MM, in %(zone)s unless an offset is "
+                                     "given); got %(text)r", zone=zone, text=text) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
     try:
         return moment.astimezone(UTC)
     except OverflowError:
-        raise ValidationError(field, f"is too far in the past or future; got {text!r}") from None
+        raise ValidationError(field, "is too far in the past or future; got %(text)r",
+                              text=text) from None
 
 
 def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind: str = "",
@@ -105,7 +106,8 @@ def make_filter(*, record: str = "", event_type: str = "", actor: str = "", kind
         try:
             record = str(UUID(record))
         except ValueError:
-            raise ValidationError("record", f"must be a record id (UUID); got {record!r}") from None
+            raise ValidationError("record", "must be a record id (UUID); got %(record)r",
+                                  record=record) from None
     start = parse_moment("since", since, zone=zone)
     end = parse_moment("until", until, zone=zone, end_of_day=True)
     if start and end and end <= start:
@@ -159,10 +161,12 @@ def browse(engine: Engine | None, flt: LogFilter, *, page: int = 1, per_page: in
            visible: ColumnElement[bool] | None = None) -> LogPage:
     engine = _require(engine)
     if isinstance(page, bool) or not isinstance(page, int) or page < 1:
-        raise ValidationError("page", f"must be a whole number from 1; got {page!r}")
+        raise ValidationError("page", "must be a whole number from 1; got %(page)r", page=page)
     if isinstance(per_page, bool) or not isinstance(per_page, int) or not (
             1 <= per_page <= MAX_PER_PAGE):
-        raise ValidationError("per_page", f"must be between 1 and {MAX_PER_PAGE}; got {per_page!r}")
+        raise ValidationError("per_page", "must be between 1 and %(max_per_page)s; got "
+                                          "%(per_page)r", max_per_page=MAX_PER_PAGE,
+                                          per_page=per_page)
     order = audit_log.c.position.desc() if newest_first else audit_log.c.position
     with engine.connect() as conn:
         total = conn.execute(_where(select(func.count()).select_from(audit_log), flt,

@@ -21,9 +21,6 @@ _MOMENT = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})"
     r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?"
     r"\s*(?:(?P<utc>Z|UTC)|(?P<offset>[+-]\d{2}:?\d{2})|(?:in\s+)?(?P<zone>[A-Za-z][\w+\-/]*))?$")
-RULE = ("must be a date (YYYY-MM-DD: the start of that day) or a date and time "
-        "(YYYY-MM-DD HH:MM[:SS]) followed by Z or UTC, an offset (+08:00) or a zone name "
-        "(Asia/Shanghai); without one the time is read in {zone}")
 
 
 def parse_as_of(field: str, text: str, zone: str) -> datetime | None:
@@ -33,16 +30,22 @@ def parse_as_of(field: str, text: str, zone: str) -> datetime | None:
         return None
     match = _MOMENT.match(raw)
     if not match:
-        raise ValidationError(field, f"{RULE.format(zone=zone)}; got {text!r}")
+        raise ValidationError(
+            field, "must be a date (YYYY-MM-DD: the start of that day) or a date and time "
+            "(YYYY-MM-DD HH:MM[:SS]) followed by Z or UTC, an offset (+08:00) or a zone name "
+            "(Asia/Shanghai); without one the time is read in %(zone)s; got %(text)r",
+            zone=zone, text=text)
     try:
         day = date.fromisoformat(match["date"])
         clock = time.fromisoformat(_padded(match["time"])) if match["time"] else time()
     except ValueError:
-        raise ValidationError(field, f"is not a real date or time; got {text!r}") from None
+        raise ValidationError(field, "is not a real date or time; got %(text)r",
+                              text=text) from None
     try:
         return _instant(field, datetime.combine(day, clock), match, zone)
     except OverflowError:
-        raise ValidationError(field, f"is too far in the past or future; got {text!r}") from None
+        raise ValidationError(field, "is too far in the past or future; got %(text)r",
+                              text=text) from None
 
 
 def _instant(field: str, local: datetime, match: re.Match[str], zone: str) -> datetime:
@@ -52,7 +55,8 @@ def _instant(field: str, local: datetime, match: re.Match[str], zone: str) -> da
         sign, digits = match["offset"][0], match["offset"][1:].replace(":", "")
         hours, minutes = int(digits[:2]), int(digits[2:])
         if hours > 23 or minutes > 59:
-            raise ValidationError(field, f"the offset {match['offset']} is not a real offset")
+            raise ValidationError(field, "the offset %(offset)s is not a real offset",
+                                  offset=match['offset'])
         delta = timedelta(hours=hours, minutes=minutes)
         return local.replace(tzinfo=timezone(delta if sign == "+" else -delta)).astimezone(UTC)
     named = valid_zone(field, match["zone"]) if match["zone"] else zone

@@ -61,8 +61,9 @@ class AgreementCommands(CommandSupport):
         trip = self._referenced(Trip, "trip_id", trip_id).id if trip_id else None
         if meeting is not None:
             if trip is not None and trip != meeting.trip_id:
-                raise ValidationError("meeting_id", f"the meeting belongs to trip "
-                                      f"{meeting.trip_id}, not to trip {trip}")
+                raise ValidationError("meeting_id", "the meeting belongs to trip "
+                                      "%(trip_id)s, not to trip %(trip)s",
+                                      trip_id=meeting.trip_id, trip=trip)
             trip = meeting.trip_id
         return trip, meeting
 

@@ -21,7 +21,7 @@ from planner.domain.agreement import Agreement
 from planner.domain.api_token import ApiToken
 from planner.domain.base import PlannerAggregate
 from planner.domain.company import CompanyProfile
-from planner.domain.errors import ConflictError, NotFoundError, ValidationError
+from planner.domain.errors import ConflictError, NotFoundError, ValidationError, Word
 from planner.domain.invitation import Invitation
 from planner.domain.matchmaking import Matchmaking
 from planner.domain.meeting import Meeting
@@ -133,7 +133,8 @@ class CommandSupport(Application):
         try:
             return self._load(cls, uid)
         except NotFoundError:
-            raise ValidationError(field, f"there is no {KINDS[cls]} with id {uid}") from None
+            raise ValidationError(field, "there is no %(kind)s with id %(uid)s",
+                                  kind=Word(KINDS[cls]), uid=uid) from None
 
     def _commit(self, *aggregates: PlannerAggregate, expected_version: int | None = None) -> int:
         """Save in one transaction; a concurrent save of any of them is a ConflictError.
@@ -205,7 +206,8 @@ class CommandSupport(Application):
                 raise NotFoundError(KINDS[cls], f"{uid} (it did not exist yet at {moment} UTC)")
         elif version is not None and (isinstance(version, bool) or not isinstance(version, int)
                                       or version < 1):
-            raise ValidationError("version", f"must be a whole number from 1; got {version!r}")
+            raise ValidationError("version", "must be a whole number from 1; got %(version)r",
+                                  version=version)
         aggregate = self._load(cls, record_id, version=version)
         if version is not None and aggregate.version != version:
             raise NotFoundError(KINDS[cls], f"{aggregate.id} at version {version} "

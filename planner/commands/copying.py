@@ -83,8 +83,9 @@ class CopyCommands(CommandSupport):
         for meeting_id in dict.fromkeys(as_uuid("meeting_ids", m) for m in meeting_ids):
             meeting = self._referenced(Meeting, "meeting_ids", meeting_id)
             if meeting.trip_id != trip.id:
-                raise ValidationError("meeting_ids", f"meeting {meeting_id} is not on the "
-                                                     f"trip ‘{trip.title}’")
+                raise ValidationError("meeting_ids", "meeting %(meeting_id)s is not on the "
+                                                     "trip ‘%(title)s’",
+                                                     meeting_id=meeting_id, title=trip.title)
             if meeting.status != v.MeetingStatus.CANCELLED:
                 meetings.append(meeting)
         return sorted(meetings, key=lambda m: (m.starts_at, str(m.id)))

@@ -39,7 +39,7 @@ class ImportCommands(CommandSupport):
                 made.append(register(kind, values, actor=actor, owner_org_id=owner,
                                      at=self._stamp()))
             except DomainError as error:
-                errors.append(RowError(number, error.field, error.rule))
+                errors.append(RowError.of(number, error))
         if errors:
             raise ImportRefused(errors)
         if made:

@@ -15,6 +15,7 @@ from planner.domain.meeting import Meeting
 from planner.domain.meeting_revision import MeetingChanges
 from planner.domain.trip import Trip
 from planner.domain.window import TripWindow
+from planner.i18n.words import N_
 
 
 def meeting_instant(field: str, value: datetime, zone: str) -> datetime:
@@ -135,7 +136,7 @@ class MeetingCommands(CommandSupport):
                       actor: str, reason: str = "") -> int:
         """Add several delegation members in one save (all or none); returns how many were
         new. Commutes with other edits, so it retries a conflicting save."""
-        ids = chosen_ids("person_id", person_ids, "member")
+        ids = chosen_ids("person_id", person_ids, N_("member"))
 
         def attempt() -> int:
             meeting = self._load(Meeting, meeting_id)

@@ -86,8 +86,8 @@ class PeopleCommands(CommandSupport):
             accounts = [self._load(Account, a) for a in account_ids]
             for account in accounts:
                 if account.person_id != str(person.id):
-                    raise InvariantError("account", f"account {account.id} is not linked to "
-                                                    "this person")
+                    raise InvariantError("account", "account %(id)s is not linked to "
+                                                    "this person", id=account.id)
                 account.erase(actor=actor, reason=reason, at=self._stamp())
             self.keys.erase([str(person.id), *(str(a.id) for a in accounts)])
             return self._commit(person, *accounts)
@@ -108,7 +108,8 @@ class PeopleCommands(CommandSupport):
                                organisation_id=self.known_organisation("organisation_id",
                                                                        organisation_id))
         if account.id in self.repository:
-            raise InvariantError("email", f"an account for {account.email} already exists")
+            raise InvariantError("email", "an account for %(email)s already exists",
+                                 email=account.email)
         self._commit(account)
         return account.id
 

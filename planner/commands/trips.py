@@ -8,10 +8,11 @@ from uuid import UUID
 
 from planner.commands.base import CommandSupport, as_uuid, plain
 from planner.domain.company import CompanyProfile
-from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.errors import InvariantError, ValidationError, Word
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.person import Person
 from planner.domain.trip import Trip
+from planner.i18n.words import N_
 
 MAX_ITEMS = 500
 """The most parts (profiles, attendees) one multi-item form adds at once."""
@@ -21,9 +22,9 @@ def chosen_ids(field: str, values: list[UUID | str], what: str) -> list[UUID]:
     """The record ids chosen in a multi-item form: each once, at least one, not too many."""
     ids = list(dict.fromkeys(as_uuid(field, value) for value in values))
     if not ids:
-        raise ValidationError(field, f"must not be empty: choose a {what}")
+        raise ValidationError(field, "must not be empty: choose a %(what)s", what=Word(what))
     if len(ids) > MAX_ITEMS:
-        raise ValidationError(field, f"choose at most {MAX_ITEMS} at once")
+        raise ValidationError(field, "choose at most %(max_items)s at once", max_items=MAX_ITEMS)
     return ids
 
 
@@ -164,7 +165,7 @@ class TripCommands(CommandSupport):
                         actor: str, reason: str = "") -> int:
         """Hand several profiles over at once: one save, so all are attached or none."""
         profiles = [self._referenced(CompanyProfile, "profile_id", p)
-                    for p in chosen_ids("profile_id", profile_ids, "profile")]
+                    for p in chosen_ids("profile_id", profile_ids, N_("profile"))]
 
         def attach(trip: Trip) -> None:
             for profile in profiles:

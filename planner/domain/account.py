@@ -19,6 +19,7 @@ from planner.domain.errors import InvariantError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.person import ERASED_PERSON
 from planner.domain.values import reason_text
+from planner.i18n.words import N_
 
 
 class Role(StrEnum):
@@ -43,7 +44,7 @@ def _password_ref(ref: str) -> str:
 class Account(Erasable, PlannerAggregate):
     """Version 2 added the account's organisation and the global-auditor flag."""
 
-    erased_refusal = ("account", "this account was erased; it takes no further changes")
+    erased_refusal = ("account", N_("this account was erased; it takes no further changes"))
     class_version = 2
 
     @staticmethod
@@ -118,7 +119,7 @@ class Account(Erasable, PlannerAggregate):
                     reason: str, at: datetime | None = None) -> None:
         self._refuse_if_erased()
         role = v.choice("role", role, Role)
-        reason = reason_text(reason, required=True, what="changing a role")
+        reason = reason_text(reason, required=True, what=N_("changing a role"))
         linked = v.record_id("person_id", person_id, required=False) or self.person_id
         if role == Role.PARTICIPANT and not linked:
             raise InvariantError("person_id", "a participant account must be linked to a person")
@@ -135,7 +136,7 @@ class Account(Erasable, PlannerAggregate):
     def set_global_auditor(self, *, actor: str, global_auditor: bool, reason: str,
                            at: datetime | None = None) -> None:
         self._refuse_if_erased()
-        reason = reason_text(reason, required=True, what="changing what an auditor sees")
+        reason = reason_text(reason, required=True, what=N_("changing what an auditor sees"))
         if global_auditor and self.role != Role.AUDITOR:
             raise InvariantError("global_auditor", "only an auditor can see every "
                                                    "organisation's records")
@@ -173,7 +174,7 @@ class Account(Erasable, PlannerAggregate):
 
     def end_sessions(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
         self._emit(self.SessionsEnded, actor, at, reason_text(reason, required=False,
-                                                              what="signing out"))
+                                                              what=N_("signing out")))
 
     class Disabled(PlannerAggregate.Event):
         def apply(self, account: Account) -> None:
@@ -188,14 +189,14 @@ class Account(Erasable, PlannerAggregate):
         if not self.active:
             raise InvariantError("active", "the account is already disabled")
         self._emit(self.Disabled, actor, at, reason_text(reason, required=True,
-                                                         what="disabling an account"))
+                                                         what=N_("disabling an account")))
 
     def enable(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
         self._refuse_if_erased()
         if self.active:
             raise InvariantError("active", "the account is already active")
         self._emit(self.Enabled, actor, at, reason_text(reason, required=True,
-                                                        what="enabling an account"))
+                                                        what=N_("enabling an account")))
 
     class Erased(PlannerAggregate.Event):
         """Erased with the person it belongs to: its key is deleted, it cannot sign in."""

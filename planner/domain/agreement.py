@@ -9,10 +9,11 @@ from uuid import UUID
 from planner.domain import timing
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
-from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.errors import InvariantError, ValidationError, Word
 from planner.domain.ids import new_id, same
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.values import reason_text
+from planner.i18n.words import N_
 
 S = v.AgreementStatus
 _NEXT = {S.DRAFTED: {S.SIGNED, S.TERMINATED}, S.SIGNED: {S.IN_FORCE, S.TERMINATED},
@@ -73,15 +74,16 @@ class Agreement(PlannerAggregate):
         """An expired or terminated agreement takes only corrections with a reason."""
         reason = reason_text(reason, required=False)
         if self.status in (S.EXPIRED, S.TERMINATED) and not reason:
-            raise InvariantError("reason", f"the agreement is {self.status}; only corrections "
-                                           "with a reason are accepted")
+            raise InvariantError("reason", "the agreement is %(status)s; only corrections "
+                                           "with a reason are accepted", status=Word(self.status))
         return reason
 
     def _check_unsigned(self, what: str, reason: object) -> str:
         reason = self._check_editable(reason)
         if self.status != S.DRAFTED and not reason:
-            raise InvariantError("reason", f"the agreement is {self.status}; changing its "
-                                           f"{what} is a correction and needs a reason")
+            raise InvariantError("reason", "the agreement is %(status)s; changing its "
+                                           "%(what)s is a correction and needs a reason",
+                                           status=Word(self.status), what=Word(what))
         return reason
 
     class DetailsChanged(PlannerAggregate.Event):
@@ -141,10 +143,10 @@ class Agreement(PlannerAggregate):
     def add_party(self, *, actor: str, name: str, profile_id: UUID | str | None = None,
                   organisation_id: UUID | str | None = None,
                   reason: str = "", at: datetime | None = None) -> str:
-        reason = self._check_unsigned("parties", reason)
+        reason = self._check_unsigned(N_("parties"), reason)
         name = v.text("party name", name)
         if any(p["name"].casefold() == name.casefold() for p in self.parties):
-            raise InvariantError("party name", f"{name!r} is already a party")
+            raise InvariantError("party name", "%(name)r is already a party", name=name)
         party_id = str(new_id())
         self._emit(self.PartyAdded, actor, at, reason, party_id=party_id, name=name,
                    profile_id=v.record_id("profile_id", profile_id, required=False),
@@ -154,7 +156,7 @@ class Agreement(PlannerAggregate):
 
     def remove_party(self, *, actor: str, party_id: str, reason: str = "",
                      at: datetime | None = None) -> None:
-        reason = self._check_unsigned("parties", reason)
+        reason = self._check_unsigned(N_("parties"), reason)
         party_id = self._party(party_id)["party_id"]
         self._emit(self.PartyRemoved, actor, at, reason, party_id=party_id)
 
@@ -163,7 +165,8 @@ class Agreement(PlannerAggregate):
         for party in self.parties:
             if same(party["party_id"], party_id):
                 return party
-        raise ValidationError("party_id", f"the agreement has no party {party_id}")
+        raise ValidationError("party_id", "the agreement has no party %(party_id)s",
+                              party_id=party_id)
 
     class SignatoryAdded(PlannerAggregate.Event):
         signatory_id: str
@@ -184,7 +187,7 @@ class Agreement(PlannerAggregate):
 
     def add_signatory(self, *, actor: str, name: str, title: str = "", party_id: str,
                       reason: str = "", at: datetime | None = None) -> str:
-        reason = self._check_unsigned("signatories", reason)
+        reason = self._check_unsigned(N_("signatories"), reason)
         party_id = self._party(party_id)["party_id"]
         signatory_id = str(new_id())
         self._emit(self.SignatoryAdded, actor, at, reason, signatory_id=signatory_id,
@@ -194,12 +197,13 @@ class Agreement(PlannerAggregate):
 
     def remove_signatory(self, *, actor: str, signatory_id: str, reason: str = "",
                          at: datetime | None = None) -> None:
-        reason = self._check_unsigned("signatories", reason)
+        reason = self._check_unsigned(N_("signatories"), reason)
         wanted = v.record_id("signatory_id", signatory_id)
         signatory_id = next((s["signatory_id"] for s in self.signatories
                              if same(s["signatory_id"], wanted)), "")
         if not signatory_id:
-            raise ValidationError("signatory_id", f"the agreement has no signatory {wanted}")
+            raise ValidationError("signatory_id", "the agreement has no signatory %(wanted)s",
+                                  wanted=wanted)
         self._emit(self.SignatoryRemoved, actor, at, reason, signatory_id=signatory_id)
 
     class Signed(PlannerAggregate.Event):
@@ -218,10 +222,11 @@ class Agreement(PlannerAggregate):
         signatories from at least two parties."""
         reason = reason_text(reason, required=False)
         if self.status != S.DRAFTED and not reason:
-            raise InvariantError("status", f"the agreement is already {self.status}; "
-                                           "correcting the signing needs a reason")
+            raise InvariantError("status", "the agreement is already %(status)s; "
+                                           "correcting the signing needs a reason",
+                                           status=Word(self.status))
         if self.status in (S.EXPIRED, S.TERMINATED):
-            raise InvariantError("status", f"the agreement is {self.status}")
+            raise InvariantError("status", "the agreement is %(status)s", status=Word(self.status))
         if self.meeting_id:
             timing.check_signing_meeting(meeting_status)
         signing_parties = {s["party_id"] for s in self.signatories}
@@ -243,12 +248,13 @@ class Agreement(PlannerAggregate):
                       at: datetime | None = None) -> None:
         target = S(v.choice("status", status, S))
         reason = reason_text(reason, required=target == S.TERMINATED,
-                             what="terminating an agreement")
+                             what=N_("terminating an agreement"))
         if target == S.SIGNED:
             raise ValidationError("status", "use sign (with date and place) to sign")
         if target not in _NEXT[S(self.status)]:
-            raise InvariantError("status", f"an agreement that is {self.status} cannot become "
-                                           f"{target.value}")
+            raise InvariantError("status", "an agreement that is %(status)s cannot become "
+                                           "%(value)s",
+                                           status=Word(self.status), value=Word(target.value))
         self._emit(self.StatusChanged, actor, at, reason, status=target.value)
 
     class MilestoneAdded(PlannerAggregate.Event):
@@ -284,7 +290,8 @@ class Agreement(PlannerAggregate):
         milestone_id = v.record_id("milestone_id", milestone_id)
         item = next((m for m in self.milestones if m["milestone_id"] == milestone_id), None)
         if item is None:
-            raise ValidationError("milestone_id", f"the agreement has no milestone {milestone_id}")
+            raise ValidationError("milestone_id", "the agreement has no milestone %(milestone_id)s",
+                                  milestone_id=milestone_id)
         if item["done_on"] is not None:
             raise InvariantError("milestone_id", "the milestone is already done")
         self._emit(self.MilestoneCompleted, actor, at, reason, milestone_id=milestone_id,

@@ -27,8 +27,9 @@ class PlannerAggregate(Aggregate):
               reason: str = "", **fields: Any) -> None:
         if at is not None and at < self.modified_on:
             # "As it was at a moment" reads a record's events in order up to that moment.
-            raise InvariantError("at", f"a change cannot be dated {at.isoformat()}, before the "
-                                       f"record's last change ({self.modified_on.isoformat()})")
+            raise InvariantError("at", "a change cannot be dated %(at)s, before the "
+                                       "record's last change (%(modified_on)s)",
+                                       at=at.isoformat(), modified_on=self.modified_on.isoformat())
         self.trigger_event(event_class, timestamp=at, actor=_actor(actor),
                            reason=reason_text(reason, required=False), **fields)
 

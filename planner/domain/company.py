@@ -145,6 +145,7 @@ class CompanyProfile(PlannerAggregate):
                        at: datetime | None = None) -> None:
         contact_id = v.record_id("contact_id", contact_id)
         if not any(c["contact_id"] == contact_id for c in self.contacts):
-            raise ValidationError("contact_id", f"the profile has no contact {contact_id}")
+            raise ValidationError("contact_id", "the profile has no contact %(contact_id)s",
+                                  contact_id=contact_id)
         self._emit(self.ContactRemoved, actor, at, reason_text(reason, required=False),
                    contact_id=contact_id)

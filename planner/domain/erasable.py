@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.domain.errors import InvariantError
 from planner.domain.values import reason_text
+from planner.i18n.words import N_
 
 
 class Erasable:
@@ -26,7 +27,7 @@ class Erasable:
     def erase(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
         self._refuse_if_erased()
         self._emit(self.Erased, actor, at,  # type: ignore[attr-defined]
-                   reason_text(reason, required=True, what="erasing a person's data"))
+                   reason_text(reason, required=True, what=N_("erasing a person's data")))
 
     def _refuse_if_erased(self) -> None:
         if self.is_erased:

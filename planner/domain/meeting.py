@@ -9,11 +9,12 @@ from uuid import UUID
 from planner.domain import timing
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
-from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.errors import InvariantError, ValidationError, Word
 from planner.domain.ids import new_id, same
 from planner.domain.meeting_revision import MAX_ATTENDEES, MeetingChanges, plan_revision
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow, check_placement
+from planner.i18n.words import N_
 
 
 class Meeting(PlannerAggregate):
@@ -82,7 +83,7 @@ class Meeting(PlannerAggregate):
         return reason
 
     def _check_recordable(self, field: str, what: str, now: datetime) -> None:
-        timing.check_recordable(field, what, status=self.status, starts_at=self.starts_at,
+        timing.check_recordable(field, what, status=Word(self.status), starts_at=self.starts_at,
                                 timezone=self.timezone, now=now)
 
     def _leg_in(self, window: TripWindow) -> str | None:
@@ -120,7 +121,7 @@ class Meeting(PlannerAggregate):
 
     def move(self, *, actor: str, window: TripWindow, starts_at: datetime, ends_at: datetime,
              reason: str, at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="moving a meeting")
+        reason = reason_text(reason, required=True, what=N_("moving a meeting"))
         self._check_editable(reason)
         start, end = v.utc_instant("starts_at", starts_at), v.utc_instant("ends_at", ends_at)
         if (start, end) == (self.starts_at, self.ends_at):
@@ -141,7 +142,7 @@ class Meeting(PlannerAggregate):
 
     def relocate(self, *, actor: str, window: TripWindow, venue: str, city: str, timezone: str,
                  leg_id: str | None, reason: str, at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="relocating a meeting")
+        reason = reason_text(reason, required=True, what=N_("relocating a meeting"))
         self._check_editable(reason)
         place = _place(venue, city, timezone, keep_zone=self.timezone)
         leg_id = v.record_id("leg_id", leg_id, required=False)
@@ -180,7 +181,7 @@ class Meeting(PlannerAggregate):
         wanted = v.record_id("person_id", person_id)
         stored = next((p for p in self.attendees if same(p, wanted)), "")
         if not stored:
-            raise ValidationError("person_id", f"person {wanted} does not attend")
+            raise ValidationError("person_id", "person %(wanted)s does not attend", wanted=wanted)
         self._emit(self.AttendeeRemoved, actor, at, reason, person_id=stored)
 
     # -- status ---------------------------------------------------------------------------
@@ -198,12 +199,12 @@ class Meeting(PlannerAggregate):
 
     def confirm(self, *, actor: str, at: datetime | None = None) -> None:
         if self.status != v.MeetingStatus.PROPOSED:
-            raise InvariantError("status", f"only a proposed meeting can be confirmed; "
-                                           f"it is {self.status}")
+            raise InvariantError("status", "only a proposed meeting can be confirmed; "
+                                           "it is %(status)s", status=Word(self.status))
         self._emit(self.Confirmed, actor, at)
 
     def cancel(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="cancelling a meeting")
+        reason = reason_text(reason, required=True, what=N_("cancelling a meeting"))
         if self.status == v.MeetingStatus.CANCELLED:
             raise InvariantError("status", "the meeting is already cancelled")
         if self.status == v.MeetingStatus.HELD:
@@ -212,7 +213,7 @@ class Meeting(PlannerAggregate):
 
     def reinstate(self, *, actor: str, window: TripWindow, reason: str,
                   at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="reinstating a meeting")
+        reason = reason_text(reason, required=True, what=N_("reinstating a meeting"))
         if self.status != v.MeetingStatus.CANCELLED:
             raise InvariantError("status", "only a cancelled meeting can be reinstated")
         check_placement(window, city=self.city, timezone=self.timezone,
@@ -266,7 +267,7 @@ class Meeting(PlannerAggregate):
                        reason: str = "", at: datetime | None = None) -> None:
         """Record what came of the meeting; marks it held. Not before it has started."""
         reason = reason_text(reason, required=False)
-        self._check_recordable("outcome", "outcome", now)
+        self._check_recordable("outcome", N_("outcome"), now)
         if self.outcome is not None and not reason:
             raise InvariantError("reason", "an outcome is already recorded; a correction "
                                            "must give a reason")
@@ -296,7 +297,7 @@ class Meeting(PlannerAggregate):
     def add_followup(self, *, actor: str, now: datetime, action: str, owner: str,
                      due_on: date, at: datetime | None = None) -> str:
         """Add an action that came of the meeting: from its start, like the outcome."""
-        self._check_recordable("followups", "follow-ups", now)
+        self._check_recordable("followups", N_("follow-ups"), now)
         followup_id = str(new_id())
         self._emit(self.FollowUpAdded, actor, at, followup_id=followup_id,
                    action=v.text("action", action, max_len=1000),
@@ -308,7 +309,8 @@ class Meeting(PlannerAggregate):
         followup_id = v.record_id("followup_id", followup_id)
         item = next((f for f in self.followups if f["followup_id"] == followup_id), None)
         if item is None:
-            raise ValidationError("followup_id", f"the meeting has no follow-up {followup_id}")
+            raise ValidationError("followup_id", "the meeting has no follow-up %(followup_id)s",
+                                  followup_id=followup_id)
         if item["done_on"] is not None:
             raise InvariantError("followup_id", "the follow-up is already done")
         self._emit(self.FollowUpCompleted, actor, at, followup_id=followup_id,
@@ -341,7 +343,7 @@ def _people(attendees: list[str] | None) -> list[str]:
         raise ValidationError("attendees", "must be a list of record ids")
     people = [v.record_id("attendees", p) for p in attendees or []]
     if len(people) > MAX_ATTENDEES:
-        raise ValidationError("attendees", f"a meeting may have at most {MAX_ATTENDEES} "
-                                           "attendees")
+        raise ValidationError("attendees", "a meeting may have at most %(max_attendees)s "
+                                           "attendees", max_attendees=MAX_ATTENDEES)
     return list(dict.fromkeys(people))
 

@@ -15,10 +15,11 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from planner.domain import values as v
-from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.errors import InvariantError, ValidationError, Word
 from planner.domain.ids import shown
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow, check_placement
+from planner.i18n.words import N_
 
 
 class Meeting(Protocol):
@@ -50,7 +51,7 @@ STATUS_PATHS: dict[tuple[str, str], tuple[str, ...]] = {
     (S.CANCELLED, S.PROPOSED): ("Reinstated",),
     (S.CANCELLED, S.CONFIRMED): ("Reinstated", "Confirmed"),
 }
-NEEDS_REASON = {"Moved": "moving a meeting", "Relocated": "relocating a meeting",
+NEEDS_REASON = {"Moved": N_("moving a meeting"), "Relocated": N_("relocating a meeting"),
                 "Cancelled": "cancelling a meeting", "Reinstated": "reinstating a meeting"}
 
 
@@ -101,7 +102,8 @@ def plan_revision(meeting: Meeting, window: TripWindow, changes: MeetingChanges,
     steps = (*before, *edits, *after)
     for step in steps:
         if step.event in NEEDS_REASON and not reason:
-            raise ValidationError("reason", f"{NEEDS_REASON[step.event]} must give a reason")
+            raise ValidationError("reason", "%(what)s must give a reason",
+                                  what=Word(NEEDS_REASON[step.event]))
     if edits:
         if meeting.status == S.CANCELLED and not before:
             raise InvariantError("status", "the meeting is cancelled; set it to proposed "
@@ -127,12 +129,11 @@ def _status_path(current: str, wanted: str | None) -> tuple[tuple[Step, ...], tu
     path = STATUS_PATHS.get((current, target))
     if path is None:
         if target == S.HELD:
-            rule = "a meeting becomes held when its outcome is recorded"
-        elif current == S.HELD:
-            rule = "a meeting that has been held keeps that status"
-        else:
-            rule = f"a {current} meeting cannot become {target}; cancel it instead"
-        raise InvariantError("status", rule)
+            raise InvariantError("status", "a meeting becomes held when its outcome is recorded")
+        if current == S.HELD:
+            raise InvariantError("status", "a meeting that has been held keeps that status")
+        raise InvariantError("status", "a %(current)s meeting cannot become %(target)s; cancel "
+                                       "it instead", current=Word(current), target=Word(target))
     steps = [Step(event) for event in path]
     before = tuple(s for s in steps if s.event == "Reinstated")
     return before, tuple(s for s in steps if s.event != "Reinstated")
@@ -192,8 +193,8 @@ def _attendees(meeting: Meeting, window: TripWindow, c: MeetingChanges) -> list[
         raise ValidationError("attendees", "must be a list of record ids")
     wanted = list(dict.fromkeys(v.record_id("attendees", p) for p in c.attendees))
     if len(wanted) > MAX_ATTENDEES:
-        raise ValidationError("attendees", f"a meeting may have at most {MAX_ATTENDEES} "
-                                           "attendees")
+        raise ValidationError("attendees", "a meeting may have at most %(max_attendees)s "
+                                           "attendees", max_attendees=MAX_ATTENDEES)
     attending = {shown(stored): stored for stored in meeting.attendees}
     steps = [Step("AttendeeRemoved", dict(person_id=stored))
              for person, stored in attending.items() if person not in wanted]

@@ -17,6 +17,7 @@ from planner.domain.erasable import Erasable
 from planner.domain.errors import InvariantError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.values import reason_text
+from planner.i18n.words import N_
 
 # Shown wherever an erased person's name was; a message id for translation, never stored.
 ERASED_PERSON = "erased person"
@@ -26,8 +27,8 @@ class Person(Erasable, PlannerAggregate):
     """Version 2 added `owner_org_id` (the organisation that registered the person and
     keeps their data) and `organisation_id` (the organisation they belong to, if any)."""
 
-    erased_refusal = ("person", "this person's data was erased; the record takes no further "
-                                "changes")
+    erased_refusal = ("person", N_("this person's data was erased; the record takes no "
+                                   "further changes"))
     class_version = 2
 
     @staticmethod

@@ -13,8 +13,9 @@ from uuid import UUID
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
-from planner.domain.errors import InvariantError
+from planner.domain.errors import InvariantError, Word
 from planner.domain.organisation import Access
+from planner.i18n.words import N_
 
 
 class SharedWithPartners:
@@ -37,15 +38,16 @@ class SharedWithPartners:
               at: datetime | None = None) -> None:
         partner = v.record_id("organisation_id", organisation_id)
         level = v.choice("access", access, Access)
-        reason = v.reason_text(reason, required=True, what="changing who a trip is shared with")
+        reason = v.reason_text(reason, required=True, what=N_("changing who a trip is shared with"))
         if partner == self.owner_org_id:
             raise InvariantError("organisation_id", "the trip's own organisation always has "
                                                     "full access; share it with a partner")
         current = self.shares.get(partner, Access.NONE.value)
         if current == level:
-            raise InvariantError("access", f"the trip is already shared at {level!r} with "
-                                           "that organisation" if level != Access.NONE else
-                                 "the trip is not shared with that organisation")
+            if level == Access.NONE:
+                raise InvariantError("access", "the trip is not shared with that organisation")
+            raise InvariantError("access", "the trip is already shared at %(level)r with that "
+                                           "organisation", level=Word(level))
         self._emit(self.SharingChanged, actor, at, reason,  # type: ignore[attr-defined]
                    organisation_id=partner, access=level)
 

@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.domain import values as v
-from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.errors import InvariantError, ValidationError, Word
+from planner.i18n.words import N_
 
 LATEST_OFFSET = timedelta(hours=14)
 """UTC+14 (Kiribati) is the first zone to reach a date: until a date has begun somewhere,
@@ -34,11 +35,11 @@ def check_recordable(field: str, what: str, *, status: str, starts_at: datetime,
     """Refuse recording `what` (an outcome, follow-ups) for a cancelled meeting or before
     the meeting has started."""
     if status == v.MeetingStatus.CANCELLED:
-        raise InvariantError("status", f"a cancelled meeting has no {what}")
+        raise InvariantError("status", "a cancelled meeting has no %(what)s", what=Word(what))
     if not has_started(starts_at, now):
-        raise InvariantError(field, f"can be recorded from the meeting's start "
-                                    f"({local_start(starts_at, timezone)}); it has not "
-                                    "started yet")
+        raise InvariantError(field, "can be recorded from the meeting's start "
+                                    "(%(start)s); it has not "
+                                    "started yet", start=local_start(starts_at, timezone))
 
 
 def latest_date(now: datetime) -> date:
@@ -50,9 +51,14 @@ def check_signing_date(signed_on: date, now: datetime) -> None:
     """A signing date may not be in the future (anywhere: signing in Nanjing at 07:00 is
     still the day before in UTC)."""
     if signed_on > latest_date(now):
-        raise ValidationError("signed_on", f"may not be in the future; it is "
-                                           f"{latest_date(now).isoformat()} at the latest "
-                                           "anywhere now")
+        raise ValidationError("signed_on", "may not be in the future; it is "
+                                           "%(latest)s at the latest "
+                                           "anywhere now", latest=latest_date(now).isoformat())
+
+
+SIGNING_BLOCKER = N_("the meeting it is linked to is %(status)s, not held; an agreement is "
+                     "signed at a meeting that has been held (record the meeting's outcome "
+                     "first) or linked to no meeting")
 
 
 def signing_blocker(meeting_status: str | None) -> str | None:
@@ -60,12 +66,9 @@ def signing_blocker(meeting_status: str | None) -> str | None:
     can). An agreement is signed at a meeting that has been held, or at none (None)."""
     if meeting_status is None or meeting_status == v.MeetingStatus.HELD:
         return None
-    return (f"the meeting it is linked to is {meeting_status}, not held; an agreement is "
-            "signed at a meeting that has been held (record the meeting's outcome first) or "
-            "linked to no meeting")
+    return SIGNING_BLOCKER % {"status": meeting_status}
 
 
 def check_signing_meeting(meeting_status: str | None) -> None:
-    blocker = signing_blocker(meeting_status)
-    if blocker:
-        raise InvariantError("meeting_id", blocker)
+    if signing_blocker(meeting_status):
+        raise InvariantError("meeting_id", SIGNING_BLOCKER, status=Word(meeting_status))

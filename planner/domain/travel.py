@@ -62,8 +62,9 @@ class TravelTimes:
         minutes = v.whole_number("minutes", minutes, low=1, high=MOST_MINUTES)
         current = self.travel_time(first, second)
         if current == minutes:
-            raise InvariantError("minutes", f"the travel time between {first} and {second} is "
-                                            f"already {minutes} minutes on this trip")
+            raise InvariantError("minutes", "the travel time between %(first)s and %(second)s is "
+                                            "already %(minutes)s minutes on this trip",
+                                            first=first, second=second, minutes=minutes)
         self._emit(self.TravelTimeSet, actor, at, reason,  # type: ignore[attr-defined]
                    city_a=first, city_b=second, minutes=minutes)
 
@@ -73,8 +74,9 @@ class TravelTimes:
         reason = self._check_open(reason)  # type: ignore[attr-defined]
         first, second = self._pair(city_a, city_b, known=False)
         if self.travel_time(first, second) is None:
-            raise InvariantError("city_b", f"the trip sets no travel time between {first} and "
-                                           f"{second}; the default applies already")
+            raise InvariantError("city_b", "the trip sets no travel time between %(first)s and "
+                                           "%(second)s; the default applies already",
+                                           first=first, second=second)
         stored = self._entry(first, second)
         self._emit(self.TravelTimeCleared, actor, at, reason,  # type: ignore[attr-defined]
                    city_a=stored["city_a"], city_b=stored["city_b"])
@@ -101,8 +103,11 @@ class TravelTimes:
             city = v.text(field, value)
             if city_key(city) not in cities:
                 listed = ", ".join(sorted(dict.fromkeys(leg["city"] for leg in self.legs)))
-                raise ValidationError(field, f"must be a city of the trip's legs "
-                                             f"({listed or 'it has no legs yet'}); got {city!r}")
+                if not listed:
+                    raise ValidationError(field, "must be a city of the trip's legs (it has no "
+                                                 "legs yet); got %(city)r", city=city)
+                raise ValidationError(field, "must be a city of the trip's legs (%(cities)s); "
+                                             "got %(city)r", cities=listed, city=city)
             named.append(cities[city_key(city)])
         if city_key(named[0]) == city_key(named[1]):
             raise ValidationError("city_b", "must be another city than city_a: no travel time "

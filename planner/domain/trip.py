@@ -16,6 +16,7 @@ from planner.domain.sharing import SharedWithPartners
 from planner.domain.travel import TravelTimes
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
+from planner.i18n.words import N_
 
 MAX_VERSION = 1_000_000_000
 
@@ -95,7 +96,7 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
         leg_id = v.record_id("leg_id", leg_id)
         if found := next((leg for leg in self.legs if same(leg["leg_id"], leg_id)), None):
             return found
-        raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
+        raise ValidationError("leg_id", "the trip has no leg %(leg_id)s", leg_id=leg_id)
 
     def member(self, person_id: UUID | str) -> dict[str, Any] | None:
         person_id = v.record_id("person_id", person_id)
@@ -135,7 +136,7 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
 
     def change_dates(self, *, actor: str, starts_on: date, ends_on: date, reason: str,
                      at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="changing the trip's dates")
+        reason = reason_text(reason, required=True, what=N_("changing the trip's dates"))
         self._check_open(reason)
         first, last = v.date_range("starts_on", starts_on, "ends_on", ends_on)
         w.check_legs_inside(self.legs, first, last)
@@ -190,7 +191,7 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
 
     def remove_leg(self, *, actor: str, leg_id: str, reason: str,
                    at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="removing a leg")
+        reason = reason_text(reason, required=True, what=N_("removing a leg"))
         self._check_open(reason)
         leg_id = self.leg(leg_id)["leg_id"]
         self._emit(self.LegRemoved, actor, at, reason, leg_id=leg_id)
@@ -246,7 +247,8 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
         """The member's id as stored (an odd one from an older release included)."""
         member = self.member(person_id)
         if member is None:
-            raise ValidationError("person_id", f"person {person_id} is not in the delegation")
+            raise ValidationError("person_id", "person %(person_id)s is not in the delegation",
+                                  person_id=person_id)
         return str(member["person_id"])
 
     # -- company profiles handed over -----------------------------------------------------
@@ -281,7 +283,7 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
         stored = next((p["profile_id"] for p in self.profiles if same(p["profile_id"], wanted)),
                       "")
         if not stored:
-            raise ValidationError("profile_id", f"profile {wanted} is not attached")
+            raise ValidationError("profile_id", "profile %(wanted)s is not attached", wanted=wanted)
         self._emit(self.ProfileDetached, actor, at, reason, profile_id=stored)
 
     # -- objectives -----------------------------------------------------------------------
@@ -337,7 +339,7 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
         self._emit(self.StatusChanged, actor, at, reason, status=target)
 
     def cancel(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="cancelling a trip")
+        reason = reason_text(reason, required=True, what=N_("cancelling a trip"))
         if self.status == v.TripStatus.CANCELLED:
             raise InvariantError("status", "the trip is already cancelled")
         if self.status == v.TripStatus.COMPLETED:
@@ -345,7 +347,7 @@ class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
         self._emit(self.Cancelled, actor, at, reason)
 
     def reinstate(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what="reinstating a trip")
+        reason = reason_text(reason, required=True, what=N_("reinstating a trip"))
         if self.status != v.TripStatus.CANCELLED:
             raise InvariantError("status", "only a cancelled trip can be reinstated")
         self._emit(self.Reinstated, actor, at, reason)

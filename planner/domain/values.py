@@ -13,8 +13,9 @@ from enum import StrEnum
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from planner.domain.errors import ValidationError
+from planner.domain.errors import ValidationError, Word, Words
 from planner.domain.zones import canonical_zone, known_zone
+from planner.i18n.words import N_
 
 SHORT_TEXT = 200
 LONG_TEXT = 20_000
@@ -124,8 +125,9 @@ def choice(field: str, value: str, enum: type[StrEnum]) -> str:
     try:
         return enum(str(value).strip()).value
     except ValueError:
-        allowed = ", ".join(repr(m.value) for m in enum)
-        raise ValidationError(field, f"must be one of {allowed}; got {value!r}") from None
+        allowed = Words(m.value for m in enum)
+        raise ValidationError(field, "must be one of %(allowed)s; got %(value)r",
+                              allowed=allowed, value=value) from None
 
 
 def text(field: str, value: object, *, max_len: int = SHORT_TEXT, required: bool = True,
@@ -134,16 +136,18 @@ def text(field: str, value: object, *, max_len: int = SHORT_TEXT, required: bool
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be text, got {type(value).__name__}")
+        raise ValidationError(field, "must be text, got %(type)s", type=type(value).__name__)
     cleaned = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
     if required and not cleaned:
         raise ValidationError(field, "must not be empty")
     if len(cleaned) > max_len:
-        raise ValidationError(field, f"must be at most {max_len} characters (got {len(cleaned)})")
+        raise ValidationError(field, "must be at most %(max_len)s characters (got %(count)s)",
+                              max_len=max_len, count=len(cleaned))
     pattern = _CONTROL if multiline else _CONTROL_SINGLE_LINE
     if pattern.search(cleaned):
-        what = "control characters" if multiline else "line breaks or control characters"
-        raise ValidationError(field, f"must not contain {what}")
+        if multiline:
+            raise ValidationError(field, "must not contain control characters")
+        raise ValidationError(field, "must not contain line breaks or control characters")
     return cleaned
 
 
@@ -160,7 +164,7 @@ def text_list(field: str, values: object, *, max_items: int = 100,
         if cleaned and cleaned not in result:
             result.append(cleaned)
     if len(result) > max_items:
-        raise ValidationError(field, f"must have at most {max_items} entries")
+        raise ValidationError(field, "must have at most %(max_items)s entries", max_items=max_items)
     return result
 
 
@@ -182,21 +186,25 @@ def record_id(field: str, value: object, *, required: bool = True) -> str:
     if isinstance(value, UUID):
         return str(value)
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be a record id (UUID), got {type(value).__name__}")
+        raise ValidationError(field, "must be a record id (UUID), got %(type)s",
+                              type=type(value).__name__)
     try:
         if len(value) > 64:
             raise ValueError(value)
         return str(UUID(value.strip()))
     except ValueError:
         shown = value if len(value) <= 40 else value[:40] + "..."
-        raise ValidationError(field, f"must be a record id (UUID); got {shown!r}") from None
+        raise ValidationError(field, "must be a record id (UUID); got %(shown)r",
+                              shown=shown) from None
 
 
 def whole_number(field: str, value: object, *, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"must be a whole number, got {type(value).__name__}")
+        raise ValidationError(field, "must be a whole number, got %(type)s",
+                              type=type(value).__name__)
     if not low <= value <= high:
-        raise ValidationError(field, f"must be between {low} and {high}; got {value}")
+        raise ValidationError(field, "must be between %(low)s and %(high)s; got %(value)s",
+                              low=low, high=high, value=value)
     return value
 
 
@@ -214,8 +222,9 @@ def _check_year(field: str, value: date) -> None:
     """Dates and times lie in 1900-2200: far enough for any trip, and no overflow when a
     time near year 1 or 9999 is moved into another zone."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValidationError(field, f"must be between {FIRST_YEAR} and {LAST_YEAR}; "
-                                     f"got the year {value.year}")
+        raise ValidationError(field, "must be between %(first_year)s and %(last_year)s; "
+                                     "got the year %(year)s",
+                                     first_year=FIRST_YEAR, last_year=LAST_YEAR, year=value.year)
 
 
 def local_to_utc(field: str, local: datetime, zone_name: str) -> datetime:
@@ -232,8 +241,9 @@ def local_to_utc(field: str, local: datetime, zone_name: str) -> datetime:
     aware = naive.replace(tzinfo=tz)
     back = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
     if back != naive:
-        raise ValidationError(field, f"{naive:%Y-%m-%d %H:%M} does not exist in {zone_name} "
-                                     "(the clocks skip that hour)")
+        raise ValidationError(field, "%(naive)s does not exist in %(zone_name)s "
+                                     "(the clocks skip that hour)", naive=f"{naive:%Y-%m-%d %H:%M}",
+                                     zone_name=zone_name)
     return aware.astimezone(UTC).replace(microsecond=0)
 
 
@@ -252,7 +262,8 @@ def date_range(start_field: str, start: object, end_field: str, end: object) -> 
     first = calendar_date(start_field, start)
     last = calendar_date(end_field, end)
     if last < first:
-        raise ValidationError(end_field, f"must not be before {start_field} ({first.isoformat()})")
+        raise ValidationError(end_field, "must not be before %(start_field)s (%(first)s)",
+                              start_field=start_field, first=first.isoformat())
     if last - first > timedelta(days=366):
         raise ValidationError(end_field, "a trip or leg may span at most one year")
     return first, last
@@ -261,7 +272,7 @@ def date_range(start_field: str, start: object, end_field: str, end: object) -> 
 def optional_email(field: str, value: object) -> str:
     address = text(field, value, max_len=254, required=False)
     if address and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
-        raise ValidationError(field, f"must be an e-mail address; got {address!r}")
+        raise ValidationError(field, "must be an e-mail address; got %(address)r", address=address)
     return address.lower()
 
 
@@ -269,14 +280,15 @@ def web_address(field: str, value: object, *, keep: str | None = None) -> str:
     """An optional http(s) address (`keep`: the value already stored, accepted unchanged)."""
     address = text(field, value, max_len=500, required=False)
     if address and address != keep and not _WEB.fullmatch(address):
-        raise ValidationError(field, f"must be a web address starting with https:// or "
-                                     f"http://; got {address[:60]!r}")
+        raise ValidationError(field, "must be a web address starting with https:// or "
+                                     "http://; got %(address)r", address=address[:60])
     return address
 
 
-def reason_text(value: object, *, required: bool, what: str = "a change") -> str:
-    """The free-text reason of a correction, move or cancellation (required where it says)."""
+def reason_text(value: object, *, required: bool, what: str = N_("a change")) -> str:
+    """The free-text reason of a correction, move or cancellation (required where it says;
+    `what` is marked with N_ where it is given, so the refusal can be translated)."""
     reason = text("reason", value, max_len=1000, required=False, multiline=True)
     if required and not reason:
-        raise ValidationError("reason", f"{what} must give a reason")
+        raise ValidationError("reason", "%(what)s must give a reason", what=Word(what))
     return reason

@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from planner.domain import values as v
-from planner.domain.errors import InvariantError, ValidationError
+from planner.domain.errors import InvariantError, ValidationError, Word
 
 MAX_MEETING = timedelta(hours=48)
 _FORWARD = [v.TripStatus.DRAFT, v.TripStatus.PLANNED, v.TripStatus.CONFIRMED,
@@ -39,7 +39,8 @@ class TripWindow:
     def check_member(self, person_id: str) -> None:
         if v.record_id("attendees", person_id) not in self.member_ids:
             raise InvariantError("attendees",
-                                 f"person {person_id} is not a member of the delegation")
+                                 "person %(person_id)s is not a member of the delegation",
+                                 person_id=person_id)
 
 
 def check_status_change(current: str, target: str, reason: str, *, has_legs: bool) -> None:
@@ -50,11 +51,12 @@ def check_status_change(current: str, target: str, reason: str, *, has_legs: boo
     if current == v.TripStatus.CANCELLED:
         raise InvariantError("status", "the trip is cancelled; reinstate it first")
     if target == current:
-        raise InvariantError("status", f"the trip is already {target}")
+        raise InvariantError("status", "the trip is already %(target)s", target=Word(target))
     if _FORWARD.index(v.TripStatus(target)) < _FORWARD.index(v.TripStatus(current)):
         if not reason:
-            raise ValidationError("reason", f"moving the trip back from {current} to "
-                                            f"{target} must give a reason")
+            raise ValidationError("reason", "moving the trip back from %(current)s to "
+                                            "%(target)s must give a reason",
+                                            current=Word(current), target=Word(target))
     if target == v.TripStatus.COMPLETED and not has_legs:
         raise InvariantError("status", "a trip without legs cannot be completed")
 
@@ -75,22 +77,26 @@ def check_leg_dates(first: date, last: date, *, starts_on: date, ends_on: date,
                     others: Iterable[dict[str, Any]]) -> None:
     """A leg lies within the trip and overlaps no other leg (they may share a travel day)."""
     if first < starts_on or last > ends_on:
-        raise InvariantError("arrives_on", f"the leg must lie within the trip "
-                             f"({starts_on} to {ends_on})")
+        raise InvariantError("arrives_on", "the leg must lie within the trip "
+                             "(%(starts_on)s to %(ends_on)s)", starts_on=starts_on, ends_on=ends_on)
     for other in others:
         if first < other["departs_on"] and other["arrives_on"] < last:
-            raise InvariantError("arrives_on", f"the leg overlaps the leg in {other['city']} "
-                                 f"({other['arrives_on']} to {other['departs_on']}); legs may "
-                                 "share only a travel day")
+            raise InvariantError("arrives_on", "the leg overlaps the leg in %(city)s "
+                                 "(%(arrives_on)s to %(departs_on)s); legs may "
+                                 "share only a travel day",
+                                 city=other['city'], arrives_on=other['arrives_on'],
+                                 departs_on=other['departs_on'])
 
 
 def check_legs_inside(legs: Iterable[dict[str, Any]], first: date, last: date) -> None:
     """New trip dates must still hold every leg."""
     for leg in legs:
         if leg["arrives_on"] < first or leg["departs_on"] > last:
-            raise InvariantError("starts_on", f"the leg in {leg['city']} "
-                                 f"({leg['arrives_on']} to {leg['departs_on']}) would fall "
-                                 "outside the new dates; change the leg first")
+            raise InvariantError("starts_on", "the leg in %(city)s "
+                                 "(%(arrives_on)s to %(departs_on)s) would fall "
+                                 "outside the new dates; change the leg first",
+                                 city=leg['city'], arrives_on=leg['arrives_on'],
+                                 departs_on=leg['departs_on'])
 
 
 def check_placement(window: TripWindow, *, city: str, timezone: str, starts_at: datetime,
@@ -107,14 +113,17 @@ def check_placement(window: TripWindow, *, city: str, timezone: str, starts_at: 
         raise ValidationError("ends_at", "a meeting may last at most 48 hours")
     first, last = v.local_date(starts_at, timezone), v.local_date(ends_at, timezone)
     if first < window.starts_on or last > window.ends_on:
-        raise InvariantError("starts_at", f"must fall within the trip ({window.starts_on} to "
-                                          f"{window.ends_on}) in local time at the venue")
+        raise InvariantError("starts_at", "must fall within the trip (%(starts_on)s to "
+                                          "%(ends_on)s) in local time at the venue",
+                                          starts_on=window.starts_on, ends_on=window.ends_on)
     if leg_id:
         leg = window.legs.get(v.record_id("leg_id", leg_id))
         if leg is None:
-            raise ValidationError("leg_id", f"the trip has no leg {leg_id}")
+            raise ValidationError("leg_id", "the trip has no leg %(leg_id)s", leg_id=leg_id)
         if leg["city"].casefold() != city.casefold():
-            raise InvariantError("city", f"must be the leg's city {leg['city']!r}")
+            raise InvariantError("city", "must be the leg's city %(city)r", city=leg['city'])
         if first < leg["arrives_on"] or last > leg["departs_on"]:
-            raise InvariantError("starts_at", f"must fall within the leg in {leg['city']} "
-                                 f"({leg['arrives_on']} to {leg['departs_on']})")
+            raise InvariantError("starts_at", "must fall within the leg in %(city)s "
+                                 "(%(arrives_on)s to %(departs_on)s)",
+                                 city=leg['city'], arrives_on=leg['arrives_on'],
+                                 departs_on=leg['departs_on'])

@@ -46,7 +46,7 @@ def _load(field: str, name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(field, f"{name!r} is not a usable time zone") from None
+        raise ValidationError(field, "%(name)r is not a usable time zone", name=name) from None
     return name
 
 
@@ -59,18 +59,18 @@ def canonical_zone(field: str, name: str, *, keep: str | None = None) -> str:
         return _load(field, name)
     target = links.get(name)
     if target in canonical:
-        raise ValidationError(field, f"{name!r} is an old alias; use the IANA name "
-                                     f"{target!r} instead")
+        raise ValidationError(field, "%(name)r is an old alias; use the IANA name "
+                                     "%(target)r instead", name=name, target=target)
     similar = nearest_zones(name)
     hint = f"; similar names: {', '.join(similar)}" if similar else ""
-    raise ValidationError(field, f"must be an IANA time zone such as 'Europe/Berlin'; "
-                                 f"{name!r} is unknown{hint}")
+    raise ValidationError(field, "must be an IANA time zone such as 'Europe/Berlin'; "
+                                 "%(name)r is unknown%(hint)s", name=name, hint=hint)
 
 
 def known_zone(field: str, name: str) -> str:
     """Any zone the zone database can load: for zones read back from stored records."""
     if name not in _loadable() and name not in _database()[0]:
-        raise ValidationError(field, f"{name!r} is not a usable time zone")
+        raise ValidationError(field, "%(name)r is not a usable time zone", name=name)
     return _load(field, name)
 
 

@@ -23,6 +23,14 @@ WORDS: dict[str, str] = {word: word for word in (
     # delegation roles
     N_("head of delegation"), N_("agency staff"), N_("official"), N_("company representative"),
     N_("interpreter"), N_("adviser"),
+    # agreement statuses and kinds, ways of sharing a trip
+    N_("drafted"), N_("signed"), N_("in force"), N_("expired"), N_("terminated"),
+    N_("memorandum of understanding"), N_("letter of intent"), N_("cooperation agreement"),
+    N_("contract"), N_("donation"), N_("plan"), N_("view"), N_("none"),
+    # kinds of record, as refusals name them
+    N_("record"), N_("trip"), N_("meeting"), N_("person"), N_("company profile"),
+    N_("agreement"), N_("account"), N_("organisation"), N_("calendar"), N_("audit trail"),
+    N_("profile"), N_("member"),
     # changes since the last print
     N_("added"), N_("removed"), N_("moved"), N_("relocated"),
 )}

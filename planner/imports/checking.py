@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.domain.company import CompanyProfile
-from planner.domain.errors import DomainError
+from planner.domain.errors import DomainError, Translate, Word, translate
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.person import Person
 from planner.imports.fields import FIELDS, PEOPLE, identity, split_list
@@ -26,7 +26,16 @@ NEW, EXISTING, REFUSED = "new", "existing", "refused"
 class RowError:
     number: int
     field: str
-    rule: str
+    rule: str  # in English; `translated` gives the reader's language
+    message_id: str = ""
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, number: int, error: DomainError) -> RowError:
+        return cls(number, error.field, error.rule, error.message_id, error.params)
+
+    def translated(self, tr: Translate) -> str:
+        return translate(tr, self.message_id or self.rule, self.params)
 
     def __str__(self) -> str:
         return f"row {self.number}: {self.field}: {self.rule}"
@@ -77,12 +86,12 @@ def row_errors(kind: str, number: int, values: Mapping[str, str]) -> list[RowErr
         try:
             check(values.get(name) or "")
         except DomainError as error:
-            errors.append(RowError(number, error.field, error.rule))
+            errors.append(RowError.of(number, error))
     if not errors:
         try:
             register(kind, values, actor="import")
         except DomainError as error:
-            errors.append(RowError(number, error.field, error.rule))
+            errors.append(RowError.of(number, error))
     return errors
 
 
@@ -104,8 +113,9 @@ def check(kind: str, table: Table, mapping: Mapping[str, str],
             row.state = EXISTING
         elif key in seen:
             row.state = REFUSED
-            row.errors.append(RowError(row.number, key_field,
-                                       f"the same {what} as row {seen[key]}"))
+            row.errors.append(RowError.of(row.number, DomainError(
+                key_field, "the same %(what)s as row %(row)s", what=Word(what),
+                row=seen[key])))
         seen.setdefault(key, row.number)
         rows.append(row)
     return Preview(kind, dict(mapping), rows)

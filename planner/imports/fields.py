@@ -56,7 +56,8 @@ FIELDS: dict[str, dict[str, Check]] = {
 
 def known_kind(kind: str) -> str:
     if kind not in KINDS:
-        raise ValidationError("kind", f"must be one of {', '.join(KINDS)}; got {kind!r}")
+        raise ValidationError("kind", "must be one of %(value)s; got %(kind)r",
+                              value=', '.join(KINDS), kind=kind)
     return kind
 
 
@@ -68,11 +69,13 @@ def column_map(kind: str, columns: tuple[str, ...],
     given = dict(given or {})
     for column, field in given.items():
         if column not in columns:
-            raise ValidationError("map", f"the file has no column {column!r}; it has "
-                                         f"{', '.join(columns)}")
+            raise ValidationError("map", "the file has no column %(column)r; it has "
+                                         "%(value)s", column=column, value=', '.join(columns))
         if field and field not in fields:
-            raise ValidationError("map", f"{column!r}: {field!r} is not a field of {kind}; "
-                                         f"the fields are {', '.join(fields)}")
+            raise ValidationError("map", "%(column)r: %(field)r is not a field of %(kind)s; "
+                                         "the fields are %(value)s",
+                                         column=column, field=field, kind=kind,
+                                         value=', '.join(fields))
     mapping: dict[str, str] = {}
     for column in columns:
         field = given[column] if column in given else guess(kind, column)
@@ -83,8 +86,8 @@ def column_map(kind: str, columns: tuple[str, ...],
         counted.setdefault(field, []).append(column)
     for field, cols in counted.items():
         if len(cols) > 1:
-            raise ValidationError("map", f"{field} is mapped from more than one column: "
-                                         f"{', '.join(cols)}")
+            raise ValidationError("map", "%(field)s is mapped from more than one column: "
+                                         "%(value)s", field=field, value=', '.join(cols))
     if "name" not in counted:
         raise ValidationError("map", "no column is mapped to name")
     return mapping

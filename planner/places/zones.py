@@ -124,7 +124,8 @@ def propose_zone(field: str, zone: str, country: str, city: str = "") -> ZonePro
         try:
             known_zone(field, typed)
         except ValidationError:
-            raise ValidationError(field, _unknown(typed, zones)) from None
+            raise ValidationError(field, "%(typed)s is unknown%(details)s", typed=typed,
+                                  details=_details(typed, zones)) from None
         return ZoneProposal(typed, "")
     if zones is None:
         raise ValidationError(field, "must not be empty: give an IANA time zone such as "
@@ -136,11 +137,12 @@ def propose_zone(field: str, zone: str, country: str, city: str = "") -> ZonePro
     if city.strip() and by_city:
         return ZoneProposal(by_city[0].name, f"{by_city[0].name} is the time zone of "
                                              f"{city.strip()}; it is filled in.")
-    raise ValidationError(field, f"must not be empty: {zones.explain()}. Choose one")
+    raise ValidationError(field, "must not be empty: %(zones)s. Choose one", zones=zones.explain())
 
 
-def _unknown(typed: str, zones: CountryZones | None) -> str:
-    parts = [f"{typed} is unknown"]
+def _details(typed: str, zones: CountryZones | None) -> str:
+    """"; China uses one time zone: ...; similar names: ..." (names of zones stay English)."""
+    parts = [""]
     if zones is not None:
         parts.append(zones.explain())
     named = {z.name for z in zones.zones} if zones else set()

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from planner.domain.errors import InvariantError
+from planner.i18n.words import N_
 
 metadata = MetaData()
 
@@ -45,8 +46,8 @@ class ErasedError(InvariantError):
     """Personal data was to be stored for a subject whose key was deleted."""
 
     def __init__(self, subject: str) -> None:
-        super().__init__("person", f"{subject} was erased; no personal data can be stored "
-                                   "for them again")
+        super().__init__("person", N_("%(subject)s was erased; no personal data can be "
+                                      "stored for them again"), subject=subject)
 
 
 class KeyStore(Protocol):

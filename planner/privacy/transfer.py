@@ -60,7 +60,8 @@ def import_keys(engine: Engine, path: str | Path) -> int:
 
 def _read(path: Path) -> dict[str, bytes | None]:
     def bad(rule: str) -> InvariantError:
-        return InvariantError("file", f"{path}: {rule}; nothing was imported")
+        return InvariantError("file", "%(path)s: %(rule)s; nothing was imported",
+                              path=path, rule=rule)
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from uuid import UUID
 from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection, Engine, RowMapping
 
-from planner.domain.errors import ValidationError
+from planner.domain.errors import ValidationError, Words
 from planner.readmodel import tables as t
 from planner.readmodel.keys import fold, uid
 from planner.readmodel.rows import Page, TripRow
@@ -35,7 +35,8 @@ def record_id(field: str, value: UUID | str) -> str:
     try:
         return str(UUID(str(value).strip()))
     except ValueError:
-        raise ValidationError(field, f"must be a record id (UUID); got {value!r}") from None
+        raise ValidationError(field, "must be a record id (UUID); got %(value)r",
+                              value=value) from None
 
 
 def optional_choice(field: str, value: str | None, enum: type[StrEnum]) -> str | None:
@@ -44,8 +45,9 @@ def optional_choice(field: str, value: str | None, enum: type[StrEnum]) -> str |
     try:
         return enum(str(value).strip()).value
     except ValueError:
-        allowed = ", ".join(repr(m.value) for m in enum)
-        raise ValidationError(field, f"must be one of {allowed}; got {value!r}") from None
+        allowed = Words(m.value for m in enum)
+        raise ValidationError(field, "must be one of %(allowed)s; got %(value)r",
+                              allowed=allowed, value=value) from None
 
 
 def optional_key(value: str | None) -> str | None:
@@ -53,7 +55,7 @@ def optional_key(value: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValidationError("filter", f"must be text, got {type(value).__name__}")
+        raise ValidationError("filter", "must be text, got %(type)s", type=type(value).__name__)
     key = fold(value)
     return key or None
 
@@ -64,18 +66,21 @@ def optional_year(value: int | str | None) -> int | None:
     try:
         year = int(value)
     except (TypeError, ValueError):
-        raise ValidationError("year", f"must be a year such as 2019; got {value!r}") from None
+        raise ValidationError("year", "must be a year such as 2019; got %(value)r",
+                              value=value) from None
     if not 1900 <= year <= 2200:
-        raise ValidationError("year", f"must be between 1900 and 2200; got {year}")
+        raise ValidationError("year", "must be between 1900 and 2200; got %(year)s", year=year)
     return year
 
 
 def paging(page: int, per_page: int) -> tuple[int, int]:
     for field, value, high in (("page", page, None), ("per_page", per_page, MAX_PER_PAGE)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValidationError(field, f"must be a whole number of at least 1; got {value!r}")
+            raise ValidationError(field, "must be a whole number of at least 1; got %(value)r",
+                                  value=value)
         if high is not None and value > high:
-            raise ValidationError(field, f"must be at most {high}; got {value}")
+            raise ValidationError(field, "must be at most %(high)s; got %(value)s",
+                                  high=high, value=value)
     return page, per_page
 
 

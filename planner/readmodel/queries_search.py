@@ -35,9 +35,10 @@ class SearchHit:
 def search_words(query: str) -> list[str]:
     """The folded words of a query (accents and case ignored), or a clear error."""
     if not isinstance(query, str):
-        raise ValidationError("q", f"must be text, got {type(query).__name__}")
+        raise ValidationError("q", "must be text, got %(type)s", type=type(query).__name__)
     if len(query) > MAX_QUERY:
-        raise ValidationError("q", f"must be at most {MAX_QUERY} characters; got {len(query)}")
+        raise ValidationError("q", "must be at most %(max_query)s characters; got %(count)s",
+                              max_query=MAX_QUERY, count=len(query))
     return fold(query).split()
 
 
@@ -80,7 +81,8 @@ class SearchQueries(QueryBase):
         page, per_page = paging(page, per_page)
         unknown = sorted(set(kinds) - set(KINDS))
         if unknown:
-            raise ValidationError("kind", f"must be one of {', '.join(KINDS)}; got {unknown[0]!r}")
+            raise ValidationError("kind", "must be one of %(value)s; got %(unknown)r",
+                                  value=', '.join(KINDS), unknown=unknown[0])
         if not words:
             return Page(items=(), page=page, per_page=per_page, total=0)
         with self._connect() as conn:

@@ -47,7 +47,8 @@ def _table(lines: list[tuple[int, list[str]]], max_rows: int) -> Table:
         raise ValidationError("file", "the first row must name the columns")
     if len(set(named)) != len(named):
         twice = sorted({c for c in named if named.count(c) > 1})
-        raise ValidationError("file", f"column names must differ; twice: {', '.join(twice)}")
+        raise ValidationError("file", "column names must differ; twice: %(value)s",
+                              value=', '.join(twice))
     rows = []
     for number, cells in lines[1:]:
         values = {col: (cells[i].strip() if i < len(cells) else "")
@@ -55,8 +56,9 @@ def _table(lines: list[tuple[int, list[str]]], max_rows: int) -> Table:
         if any(values.values()):
             rows.append(SheetRow(number, values))
     if len(rows) > max_rows:
-        raise ValidationError("file", f"at most {max_rows:,} rows can be imported at once; "
-                                      f"this file has {len(rows):,}")
+        raise ValidationError("file", "at most %(max_rows)s rows can be imported at once; "
+                                      "this file has %(count)s", max_rows=f"{max_rows:,}",
+                                      count=f"{len(rows):,}")
     return Table(tuple(named), tuple(rows))
 
 
@@ -73,7 +75,7 @@ def read_csv(data: bytes, max_rows: int = MAX_ROWS) -> Table:
     try:
         lines = [(reader.line_num, row) for row in reader]
     except csv.Error as error:
-        raise ValidationError("file", f"not a readable CSV file: {error}") from None
+        raise ValidationError("file", "not a readable CSV file: %(error)s", error=error) from None
     return _table(lines, max_rows)
 
 
@@ -98,7 +100,8 @@ def read_xlsx(data: bytes, max_rows: int = MAX_ROWS) -> Table:
 def read_table(data: bytes, filename: str, max_rows: int = MAX_ROWS) -> Table:
     """A CSV or XLSX file by its name's ending (or, failing that, by its content)."""
     if len(data) > MAX_BYTES:
-        raise ValidationError("file", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise ValidationError("file", "the file is larger than %(value)s MB",
+                              value=MAX_BYTES // (1024 * 1024))
     name = (filename or "").lower()
     if name.endswith(".xlsx") or (not name.endswith(".csv") and data[:2] == b"PK"):
         return read_xlsx(data, max_rows)

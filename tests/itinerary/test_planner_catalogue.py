@@ -12,18 +12,23 @@ from babel.messages.extract import extract_from_dir
 from planner.i18n import CATALOGUES, catalogue
 
 PLANNER = Path(__file__).resolve().parents[2] / "planner"
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]")
+# The domain's refusals: the rule is the second argument (ExchangeError: the first).
+REFUSALS = {"DomainError": (2,), "ValidationError": (2,), "InvariantError": (2,),
+            "ExchangeError": (1,)}
+KEYWORDS = {"tr": None, "N_": None, **REFUSALS}
 
 
 def extracted() -> set[str]:
     found = extract_from_dir(str(PLANNER), method_map=[("**.py", "python")],
-                             keywords={"tr": None, "N_": None})
+                             keywords=KEYWORDS)
     return {message for _file, _line, message, _comments, _context in found}
 
 
 def test_the_sources_mark_texts_for_translation() -> None:
-    assert {"Itinerary", "Changes since the last print (%(moment)s)", "signing ceremony"} \
-        <= extracted()
+    assert {"Itinerary", "Changes since the last print (%(moment)s)", "signing ceremony",
+            "must not be empty", "must be at most %(max_len)s characters (got %(count)s)",
+            "no %(kind)s with id %(record_id)s", "moving a meeting"} <= extracted()
 
 
 @pytest.mark.parametrize("language", ["de", "zh"])

@@ -204,7 +204,7 @@ def test_a_person_names_the_organisation_they_belong_to(org_world: World) -> Non
     before = w.events()
     bad = post(client, f"/people/{person_id}/edit", name="Wang Fang",
                home_timezone="Asia/Shanghai", organisation_id="not-an-id", expected_version=2)
-    assert bad.status_code == 422 and "organisation id" in visible(bad)
+    assert bad.status_code == 422 and "Organisation : there is no organisation" in visible(bad)
     assert w.events() == before
 
 

@@ -284,7 +284,7 @@ def test_the_owner_shares_and_unshares_with_a_reason_and_the_history_shows_it(
     assert unknown.status_code == 422 and "organisation" in visible(unknown)
     wrong = post(leipzig, address, organisation_id=munich_id, access="edit", reason="x",
                  expected_version=version)
-    assert wrong.status_code == 422 and "access" in visible(wrong)
+    assert wrong.status_code == 422 and "Access" in visible(wrong)
     stale = post(leipzig, address, organisation_id=munich_id, access="view", reason="x",
                  expected_version=str(int(version) - 1))
     assert stale.status_code == 409

@@ -82,7 +82,7 @@ def test_an_agreement_at_a_meeting_not_yet_held_offers_no_signing(
     refused = post(organiser, f"{address}/sign", signed_on=date.today().isoformat(),
                    place="Munich", expected_version=str(version))
     assert refused.status_code == 422
-    assert "meeting id</span>: the meeting it is linked to is proposed, not held" in \
+    assert "Meeting</span>: the meeting it is linked to is proposed, not held" in \
         text_of(refused)
     assert event_count(planner) == before
 

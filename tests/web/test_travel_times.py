@@ -73,14 +73,14 @@ def test_an_organiser_sets_and_clears_a_travel_time_and_the_warnings_follow(
 
 
 @pytest.mark.parametrize("fields, says", [
-    ({"minutes": ""}, "minutes: must not be empty: give the minutes from 1 to 2880"),
-    ({"minutes": "three hours"}, "minutes: must be a whole number; got 'three hours'"),
-    ({"minutes": "0"}, "minutes: must be between 1 and 2880; got 0"),
-    ({"minutes": "2881"}, "minutes: must be between 1 and 2880; got 2881"),
-    ({"city_b": "Chengdu"}, "city b: must be another city than city_a"),
-    ({"city_a": "Berlin"}, "city a: must be a city of the trip's legs (Chengdu, Shanghai); "
+    ({"minutes": ""}, "Minutes: must not be empty: give the minutes from 1 to 2880"),
+    ({"minutes": "three hours"}, "Minutes: must be a whole number; got 'three hours'"),
+    ({"minutes": "0"}, "Minutes: must be between 1 and 2880; got 0"),
+    ({"minutes": "2881"}, "Minutes: must be between 1 and 2880; got 2881"),
+    ({"city_b": "Chengdu"}, "To: must be another city than city_a"),
+    ({"city_a": "Berlin"}, "From: must be a city of the trip's legs (Chengdu, Shanghai); "
                            "got 'Berlin'"),
-    ({"city_a": ""}, "city a: must not be empty: choose a city"),
+    ({"city_a": ""}, "From: must not be empty: choose a city"),
 ])
 def test_bad_input_is_refused_naming_the_field_and_writes_nothing(
         app: Flask, world: World, fields: dict[str, str], says: str) -> None:
@@ -91,7 +91,7 @@ def test_bad_input_is_refused_naming_the_field_and_writes_nothing(
                     **({"city_a": "Chengdu", "city_b": "Shanghai", "minutes": "180",
                         "expected_version": version(app, trip_id)} | fields))
     assert response.status_code == 422
-    assert says.replace(": ", " : ", 1) in visible(response)  # "field : rule" at the top
+    assert says.replace(": ", " : ", 1) in visible(response)  # "label : rule" at the top
     assert event_count(app.extensions["planner"]) == before
 
 
