@@ -52,8 +52,8 @@ def position(field: str, value: object) -> int:
     """A log position from text or a number: a whole number from 0, or a clear error."""
     text = str(value).strip() if value is not None else ""
     if isinstance(value, bool) or not text.isascii() or not text.isdigit() or len(text) > 18:
-        raise ValidationError(field, f"must be a log position, a whole number from 0; "
-                                     f"got {str(value)[:40]!r}")
+        raise ValidationError(field, "must be a log position, a whole number from 0; "
+                                     "got %(value)r", value=str(value)[:40])
     return int(text)
 
 
@@ -62,8 +62,8 @@ def page_length(field: str, value: object) -> int:
     text = str(value).strip() if value is not None else ""
     if isinstance(value, bool) or not text.isascii() or not text.isdigit() or len(text) > 6 \
             or not 1 <= int(text) <= MAX_LIMIT:
-        raise ValidationError(field, f"must be a whole number from 1 to {MAX_LIMIT}; "
-                                     f"got {str(value)[:40]!r}")
+        raise ValidationError(field, "must be a whole number from 1 to %(max_limit)s; "
+                                     "got %(value)r", max_limit=MAX_LIMIT, value=str(value)[:40])
     return int(text)
 
 

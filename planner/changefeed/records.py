@@ -18,6 +18,7 @@ from planner.audit import asof, logquery, visibility
 from planner.changefeed.feed import DEFAULT_LIMIT, ChangePage, changes
 from planner.changefeed.shape import fields_of, instant
 from planner.domain.errors import ValidationError
+from planner.i18n.words import N_
 from planner.organisations.access import Viewer
 
 MAX_MOMENT = 40  # characters: '2025-06-02T10:00:00.000000+02:00' and a little room
@@ -58,20 +59,25 @@ def moment(field: str, text: object) -> datetime:
     """An ISO 8601 date and time with its offset ('2025-06-02T10:00:00+02:00' or '...Z'),
     as UTC; a moment without an offset is refused, since it could mean any zone."""
     raw = str(text or "").strip()
-    rule = ("must be an ISO 8601 date and time with an offset, e.g. "
-            "2025-06-02T10:00:00+02:00")
     if not raw or len(raw) > MAX_MOMENT or not raw.isascii():
-        raise ValidationError(field, f"{rule}; got {raw[:MAX_MOMENT]!r}")
+        raise ValidationError(field, _NOT_A_MOMENT, raw=raw[:MAX_MOMENT])
     try:
         found = datetime.fromisoformat(raw)
     except ValueError:
-        raise ValidationError(field, f"{rule}; got {raw!r}") from None
+        raise ValidationError(field, _NOT_A_MOMENT, raw=raw) from None
     if found.tzinfo is None or found.utcoffset() is None:
-        raise ValidationError(field, f"{rule}; got {raw!r} (no offset)")
+        raise ValidationError(field, N_("must be an ISO 8601 date and time with an offset, e.g. "
+                                        "2025-06-02T10:00:00+02:00; got %(raw)r (no offset)"),
+                              raw=raw)
     try:
         return found.astimezone(UTC)
     except OverflowError:
-        raise ValidationError(field, f"is too far in the past or future; got {raw!r}") from None
+        raise ValidationError(field, "is too far in the past or future; got %(raw)r",
+                              raw=raw) from None
+
+
+_NOT_A_MOMENT = N_("must be an ISO 8601 date and time with an offset, e.g. "
+                   "2025-06-02T10:00:00+02:00; got %(raw)r")
 
 
 @dataclass(frozen=True)

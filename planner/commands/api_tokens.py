@@ -28,9 +28,10 @@ class ApiTokenCommands(CommandSupport):
         try:
             account = self._load(Account, account_id(email))
         except NotFoundError as error:
-            raise InvariantError("email", f"there is no account for {email}") from error
+            raise InvariantError("email", "there is no account for %(email)s",
+                                 email=email) from error
         if not account.active:
-            raise InvariantError("email", f"the account {email} is disabled")
+            raise InvariantError("email", "the account %(email)s is disabled", email=email)
         secret = PREFIX + secrets.token_urlsafe(32)
         token = ApiToken.issue(actor=actor, account_id=account.id, name=name,
                                secret_ref=self.credentials.put(API_TOKEN, token_hash(secret)),

@@ -40,11 +40,12 @@ class InvitationCommands(CommandSupport):
         if person.is_erased:
             raise InvariantError("person_id", "this person's data was erased")
         if not person.email:
-            raise ValidationError("email", f"{person.name} has no e-mail address; add one to "
-                                           "their person record first")
+            raise ValidationError("email", "%(name)s has no e-mail address; add one to "
+                                           "their person record first", name=person.name)
         if account_id(person.email) in self.repository:
-            raise InvariantError("email", f"{person.name} has an account already; they can "
-                                          "ask for a new password on the sign-in page")
+            raise InvariantError("email", "%(name)s has an account already; they can "
+                                          "ask for a new password on the sign-in page",
+                                 name=person.name)
         if trip_id:
             self._referenced(Trip, "trip_id", trip_id)
         expires = self.now().astimezone(UTC) + timedelta(days=_days(valid_days))
@@ -159,8 +160,9 @@ class InvitationCommands(CommandSupport):
                                    person_id=person.id, at=self._stamp(),
                                    organisation_id=person.owner_org_id)
             if account.id in self.repository:
-                raise InvariantError("email", f"an account for {account.email} already "
-                                              "exists; ask for a new password instead")
+                raise InvariantError("email", "an account for %(email)s already "
+                                              "exists; ask for a new password instead",
+                                     email=account.email)
         else:
             account = self._load(Account, invitation.account_id)
             if not account.active or account.is_erased:

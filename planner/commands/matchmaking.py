@@ -39,8 +39,9 @@ class MatchmakingCommands(CommandSupport):
         ids = [str(as_uuid(field, p)) for p in people]
         for person in ids:
             if person not in window.member_ids:
-                raise ValidationError(field, f"person {person} is not a member of the trip's "
-                                             f"delegation; add them to the trip first")
+                raise ValidationError(field, "person %(person)s is not a member of the trip's "
+                                             "delegation; add them to the trip first",
+                                      person=person)
         return ids
 
     # -- the conference -------------------------------------------------------------------

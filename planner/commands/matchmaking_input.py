@@ -69,7 +69,8 @@ def slot_series(day: date, first: time, last: time, minutes: int,
         slots.append((start, stop))
         start = stop
         if len(slots) > MAX_SERIES:
-            raise ValidationError("minutes", f"would make more than {MAX_SERIES} slots")
+            raise ValidationError("minutes", "would make more than %(max_slots)s slots",
+                                  max_slots=MAX_SERIES)
     if not slots:
         raise ValidationError("minutes", "no slot fits between first and last")
     return slots

@@ -22,7 +22,8 @@ class MatchmakingListCommands(CommandSupport):
         people (trip members), offers, requests, sectors, languages; interests are those of
         the company profile."""
         if not companies or len(companies) > MAX_LIST:
-            raise ValidationError("companies", f"give from 1 to {MAX_LIST} companies")
+            raise ValidationError("companies", "give from 1 to %(max_list)s companies",
+                                  max_list=MAX_LIST)
         profiles = [self._referenced(CompanyProfile, "profile_id", c["profile_id"])
                     for c in companies]
 
@@ -42,7 +43,7 @@ class MatchmakingListCommands(CommandSupport):
                    tables: list[tuple[str, int]]) -> int:
         """Add tables (name, seats) in one save."""
         if not tables or len(tables) > MAX_LIST:
-            raise ValidationError("tables", f"give from 1 to {MAX_LIST} tables")
+            raise ValidationError("tables", "give from 1 to %(max_list)s tables", max_list=MAX_LIST)
 
         def change(mm: Matchmaking) -> None:
             for name, seats in tables:

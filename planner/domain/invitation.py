@@ -16,8 +16,9 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from planner.domain import values as v
 from planner.domain.base import PlannerAggregate
-from planner.domain.errors import InvariantError
+from planner.domain.errors import InvariantError, Word
 from planner.domain.values import reason_text
+from planner.i18n.words import N_
 
 
 class Purpose(StrEnum):
@@ -111,7 +112,8 @@ class Invitation(PlannerAggregate):
 
     def revoke(self, *, actor: str, reason: str, at: datetime | None = None) -> None:
         if self.status != Status.OPEN:
-            raise InvariantError("invitation", f"it is {self.status}, not open")
+            raise InvariantError("invitation", "it is %(status)s, not open",
+                                 status=Word(self.status))
         self._emit(self.Revoked, actor, at, reason_text(reason, required=True,
                                                         what="revoking an invitation"))
 
@@ -133,13 +135,13 @@ class Invitation(PlannerAggregate):
     def check_link(self, issue: int, now: datetime) -> None:
         """Raise LinkRefused unless the link of `issue` may be used at `now`."""
         if self.status == Status.ACCEPTED:
-            raise LinkRefused("used", "this link was used already")
+            raise LinkRefused("used", N_("this link was used already"))
         if self.status == Status.REVOKED:
-            raise LinkRefused("revoked", "this link was withdrawn")
+            raise LinkRefused("revoked", N_("this link was withdrawn"))
         if issue != self.issue:
-            raise LinkRefused("superseded", "a newer link was sent; only the newest works")
+            raise LinkRefused("superseded", N_("a newer link was sent; only the newest works"))
         if self.status == Status.EXPIRED or now >= self.expires_at:
-            raise LinkRefused("expired", "this link has expired")
+            raise LinkRefused("expired", N_("this link has expired"))
 
     def accept(self, *, actor: str, issue: int, now: datetime,
                at: datetime | None = None) -> None:

@@ -85,17 +85,18 @@ class Matchmaking(ConferenceFloor, MeetingOutcomes, PlannerAggregate):
         profile_id = v.record_id(field, profile_id)
         found = self.companies.get(profile_id)
         if found is None:
-            raise ValidationError(field, f"company {profile_id} takes no part in this "
-                                         f"matchmaking")
+            raise ValidationError(field, "company %(profile_id)s takes no part in this "
+                                         "matchmaking", profile_id=profile_id)
         return found
 
     def pair(self, first: UUID | str, second: UUID | str) -> tuple[str, str]:
         """The pair of two enrolled companies as (side a, side b), in whichever order given."""
         one, other = self.company("first", first), self.company("second", second)
         if one["side"] == other["side"]:
-            raise ValidationError("second", f"both companies are on side {one['side']} "
-                                            f"({self.sides[one['side']]}); a one-to-one pairs "
-                                            f"a company of each side")
+            raise ValidationError("second", "both companies are on side %(side)s "
+                                            "(%(name)s); a one-to-one pairs "
+                                            "a company of each side",
+                                  side=one["side"], name=self.sides[one["side"]])
         if one["side"] == "a":
             return one["profile_id"], other["profile_id"]
         return other["profile_id"], one["profile_id"]
@@ -131,8 +132,8 @@ class Matchmaking(ConferenceFloor, MeetingOutcomes, PlannerAggregate):
             str(p) for p in people], max_items=MAX_PEOPLE)]
         known = self.companies.get(profile_id)
         if known is None and len(self.companies) >= MAX_COMPANIES:
-            raise InvariantError("profile_id", f"a matchmaking takes at most {MAX_COMPANIES} "
-                                               f"companies")
+            raise InvariantError("profile_id", "a matchmaking takes at most %(max_companies)s "
+                                               "companies", max_companies=MAX_COMPANIES)
         if known is not None and known["side"] != side and any(
                 profile_id in k.split("/") for k in (*self.pairs, *self.published)):
             raise InvariantError("side", "the company already has pairs on its side; "
@@ -277,10 +278,11 @@ class Matchmaking(ConferenceFloor, MeetingOutcomes, PlannerAggregate):
         placed = {pair_key(p["a_id"], p["b_id"]) for p in self.schedule["placements"]}
         given = [pair_key(m["a_id"], m["b_id"]) for m in meetings]
         if sorted(given) != sorted(placed) or not placed:
-            raise InvariantError("schedule", "publishing creates one meeting for each placed "
-                                             "pair, and the schedule places none"
-                                 if not placed else "publishing must name one meeting for "
-                                 "each placed pair")
+            if not placed:
+                raise InvariantError("schedule", "publishing creates one meeting for each "
+                                                 "placed pair, and the schedule places none")
+            raise InvariantError("schedule", "publishing must name one meeting for each "
+                                             "placed pair")
         self._emit(self.Published, actor, at, meetings=[
             dict(a_id=m["a_id"], b_id=m["b_id"], meeting_id=v.record_id("meeting_id",
                                                                          m["meeting_id"]))

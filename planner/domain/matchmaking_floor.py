@@ -46,7 +46,7 @@ class ConferenceFloor:
         if not isinstance(slots, list | tuple) or not slots:
             raise ValidationError("slots", "give at least one slot")
         if len(slots) > MAX_SLOTS:
-            raise ValidationError("slots", f"at most {MAX_SLOTS} slots")
+            raise ValidationError("slots", "at most %(max_slots)s slots", max_slots=MAX_SLOTS)
         checked = []
         for start, end in slots:
             first, last = mv.window("slots", start, "slots", end)
@@ -54,8 +54,9 @@ class ConferenceFloor:
         checked.sort(key=lambda s: s["starts_at"])
         for before, after in zip(checked, checked[1:], strict=False):
             if mv.overlaps(before, after):
-                raise ValidationError("slots", f"slots overlap: {before['starts_at']:%H:%M} "
-                                               f"and {after['starts_at']:%H:%M} UTC")
+                raise ValidationError("slots", "slots overlap: %(first)s and %(second)s UTC",
+                                      first=before["starts_at"].strftime("%H:%M"),
+                                      second=after["starts_at"].strftime("%H:%M"))
         self._emit(self.SlotsDefined, actor, at, slots=checked)
 
     # -- tables ---------------------------------------------------------------------------
@@ -79,9 +80,9 @@ class ConferenceFloor:
         self._check_unpublished("tables")
         name = v.text("name", name, max_len=100)
         if any(t["name"].casefold() == name.casefold() for t in self.tables):
-            raise ValidationError("name", f"there is already a table {name!r}")
+            raise ValidationError("name", "there is already a table %(name)r", name=name)
         if len(self.tables) >= MAX_TABLES:
-            raise InvariantError("tables", f"at most {MAX_TABLES} tables")
+            raise InvariantError("tables", "at most %(max_tables)s tables", max_tables=MAX_TABLES)
         table_id = str(new_id())
         self._emit(self.TableAdded, actor, at, table_id=table_id, name=name,
                    seats=v.whole_number("seats", seats, low=mv.MIN_SEATS, high=mv.MAX_SEATS))
@@ -91,7 +92,7 @@ class ConferenceFloor:
         table_id = v.record_id(field, table_id)
         found = next((t for t in self.tables if t["table_id"] == table_id), None)
         if found is None:
-            raise ValidationError(field, f"there is no table {table_id}")
+            raise ValidationError(field, "there is no table %(table_id)s", table_id=table_id)
         return found
 
     def remove_table(self, *, actor: str, table_id: str, at: datetime | None = None) -> None:
@@ -127,8 +128,8 @@ class ConferenceFloor:
         start, end = mv.window("starts_at", starts_at, "ends_at", ends_at)
         profile = v.record_id("profile_id", profile_id, required=False)
         if profile and profile not in self.companies:
-            raise ValidationError("profile_id", f"company {profile} takes no part in this "
-                                                f"matchmaking")
+            raise ValidationError("profile_id", "company %(profile_id)s takes no part in this "
+                                                "matchmaking", profile_id=profile)
         table = self.table("table_id", table_id)["table_id"] if table_id else ""
         block_id = str(new_id())
         self._emit(self.TimeBlocked, actor, at, block_id=block_id, starts_at=start,
@@ -140,7 +141,8 @@ class ConferenceFloor:
         self._check_unpublished("blocks")
         block_id = v.record_id("block_id", block_id)
         if not any(b["block_id"] == block_id for b in self.blocks):
-            raise ValidationError("block_id", f"there is no blocked time {block_id}")
+            raise ValidationError("block_id", "there is no blocked time %(block_id)s",
+                                  block_id=block_id)
         self._emit(self.BlockRemoved, actor, at, block_id=block_id)
 
     # -- interpreters ---------------------------------------------------------------------
@@ -183,8 +185,8 @@ class ConferenceFloor:
         self._check_unpublished("interpreters")
         person_id = v.record_id("person_id", person_id)
         if person_id not in self.interpreters:
-            raise ValidationError("person_id", f"person {person_id} is not in the "
-                                               f"interpreter pool")
+            raise ValidationError("person_id", "person %(person_id)s is not in the "
+                                               "interpreter pool", person_id=person_id)
         self._emit(self.InterpreterRemoved, actor, at, person_id=person_id)
 
     # -- the provisional schedule ---------------------------------------------------------
@@ -214,7 +216,8 @@ class ConferenceFloor:
             for who in (p["a_id"], p["b_id"], "table:" + p["table_id"],
                         p.get("interpreter_id") or None):
                 if who is not None and (who, p["slot_id"]) in taken:
-                    raise InvariantError("schedule", f"{who} is placed twice in one slot")
+                    raise InvariantError("schedule", "%(who)s is placed twice in one slot",
+                                         who=who)
                 taken.add((who, p["slot_id"])) if who is not None else None
         if any(not u.get("reason") for u in unplaced):
             raise InvariantError("schedule", "every unplaced pair needs a reason")

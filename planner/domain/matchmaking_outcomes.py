@@ -53,8 +53,8 @@ class MeetingOutcomes:
         if not meeting_started:
             raise InvariantError("rating", "the one-to-one has not started yet")
         if f"{pair_key(a_id, b_id)}/{side}" in self.ratings and not str(reason).strip():
-            raise InvariantError("reason", f"side {side} has already rated this one-to-one; "
-                                           f"a correction must give a reason")
+            raise InvariantError("reason", "side %(side)s has already rated this one-to-one; "
+                                           "a correction must give a reason", side=side)
         self._emit(self.MeetingRated, actor, at, reason, a_id=a_id, b_id=b_id, side=side,
                    rating=mv.rating(rating), next_step=v.choice("next_step", next_step,
                                                                 mv.NextStep),

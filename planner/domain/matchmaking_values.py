@@ -61,8 +61,8 @@ def language(field: str, value: object) -> str:
     """An ISO 639 language code such as 'de', 'zh', 'en' (lower case)."""
     code = v.text(field, value, max_len=40).lower()
     if not _LANGUAGE.match(code):
-        raise ValidationError(field, f"must be an ISO 639 language code such as 'de' or 'zh'; "
-                                     f"got {code!r}")
+        raise ValidationError(field, "must be an ISO 639 language code such as 'de' or 'zh'; "
+                                     "got %(code)r", code=code)
     return code
 
 
@@ -79,11 +79,12 @@ def language_pair(field: str, value: object) -> str:
     pair = v.text(field, value, max_len=40).lower().replace("_", "-")
     parts = pair.split("-")
     if len(parts) != 2:
-        raise ValidationError(field, f"must be two language codes joined by '-', such as "
-                                     f"'de-zh'; got {pair!r}")
+        raise ValidationError(field, "must be two language codes joined by '-', such as "
+                                     "'de-zh'; got %(pair)r", pair=pair)
     first, second = (language(field, p) for p in parts)
     if first == second:
-        raise ValidationError(field, f"must name two different languages; got {pair!r}")
+        raise ValidationError(field, "must name two different languages; got %(pair)r",
+                              pair=pair)
     return "-".join(sorted((first, second)))
 
 
@@ -92,9 +93,9 @@ def sectors(field: str, values: object) -> list[str]:
     codes = v.text_list(field, values, max_items=MAX_ITEMS, max_len=40)
     result: list[str] = []
     for code in codes:
-        problem = nace.problem(code)
+        problem, params = nace.refusal(code)
         if problem:
-            raise ValidationError(field, problem)
+            raise ValidationError(field, problem, **params)
         if nace.normalise(code) not in result:
             result.append(nace.normalise(code))
     return result
@@ -109,7 +110,7 @@ def window(start_field: str, starts_at: object, end_field: str,
            ends_at: object) -> tuple[datetime, datetime]:
     start, end = v.utc_instant(start_field, starts_at), v.utc_instant(end_field, ends_at)
     if end <= start:
-        raise ValidationError(end_field, f"must be after {start_field}")
+        raise ValidationError(end_field, "must be after %(start_field)s", start_field=start_field)
     return start, end
 
 

@@ -27,7 +27,8 @@ def preferences_id(email: str) -> UUID:
 def _language(language: str) -> str:
     value = v.text("language", language, max_len=8).lower()
     if value not in LANGUAGES:
-        raise InvariantError("language", f"must be one of {', '.join(LANGUAGES)}")
+        raise InvariantError("language", "must be one of %(allowed)s",
+                             allowed=", ".join(LANGUAGES))
     return value
 
 

@@ -242,8 +242,8 @@ def local_to_utc(field: str, local: datetime, zone_name: str) -> datetime:
     back = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
     if back != naive:
         raise ValidationError(field, "%(naive)s does not exist in %(zone_name)s "
-                                     "(the clocks skip that hour)", naive=f"{naive:%Y-%m-%d %H:%M}",
-                                     zone_name=zone_name)
+                                     "(the clocks skip that hour)",
+                              naive=naive.strftime("%Y-%m-%d %H:%M"), zone_name=zone_name)
     return aware.astimezone(UTC).replace(microsecond=0)
 
 

@@ -27,6 +27,8 @@ WORDS: dict[str, str] = {word: word for word in (
     N_("drafted"), N_("signed"), N_("in force"), N_("expired"), N_("terminated"),
     N_("memorandum of understanding"), N_("letter of intent"), N_("cooperation agreement"),
     N_("contract"), N_("donation"), N_("plan"), N_("view"), N_("none"),
+    # invitation statuses
+    N_("open"), N_("accepted"), N_("revoked"),
     # kinds of record, as refusals name them
     N_("record"), N_("trip"), N_("meeting"), N_("person"), N_("company profile"),
     N_("agreement"), N_("account"), N_("organisation"), N_("calendar"), N_("audit trail"),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from planner.i18n.words import N_
+
 SECTIONS: dict[str, tuple[str, range]] = {
     "A": ("Agriculture, forestry and fishing", range(1, 4)),
     "B": ("Mining and quarrying", range(5, 10)),
@@ -142,13 +144,21 @@ def normalise(code: str) -> str:
 
 def problem(code: str) -> str:
     """Why a code is not a NACE Rev. 2 code ('' when it is one)."""
+    template, params = refusal(code)
+    return template % params if template else ""
+
+
+def refusal(code: str) -> tuple[str, dict[str, str]]:
+    """Why a code is not a NACE Rev. 2 code, as a message template and its values
+    (an empty template when it is one)."""
     code = normalise(code)
     if not _CODE.match(code):
-        return (f"{code!r} is not a NACE Rev. 2 code (a section letter A-U or a division "
-                "such as 29, optionally with group and class: 29.1, 29.10)")
+        return N_("%(code)r is not a NACE Rev. 2 code (a section letter A-U or a division "
+                  "such as 29, optionally with group and class: 29.1, 29.10)"), {"code": code}
     if code[0].isdigit() and code[:2] not in DIVISIONS:
-        return f"{code!r}: there is no NACE Rev. 2 division {code[:2]}"
-    return ""
+        return N_("%(code)r: there is no NACE Rev. 2 division %(division)s"), {
+            "code": code, "division": code[:2]}
+    return "", {}
 
 
 def division(code: str) -> str:

@@ -22,13 +22,14 @@ def signing_place(queries: Any, viewer: Viewer, trip_id: str | None, meeting_id:
     if meeting_id:
         meeting = queries.meeting(meeting_id)
         if meeting is None or str(meeting.trip_id) not in readable:
-            raise ValidationError("meeting_id", f"there is no meeting with id {meeting_id}")
+            raise ValidationError("meeting_id", "there is no meeting with id %(meeting_id)s",
+                                  meeting_id=meeting_id)
         if trip_id and trip_id != str(meeting.trip_id):
             raise ValidationError("meeting_id", "the meeting belongs to another trip: choose "
                                                 "one of the chosen trip's meetings or none")
         trip_id = str(meeting.trip_id)
     if trip_id and trip_id not in readable:
-        raise ValidationError("trip_id", f"there is no trip with id {trip_id}")
+        raise ValidationError("trip_id", "there is no trip with id %(trip_id)s", trip_id=trip_id)
     return trip_id, meeting_id
 
 
@@ -42,13 +43,15 @@ def party(queries: Any, viewer: Viewer, name: str, profile_id: str | None,
     if profile_id:
         chosen = queries.profile(profile_id, viewer=viewer)
         if chosen is None:
-            raise ValidationError("profile_id", f"there is no company profile {profile_id}")
+            raise ValidationError("profile_id", "there is no company profile %(profile_id)s",
+                                  profile_id=profile_id)
         name = name if name.strip() else chosen.name
     if organisation_id:
         organisation = queries.organisation(organisation_id)
         if organisation is None:
             raise ValidationError("organisation_id",
-                                  f"there is no organisation with id {organisation_id}")
+                                  "there is no organisation with id %(organisation_id)s",
+                                  organisation_id=organisation_id)
         name = name if name.strip() else organisation.display_name
     if not name.strip():
         raise ValidationError(name_field, "must not be empty: give the party's name or "

@@ -57,8 +57,8 @@ def _table(lines: list[tuple[int, list[str]]], max_rows: int) -> Table:
             rows.append(SheetRow(number, values))
     if len(rows) > max_rows:
         raise ValidationError("file", "at most %(max_rows)s rows can be imported at once; "
-                                      "this file has %(count)s", max_rows=f"{max_rows:,}",
-                                      count=f"{len(rows):,}")
+                                      "this file has %(count)s", max_rows=format(max_rows, ","),
+                                      count=format(len(rows), ","))
     return Table(tuple(named), tuple(rows))
 
 
