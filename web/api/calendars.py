@@ -21,7 +21,7 @@ from web.api.meeting_models import MeetingSummary, summary
 from web.api.operation import OPERATIONS, operation, reply
 from web.api.values import Moment, Page, PageQuery, moment, page_of
 from web.feeds import calendar_response, subscribe_links
-from web.wiring import actor, calendars, commands, queries, settings
+from web.wiring import actor, calendars, commands, public_base, queries
 
 TAGS = ["schedule and calendars"]
 
@@ -77,7 +77,7 @@ def person_schedule(person_id: UUID, query: PageQuery) -> Response:
 
 def _feed_link(person_id: UUID | str, reason: str) -> Response:
     token = commands().reset_feed_token(person_id, actor=actor(), reason=reason)
-    links = subscribe_links(f"{settings().base_url.rstrip('/')}/feeds/{token}.ics")
+    links = subscribe_links(f"{public_base()}/feeds/{token}.ics")
     response = reply(CalendarLink(address=links["address"], webcal=links["webcal"],
                                   google=links["google"], needs_token=False))
     response.headers["Cache-Control"] = "no-store"
