@@ -21,6 +21,7 @@ from planner.domain.errors import ValidationError
 from planner.domain.organisation import OrganisationKind
 from planner.domain.travel import MOST_MINUTES
 from planner.domain.values import zone
+from planner.i18n import LANGUAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
@@ -35,6 +36,8 @@ class Settings:
     database_url: str
     instance_path: Path
     default_timezone: str = "Europe/Berlin"
+    language: str = "en"
+    """Calendars and mails for people and trips that chose no language (de, en or zh)."""
     base_url: str = ""
     """The web UI's public address as configured; empty: derived (see `public_base_url`)."""
     calendar_domain: str = "delegation-planner.example.org"
@@ -98,6 +101,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("instance", "path"): "instance_path",
     ("planner", "default_timezone"): "default_timezone",
     ("planner", "base_url"): "base_url",
+    ("planner", "language"): "language",
     ("calendar", "domain"): "calendar_domain",
     ("calendar", "refresh_minutes"): "calendar_refresh_minutes",
     ("warnings", "working_day_start"): "working_day_start",
@@ -232,6 +236,13 @@ def _zone(value: Any, source: str) -> str:
     except ValidationError as error:
         hint = error.rule if "alias" in error.rule else "use a name such as 'Europe/Berlin'"
         raise SettingsError(f"{source}: unknown IANA time zone {name!r} ({hint})") from None
+
+
+def _language(value: Any, source: str) -> str:
+    text = _text(value, source)
+    if text not in LANGUAGES:
+        raise SettingsError(f"{source}: must be one of {', '.join(LANGUAGES)}, got {text!r}")
+    return text
 
 
 def _base_url(value: Any, source: str) -> str:
@@ -383,6 +394,7 @@ _PARSERS = {
     "instance_path": _text,
     "default_timezone": _zone,
     "base_url": _base_url,
+    "language": _language,
     "calendar_domain": _domain,
     "calendar_refresh_minutes": _positive_int,
     "working_day_start": _clock_time,

@@ -184,6 +184,12 @@ class TripCommands(CommandSupport):
         return self._edit(Trip, trip_id, expected_version, lambda t: t.set_objectives(
             actor=actor, objectives=objectives, reason=reason, at=self._stamp()))
 
+    def set_trip_language(self, trip_id: UUID | str, *, actor: str, language: str,
+                          expected_version: int | None = None) -> int:
+        """The language of the trip's calendar: de, en, zh, or "" for the configured one."""
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.set_language(
+            actor=actor, language=language, at=self._stamp()))
+
     def change_trip_status(self, trip_id: UUID | str, *, actor: str, status: str,
                            reason: str = "", expected_version: int | None = None) -> int:
         return self._edit(Trip, trip_id, expected_version, lambda t: t.change_status(

@@ -19,6 +19,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.engine import Connection
 
 from planner.readmodel import tables as t
+from planner.readmodel.queries_calendar import account_email
 
 DISCLOSE_DEFAULT = False
 
@@ -29,6 +30,7 @@ class Recipient:
     name: str
     email: str
     disclose: bool = DISCLOSE_DEFAULT  # whether the mail may show others' addresses
+    account_email: str = ""  # of the person's account, whose chosen language the mail is in
 
 
 def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = None,
@@ -42,7 +44,8 @@ def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = N
             a.c.meeting_id == str(meeting_id)).order_by(a.c.seq, a.c.idx)
     if only is not None:
         query = query.where(p.c.id == str(only))
-    return [Recipient(UUID(row.id), row.name or "", row.email)
+    return [Recipient(UUID(row.id), row.name or "", row.email,
+                      account_email=row.account_email or "")
             for row in conn.execute(query) if _wanted(row)]
 
 
@@ -55,7 +58,9 @@ def _wanted(row: Any) -> bool:
 def _query() -> Any:
     p, acc = t.people, t.accounts
     has_account = exists().where(acc.c.person_id == p.c.id, acc.c.active)
-    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, has_account.label("acct"))
+    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, has_account.label("acct"),
+                  account_email(p.c.id).label("account_email"))
+
 
 
 def wants_calendar_mails(conn: Connection, person_id: UUID | str) -> bool:

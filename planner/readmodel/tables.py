@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -76,6 +76,7 @@ trips = Table(
     Column("calendar_sequence", Integer, nullable=False, default=0),
     Column("calendar_changed_at", DateTime, nullable=True),
     _text("owner_org_id"),
+    Column("language", Text, nullable=False, default=""),  # Trip.LanguageSet; "" none chosen
     Index("rm_trips_owner", "owner_org_id", "starts_on"),
 )
 

@@ -151,6 +151,9 @@ def _reinstated(b: Batch, e: Any, seq: int) -> None:
     b.note(TRIP_SHOWN, key(e))
 
 
+def _language(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.trips, e, language=e.language, **_calendar(b, e))
+
 
 HANDLERS: dict[type, Handler] = {
     Trip.Created: _created,
@@ -170,4 +173,5 @@ HANDLERS: dict[type, Handler] = {
     Trip.StatusChanged: _status,
     Trip.Cancelled: _cancelled,
     Trip.Reinstated: _reinstated,
+    Trip.LanguageSet: _language,
 }
