@@ -42,10 +42,17 @@ class TripCommands(CommandSupport):
     def change_trip_details(self, trip_id: UUID | str, *, actor: str, title: str,
                             organiser: str, direction: str, home_timezone: str,
                             purpose: str = "", reason: str = "",
+                            language: str | None = None,
                             expected_version: int | None = None) -> int:
-        return self._edit(Trip, trip_id, expected_version, lambda t: t.change_details(
-            actor=actor, title=title, purpose=purpose, organiser=organiser, direction=direction,
-            home_timezone=home_timezone, reason=reason, at=self._stamp()))
+        """`language`: the trip calendar's too, when given and changed (one save)."""
+        def change(trip: Trip) -> None:
+            at = self._stamp()
+            trip.change_details(actor=actor, title=title, purpose=purpose, organiser=organiser,
+                                direction=direction, home_timezone=home_timezone, reason=reason,
+                                at=at)
+            if language is not None and trip.language_differs(language):
+                trip.set_language(actor=actor, language=language, at=at)
+        return self._edit(Trip, trip_id, expected_version, change)
 
     def change_trip_dates(self, trip_id: UUID | str, *, actor: str, starts_on: date,
                           ends_on: date, reason: str,

@@ -25,9 +25,12 @@ class TripLanguage:
         def apply(self, trip: Any) -> None:
             trip.language = self.language
 
+    def language_differs(self, language: str) -> bool:
+        return _chosen(language) != self.language
+
     def set_language(self, *, actor: str, language: str, at: datetime | None = None) -> None:
         """Choose the trip calendar's language; "" goes back to the configured one."""
-        chosen = (language or "").strip().lower() if isinstance(language, str) else language
+        chosen = _chosen(language)
         if chosen != "" and chosen not in LANGUAGES:
             raise ValidationError("language", f"must be one of {', '.join(LANGUAGES)} "
                                               f"(or empty for the default), got {language!r}")
@@ -36,3 +39,7 @@ class TripLanguage:
             raise InvariantError("language", "the trip already has that language")
         self._emit(self.LanguageSet, actor, at, "",  # type: ignore[attr-defined]
                    language=chosen)
+
+
+def _chosen(language: object) -> object:
+    return language.strip().lower() if isinstance(language, str) else language
