@@ -109,9 +109,11 @@ def person_ics(planner: Any, person_id: UUID | str, as_of: datetime | None = Non
         rows = _queries(planner).calendar_for_person(person_id)
         if rows is None:
             raise NotFoundError("person", person_id)
-    else:
+        account = rows.account_email
+    else:  # in the person's language of now, like the feed of now
         rows = person_rows_as_of(planner, person_id, as_of)
-    language = person_language(planner.settings, rows.account_email, rows.email)
+        account = planner.queries.account_email_of(person_id) if planner.queries else ""
+    language = person_language(planner.settings, account, rows.email)
     name = translator(language)(PERSON_CALENDAR_SUFFIX, name=rows.title)
     body = person_calendar(name, rows.meetings, rows.legs,
                            calendar_options(planner.settings, base_url, language))

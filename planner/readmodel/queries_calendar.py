@@ -185,6 +185,12 @@ class CalendarQueries(QueryBase):
         return CalendarRows(person.name, tuple(meetings), tuple(legs), None,
                             email=person.email, account_email=person.account or "")
 
+    def account_email_of(self, person_id: UUID | str) -> str:
+        """The address of the person's active account ("" none): its language is theirs."""
+        key = record_id("person_id", person_id)
+        with self._connect() as conn:
+            return conn.execute(select(account_email(key))).scalar() or ""
+
     def calendar_for_meeting(self, meeting_id: UUID | str) -> CalendarRows | None:
         """One meeting as a calendar row, or None when there is no such meeting."""
         key = record_id("meeting_id", meeting_id)

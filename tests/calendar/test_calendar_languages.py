@@ -93,3 +93,9 @@ def test_a_meeting_download_is_in_the_language_asked_for(world: World):
 
     assert "议程：" in chinese.replace("\r\n ", "")
     assert "Agenda:" in english.replace("\r\n ", "")
+
+
+def test_a_feed_as_it_was_is_in_the_persons_language_too(world: World, account_languages: None):
+    now = person_ics(world.planner, world.han)
+    assert person_ics(world.planner, world.han, as_of=world.clock.now) == now
+    assert "（第 2 天，共 3 天）" in now.body.decode()
