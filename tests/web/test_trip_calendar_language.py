@@ -8,6 +8,7 @@ from flask import Flask
 
 from tests.web.conftest import new_trip, signed_in, text_of
 from tests.web.test_stale_edits import _form_fields
+from tests.web.world import World
 
 
 def test_an_organiser_sets_the_trip_calendar_to_chinese(app: Flask) -> None:
@@ -37,3 +38,14 @@ def test_an_unknown_language_is_refused_and_nothing_written(app: Flask) -> None:
     assert response.status_code in (400, 422)
     assert "must be one of de, en, zh" in text_of(response)
     assert app.extensions["planner"].queries.trip(trip_id).version == version
+
+
+def test_a_meeting_download_speaks_the_language_of_the_page(app: Flask, world: World) -> None:
+    organiser = signed_in(app, "organiser")
+    address = f"/meetings/{world.meeting_id}/calendar.ics"
+
+    chinese = organiser.get(address, headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    english = organiser.get(address, headers={"Accept-Language": "en"})
+
+    assert "CATEGORIES:官方会见" in chinese.data.decode()
+    assert "CATEGORIES:official meeting" in english.data.decode()
