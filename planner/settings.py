@@ -21,6 +21,7 @@ from planner.domain.errors import ValidationError
 from planner.domain.organisation import OrganisationKind
 from planner.domain.travel import MOST_MINUTES
 from planner.domain.values import zone
+from planner.i18n import LANGUAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
@@ -35,8 +36,9 @@ class Settings:
     database_url: str
     instance_path: Path
     default_timezone: str = "Europe/Berlin"
-    # The interface's language where neither the account nor the browser names one.
     language: str = "en"
+    """The interface's language where neither the account nor the browser names one, and of
+    calendars and mails for people and trips that chose none (de, en or zh)."""
     base_url: str = ""
     """The web UI's public address as configured; empty: derived (see `public_base_url`)."""
     calendar_domain: str = "delegation-planner.example.org"
@@ -382,14 +384,10 @@ def _rate(value: Any, source: str) -> str:
     return value.strip()
 
 
-LANGUAGES = ("de", "en", "zh")
-"""The interface's languages (catalogues in web/translations/; English is the source)."""
-
-
 def _language(value: Any, source: str) -> str:
     text = _text(value, source).strip().lower()
     if text not in LANGUAGES:
-        raise SettingsError(f"{source}: must be one of {', '.join(LANGUAGES)}")
+        raise SettingsError(f"{source}: must be one of {', '.join(LANGUAGES)}, got {text!r}")
     return text
 
 

@@ -110,6 +110,7 @@ def test_a_missing_config_file_that_was_asked_for_is_refused(tmp_path: Path) -> 
     ("web", 'session_cookie_secure = "maybe"', "must be true or false, got 'maybe'"),
     ("planner", 'base_url = "planner.example.org"', "must be an http:// or https:// address"),
     ("calendar", 'domain = "my planner"', "must be a domain name"),
+    ("planner", 'language = "fr"', "[planner] language: must be one of de, en, zh, got 'fr'"),
     ("calendar", "refresh_minutes = -5", "must be between 1 and 100000, got -5"),
     ("database", "url = 5", "[database] url: must be a string"),
 ])

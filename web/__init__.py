@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None, planner: Planner | None = None)
         SESSION_COOKIE_NAME="planner_session",
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         TEMPLATES_AUTO_RELOAD=False,
+        PLANNER_LANGUAGE=settings.language,  # [planner] language: web.i18n's last resort
     )
     app.extensions["planner"] = planner
     from web import (

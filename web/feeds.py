@@ -27,7 +27,7 @@ from uuid import UUID
 
 import segno
 from flask import Blueprint, Response, current_app, render_template, request, url_for
-from flask_babel import gettext, lazy_gettext
+from flask_babel import get_locale, gettext, lazy_gettext
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 from werkzeug.http import unquote_etag
@@ -79,7 +79,10 @@ def trip_calendar(trip_id: UUID) -> Response:
 @bp.get("/meetings/<uuid:meeting_id>/calendar.ics")
 @access.meeting_reader
 def meeting_calendar(meeting_id: UUID) -> Response:
-    return calendar_response(calendars().meeting(meeting_id), "attachment")
+    """A one-off download, its added texts in the language the page was shown in."""
+    locale = get_locale()
+    language = locale.language if locale else None
+    return calendar_response(calendars().meeting(meeting_id, language), "attachment")
 
 
 @bp.get("/my/calendar.ics")

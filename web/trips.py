@@ -24,6 +24,9 @@ add_nav(lazy_gettext("Trips"),
         order=20)
 FILTERS = ("status", "year", "city", "country", "organiser")
 
+#: The languages a trip's calendar can be written in, each named in itself.
+CALENDAR_LANGUAGES = [("de", "Deutsch"), ("en", "English"), ("zh", "中文（简体）")]
+
 creator = access.guard("organiser", lambda user, _: user.viewer.plans)
 """New trips: organisers and administrators; the trip belongs to their organisation."""
 
@@ -92,11 +95,11 @@ def _details(trip_id: UUID | None = None) -> dict[str, Any]:
     row = trip(trip_id)
     return {"title": row.title, "purpose": row.purpose, "organiser": row.organiser,
             "direction": row.direction, "home_timezone": row.home_timezone,
-            "expected_version": row.version}
+            "language": row.language, "expected_version": row.version}
 
 
 def _details_context(trip_id: UUID | None = None) -> dict[str, Any]:
-    return {"trip": trip(trip_id) if trip_id else None}
+    return {"trip": trip(trip_id) if trip_id else None, "languages": CALENDAR_LANGUAGES}
 
 
 @bp.get("/new")
@@ -150,7 +153,7 @@ def update(trip_id: UUID) -> Any:
         trip_id, actor=actor(), title=form.text("title"), purpose=form.text("purpose"),
         organiser=form.text("organiser"), direction=form.text("direction"),
         home_timezone=form.text("home_timezone"), reason=form.text("reason"),
-        expected_version=form.version())
+        language=form.data.get("language"), expected_version=form.version())
     flash(gettext("The trip's details are saved."), "success")
     return redirect(url_for("trips.show", trip_id=trip_id))
 

@@ -136,6 +136,8 @@ _SUMMARIES: dict[str, Callable[[Any, Names], str]] = {
     "Trip.SharingChanged": _shared,
     "Trip.TravelTimeSet": _travel_time_set,
     "Trip.TravelTimeCleared": _travel_time_cleared,
+    "Trip.LanguageSet": lambda event, names: "set the trip calendar's language to "
+                                             + (event.language or "the configured one"),
     "Organisation.Registered": _registered,
     "Organisation.DetailsChanged": lambda event, names: "changed the organisation's details",
     "Account.AuditScopeChanged": _audit_scope,

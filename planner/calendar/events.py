@@ -14,6 +14,8 @@ from icalendar import Event, vUri
 from planner.calendar import text as ical_text
 from planner.calendar.model import CalendarLeg, CalendarMeeting, CalendarOptions
 from planner.calendar.zones import covers, load_zone
+from planner.i18n import translator
+from planner.i18n.words import word
 
 #: Sort key of an event in a calendar: its start as a UTC instant, then its UID.
 EventKey = tuple[datetime, str]
@@ -60,7 +62,9 @@ def meeting_event(meeting: CalendarMeeting, options: CalendarOptions) -> tuple[E
     location = ical_text.place(meeting.venue, meeting.city)
     if location:
         event.add("LOCATION", ical_text.text(location))
+    tr = translator(options.language)
     description = ical_text.meeting_description(
+        tr,
         meeting.trip_title,
         meeting.counterparts,
         meeting.agenda,
@@ -69,7 +73,7 @@ def meeting_event(meeting: CalendarMeeting, options: CalendarOptions) -> tuple[E
     )
     event.add("DESCRIPTION", ical_text.text(description))
     if meeting.kind.strip():
-        event.add("CATEGORIES", ical_text.text_list([meeting.kind.strip()]))
+        event.add("CATEGORIES", ical_text.text_list([word(tr, meeting.kind.strip())]))
     event.add("URL", vUri(link))
     event.add("ORGANIZER", ical_text.organizer_address(meeting.organiser, options.domain))
     for attendee in attendees:
@@ -89,9 +93,8 @@ def leg_events(leg: CalendarLeg, options: CalendarOptions) -> list[tuple[EventKe
     days = (leg.departs_on - leg.arrives_on).days + 1
     link = f"{options.base_url.rstrip('/')}/trips/{leg.trip_id}"
     location = ical_text.join_nonempty([leg.city, leg.country])
-    description = ical_text.join_nonempty(
-        [f"Trip: {leg.trip_title.strip()}", f"Details: {link}"], "\n\n"
-    )
+    tr = translator(options.language)
+    description = ical_text.leg_description(tr, leg.trip_title, link)
     keyed_events = []
     for number in range(1, days + 1):
         day = leg.arrives_on + timedelta(days=number - 1)
@@ -100,7 +103,7 @@ def leg_events(leg: CalendarLeg, options: CalendarOptions) -> list[tuple[EventKe
         _add_change_stamps(event, uid, leg.sequence, leg.last_modified, where)
         event.add("DTSTART", day)
         event.add("DTEND", day + timedelta(days=1))
-        summary = leg.city.strip() if days == 1 else f"{leg.city.strip()} (day {number} of {days})"
+        summary = ical_text.leg_day_summary(tr, leg.city, number, days)
         event.add("SUMMARY", ical_text.text(summary))
         if location:
             event.add("LOCATION", ical_text.text(location))

@@ -5,6 +5,9 @@ call these, so a feed, a download and `planner calendar ...` of the same data ar
 bytes. What a calendar contains is decided in planner.readmodel.queries_calendar; how it is
 written in planner.calendar.ics.
 
+Languages (planner.i18n): a person's feed is in the person's language, a trip's calendar in the
+trip's, a meeting's download in the language asked for (the web: the request's).
+
 `person_ics(..., as_of=moment)` gives the calendar a person's feed showed at a past moment,
 from the event log (planner.calendar.asof).
 """
@@ -28,12 +31,15 @@ from planner.calendar.ics import (
 from planner.calendar.model import CalendarOptions
 from planner.calendar.zones import load_zone
 from planner.domain.errors import NotFoundError
+from planner.i18n import translator
+from planner.i18n.whose import person_language, trip_language
+from planner.readmodel.languages import languages_of
 from planner.settings import Settings
 
 __all__ = ["CalendarFile", "Calendars", "calendar_options", "meeting_ics", "person_ics",
            "trip_ics"]
 
-PERSON_CALENDAR_SUFFIX = " – Delegation Planner"
+PERSON_CALENDAR_SUFFIX = "%(name)s – Delegation Planner"
 
 
 class CalendarFile(NamedTuple):
@@ -60,15 +66,19 @@ class Calendars:
     def person(self, person_id: UUID | str, as_of: datetime | None = None) -> CalendarFile:
         return person_ics(self._planner, person_id, as_of, base_url=self._base_url)
 
-    def meeting(self, meeting_id: UUID | str) -> CalendarFile:
-        return meeting_ics(self._planner, meeting_id, base_url=self._base_url)
+    def meeting(self, meeting_id: UUID | str, language: str | None = None) -> CalendarFile:
+        return meeting_ics(self._planner, meeting_id, base_url=self._base_url,
+                           language=language)
 
 
-def calendar_options(settings: Settings, base_url: str | None = None) -> CalendarOptions:
-    """`base_url`: the address links point at (the request's, in the web); else configured."""
+def calendar_options(settings: Settings, base_url: str | None = None,
+                     language: str | None = None) -> CalendarOptions:
+    """`base_url`: the address links point at (the request's, in the web); else configured.
+    `language`: of the texts the calendar adds; else configured."""
     return CalendarOptions(domain=settings.calendar_domain,
                            base_url=base_url or settings.public_base_url,
-                           refresh_minutes=settings.calendar_refresh_minutes)
+                           refresh_minutes=settings.calendar_refresh_minutes,
+                           language=language or settings.language)
 
 
 def _queries(planner: Any) -> Any:
@@ -83,8 +93,9 @@ def trip_ics(planner: Any, trip_id: UUID | str, *, base_url: str | None = None) 
     rows = _queries(planner).calendar_for_trip(trip_id)
     if rows is None:
         raise NotFoundError("trip", trip_id)
+    language = trip_language(rows.language, planner.settings)
     body = trip_calendar(rows.title, rows.meetings, rows.legs,
-                         calendar_options(planner.settings, base_url))
+                         calendar_options(planner.settings, base_url, language))
     return CalendarFile(body, calendar_etag(body), rows.changed_at, file_name(rows.title))
 
 
@@ -99,23 +110,28 @@ def person_ics(planner: Any, person_id: UUID | str, as_of: datetime | None = Non
         rows = _queries(planner).calendar_for_person(person_id)
         if rows is None:
             raise NotFoundError("person", person_id)
-    else:
+        account = rows.account_email
+    else:  # in the person's language of now, like the feed of now
         rows = person_rows_as_of(planner, person_id, as_of)
-    name = rows.title + PERSON_CALENDAR_SUFFIX
+        account = planner.queries.account_email_of(person_id) if planner.queries else ""
+    lookup = languages_of(planner.engine) if planner.engine is not None else None
+    language = person_language(planner.settings, lookup, account, rows.email)
+    name = translator(language)(PERSON_CALENDAR_SUFFIX, name=rows.title)
     body = person_calendar(name, rows.meetings, rows.legs,
-                           calendar_options(planner.settings, base_url))
+                           calendar_options(planner.settings, base_url, language))
     return CalendarFile(body, calendar_etag(body), calendar_last_modified(rows.meetings, rows.legs),
                         file_name(name))
 
 
-def meeting_ics(planner: Any, meeting_id: UUID | str, *,
-                base_url: str | None = None) -> CalendarFile:
-    """One meeting as a one-off download; NotFoundError if there is no such meeting."""
+def meeting_ics(planner: Any, meeting_id: UUID | str, *, base_url: str | None = None,
+                language: str | None = None) -> CalendarFile:
+    """One meeting as a one-off download, in `language` (else configured); NotFoundError if
+    there is no such meeting."""
     rows = _queries(planner).calendar_for_meeting(meeting_id)
     if rows is None:
         raise NotFoundError("meeting", meeting_id)
     meeting = rows.meetings[0]
-    body = meeting_calendar(meeting, calendar_options(planner.settings, base_url))
+    body = meeting_calendar(meeting, calendar_options(planner.settings, base_url, language))
     day = meeting.starts_at.astimezone(load_zone(meeting.timezone)).date()
     return CalendarFile(body, calendar_etag(body), rows.changed_at,
                         file_name(f"{meeting.title} {day.isoformat()}"))

@@ -64,3 +64,4 @@ class CalendarOptions:
     domain: str  # calendar domain from config, used in UIDs
     base_url: str  # links back: {base_url}/meetings/{id}, {base_url}/trips/{id}
     refresh_minutes: int = 60
+    language: str = "en"  # of the texts the calendar adds (planner.i18n): de, en or zh

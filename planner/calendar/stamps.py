@@ -79,7 +79,8 @@ def trip_change(event: Any) -> Change:
     kind = type(event)
     if kind in (Trip.Cancelled, Trip.Reinstated):
         return RESCHEDULED
-    if kind in (Trip.Created, Trip.DetailsChanged):  # title and organiser are in every event
+    # title and organiser are in every event; the language in the trip calendar's texts
+    if kind in (Trip.Created, Trip.DetailsChanged, Trip.LanguageSet):
         return SHOWN
     return UNCHANGED
 

@@ -16,6 +16,8 @@ from uuid import NAMESPACE_URL, uuid5
 from icalendar import vCalAddress
 from icalendar.prop import vInline
 
+from planner.i18n import Translator
+
 # RFC 5545 TSAFE-CHAR excludes every control character except horizontal tab.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
@@ -113,23 +115,39 @@ def person_label(name: str, email: str) -> str:
 
 
 def meeting_description(
+    tr: Translator,
     trip_title: str,
     counterparts: Iterable[str],
     agenda: str,
     attendee_labels: Iterable[str],
     link: str,
 ) -> str:
-    """The DESCRIPTION of a meeting: trip, counterparts, agenda, attendees and a link back."""
+    """The DESCRIPTION of a meeting: trip, counterparts, agenda, attendees and a link back,
+    labelled in the calendar's language (the records' own texts as entered)."""
     sections = []
     if trip_title.strip():
-        sections.append(f"Trip: {trip_title.strip()}")
-    counterpart_line = join_nonempty(counterparts)
+        sections.append(tr("Trip: %(title)s", title=trip_title.strip()))
+    counterpart_line = join_nonempty(counterparts, tr(", "))
     if counterpart_line:
-        sections.append(f"Counterparts: {counterpart_line}")
+        sections.append(tr("Counterparts: %(names)s", names=counterpart_line))
     if clean_text(agenda).strip():
-        sections.append(f"Agenda:\n{clean_text(agenda).strip()}")
-    attendee_line = join_nonempty(attendee_labels)
+        sections.append(tr("Agenda:") + "\n" + clean_text(agenda).strip())
+    attendee_line = join_nonempty(attendee_labels, tr(", "))
     if attendee_line:
-        sections.append(f"Attendees: {attendee_line}")
-    sections.append(f"Details: {link}")
+        sections.append(tr("Attendees: %(names)s", names=attendee_line))
+    sections.append(tr("Details: %(link)s", link=link))
     return "\n\n".join(sections)
+
+
+def leg_description(tr: Translator, trip_title: str, link: str) -> str:
+    """The DESCRIPTION of a leg's day: the trip and a link back."""
+    return join_nonempty([tr("Trip: %(title)s", title=trip_title.strip()),
+                          tr("Details: %(link)s", link=link)], "\n\n")
+
+
+def leg_day_summary(tr: Translator, city: str, number: int, days: int) -> str:
+    """SUMMARY of a leg's day: the city, with "(day 2 of 3)" when the leg has several days."""
+    if days == 1:
+        return city.strip()
+    return tr("%(city)s (day %(number)d of %(days)d)", city=city.strip(), number=number,
+              days=days)

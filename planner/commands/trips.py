@@ -43,10 +43,17 @@ class TripCommands(CommandSupport):
     def change_trip_details(self, trip_id: UUID | str, *, actor: str, title: str,
                             organiser: str, direction: str, home_timezone: str,
                             purpose: str = "", reason: str = "",
+                            language: str | None = None,
                             expected_version: int | None = None) -> int:
-        return self._edit(Trip, trip_id, expected_version, lambda t: t.change_details(
-            actor=actor, title=title, purpose=purpose, organiser=organiser, direction=direction,
-            home_timezone=home_timezone, reason=reason, at=self._stamp()))
+        """`language`: the trip calendar's too, when given and changed (one save)."""
+        def change(trip: Trip) -> None:
+            at = self._stamp()
+            trip.change_details(actor=actor, title=title, purpose=purpose, organiser=organiser,
+                                direction=direction, home_timezone=home_timezone, reason=reason,
+                                at=at)
+            if language is not None and trip.language_differs(language):
+                trip.set_language(actor=actor, language=language, at=at)
+        return self._edit(Trip, trip_id, expected_version, change)
 
     def change_trip_dates(self, trip_id: UUID | str, *, actor: str, starts_on: date,
                           ends_on: date, reason: str,
@@ -184,6 +191,12 @@ class TripCommands(CommandSupport):
                        reason: str = "", expected_version: int | None = None) -> int:
         return self._edit(Trip, trip_id, expected_version, lambda t: t.set_objectives(
             actor=actor, objectives=objectives, reason=reason, at=self._stamp()))
+
+    def set_trip_language(self, trip_id: UUID | str, *, actor: str, language: str,
+                          expected_version: int | None = None) -> int:
+        """The language of the trip's calendar: de, en, zh, or "" for the configured one."""
+        return self._edit(Trip, trip_id, expected_version, lambda t: t.set_language(
+            actor=actor, language=language, at=self._stamp()))
 
     def change_trip_status(self, trip_id: UUID | str, *, actor: str, status: str,
                            reason: str = "", expected_version: int | None = None) -> int:

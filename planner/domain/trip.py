@@ -14,6 +14,7 @@ from planner.domain.ids import new_id, same
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.sharing import SharedWithPartners
 from planner.domain.travel import TravelTimes
+from planner.domain.trip_language import TripLanguage
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
 from planner.i18n.words import N_
@@ -21,7 +22,7 @@ from planner.i18n.words import N_
 MAX_VERSION = 1_000_000_000
 
 
-class Trip(SharedWithPartners, TravelTimes, PlannerAggregate):
+class Trip(SharedWithPartners, TravelTimes, TripLanguage, PlannerAggregate):
     """Version 2 added the owning organisation and the shares, version 3 the trip's own
     travel times (snapshots are upcast)."""
 

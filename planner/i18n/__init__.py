@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
@@ -61,6 +61,10 @@ class Translator:
 
     def short_day(self, value: date) -> str:
         return format_date(value, format="medium", locale=self.locale)
+
+    def weekday_date(self, value: date) -> str:
+        """"Mi., 20. Nov. 2024" / "2024年11月20日周三" / "Wed, 20 Nov 2024"."""
+        return format_skeleton("yMMMEd", value, locale=self.locale)
 
     def clock(self, value: datetime) -> str:
         """The wall-clock time of an aware datetime in its own zone ("14:30")."""

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 
 from planner.domain.invitation import Purpose, Status
 from planner.readmodel import tables as t
+from planner.readmodel.queries_calendar import account_email
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Recipient:
     name: str
     email: str
     disclose: bool = False  # whether the mail may show others' addresses
+    account_email: str = ""  # of the person's account, whose chosen language the mail is in
 
 
 def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = None,
@@ -46,7 +48,8 @@ def recipients(conn: Connection, meeting_id: UUID | str, *, only: str | None = N
         select(t.trips.c.attendee_addresses_shared)
         .join(t.meetings, t.meetings.c.trip_id == t.trips.c.id)
         .where(t.meetings.c.id == str(meeting_id))).scalar())
-    return [Recipient(UUID(row.id), row.name or "", row.email, shared)
+    return [Recipient(UUID(row.id), row.name or "", row.email, shared,
+                      account_email=row.account_email or "")
             for row in conn.execute(query) if _wanted(row)]
 
 
@@ -62,7 +65,8 @@ def _query() -> Any:
                  exists().where(inv.c.person_id == p.c.id,
                                 inv.c.purpose == Purpose.INVITATION.value,
                                 inv.c.status.in_([Status.OPEN.value, Status.ACCEPTED.value])))
-    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, let_in.label("acct"))
+    return select(p.c.id, p.c.name, p.c.email, p.c.calendar_mails, let_in.label("acct"),
+                  account_email(p.c.id).label("account_email"))
 
 
 def wants_calendar_mails(conn: Connection, person_id: UUID | str) -> bool:

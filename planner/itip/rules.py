@@ -26,12 +26,14 @@ from planner.calendar.model import CalendarAttendee, CalendarMeeting
 from planner.domain.meeting import Meeting
 from planner.domain.trip import Trip
 from planner.domain.values import MeetingStatus
+from planner.i18n.whose import person_language
 from planner.itip.links import answer_token
 from planner.itip.messages import Before, calendar_mail
 from planner.itip.recipients import Recipient, recipients
 from planner.mail.rules import MailContext, OutgoingMail, mail_rule
 from planner.readmodel import tables as t
 from planner.readmodel.keys import from_db, to_db
+from planner.readmodel.languages import account_language
 from planner.readmodel.queries_calendar import calendar_meetings
 
 SAME_SAVE = timedelta(seconds=5)
@@ -60,7 +62,10 @@ def _mail(kind: str, meeting: CalendarMeeting, person: Recipient, context: MailC
     token = answer_token(settings.instance_path, meeting.meeting_id, person.person_id)
     answer_url = f"{settings.public_base_url}/answer/{token}"
     attendee = CalendarAttendee(person.name, person.email)
-    mail = calendar_mail(kind, meeting, attendee, calendar_options(settings), before=before,
+    language = person_language(settings, lambda email: account_language(context.conn, email),
+                               person.account_email, person.email)
+    options = calendar_options(settings, language=language)
+    mail = calendar_mail(kind, meeting, attendee, options, before=before,
                          disclose=person.disclose, answer_url=answer_url)
     return OutgoingMail(
         recipient=person.email, recipient_name=person.name, subject=mail.subject,

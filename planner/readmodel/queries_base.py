@@ -151,7 +151,8 @@ def trip_row(r: RowMapping, cities: tuple[str, ...]) -> TripRow:
     return TripRow(id=uid(r["id"]), title=r["title"], organiser=r["organiser"],
                    direction=r["direction"], status=r["status"], starts_on=r["starts_on"],
                    ends_on=r["ends_on"], home_timezone=r["home_timezone"], cities=cities,
-                   version=r["version"], owner_org_id=r["owner_org_id"])
+                   version=r["version"], owner_org_id=r["owner_org_id"],
+                   language=r.get("language") or "")
 
 
 NEWEST_TRIPS_FIRST = (t.trips.c.starts_on.desc(), t.trips.c.created_seq.desc())

@@ -54,6 +54,8 @@ class CalendarRows:
     changed_at: datetime | None
     trip_id: UUID | None = None
     email: str = ""
+    language: str = ""  # the trip's own language setting ("" none), for a trip's calendar
+    account_email: str = ""  # a person's: their account's address (its language is theirs)
 
 
 def _stamp(value: datetime | None, fallback: datetime) -> datetime:
@@ -134,6 +136,14 @@ def _attendees_changed(conn: Connection, meetings: ColumnElement[bool]) -> datet
     return None if value is None else from_db(value)
 
 
+def account_email(person_id: Any) -> Any:
+    """The e-mail address of the person's active account (the first, should there be two):
+    a scalar subquery, "" or NULL when there is none."""
+    acc = t.accounts
+    return (select(func.min(acc.c.email)).where(acc.c.person_id == person_id, acc.c.active)
+            .scalar_subquery())
+
+
 def _latest(*stamps: datetime | None) -> datetime | None:
     found = [s.astimezone(UTC) for s in stamps if s is not None]
     return max(found, default=None)
@@ -144,7 +154,8 @@ class CalendarQueries(QueryBase):
         """A trip's meetings and leg days, or None when there is no such trip."""
         key = record_id("trip_id", trip_id)
         with self._connect() as conn:
-            trip = conn.execute(select(t.trips.c.title, t.trips.c.last_changed_at)
+            trip = conn.execute(select(t.trips.c.title, t.trips.c.last_changed_at,
+                                       t.trips.c.language)
                                 .where(t.trips.c.id == key)).first()
             if trip is None:
                 return None
@@ -155,13 +166,15 @@ class CalendarQueries(QueryBase):
         # The trip row changes with every trip event (a removed leg too), so this only grows.
         changed = _latest(from_db(trip.last_changed_at), people_changed,
                           *(m.last_modified for m in meetings))
-        return CalendarRows(trip.title, tuple(meetings), tuple(legs), changed, uid(key))
+        return CalendarRows(trip.title, tuple(meetings), tuple(legs), changed, uid(key),
+                            language=trip.language)
 
     def calendar_for_person(self, person_id: UUID | str) -> CalendarRows | None:
         """The meetings a person attends and the legs of their trips, or None (no person)."""
         key = record_id("person_id", person_id)
         with self._connect() as conn:
-            person = conn.execute(select(t.people.c.name, t.people.c.email)
+            person = conn.execute(select(t.people.c.name, t.people.c.email,
+                                         account_email(t.people.c.id).label("account"))
                                   .where(t.people.c.id == key)).first()
             if person is None:
                 return None
@@ -170,7 +183,13 @@ class CalendarQueries(QueryBase):
             meetings = _meetings(conn, t.meetings.c.id.in_(attended))
             legs = _legs(conn, t.legs.c.trip_id.in_(member_of))
         return CalendarRows(person.name, tuple(meetings), tuple(legs), None,
-                            email=person.email)
+                            email=person.email, account_email=person.account or "")
+
+    def account_email_of(self, person_id: UUID | str) -> str:
+        """The address of the person's active account ("" none): its language is theirs."""
+        key = record_id("person_id", person_id)
+        with self._connect() as conn:
+            return conn.execute(select(account_email(key))).scalar() or ""
 
     def calendar_for_meeting(self, meeting_id: UUID | str) -> CalendarRows | None:
         """One meeting as a calendar row, or None when there is no such meeting."""

@@ -51,6 +51,7 @@ class TripRow:
     cities: tuple[str, ...]
     version: int
     owner_org_id: str
+    language: str  # of the trip's calendar (Trip.LanguageSet); "" the configured one
 
 
 @dataclass(frozen=True)

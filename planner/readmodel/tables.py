@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 15
 PREFIX = "rm_"
 
 metadata = MetaData()
@@ -78,6 +78,7 @@ trips = Table(
     _text("owner_org_id"),
     # Calendar mails show other attendees' addresses (Trip.AttendeeAddressesShared).
     Column("attendee_addresses_shared", Boolean, nullable=False, default=False),
+    Column("language", Text, nullable=False, default=""),  # Trip.LanguageSet; "" none chosen
     Index("rm_trips_owner", "owner_org_id", "starts_on"),
 )
 
@@ -167,6 +168,15 @@ api_tokens = Table(
     Column("revoked", Boolean, nullable=False, default=False),
     *_changed(),
     Index("rm_api_tokens_ref", "secret_ref"), Index("rm_api_tokens_account", "account_id"),
+)
+
+account_languages = Table(
+    # The language each account chose (planner.domain.preferences), by its e-mail address:
+    # calendars and mails are written in it (planner.i18n.whose).
+    "rm_account_languages", metadata,
+    _id("id", True), _text("email"), _text("language"),
+    *_changed(),
+    Index("rm_account_languages_email", "email"),
 )
 
 meetings = Table(

@@ -109,8 +109,8 @@ def test_request_on_schedule_and_move_cancel_on_cancel_and_removal(
     assert (method, str(event["UID"]), int(event["SEQUENCE"])) == ("REQUEST", uid, 1)
     assert event["DTSTART"].dt.astimezone(UTC) == datetime(2024, 11, 20, 13, tzinfo=UTC)
     text = moved[0].get_body(("plain",)).get_content()
-    assert "Time before: Wed 20 Nov 2024, 10:00–11:00 (Europe/Berlin)" in text
-    assert "Time now: Wed 20 Nov 2024, 14:00–15:00 (Europe/Berlin)" in text
+    assert "Time before: Wed, 20 Nov 2024, 10:00–11:00 (Central European Time)" in text
+    assert "Time now: Wed, 20 Nov 2024, 14:00–15:00 (Central European Time)" in text
 
     planner.app.remove_attendee(meeting, actor=ACTOR, person_id=world["li"])
     removed = _deliver(planner, smtp_server)

@@ -19,7 +19,6 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
 from planner.domain.audit_trail import AuditTrail
-from planner.domain.preferences import AccountPreferences
 from planner.readmodel import odd_ids
 from planner.readmodel.handlers import (
     agreements,
@@ -29,6 +28,7 @@ from planner.readmodel.handlers import (
     meetings,
     organisations,
     people,
+    preferences,
     profiles,
     search,
     trips,
@@ -38,7 +38,7 @@ from planner.readmodel.handlers.common import Handler, key
 from planner.readmodel.handlers.warnings import refresh_warnings
 
 _MODULES = (trips, meetings, profiles, agreements, people, organisations, api_tokens,
-            matchmaking, invitations)
+            matchmaking, invitations, preferences)
 
 HANDLERS: dict[type, Handler] = {
     **trips.HANDLERS,
@@ -50,14 +50,13 @@ HANDLERS: dict[type, Handler] = {
     **api_tokens.HANDLERS,
     **matchmaking.HANDLERS,
     **invitations.HANDLERS,
+    **preferences.HANDLERS,
 }
 
 # Event classes the read models deliberately do not show (name each with the reason).
 IGNORED: frozenset[type] = frozenset({
     # Who viewed, exported or verified the log: planner.audit keeps its own tables for that.
     AuditTrail.Started, AuditTrail.Viewed, AuditTrail.Exported, AuditTrail.Verified,
-    # An account's chosen language: read from its record at sign-in (no page lists it).
-    AccountPreferences.Started, AccountPreferences.LanguageChosen,
 })
 
 # The rows each event changes besides its aggregate's own: read before the handlers run.

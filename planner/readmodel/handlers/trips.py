@@ -151,6 +151,9 @@ def _reinstated(b: Batch, e: Any, seq: int) -> None:
     b.note(TRIP_SHOWN, key(e))
 
 
+def _language(b: Batch, e: Any, seq: int) -> None:
+    touch(b, t.trips, e, language=e.language, **_calendar(b, e))
+
 
 def _addresses_shared(b: Batch, e: Any, seq: int) -> None:
     touch(b, t.trips, e, attendee_addresses_shared=e.shared)
@@ -175,4 +178,5 @@ HANDLERS: dict[type, Handler] = {
     Trip.Cancelled: _cancelled,
     Trip.Reinstated: _reinstated,
     Trip.AttendeeAddressesShared: _addresses_shared,
+    Trip.LanguageSet: _language,
 }
