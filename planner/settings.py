@@ -76,6 +76,8 @@ class Settings:
             return self.base_url.rstrip("/")
         host = "127.0.0.1" if self.web_host in ("0.0.0.0", "::", "") else self.web_host
         return f"http://{host}:{self.web_port}"
+
+    @property
     def mail_folder_path(self) -> Path:
         """Where mails go as .eml files when no SMTP server is configured."""
         folder = Path(self.mail_folder)

@@ -190,7 +190,7 @@ def reset_member(trip_id: UUID, person_id: UUID) -> Any:
     action = _action()
     row = trip(trip_id)
     if not any(m.person_id == person_id for m in row.members):
-        raise NotFound(f"{person_id} is not a member of this trip's delegation.")
+        raise NotFound(gettext("%(id)s is not a member of this trip's delegation.", id=person_id))
     person = queries().person(person_id)
     token = commands().reset_feed_token(person_id, actor=actor(),
                                         reason=f"{ACTIONS[action]} by an organiser")

@@ -39,9 +39,9 @@ def _rating(form: Form) -> int:
     raw = form.text("rating")
     number = whole_number(raw, digits=1)
     if number is None:
-        raise ValidationError("rating", "must be a whole number from 1 to 5; got "
-                                        f"{raw!r}" if raw.strip() else "must not be empty: "
-                                        "choose from 1 to 5 stars")
+        raise ValidationError("rating", _("must be a whole number from 1 to 5; got %(raw)s",
+                                          raw=repr(raw)) if raw.strip() else
+                              _("must not be empty: choose from 1 to 5 stars"))
     return number
 
 
@@ -65,8 +65,8 @@ def rate(trip_id: UUID, matchmaking_id: UUID) -> Any:
     first, second = pair(form)
     commands().rate_one_to_one(
         conference(trip_id, matchmaking_id).id, actor=actor(), first=first, second=second,
-        side=form.required("side", "a side"), rating=_rating(form),
-        next_step=form.required("next_step", "the next step"), comment=form.text("comment"),
+        side=form.required("side", _("a side")), rating=_rating(form),
+        next_step=form.required("next_step", _("the next step")), comment=form.text("comment"),
         reason=form.text("reason"))
     flash(_("The rating is saved."), "success")
     return _back(trip_id, matchmaking_id)
@@ -80,7 +80,7 @@ def record_stage(trip_id: UUID, matchmaking_id: UUID) -> Any:
     first, second = pair(form)
     commands().record_second_stage(
         conference(trip_id, matchmaking_id).id, actor=actor(), first=first, second=second,
-        state=form.required("state", "the state"), agreement_id=form.text("agreement_id"),
+        state=form.required("state", _("the state")), agreement_id=form.text("agreement_id"),
         note=form.text("note"))
     flash(_("The second stage is recorded."), "success")
     return _back(trip_id, matchmaking_id)
