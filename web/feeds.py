@@ -244,5 +244,5 @@ def subscribe_links(address: str) -> dict[str, Any]:
     webcal = "webcal://" + address.split("://", 1)[1]
     google = "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal})
     qr = segno.make(webcal, error="m").svg_inline(
-        scale=4, title="QR code of your calendar address", dark="#1d2733")
+        scale=4, title=gettext("QR code of your calendar address"), dark="#1d2733")
     return {"address": address, "webcal": webcal, "google": google, "qr": Markup(qr)}

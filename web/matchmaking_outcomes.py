@@ -11,6 +11,7 @@ from flask import Blueprint, flash, g, redirect, url_for
 from flask_babel import gettext as _
 
 from planner.domain.errors import ValidationError
+from planner.i18n.words import N_
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
 from web.forms import Form, form_page, render_form, whole_number
@@ -19,10 +20,10 @@ from web.wiring import actor, commands, now, queries
 
 bp = Blueprint("matchmaking_outcomes", __name__,
                url_prefix="/trips/<uuid:trip_id>/matchmaking/<uuid:matchmaking_id>")
-NEXT_STEPS = ("exchange information", "second meeting", "site visit", "send an offer",
-              "no further contact")
-STAGES = ("talks continue", "negotiation started", "cooperation agreement reached",
-          "no further contact")
+NEXT_STEPS = (N_("exchange information"), N_("second meeting"), N_("site visit"),
+              N_("send an offer"), N_("no further contact"))
+STAGES = (N_("talks continue"), N_("negotiation started"), N_("cooperation agreement reached"),
+          N_("no further contact"))
 
 
 def _context(trip_id: UUID, matchmaking_id: UUID) -> dict[str, Any]:

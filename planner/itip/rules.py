@@ -58,7 +58,7 @@ def _mail(kind: str, meeting: CalendarMeeting, person: Recipient, context: MailC
           before: Before | None = None) -> OutgoingMail:
     settings = context.settings
     token = answer_token(settings.instance_path, meeting.meeting_id, person.person_id)
-    answer_url = f"{settings.base_url.rstrip('/')}/answer/{token}"
+    answer_url = f"{settings.public_base_url}/answer/{token}"
     attendee = CalendarAttendee(person.name, person.email)
     mail = calendar_mail(kind, meeting, attendee, calendar_options(settings), before=before,
                          disclose=person.disclose, answer_url=answer_url)

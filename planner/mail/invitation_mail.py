@@ -23,7 +23,7 @@ def invitation_sent(event: Any, context: MailContext) -> list[OutgoingMail]:
     to = _recipient(conn, row, context.settings.default_timezone)
     if to is None or not to["email"]:
         return []
-    link = context.settings.base_url.rstrip("/") + link_path(
+    link = context.settings.public_base_url + link_path(
         sign(context.settings.instance_path, event.originator_id, event.issue))
     until = _local(event.expires_at, to["zone"])
     if row.purpose == Purpose.INVITATION:
