@@ -296,11 +296,11 @@ def _translated_why(zone: str, why: str) -> tuple[str, str]:
     trip_of = re.fullmatch(r"the home zone of the (.+)'s trip", why)
     own = re.fullmatch(r"the (.+)'s home zone", why)
     if trip_of:
-        return zone, gettext("the home zone of this %(kind)s's trip", kind=word(trip_of[1]))
+        return zone, gettext("the home zone of the %(kind)s's trip", kind=word(trip_of[1]))
     if why == "the planner's default zone":
         return zone, gettext("the planner's default zone")
     if own:
-        return zone, gettext("the home zone of this %(kind)s", kind=word(own[1]))
+        return zone, gettext("the %(kind)s's home zone", kind=word(own[1]))
     return zone, why
 
 
