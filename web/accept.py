@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.invitation import LinkRefused, Purpose
+from planner.i18n.words import N_
 from planner.invitations.links import BadLink, read
 from planner.passwords import hash_password
 from web import access, csrf
@@ -25,17 +26,17 @@ from web.wiring import commands, queries, settings
 bp = Blueprint("accept", __name__)
 
 _WHY = {
-    "bad": (404, "This link is not valid: it was changed or cut short. Copy the whole "
-                 "link from the mail, or ask for a new one below."),
-    "used": (410, "This link was used already. Sign in with your password, or ask for a "
-                  "new link below if you have forgotten it."),
-    "revoked": (410, "This link was withdrawn by the organisers. Ask them, or ask for a "
-                     "new link below."),
-    "expired": (410, "This link has expired. Ask for a new one below."),
-    "superseded": (410, "A newer link was sent to you; only the newest one works. Use it, "
-                        "or ask for a new link below."),
-    "someone else": (403, "This link was sent to someone else. Sign out first if you "
-                          "followed a link meant for another person's address."),
+    "bad": (404, N_("This link is not valid: it was changed or cut short. Copy the whole "
+                    "link from the mail, or ask for a new one below.")),
+    "used": (410, N_("This link was used already. Sign in with your password, or ask for a "
+                     "new link below if you have forgotten it.")),
+    "revoked": (410, N_("This link was withdrawn by the organisers. Ask them, or ask for a "
+                        "new link below.")),
+    "expired": (410, N_("This link has expired. Ask for a new one below.")),
+    "superseded": (410, N_("A newer link was sent to you; only the newest one works. Use it, "
+                           "or ask for a new link below.")),
+    "someone else": (403, N_("This link was sent to someone else. Sign out first if you "
+                             "followed a link meant for another person's address.")),
 }
 
 

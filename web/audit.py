@@ -18,6 +18,7 @@ AuditDesk (`web.wiring.audit()`), never the engine.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -284,9 +285,23 @@ def _moment_context(record_id: str, **extra: str) -> dict[str, Any]:
     if request.args.get("zone", "").strip():
         zone, why = _zone(), gettext("the zone chosen below")
     else:
-        zone, why = audit().home_zone(record_id)
+        zone, why = _translated_why(*audit().home_zone(record_id))
     return {"record_id": record_id, **extra, "zone": zone, "zone_why": why,
             "at": request.args.get("at", ""), "label": audit().label_of(record_id)}
+
+
+def _translated_why(zone: str, why: str) -> tuple[str, str]:
+    """planner.audit's reason for the zone ("the trip's home zone", "the home zone of the
+    meeting's trip", "the planner's default zone") in the reader's language."""
+    trip_of = re.fullmatch(r"the home zone of the (.+)'s trip", why)
+    own = re.fullmatch(r"the (.+)'s home zone", why)
+    if trip_of:
+        return zone, gettext("the home zone of the %(kind)s's trip", kind=word(trip_of[1]))
+    if why == "the planner's default zone":
+        return zone, gettext("the planner's default zone")
+    if own:
+        return zone, gettext("the %(kind)s's home zone", kind=word(own[1]))
+    return zone, why
 
 
 def _at_moment(load: Callable[[], Any], context: dict[str, Any]) -> Any:

@@ -18,6 +18,7 @@ from web.forms import Form, field_names, form_page, render_form
 from web.member_status import member_status
 from web.trips import trip
 from web.wiring import actor, commands, found, queries
+from web.words import home_zone_filled
 
 bp = Blueprint("delegation", __name__, url_prefix="/trips/<uuid:trip_id>")
 
@@ -180,8 +181,8 @@ def add_person(trip_id: UUID) -> Any:
     if not zone.strip():
         named = form.text("new_organisation").strip()
         record = queries().organisation_named(named) if named else None
-        zone, source = defaults.home_zone(record, trip(trip_id).home_timezone)
-        filled = f" Their home time zone is {zone}, {source}."
+        zone, _source = defaults.home_zone(record, trip(trip_id).home_timezone)
+        filled = home_zone_filled(zone, record, gettext("the trip's home zone"))
     with field_names(role="new_role", organisation="new_organisation"):
         commands().register_member(
             trip_id, actor=actor(), name=form.text("name"), title=form.text("title"),

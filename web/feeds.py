@@ -193,7 +193,7 @@ def reset_member(trip_id: UUID, person_id: UUID) -> Any:
     action = _action()
     row = trip(trip_id)
     if not any(m.person_id == person_id for m in row.members):
-        raise NotFound(f"{person_id} is not a member of this trip's delegation.")
+        raise NotFound(gettext("%(id)s is not a member of this trip's delegation.", id=person_id))
     person = queries().person(person_id)
     token = commands().reset_feed_token(person_id, actor=actor(),
                                         reason=f"{ACTIONS[action]} by an organiser")
@@ -247,5 +247,5 @@ def subscribe_links(address: str) -> dict[str, Any]:
     webcal = "webcal://" + address.split("://", 1)[1]
     google = "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal})
     qr = segno.make(webcal, error="m").svg_inline(
-        scale=4, title="QR code of your calendar address", dark="#1d2733")
+        scale=4, title=gettext("QR code of your calendar address"), dark="#1d2733")
     return {"address": address, "webcal": webcal, "google": google, "qr": Markup(qr)}

@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, Response, g
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from werkzeug.exceptions import NotFound
 
 from planner.domain.errors import NotFoundError
@@ -35,7 +35,7 @@ def _person_pdf(person_id: Any, trip_id: UUID) -> Response:
         body, pack = itineraries().person_pdf(person_id, trip_id, language=_language(),
                                               base_url=public_base(), viewer=g.user.viewer)
     except NotFoundError as error:
-        raise NotFound("This person is not in the trip's delegation.") from error
+        raise NotFound(gettext("This person is not in the trip's delegation.")) from error
     return _pdf(body, f"{pack.trip.title} – {pack.person.name}")
 
 
@@ -45,7 +45,7 @@ def mine(trip_id: UUID) -> Response:
     """The signed-in participant's itinerary of one of their trips."""
     person = my_person()
     if person is None:
-        raise NotFound("Your account is not linked to a person in a delegation.")
+        raise NotFound(gettext("Your account is not linked to a person in a delegation."))
     return _person_pdf(person.id, trip_id)
 
 

@@ -11,6 +11,7 @@ from uuid import UUID
 from flask import Blueprint, flash, g, redirect, url_for
 from flask_babel import gettext as _
 
+from planner.i18n.words import N_
 from planner.matchmaking import nace
 from planner.organisations.access import may_read
 from planner.readmodel.queries_base import MAX_PER_PAGE
@@ -23,7 +24,8 @@ from web.wiring import actor, commands, found, queries
 
 bp = Blueprint("matchmaking", __name__, url_prefix="/trips/<uuid:trip_id>/matchmaking")
 add_slot("trip", "matchmaking/_trip_box.html")
-LEVELS = ("must meet", "would like", "not interested")
+LEVELS = (N_("must meet"), N_("would like"), N_("not interested"))
+"""Stored preference words; marked so the catalogue has them (shown with `_(level)`)."""
 
 
 @bp.app_context_processor
@@ -114,9 +116,9 @@ def companies(trip_id: UUID, matchmaking_id: UUID) -> Any:
 def enrol(trip_id: UUID, matchmaking_id: UUID) -> Any:
     form = Form()
     mm = conference(trip_id, matchmaking_id)
-    profile_id = form.required("profile_id", "a company profile")
+    profile_id = form.required("profile_id", _("a company profile"))
     commands().enrol_company(mm.id, actor=actor(), profile_id=profile_id,
-                             side=form.required("side", "a side"),
+                             side=form.required("side", _("a side")),
                              people=form.choices("people"))
     flash(_("The company takes part; fill in its matchmaking profile."), "success")
     return redirect(url_for("matchmaking.company", trip_id=trip_id, matchmaking_id=mm.id,
@@ -180,8 +182,8 @@ def set_preference(trip_id: UUID, matchmaking_id: UUID, profile_id: UUID) -> Any
     mm = conference(trip_id, matchmaking_id)
     commands().set_pair_preference(
         mm.id, actor=actor(), first=profile_id,
-        second=form.required("second", "a company of the other side"),
-        set_by=form.required("set_by", "who states the preference"),
+        second=form.required("second", _("a company of the other side")),
+        set_by=form.required("set_by", _("who states the preference")),
         level=form.text("level"))
     flash(_("The preference is saved."), "success")
     return redirect(url_for("matchmaking.company", trip_id=trip_id, matchmaking_id=mm.id,

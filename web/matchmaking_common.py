@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import g
+from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from planner.domain.errors import ValidationError
@@ -22,7 +23,7 @@ def conference(trip_id: UUID, matchmaking_id: UUID) -> Any:
     def read() -> Any:
         row = queries().matchmaking(g.user.viewer, matchmaking_id)
         if row is None or str(row.trip_id) != str(trip_id):
-            raise NotFound(f"There is no matchmaking with id {matchmaking_id}.")
+            raise NotFound(_("There is no matchmaking with id %(id)s.", id=matchmaking_id))
         return row
     return read_once("matchmaking", matchmaking_id, read)
 
@@ -35,13 +36,13 @@ def page(trip_id: UUID, matchmaking_id: UUID, **extra: Any) -> dict[str, Any]:
 def pair(form: Form) -> tuple[str, str]:
     """The two companies a form names: fields `first` and `second`, or `pair` ('a/b')."""
     if "pair" in form.data:
-        raw = form.required("pair", "a one-to-one")
-        first, _, second = raw.partition("/")
+        raw = form.required("pair", _("a one-to-one"))
+        first, _slash, second = raw.partition("/")
         if not second:
-            raise ValidationError("pair", f"must name two companies; got {raw!r}")
+            raise ValidationError("pair", _("must name two companies; got %(raw)s", raw=repr(raw)))
         return first, second
-    return (form.required("first", "a company of the first side"),
-            form.required("second", "a company of the second side"))
+    return (form.required("first", _("a company of the first side")),
+            form.required("second", _("a company of the second side")))
 
 
 def clock(form: Form, name: str, *, required: bool = True) -> time | None:
@@ -49,12 +50,13 @@ def clock(form: Form, name: str, *, required: bool = True) -> time | None:
     raw = form.text(name).strip()
     if not raw:
         if required:
-            raise ValidationError(name, "must not be empty: give a time as HH:MM, e.g. 14:00")
+            raise ValidationError(name, _("must not be empty: give a time as HH:MM, e.g. 14:00"))
         return None
     try:
         return datetime.strptime(raw, "%H:%M").time()
     except ValueError:
-        raise ValidationError(name, f"must be a time as HH:MM, e.g. 14:00; got {raw!r}") from None
+        raise ValidationError(name, _("must be a time as HH:MM, e.g. 14:00; got %(raw)s",
+                                      raw=repr(raw))) from None
 
 
 def local_instant(form: Form, name: str, *, required: bool = True) -> datetime | None:

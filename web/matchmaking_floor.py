@@ -17,6 +17,7 @@ from web.forms import Form, form_page, render_form, whole_number
 from web.matchmaking_common import clock, conference, local_instant, page
 from web.trips import trip
 from web.wiring import actor, commands, queries
+from web.words import word
 
 bp = Blueprint("matchmaking_floor", __name__,
                url_prefix="/trips/<uuid:trip_id>/matchmaking/<uuid:matchmaking_id>")
@@ -28,8 +29,10 @@ def _number(form: Form, name: str, what: str, *, required: bool = True) -> int |
         return None
     number = whole_number(raw, digits=4)
     if number is None:
-        rule = "must not be empty" if not raw.strip() else f"must be a whole number; got {raw!r}"
-        raise ValidationError(name, f"{rule}: give {what}")
+        raise ValidationError(name, _("must not be empty: give %(what)s", what=what)
+                              if not raw.strip() else
+                              _("must be a whole number; got %(raw)s: give %(what)s",
+                                raw=repr(raw), what=what))
     return number
 
 
@@ -40,7 +43,8 @@ def _floor_context(trip_id: UUID, matchmaking_id: UUID) -> dict[str, Any]:
     names = {str(c.profile_id): c.name for c in companies}
     return page(trip_id, matchmaking_id, grid=grid, names=names,
                 companies=[(c.profile_id, c.name) for c in companies],
-                members=[(m.person_id, f"{m.name} ({m.role})") for m in trip(trip_id).members])
+                members=[(m.person_id, f"{m.name} ({word(m.role)})")
+                         for m in trip(trip_id).members])
 
 
 def _back(trip_id: UUID, matchmaking_id: UUID, endpoint: str = "floor") -> Any:
@@ -63,13 +67,14 @@ def define_slots(trip_id: UUID, matchmaking_id: UUID) -> Any:
     form, mm = Form(), conference(trip_id, matchmaking_id)
     day = form.date("day")
     first, last = clock(form, "first_start"), clock(form, "last_end")
-    minutes = _number(form, "minutes", "the minutes per meeting, e.g. 20") or 0
+    minutes = _number(form, "minutes", _("the minutes per meeting, e.g. 20")) or 0
     if not 5 <= minutes <= 240:
-        raise ValidationError("minutes", f"must be from 5 to 240; got {minutes}")
+        raise ValidationError("minutes", _("must be from 5 to 240; got %(minutes)s",
+                                            minutes=minutes))
     pause = (clock(form, "break_start", required=False),
              clock(form, "break_end", required=False))
     if (pause[0] is None) != (pause[1] is None):
-        raise ValidationError("break_end", "give both ends of the break, or neither")
+        raise ValidationError("break_end", _("give both ends of the break, or neither"))
     breaks = [(pause[0], pause[1])] if pause[0] is not None and pause[1] is not None else []
     commands().define_slot_series(mm.id, actor=actor(), day=day, first=first, last=last,
                                   minutes=minutes, breaks=breaks)
@@ -82,9 +87,9 @@ def define_slots(trip_id: UUID, matchmaking_id: UUID) -> Any:
 @form_page("matchmaking/floor.html", _floor_context)
 def add_table(trip_id: UUID, matchmaking_id: UUID) -> Any:
     form, mm = Form(), conference(trip_id, matchmaking_id)
-    name = form.required("name", "a table name")
+    name = form.required("name", _("a table name"))
     commands().add_table(mm.id, actor=actor(), name=name,
-                         seats=_number(form, "seats", "the seats at the table, e.g. 2") or 0)
+                         seats=_number(form, "seats", _("the seats at the table, e.g. 2")) or 0)
     flash(_("The table %(name)s is added.", name=name.strip()), "success")
     return _back(trip_id, matchmaking_id)
 
@@ -96,7 +101,7 @@ def remove_table(trip_id: UUID, matchmaking_id: UUID) -> Any:
     form = Form()
     commands().remove_table(conference(trip_id, matchmaking_id).id,
                                         actor=actor(),
-                                        table_id=form.required("table_id", "a table"))
+                                        table_id=form.required("table_id", _("a table")))
     flash(_("The table is removed."), "success")
     return _back(trip_id, matchmaking_id)
 
@@ -120,7 +125,7 @@ def block_time(trip_id: UUID, matchmaking_id: UUID) -> Any:
 def unblock(trip_id: UUID, matchmaking_id: UUID) -> Any:
     commands().unblock_time(conference(trip_id, matchmaking_id).id,
                                         actor=actor(),
-                                        block_id=Form().required("block_id", "a blocked time"))
+                                        block_id=Form().required("block_id", _("a blocked time")))
     flash(_("The blocked time is free again."), "success")
     return _back(trip_id, matchmaking_id)
 
@@ -133,10 +138,10 @@ def add_interpreter(trip_id: UUID, matchmaking_id: UUID) -> Any:
     window = (local_instant(form, "available_from", required=False),
               local_instant(form, "available_until", required=False))
     if (window[0] is None) != (window[1] is None):
-        raise ValidationError("available_until", "give both ends of the availability, or "
-                                                 "neither (available all afternoon)")
+        raise ValidationError("available_until", _("give both ends of the availability, or "
+                                                   "neither (available all afternoon)"))
     commands().add_interpreter(
-        mm.id, actor=actor(), person_id=form.required("person_id", "an interpreter"),
+        mm.id, actor=actor(), person_id=form.required("person_id", _("an interpreter")),
         language_pairs=form.text("language_pairs").split(),
         available=[window] if window[0] is not None else [])
     flash(_("The interpreter is in the pool."), "success")

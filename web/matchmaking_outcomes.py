@@ -11,6 +11,7 @@ from flask import Blueprint, flash, g, redirect, url_for
 from flask_babel import gettext as _
 
 from planner.domain.errors import ValidationError
+from planner.i18n.words import N_
 from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access
 from web.forms import Form, form_page, render_form, whole_number
@@ -19,10 +20,10 @@ from web.wiring import actor, commands, now, queries
 
 bp = Blueprint("matchmaking_outcomes", __name__,
                url_prefix="/trips/<uuid:trip_id>/matchmaking/<uuid:matchmaking_id>")
-NEXT_STEPS = ("exchange information", "second meeting", "site visit", "send an offer",
-              "no further contact")
-STAGES = ("talks continue", "negotiation started", "cooperation agreement reached",
-          "no further contact")
+NEXT_STEPS = (N_("exchange information"), N_("second meeting"), N_("site visit"),
+              N_("send an offer"), N_("no further contact"))
+STAGES = (N_("talks continue"), N_("negotiation started"), N_("cooperation agreement reached"),
+          N_("no further contact"))
 
 
 def _context(trip_id: UUID, matchmaking_id: UUID) -> dict[str, Any]:
@@ -39,9 +40,9 @@ def _rating(form: Form) -> int:
     raw = form.text("rating")
     number = whole_number(raw, digits=1)
     if number is None:
-        raise ValidationError("rating", "must be a whole number from 1 to 5; got "
-                                        f"{raw!r}" if raw.strip() else "must not be empty: "
-                                        "choose from 1 to 5 stars")
+        raise ValidationError("rating", _("must be a whole number from 1 to 5; got %(raw)s",
+                                          raw=repr(raw)) if raw.strip() else
+                              _("must not be empty: choose from 1 to 5 stars"))
     return number
 
 
@@ -65,8 +66,8 @@ def rate(trip_id: UUID, matchmaking_id: UUID) -> Any:
     first, second = pair(form)
     commands().rate_one_to_one(
         conference(trip_id, matchmaking_id).id, actor=actor(), first=first, second=second,
-        side=form.required("side", "a side"), rating=_rating(form),
-        next_step=form.required("next_step", "the next step"), comment=form.text("comment"),
+        side=form.required("side", _("a side")), rating=_rating(form),
+        next_step=form.required("next_step", _("the next step")), comment=form.text("comment"),
         reason=form.text("reason"))
     flash(_("The rating is saved."), "success")
     return _back(trip_id, matchmaking_id)
@@ -80,7 +81,7 @@ def record_stage(trip_id: UUID, matchmaking_id: UUID) -> Any:
     first, second = pair(form)
     commands().record_second_stage(
         conference(trip_id, matchmaking_id).id, actor=actor(), first=first, second=second,
-        state=form.required("state", "the state"), agreement_id=form.text("agreement_id"),
+        state=form.required("state", _("the state")), agreement_id=form.text("agreement_id"),
         note=form.text("note"))
     flash(_("The second stage is recorded."), "success")
     return _back(trip_id, matchmaking_id)

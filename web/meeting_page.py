@@ -46,7 +46,8 @@ def _context(meeting_id: UUID) -> dict[str, Any]:
     trip_row = trip(row.trip_id)
     members = [(str(m.person_id), f"{m.name} · {word(m.role)}") for m in trip_row.members]
     listed = {value for value, _ in members}
-    former = [(str(a.person_id), f"{a.name or a.person_id} · no longer in the delegation")
+    former = [(str(a.person_id), gettext("%(name)s · no longer in the delegation",
+                                         name=a.name or a.person_id))
               for a in row.attendees if str(a.person_id) not in listed]
     return {"meeting": row, "trip": trip_row, "attendee_options": members + former,
             "status_options": [(value.value, label) for value, label

@@ -65,7 +65,7 @@ def add_attendee(meeting_id: UUID) -> Any:
     form, trip_id = Form(), meeting(meeting_id).trip_id
     earlier = warnings_flash.before(trip_id)
     added = commands().add_attendees(meeting_id, form.choices("person_id"), actor=actor())
-    flash(gettext("Attendees added.") if added else "They already attend this meeting.",
+    flash(gettext("Attendees added.") if added else gettext("They already attend this meeting."),
           "success" if added else "message")
     warnings_flash.flash_new(trip_id, earlier)
     return _to_page(meeting_id, "meetings.show")

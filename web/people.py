@@ -24,6 +24,7 @@ from web import record_access as ra
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
 from web.wiring import actor, commands, queries, settings
+from web.words import home_zone_filled
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 add_nav(lazy_gettext("People"), "people.index",
@@ -93,10 +94,11 @@ def register() -> Any:
     form = Form()
     chosen, fields, filled = _organisation_id(form), _fields(form), ""
     if not fields["home_timezone"].strip():
-        fields["home_timezone"], source = defaults.home_zone(
-            queries().organisation(chosen) if chosen else None, settings().default_timezone,
-            "the planner's default zone")
-        filled = f" Their home time zone is {fields['home_timezone']}, {source}."
+        record = queries().organisation(chosen) if chosen else None
+        fields["home_timezone"], _source = defaults.home_zone(record,
+                                                              settings().default_timezone)
+        filled = home_zone_filled(fields["home_timezone"], record,
+                                  gettext("the planner's default zone"))
     person_id = commands().register_person(actor=actor(), **fields,
                                            owner_org_id=g.user.organisation_id,
                                            organisation_id=chosen)

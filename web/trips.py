@@ -259,9 +259,10 @@ def reinstate(trip_id: UUID) -> Any:
 
 
 # -- sharing with partner organisations -----------------------------------------------------
-ACCESS_CHOICES = (("plan", "plan: may change the programme (legs, members, meetings)"),
-                  ("view", "view: may read everything, change nothing"),
-                  ("none", "none: end the share"))
+ACCESS_CHOICES = (("plan", lazy_gettext("plan: may change the programme (legs, members, "
+                                          "meetings)")),
+                  ("view", lazy_gettext("view: may read everything, change nothing")),
+                  ("none", lazy_gettext("none: end the share")))
 
 
 def _sharing_context(trip_id: UUID) -> dict[str, Any]:

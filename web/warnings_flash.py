@@ -7,6 +7,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from flask import flash, url_for
+from flask_babel import gettext
 from markupsafe import Markup
 
 from planner.readmodel.rows import Warning
@@ -34,8 +35,19 @@ def _message(trip_id: UUID | str, warning: Warning) -> Markup:
     for meeting_id in warning.meeting_ids:
         row = queries().meeting(meeting_id)
         if row is not None and str(row.trip_id) == str(trip_id):
-            links.append(Markup('<a href="{}">change ‘{}’</a>').format(
-                url_for("meeting_page.form", meeting_id=meeting_id), row.title))
-    fix = Markup(" To fix it: ") + Markup(" or ").join(links) + "." if links else ""
-    return Markup("<strong>Warning ({}):</strong> {}{}").format(
-        warning.kind.replace("-", " "), warning.message, fix)
+            links.append(Markup('<a href="{}">{}</a>').format(
+                url_for("meeting_page.form", meeting_id=meeting_id),
+                gettext("change ‘%(title)s’", title=row.title)))
+    fix = (Markup(" ") + gettext("To fix it:") + Markup(" ")
+           + Markup(" ").join(_joined(links))) if links else ""
+    return Markup("<strong>{}</strong> {}{}").format(
+        gettext("Warning (%(kind)s):", kind=warning.kind.replace("-", " ")),
+        warning.message, fix)
+
+
+def _joined(links: list[Markup]) -> list[Markup]:
+    """'a or b or c' in the reader's language."""
+    out: list[Markup] = []
+    for index, link in enumerate(links):
+        out += [Markup(gettext("or")), link] if index else [link]
+    return out

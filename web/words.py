@@ -65,5 +65,18 @@ def word(value: object) -> str:
     return gettext(text) if text in KNOWN else text
 
 
+def home_zone_filled(zone: str, organisation: object | None, fallback_is: str) -> str:
+    """" Their home time zone is …, …" after a person was saved with the zone left empty:
+    `organisation` (a row with `timezone`, `display_name`) gave it, else the fallback,
+    described by the translated `fallback_is`."""
+    if organisation is not None and getattr(organisation, "timezone", ""):
+        source = gettext("the zone of %(organisation)s",
+                         organisation=getattr(organisation, "display_name", ""))
+    else:
+        source = fallback_is
+    return " " + gettext("Their home time zone is %(zone)s, %(source)s.", zone=zone,
+                         source=source)
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters["word"] = word

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.web.conftest import event_count, signed_in
+from tests.web.conftest import event_count, signed_in, visible
 
 
 def test_a_participant_turns_calendar_mails_off_and_on(app: Flask) -> None:
@@ -23,7 +23,7 @@ def test_a_participant_turns_calendar_mails_off_and_on(app: Flask) -> None:
     refused = member.post("/my/calendar-mails", data={"calendar_mails": "maybe",
                                                       "csrf_token": member.csrf})
     assert refused.status_code == 422
-    assert "calendar_mails" in refused.get_data(as_text=True)
+    assert "choose yes or no" in visible(refused), "the refusal names the rule"
     assert event_count(planner) == before + 2
 
 

@@ -3,7 +3,7 @@ PARTSTAT in the calendars; tampered and other people's links write nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import icalendar
 from flask import Flask
@@ -24,6 +24,28 @@ def _meeting(app: Flask, world: World, title: str) -> object:
         ends=datetime(2024, 11, 20, 11), leg_id=munich, attendees=[world.koerner, world.han])
 
 
+def _coming_meeting(app: Flask, world: World, title: str) -> object:
+    """A meeting of a trip that starts in a month: the schedule offers answers for coming
+    trips (past trips are folded away, read-only)."""
+    planner_app = app.extensions["planner"].app
+    first = date.today() + timedelta(days=30)
+    trip_id = planner_app.create_trip(
+        actor=SETUP, title=f"Answers: {title}", organiser="Nanjing Foreign Affairs Office",
+        direction="inbound", home_timezone="Asia/Shanghai", starts_on=first,
+        ends_on=first + timedelta(days=3))
+    munich = planner_app.add_leg(trip_id, actor=SETUP, city="Munich", country="Germany",
+                                 timezone="Europe/Berlin", arrives_on=first,
+                                 departs_on=first + timedelta(days=3))
+    for person in (world.koerner, world.han):
+        planner_app.add_member(trip_id, actor=SETUP, person_id=person, role="official")
+    day = first + timedelta(days=1)
+    return planner_app.schedule_meeting(
+        trip_id, actor=SETUP, kind="official meeting", title=title, venue="Rathaus",
+        city="Munich", timezone="Europe/Berlin", starts=datetime(day.year, day.month, day.day, 10),
+        ends=datetime(day.year, day.month, day.day, 11), leg_id=munich,
+        attendees=[world.koerner, world.han])
+
+
 def _partstats(app: Flask, meeting_id: object) -> dict[str, str]:
     body = meeting_ics(app.extensions["planner"], meeting_id).body
     event = icalendar.Calendar.from_ical(body).events[0]
@@ -34,7 +56,7 @@ def _partstats(app: Flask, meeting_id: object) -> dict[str, str]:
 
 def test_a_participant_accepts_on_their_schedule_and_the_organiser_and_the_feed_see_it(
         app: Flask, world: World) -> None:
-    meeting_id = _meeting(app, world, "Visit to the Chamber of Commerce")
+    meeting_id = _coming_meeting(app, world, "Visit to the Chamber of Commerce")
     member = signed_in(app, "member")
     schedule = member.get("/schedule").get_data(as_text=True)
     assert f"/my/meetings/{meeting_id}/answer" in schedule

@@ -94,7 +94,11 @@ def english_sentences() -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-PAGES = sorted(endpoint for (endpoint, method) in RULES if method == "GET")
+# The API's reference (Swagger UI over the OpenAPI document) is for programmers and stays in
+# English, as the API's problem texts do; every other page follows the reader's language.
+ENGLISH_ONLY = {"api.docs_page"}
+PAGES = sorted(endpoint for (endpoint, method) in RULES
+               if method == "GET" and endpoint not in ENGLISH_ONLY)
 READERS = ("organiser", "member", "auditor")
 
 
