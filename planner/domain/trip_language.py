@@ -32,8 +32,9 @@ class TripLanguage:
         """Choose the trip calendar's language; "" goes back to the configured one."""
         chosen = _chosen(language)
         if chosen != "" and chosen not in LANGUAGES:
-            raise ValidationError("language", f"must be one of {', '.join(LANGUAGES)} "
-                                              f"(or empty for the default), got {language!r}")
+            raise ValidationError("language", "must be one of %(choices)s (or empty for the "
+                                  "default), got %(value)r", choices=", ".join(LANGUAGES),
+                                  value=language)
         self._check_open()  # type: ignore[attr-defined]
         if chosen == self.language:
             raise InvariantError("language", "the trip already has that language")
