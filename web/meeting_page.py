@@ -3,7 +3,7 @@
 Only what differs from the meeting as loaded is recorded, each kind of change as its own event
 with the one reason given, in one save (`revise_meeting`): a refused part saves nothing, and a
 colleague's change in between is the usual 409 page with the input kept. The single-purpose
-pages (edit, move, relocate, status, attendees) still work; the meeting page links here.
+pages (edit, move, relocate, status, attendees) lead here; their POST addresses still work.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
-"""Meetings: schedule (local time at the venue), the meeting page, edit, move, relocate, status."""
+"""Meetings: schedule (local time at the venue), the meeting page, and the POST addresses of
+edit, move, relocate and status (their GET pages lead to the one change page, meeting_page)."""
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from planner.places.zones import propose_zone
 from web import access, warnings_flash
@@ -32,6 +33,13 @@ def _to_meeting(meeting_id: UUID) -> Any:
     return redirect(url_for("meetings.show", meeting_id=meeting_id))
 
 
+def to_change_page(meeting_id: UUID, part: str) -> Any:
+    """The old single-purpose pages (edit, move, relocate, status, attendees) lead to the one
+    page that changes a meeting, at their part of it; their forms' POST addresses still work
+    (and show their own page again when a post is refused)."""
+    return redirect(url_for("meeting_page.form", meeting_id=meeting_id) + f"#{part}")
+
+
 def _place(form: Form, trip_row: Any) -> tuple[str, str, str | None]:
     """City and zone default to the chosen leg's, so a no-JavaScript form needs no retyping;
     an unknown zone is refused naming the zones of the leg's country and similar names."""
@@ -50,8 +58,12 @@ def _new_context(trip_id: UUID) -> dict[str, Any]:
 
 
 def _new_values(trip_id: UUID) -> dict[str, Any]:
+    """The leg asked for (`?leg_id=`, as "Schedule another meeting" on a meeting page asks
+    for that meeting's), else the first; the day that leg begins."""
     row = trip(trip_id)
-    first = row.legs[0] if row.legs else None
+    wanted = request.args.get("leg_id", "")
+    first = next((leg for leg in row.legs if str(leg.leg_id) == wanted),
+                 row.legs[0] if row.legs else None)
     day = first.arrives_on if first else row.starts_on
     return {"kind": "official meeting", "leg_id": str(first.leg_id) if first else "",
             "starts_at": f"{day}T09:00", "ends_at": f"{day}T10:00"}
@@ -109,7 +121,7 @@ def _details(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/edit")
 @access.meeting_planner
 def edit(meeting_id: UUID) -> Any:
-    return render_form("meetings/edit.html", _details(meeting_id), **_context(meeting_id))
+    return to_change_page(meeting_id, "details")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/edit")
@@ -135,7 +147,7 @@ def _time(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/move")
 @access.meeting_planner
 def move_form(meeting_id: UUID) -> Any:
-    return render_form("meetings/move.html", _time(meeting_id), **_context(meeting_id))
+    return to_change_page(meeting_id, "time")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/move")
@@ -161,8 +173,7 @@ def _location(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/relocate")
 @access.meeting_planner
 def relocate_form(meeting_id: UUID) -> Any:
-    return render_form("meetings/relocate.html", _location(meeting_id),
-                       **_context_with_legs(meeting_id))
+    return to_change_page(meeting_id, "place")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/relocate")
@@ -190,7 +201,7 @@ def _version(meeting_id: UUID) -> dict[str, Any]:
 @bp.get("/meetings/<uuid:meeting_id>/status")
 @access.meeting_planner
 def status(meeting_id: UUID) -> Any:
-    return render_form("meetings/status.html", _version(meeting_id), **_context(meeting_id))
+    return to_change_page(meeting_id, "status")
 
 
 @bp.post("/meetings/<uuid:meeting_id>/confirm")

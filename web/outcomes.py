@@ -14,7 +14,7 @@ from flask import Blueprint, flash, redirect, url_for
 from planner.domain import timing
 from web import access, warnings_flash
 from web.forms import Form, form_page, render_form
-from web.meetings import TripLink, meeting
+from web.meetings import TripLink, meeting, to_change_page
 from web.trips import trip
 from web.wiring import actor, commands, now, today
 
@@ -54,8 +54,7 @@ def _to_page(meeting_id: UUID, endpoint: str) -> Any:
 @bp.get("/attendees")
 @access.meeting_planner
 def attendees(meeting_id: UUID) -> Any:
-    return render_form("meetings/attendees.html", _version(meeting_id),
-                       **_attendees_context(meeting_id))
+    return to_change_page(meeting_id, "attendees")
 
 
 @bp.post("/attendees")
@@ -68,7 +67,7 @@ def add_attendee(meeting_id: UUID) -> Any:
     flash("Attendees added." if added else "They already attend this meeting.",
           "success" if added else "message")
     warnings_flash.flash_new(trip_id, earlier)
-    return _to_page(meeting_id, "outcomes.attendees")
+    return _to_page(meeting_id, "meetings.show")
 
 
 @bp.post("/attendees/<uuid:person_id>/remove")
@@ -79,7 +78,7 @@ def remove_attendee(meeting_id: UUID, person_id: UUID) -> Any:
     commands().remove_attendee(meeting_id, actor=actor(), person_id=person_id,
                                reason=form.text("reason"), expected_version=form.version())
     flash("The attendee is removed from this meeting.", "success")
-    return _to_page(meeting_id, "outcomes.attendees")
+    return _to_page(meeting_id, "meetings.show")
 
 
 # -- outcome --------------------------------------------------------------------------------

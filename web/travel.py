@@ -34,7 +34,11 @@ def _context(trip_id: UUID) -> dict[str, Any]:
 
 
 def _values(trip_id: UUID) -> dict[str, Any]:
-    return {"expected_version": trip(trip_id).version}
+    """A trip in two cities has one pair: it is chosen already."""
+    row = trip(trip_id)
+    cities = list(dict.fromkeys(leg.city for leg in row.legs))
+    pair = dict(zip(("city_a", "city_b"), cities, strict=True)) if len(cities) == 2 else {}
+    return {"expected_version": row.version, **pair}
 
 
 def _minutes(form: Form) -> int:

@@ -79,8 +79,11 @@ def index() -> Any:
 
 # -- create and edit details ----------------------------------------------------------------
 def _details(trip_id: UUID | None = None) -> dict[str, Any]:
-    if trip_id is None:
-        return {"direction": "outbound", "home_timezone": settings().default_timezone}
+    if trip_id is None:  # organised, as a rule, by the organiser's own organisation
+        own = (queries().organisation(g.user.organisation_id)
+               if g.user.organisation_id else None)
+        return {"direction": "outbound", "home_timezone": settings().default_timezone,
+                "organiser": own.name if own else ""}
     row = trip(trip_id)
     return {"title": row.title, "purpose": row.purpose, "organiser": row.organiser,
             "direction": row.direction, "home_timezone": row.home_timezone,

@@ -10,6 +10,8 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +56,35 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+class ShiftedClock:
+    """The served application's clock: real time, or real time shifted to a chosen moment
+    (`jump_to`), so a browser test can plan ahead and later act once a meeting has started.
+    Time keeps running after a jump, so events stay in order."""
+
+    def __init__(self) -> None:
+        self.shift = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.shift
+
+    def jump_to(self, moment: datetime) -> None:
+        """From now on the clock reads `moment` (plus the time since); never backwards."""
+        shift = moment - datetime.now(UTC)
+        if shift < self.shift:
+            raise ValueError(f"the clock would go back to {moment:%Y-%m-%d %H:%M} UTC")
+        self.shift = shift
+
+
+@contextmanager
+def _serve(folder: Path, clock: ShiftedClock | None = None) -> Iterator[str]:
     """The web UI on the demo data, served on a free port in a background thread."""
     from werkzeug.serving import make_server
 
     from planner.demo import load_demo
     from web import create_app
 
-    folder = tmp_path_factory.mktemp("e2e")
     settings = load_settings(environ={}, instance_path=str(folder / "instance"))
-    planner = build(settings, database_url=f"sqlite:///{folder / 'planner.sqlite3'}")
+    planner = build(settings, clock=clock, database_url=f"sqlite:///{folder / 'planner.sqlite3'}")
     load_demo(planner, progress=lambda _line: None)
     server = make_server("127.0.0.1", 0, create_app(settings, planner=planner))
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
@@ -75,6 +95,22 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=10)
         planner.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The web UI on the demo data, on the real clock, shared by the session's tests."""
+    with _serve(tmp_path_factory.mktemp("e2e")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def clocked_server(tmp_path_factory: pytest.TempPathFactory
+                   ) -> Iterator[tuple[str, ShiftedClock]]:
+    """A server of its own on the demo data whose clock the module's tests may move ahead."""
+    clock = ShiftedClock()
+    with _serve(tmp_path_factory.mktemp("e2e-clocked"), clock) as url:
+        yield url, clock
 
 
 def new_page(browser: Any, *, phone: bool = False) -> Any:

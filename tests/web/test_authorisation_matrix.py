@@ -82,17 +82,17 @@ travel.clear_time               POST    302       422       403    403      403
 meetings.new                    GET     302       200       403    403      403
 meetings.schedule               POST    302       422       403    403      403
 meetings.show                   GET     302       200       200    404      200
-meetings.edit                   GET     302       200       403    403      403
+meetings.edit                   GET     302       302       403    403      403
 meetings.update                 POST    302       422       403    403      403
-meetings.move_form              GET     302       200       403    403      403
+meetings.move_form              GET     302       302       403    403      403
 meetings.move                   POST    302       422       403    403      403
-meetings.relocate_form          GET     302       200       403    403      403
+meetings.relocate_form          GET     302       302       403    403      403
 meetings.relocate               POST    302       422       403    403      403
-meetings.status                 GET     302       200       403    403      403
+meetings.status                 GET     302       302       403    403      403
 meetings.confirm                POST    302       422       403    403      403
 meetings.cancel                 POST    302       422       403    403      403
 meetings.reinstate              POST    302       422       403    403      403
-outcomes.attendees              GET     302       200       403    403      403
+outcomes.attendees              GET     302       302       403    403      403
 outcomes.add_attendee           POST    302       422       403    403      403
 outcomes.remove_attendee        POST    302       422       403    403      403
 outcomes.outcome                GET     302       200       403    403      403
@@ -229,17 +229,17 @@ travel.clear_time                  POST   422   422   403   404
 meetings.new                       GET    200   200   403   404
 meetings.schedule                  POST   422   422   403   404
 meetings.show                      GET    200   200   200   404
-meetings.edit                      GET    200   200   403   404
+meetings.edit                      GET    302   302   403   404
 meetings.update                    POST   422   422   403   404
-meetings.move_form                 GET    200   200   403   404
+meetings.move_form                 GET    302   302   403   404
 meetings.move                      POST   422   422   403   404
-meetings.relocate_form             GET    200   200   403   404
+meetings.relocate_form             GET    302   302   403   404
 meetings.relocate                  POST   422   422   403   404
-meetings.status                    GET    200   200   403   404
+meetings.status                    GET    302   302   403   404
 meetings.confirm                   POST   422   422   403   404
 meetings.cancel                    POST   422   422   403   404
 meetings.reinstate                 POST   422   422   403   404
-outcomes.attendees                 GET    200   200   403   404
+outcomes.attendees                 GET    302   302   403   404
 outcomes.add_attendee              POST   422   422   403   404
 outcomes.remove_attendee           POST   422   422   403   404
 outcomes.outcome                   GET    200   200   403   404
@@ -521,17 +521,17 @@ travel.clear_time                  POST   422   422   403   404
 meetings.new                       GET    200   200   403   404
 meetings.schedule                  POST   422   422   403   404
 meetings.show                      GET    200   200   200   404
-meetings.edit                      GET    200   200   403   404
+meetings.edit                      GET    302   302   403   404
 meetings.update                    POST   422   422   403   404
-meetings.move_form                 GET    200   200   403   404
+meetings.move_form                 GET    302   302   403   404
 meetings.move                      POST   422   422   403   404
-meetings.relocate_form             GET    200   200   403   404
+meetings.relocate_form             GET    302   302   403   404
 meetings.relocate                  POST   422   422   403   404
-meetings.status                    GET    200   200   403   404
+meetings.status                    GET    302   302   403   404
 meetings.confirm                   POST   422   422   403   404
 meetings.cancel                    POST   422   422   403   404
 meetings.reinstate                 POST   422   422   403   404
-outcomes.attendees                 GET    200   200   403   404
+outcomes.attendees                 GET    302   302   403   404
 outcomes.add_attendee              POST   422   422   403   404
 outcomes.remove_attendee           POST   422   422   403   404
 outcomes.outcome                   GET    200   200   403   404

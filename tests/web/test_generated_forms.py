@@ -331,7 +331,7 @@ def test_the_crawl_finds_the_forms_of_the_planning_pages(fuzz_world: Fuzz) -> No
     world, forms = fuzz_world.world, fuzz_world.forms
     trip = f"/trips/{world.trip_id}"
     for action in (f"{trip}/legs/new", f"{trip}/profiles", f"{trip}/members",
-                   f"/meetings/{world.meeting_id}/attendees", "/trips/new"):
+                   f"/meetings/{world.meeting_id}/change", "/trips/new"):
         assert f"POST {action}" in forms, action
     assert {"GET /trips", "GET /companies", "GET /audit/log"} <= set(forms)
     fields = {f.name for f in forms[f"POST {trip}/legs/new"][0]}

@@ -67,7 +67,7 @@ def pages(world: World, agreement: str) -> list[tuple[str, str]]:
             ("organiser", f"/trips/{trip}/members"),
             ("organiser", f"/trips/{trip}/profiles"),
             ("organiser", f"/meetings/{meeting}"),
-            ("organiser", f"/meetings/{meeting}/attendees"),
+            ("organiser", f"/meetings/{meeting}/change"),
             ("organiser", f"/trips/{trip}/calendar.ics"),
             ("organiser", "/"),
             ("member", "/schedule"),
