@@ -7,15 +7,25 @@ written in planner.calendar.ics.
 
 `person_ics(..., as_of=moment)` gives the calendar a person's feed showed at a past moment,
 from the event log (planner.calendar.asof).
+
+A person's current feed is kept per process under (database, person, read-model position,
+options): calendar clients fetch the same feed again and again, and while the position stands
+still no row of it can have changed (every command moves the position in the transaction that
+changes the rows), so a kept feed is served after one small read instead of the rows' query
+and the serialisation. The position is read before the rows, so a kept feed is never older
+than its key. cachetools.LRUCache bounds the kept bytes, not the count of feeds.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from datetime import datetime
 from typing import Any, NamedTuple
 from uuid import UUID
+
+from cachetools import LRUCache
 
 from planner.calendar.asof import person_rows_as_of
 from planner.calendar.ics import (
@@ -34,6 +44,7 @@ __all__ = ["CalendarFile", "Calendars", "calendar_options", "meeting_ics", "pers
            "trip_ics"]
 
 PERSON_CALENDAR_SUFFIX = " – Delegation Planner"
+FEED_BYTES_KEPT = 32 * 1024 * 1024  # per process; a feed of 100 meetings is about 100 kB
 
 
 class CalendarFile(NamedTuple):
@@ -95,15 +106,32 @@ def person_ics(planner: Any, person_id: UUID | str, as_of: datetime | None = Non
     `last_modified` is informational only: the feed can lose a meeting without any remaining
     row changing, so conditional requests must use the ETag.
     """
-    if as_of is None:
-        rows = _queries(planner).calendar_for_person(person_id)
+    options = calendar_options(planner.settings, base_url)
+    if as_of is not None:
+        return _person_file(person_rows_as_of(planner, person_id, as_of), options)
+    queries = _queries(planner)
+    key = (str(queries.engine.url), str(person_id), queries.position(), options)
+    with _lock:
+        kept = _feeds.get(key)
+    if kept is None:
+        rows = queries.calendar_for_person(person_id)
         if rows is None:
             raise NotFoundError("person", person_id)
-    else:
-        rows = person_rows_as_of(planner, person_id, as_of)
+        kept = _person_file(rows, options)
+        if len(kept.body) <= FEED_BYTES_KEPT:
+            with _lock:
+                _feeds[key] = kept
+    return kept
+
+
+_feeds: LRUCache[tuple[Any, ...], CalendarFile] = LRUCache(
+    maxsize=FEED_BYTES_KEPT, getsizeof=lambda file: len(file.body))
+_lock = threading.Lock()
+
+
+def _person_file(rows: Any, options: CalendarOptions) -> CalendarFile:
     name = rows.title + PERSON_CALENDAR_SUFFIX
-    body = person_calendar(name, rows.meetings, rows.legs,
-                           calendar_options(planner.settings, base_url))
+    body = person_calendar(name, rows.meetings, rows.legs, options)
     return CalendarFile(body, calendar_etag(body), calendar_last_modified(rows.meetings, rows.legs),
                         file_name(name))
 
