@@ -21,7 +21,7 @@ jinja2-fragments would add a dependency for those three lines.
 from __future__ import annotations
 
 import threading
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from cachetools import LRUCache
@@ -50,6 +50,25 @@ def keep(key: Hashable, text: str) -> Markup:
     return Markup(text)
 
 
+_rows: LRUCache[Hashable, Any] = LRUCache(maxsize=1024)  # small query results, by count
+
+
+def rows_at(position: int | None, key: Hashable, read: Callable[[], Any]) -> Any:
+    """`read()`'s result kept under (`key`, read-model `position`); read afresh when the page
+    knows no position (`None`). The caller reads the position before calling, so a kept
+    result is never older than its key."""
+    if position is None:
+        return read()
+    full = (key, position)
+    with _lock:
+        found = _rows.get(full, _rows)
+    if found is _rows:
+        found = read()
+        with _lock:
+            _rows[full] = found
+    return found
+
+
 def render_block(template_name: str, block: str, **context: Any) -> str:
     """One block of a page template, rendered with the app's template context."""
     template = current_app.jinja_env.get_template(template_name)
@@ -61,3 +80,4 @@ def clear() -> None:
     """Forget every kept fragment (tests that compare a fresh render)."""
     with _lock:
         _kept.clear()
+        _rows.clear()

@@ -132,6 +132,7 @@ def show(trip_id: UUID) -> Any:
         return kept[1] is not None
 
     page = found(queries().trip_page(trip_id, with_warnings=staff, held=held), "trip", trip_id)
+    g.rm_position = page.position  # the page's boxes may keep what they read by it
     by_meeting: dict[str, list[Any]] = {}  # each meeting's warnings, by their number on top
     for number, warning in enumerate(page.warnings, 1):
         for meeting_id in warning.meeting_ids:
