@@ -125,24 +125,30 @@ def show(trip_id: UUID) -> Any:
     # level decides may_plan and the warnings), the language and the links' root
     itinerary_key = ("trip-itinerary", str(trip_id), int(level), str(get_locale()),
                      request.script_root, str(queries().engine.url))
-    kept: list[Any] = []
+    kept: dict[str, Any] = {}
 
     def held(position: int) -> bool:
-        kept[:] = [(*itinerary_key, position), fragments.lookup((*itinerary_key, position))]
-        return kept[1] is not None
+        for part in ("itinerary", "warnings"):
+            kept[part] = ((*itinerary_key, position, part),
+                          fragments.lookup((*itinerary_key, position, part)))
+        return all(html is not None for _, html in kept.values())
 
     page = found(queries().trip_page(trip_id, with_warnings=staff, held=held), "trip", trip_id)
     g.rm_position = page.position  # the page's boxes may keep what they read by it
-    by_meeting: dict[str, list[Any]] = {}  # each meeting's warnings, by their number on top
-    for number, warning in enumerate(page.warnings, 1):
-        for meeting_id in warning.meeting_ids:
-            by_meeting.setdefault(str(meeting_id), []).append((number, warning))
     owner = queries().organisation(page.trip.owner_org_id) if staff else None
-    context = {"trip": page.trip, "itinerary": page.itinerary, "warnings": page.warnings,
-               "by_meeting": by_meeting, "staff": staff, "owner": owner}
-    itinerary_html = kept[1] if page.itinerary is None else fragments.keep(
-        kept[0], fragments.render_block("trips/show.html", "itinerary", **context))
-    return render_template("trips/show.html", itinerary_html=itinerary_html, **context)
+    context: dict[str, Any] = {"trip": page.trip, "staff": staff, "owner": owner}
+    if page.itinerary is not None:  # not kept: render both blocks and keep them
+        by_meeting: dict[str, list[Any]] = {}  # each meeting's warnings, by their number on top
+        for number, warning in enumerate(page.warnings, 1):
+            for meeting_id in warning.meeting_ids:
+                by_meeting.setdefault(str(meeting_id), []).append((number, warning))
+        blocks = {**context, "itinerary": page.itinerary, "warnings": page.warnings,
+                  "by_meeting": by_meeting}
+        for part, block in (("itinerary", "itinerary"), ("warnings", "warnings_list")):
+            kept[part] = (kept[part][0], fragments.keep(
+                kept[part][0], fragments.render_block("trips/show.html", block, **blocks)))
+    return render_template("trips/show.html", itinerary_html=kept["itinerary"][1],
+                           warnings_html=kept["warnings"][1], **context)
 
 
 @bp.get("/<uuid:trip_id>/edit")

@@ -21,15 +21,17 @@ class PageQueries(TripQueries, ItineraryQueries, WarningQueries):
                   held: Callable[[int], bool] | None = None) -> TripPage | None:
         """The trip, its itinerary and (for those who may see them) its warnings, or None
         when there is no such trip. `held(position)` says whether the caller already holds
-        the itinerary as it is at that read-model position; then it is not built."""
+        the itinerary and the warnings as they are at that read-model position; then they
+        are not read (`itinerary` None, no warnings)."""
         key = record_id("trip_id", trip_id)
         with self._connect() as conn:
             position = int(conn.execute(select(t.position.c.position)).scalar() or 0)
             trip = self._trip_detail(conn, key)
             if trip is None:
                 return None
-            itinerary = (None if held is not None and held(position)
-                         else self._itinerary(conn, key, vars(trip), trip.legs))
+            if held is not None and held(position):
+                return TripPage(trip=trip, itinerary=None, warnings=(), position=position)
+            itinerary = self._itinerary(conn, key, vars(trip), trip.legs)
             warnings = (stored_warnings(conn, [key], self._rules(settings))[key]
                         if with_warnings else ())
         return TripPage(trip=trip, itinerary=itinerary, warnings=warnings, position=position)
