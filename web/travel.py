@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, flash, g, redirect, url_for
 from flask_babel import gettext
 
 from planner.domain.errors import ValidationError
 from planner.domain.travel import MOST_MINUTES
-from web import access
+from web import access, fragments
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_slot
 from web.trips import trip
@@ -23,8 +23,13 @@ add_slot("trip", "travel/_trip_box.html")
 
 @bp.app_context_processor
 def travel_times() -> dict[str, Any]:
-    """For the trip page's box: the travel time between each two of the trip's cities."""
-    return {"travel_times": lambda trip_id: queries().travel_times(trip_id)}
+    """For the trip page's box: the travel time between each two of the trip's cities (kept
+    by the read-model position the trip page read, `g.rm_position`: web/fragments.py)."""
+    def rows(trip_id: object) -> Any:
+        key = ("travel-times", str(trip_id), str(queries().engine.url))
+        return fragments.rows_at(g.get("rm_position"), key,
+                                 lambda: queries().travel_times(trip_id))
+    return {"travel_times": rows}
 
 
 def _context(trip_id: UUID) -> dict[str, Any]:

@@ -10,15 +10,25 @@ trip's, a meeting's download in the language asked for (the web: the request's).
 
 `person_ics(..., as_of=moment)` gives the calendar a person's feed showed at a past moment,
 from the event log (planner.calendar.asof).
+
+A person's current feed is kept per process under (database, person, read-model position,
+options): calendar clients fetch the same feed again and again, and while the position stands
+still no row of it can have changed (every command moves the position in the transaction that
+changes the rows), so a kept feed is served after one small read instead of the rows' query
+and the serialisation. The position is read before the rows, so a kept feed is never older
+than its key. cachetools.LRUCache bounds the kept bytes, not the count of feeds.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from datetime import datetime
 from typing import Any, NamedTuple
 from uuid import UUID
+
+from cachetools import LRUCache
 
 from planner.calendar.asof import person_rows_as_of
 from planner.calendar.ics import (
@@ -40,6 +50,7 @@ __all__ = ["CalendarFile", "Calendars", "calendar_options", "meeting_ics", "pers
            "trip_ics"]
 
 PERSON_CALENDAR_SUFFIX = "%(name)s – Delegation Planner"
+FEED_BYTES_KEPT = 32 * 1024 * 1024  # per process; a feed of 100 meetings is about 100 kB
 
 
 class CalendarFile(NamedTuple):
@@ -101,19 +112,40 @@ def trip_ics(planner: Any, trip_id: UUID | str, *, base_url: str | None = None) 
 
 def person_ics(planner: Any, person_id: UUID | str, as_of: datetime | None = None, *,
                base_url: str | None = None) -> CalendarFile:
-    """A person's feed: now, or as it stood at the moment `as_of` (aware datetime).
+    """A person's feed, in their language: now, or as it stood at the moment `as_of` (aware
+    datetime; in the person's language of now, like the feed of now).
 
     `last_modified` is informational only: the feed can lose a meeting without any remaining
-    row changing, so conditional requests must use the ETag.
+    row changing, so conditional requests must use the ETag. The feed of now is kept by the
+    read models' position: a person's language is chosen by an event, so it moves the position
+    too, and a kept feed is never one in an old language.
     """
-    if as_of is None:
-        rows = _queries(planner).calendar_for_person(person_id)
-        if rows is None:
-            raise NotFoundError("person", person_id)
-        account = rows.account_email
-    else:  # in the person's language of now, like the feed of now
+    if as_of is not None:
         rows = person_rows_as_of(planner, person_id, as_of)
         account = planner.queries.account_email_of(person_id) if planner.queries else ""
+        return _person_file(planner, rows, account, base_url)
+    queries = _queries(planner)
+    key = (str(queries.engine.url), str(person_id), queries.position(),
+           calendar_options(planner.settings, base_url))
+    with _lock:
+        kept = _feeds.get(key)
+    if kept is None:
+        rows = queries.calendar_for_person(person_id)
+        if rows is None:
+            raise NotFoundError("person", person_id)
+        kept = _person_file(planner, rows, rows.account_email, base_url)
+        if len(kept.body) <= FEED_BYTES_KEPT:
+            with _lock:
+                _feeds[key] = kept
+    return kept
+
+
+_feeds: LRUCache[tuple[Any, ...], CalendarFile] = LRUCache(
+    maxsize=FEED_BYTES_KEPT, getsizeof=lambda file: len(file.body))
+_lock = threading.Lock()
+
+
+def _person_file(planner: Any, rows: Any, account: str, base_url: str | None) -> CalendarFile:
     lookup = languages_of(planner.engine) if planner.engine is not None else None
     language = person_language(planner.settings, lookup, account, rows.email)
     name = translator(language)(PERSON_CALENDAR_SUFFIX, name=rows.title)

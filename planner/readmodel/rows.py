@@ -201,11 +201,14 @@ class Warning:
 
 @dataclass(frozen=True)
 class TripPage:
-    """Everything the trip page shows, read in one snapshot."""
+    """Everything the trip page shows, read in one snapshot. `itinerary` is None when the
+    caller already holds it rendered for `position` (the read models' position in that
+    snapshot)."""
 
     trip: TripDetail
-    itinerary: Itinerary
+    itinerary: Itinerary | None
     warnings: tuple[Warning, ...]
+    position: int = 0
 
 
 # -- people and accounts ------------------------------------------------------------------

@@ -1,0 +1,83 @@
+"""Rendered page fragments kept per process, keyed by everything they show.
+
+The trip page's itinerary (300 meetings render in tens of milliseconds, most of the page's
+time) is rendered once per read-model state and kept. The key holds the read-model position
+read in the same snapshot as the page's other rows: every command moves the position in the
+transaction that changes the rows, so a changed itinerary is looked up under a new key and an
+old fragment can never be hit again (it ages out of the LRU). The key also holds every other
+input the fragment shows: the viewer's access level and rights the fragment shows (so two
+viewers with different rights never share one), the language, the script root the links
+start with, and the database (tests run many in one process). Several gunicorn workers each
+keep their own cache; none can serve a stale fragment, because none is keyed by time.
+
+cachetools.LRUCache, not functools.lru_cache: it bounds the cache by the size of what it
+holds (`getsizeof`), not by a count of entries of very different sizes, and it lets a key be
+built from the request without making the render function's arguments hashable. A block of
+the page template is rendered through Jinja's public `Template.blocks` and `new_context`
+(three lines), so the fragment's markup stays in the page template where translators find it;
+jinja2-fragments would add a dependency for those three lines.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from cachetools import LRUCache
+from flask import current_app
+from markupsafe import Markup
+
+MAX_BYTES = 32 * 1024 * 1024
+"""At most this many characters of fragments per process (a 300-meeting trip is ~400 k)."""
+
+_kept: LRUCache[Hashable, str] = LRUCache(maxsize=MAX_BYTES, getsizeof=len)
+_lock = threading.Lock()  # gthread workers share the cache between threads
+
+
+def lookup(key: Hashable) -> Markup | None:
+    """The fragment kept under `key`, or None."""
+    with _lock:
+        text = _kept.get(key)
+    return None if text is None else Markup(text)
+
+
+def keep(key: Hashable, text: str) -> Markup:
+    """Keep `text` under `key` (unless it alone is larger than the cache); returns it."""
+    if len(text) <= MAX_BYTES:
+        with _lock:
+            _kept[key] = text
+    return Markup(text)
+
+
+_rows: LRUCache[Hashable, Any] = LRUCache(maxsize=1024)  # small query results, by count
+
+
+def rows_at(position: int | None, key: Hashable, read: Callable[[], Any]) -> Any:
+    """`read()`'s result kept under (`key`, read-model `position`); read afresh when the page
+    knows no position (`None`). The caller reads the position before calling, so a kept
+    result is never older than its key."""
+    if position is None:
+        return read()
+    full = (key, position)
+    with _lock:
+        found = _rows.get(full, _rows)
+    if found is _rows:
+        found = read()
+        with _lock:
+            _rows[full] = found
+    return found
+
+
+def render_block(template_name: str, block: str, **context: Any) -> str:
+    """One block of a page template, rendered with the app's template context."""
+    template = current_app.jinja_env.get_template(template_name)
+    current_app.update_template_context(context)
+    return "".join(template.blocks[block](template.new_context(context)))
+
+
+def clear() -> None:
+    """Forget every kept fragment (tests that compare a fresh render)."""
+    with _lock:
+        _kept.clear()
+        _rows.clear()
