@@ -23,7 +23,7 @@ demo: $(STAMP)
 	$(BIN)/planner serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner web tests bench
