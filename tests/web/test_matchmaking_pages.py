@@ -158,10 +158,12 @@ ENGLISH = ("seeks", " offers ", "supplies", "along the", "both ", "'s interest",
 
 
 @pytest.mark.parametrize("language, expected, reason", [
-    ("de", ("sucht", "bietet", "beide: Maschinenbau", "entlang der Lieferkette"),
+    ("de", ("sucht", "bietet", "beide: Maschinenbau", "entlang der Lieferkette",
+            "Herstellung von Kraftwagen und Kraftwagenteilen"),
      "keine gemeinsame Sprache (Baar Batteriesysteme GmbH: de; Hunan Lugu Power Battery Co., "
      "Ltd.: zh) und kein Dolmetscher für diese Sprachen im Pool"),
-    ("zh", ("寻求", "提供", "双方均属机械", "供应链"), "口译员库中也没有这些语言的口译员"),
+    ("zh", ("寻求", "提供", "双方均属机械", "供应链", "汽车、挂车和半挂车制造"),
+     "口译员库中也没有这些语言的口译员"),
 ])
 def test_explanations_and_reasons_are_in_the_readers_language(
         app: Flask, world: World, conference: Conference, language: str,
@@ -189,6 +191,9 @@ def test_explanations_and_reasons_are_in_the_readers_language(
 
     header = {"Accept-Language": language}
     pairs = visible(client.get(f"{mm}/pairs", headers=header))
+    baar = visible(client.get(f"{mm}/companies/{profiles['baar']}", headers=header))
+    assert expected[-1] in baar  # Baar's sector 29, by its NACE name
+    expected = expected[:-1]
     schedule = visible(client.get(f"{mm}/schedule", headers=header))
     assert all(word in pairs for word in expected), pairs
     assert "battery cells" in pairs  # an offer stays as entered
