@@ -19,6 +19,7 @@ from web import access
 from web.forms import Form, form_page, render_form
 from web.layout import add_slot
 from web.matchmaking_common import conference, page
+from web.refusals import request_translator
 from web.trips import trip
 from web.wiring import actor, commands, found, queries
 
@@ -138,9 +139,12 @@ def _company_context(trip_id: UUID, matchmaking_id: UUID, profile_id: UUID) -> d
     preferences = [{"other_name": names.get(str(p.b_id if company.side == "a" else p.a_id), ""),
                     "set_by_label": sides.get(by, by), "level": level}
                    for p in mine for by, level in p.preferences]
+    tr = request_translator()  # NACE names are in the planner's catalogue
     return page(trip_id, matchmaking_id, company=company, preferences=preferences,
                 others=[(c.profile_id, c.name) for c in everyone if c.side != company.side],
-                nace=nace.choices(), levels=[(level, _(level)) for level in LEVELS],
+                nace=[(code, tr(name)) for code, name in nace.choices()],
+                sector_names={s.code: tr(s.name) for s in company.sectors},
+                levels=[(level, _(level)) for level in LEVELS],
                 set_by=[(company.side, company.name), ("organiser", _("the organiser"))])
 
 

@@ -15,6 +15,7 @@ from planner.matchmaking.parts import joined
 from web import access
 from web.forms import Form, form_page, render_form, whole_number
 from web.matchmaking_common import clock, conference, local_instant, page
+from web.refusals import request_translator
 from web.trips import trip
 from web.wiring import actor, commands, queries
 from web.words import word
@@ -166,7 +167,8 @@ def _schedule_context(trip_id: UUID, matchmaking_id: UUID) -> dict[str, Any]:
     rows = [{"slot": slot, "cells": [grid.cell(slot.slot_id, table.table_id)
                                      for table in grid.tables]} for slot in grid.slots]
     pairs = queries().matchmaking_pairs(viewer, mm.id)
-    unplaced = [{"a_name": u.a_name, "b_name": u.b_name, "reason": joined(u.parts, _)}
+    tr = request_translator()
+    unplaced = [{"a_name": u.a_name, "b_name": u.b_name, "reason": joined(u.parts, tr)}
                 for u in queries().matchmaking_unplaced(viewer, mm.id)]
     return page(trip_id, matchmaking_id, grid=grid, rows=rows, unplaced=unplaced,
                 accepted=sum(p.decision == "accepted" for p in pairs))

@@ -13,6 +13,7 @@ from planner.matchmaking.parts import joined
 from web import access
 from web.forms import Form, form_page, render_form
 from web.matchmaking_common import conference, page, pair
+from web.refusals import request_translator
 from web.wiring import actor, commands, queries
 
 bp = Blueprint("matchmaking_pairs", __name__,
@@ -39,7 +40,7 @@ def _translated(row: Any) -> dict[str, Any]:
     names and phrases in it stay as entered)."""
     return {"a_id": row.a_id, "b_id": row.b_id, "a_name": row.a_name, "b_name": row.b_name,
             "score": row.score, "decision": row.decision, "must": row.must,
-            "explanation": joined(row.parts, _)}
+            "explanation": joined(row.parts, request_translator())}
 
 
 def _back(trip_id: UUID, matchmaking_id: UUID) -> Any:

@@ -33,6 +33,11 @@ WORDS: dict[str, str] = {word: word for word in (
     N_("record"), N_("trip"), N_("meeting"), N_("person"), N_("company profile"),
     N_("agreement"), N_("account"), N_("organisation"), N_("calendar"), N_("audit trail"),
     N_("profile"), N_("member"),
+    # interests a company profile declares (planner.domain.values.Interest)
+    N_("cooperate with Chinese firms"), N_("expand into China"),
+    N_("cooperate with German firms"), N_("expand into Germany"), N_("find investors"),
+    N_("find sales partners"), N_("find suppliers"), N_("technology partnership"),
+    N_("talent exchange"),
     # changes since the last print
     N_("added"), N_("removed"), N_("moved"), N_("relocated"),
 )}

@@ -11,7 +11,11 @@ vehicles), and the services the seed names (finance, law firms, talent).
 
 from __future__ import annotations
 
+from planner.i18n.words import N_
 from planner.matchmaking import nace
+
+CHAINS = (N_("industrial chain"), N_("supply chain"), N_("talent chain"), N_("financial chain"))
+"""The chains' names, as explanations name them."""
 
 ADJACENT: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # (upstream, downstream, chain)

@@ -1,6 +1,10 @@
 """One translatable piece of an explanation or a reason: an English template (the msgid)
 with named parameters, so the interface translates the template and then fills in names.
-Stored in events and read models as plain data ({template, params})."""
+Stored in events and read models as plain data ({template, params}).
+
+Parameters named in WORDS are words of ours (NACE names, chains, interests, preference
+levels) and are translated too; the others (company names, offers, requests) stay as entered.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,20 @@ from dataclasses import dataclass
 from typing import Any
 
 Translate = Callable[[str], str]
+WORDS = frozenset({"sector", "up_sector", "down_sector", "chain", "interest", "level", "by"})
+
+
+def word(value: Any, translate: Translate) -> Any:
+    """A word parameter in the reader's language; a NACE name lower-cased for the middle of a
+    sentence ('manufacturing') is looked up as its capitalised msgid ('Manufacturing')."""
+    if not isinstance(value, str) or not value:
+        return value
+    found = translate(value)
+    if found == value and value[:1].islower():
+        title = value[:1].upper() + value[1:]
+        if (titled := translate(title)) != title:
+            return titled
+    return found
 
 
 @dataclass(frozen=True)
@@ -18,7 +36,8 @@ class Part:
     points: int = 0
 
     def text(self, translate: Translate = str) -> str:
-        return translate(self.template) % dict(self.params)
+        return translate(self.template) % {
+            key: word(value, translate) if key in WORDS else value for key, value in self.params}
 
 
 def part(template: str, points: int = 0, **params: Any) -> Part:

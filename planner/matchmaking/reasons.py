@@ -10,29 +10,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.i18n.words import N_
 from planner.matchmaking.parts import Part, part
 from planner.matchmaking.problem import Placement, blocked
 
 TEMPLATES = {
-    "no_table": "no table has the %(seats)d seats the meeting needs",
-    "blocked_all": "every slot is blocked for everyone",
-    "blocked": "every slot is blocked for %(name)s",
-    "blocked_both": "every slot is blocked for %(a)s and %(b)s",
-    "blocked_either": "no slot is free for both: %(a)s or %(b)s is blocked in each",
-    "no_interpreter": "no shared language (%(a)s: %(a_languages)s; %(b)s: %(b_languages)s) "
-                      "and no interpreter in the pool for these languages",
-    "interpreter_busy": "no shared language, and no interpreter for these languages is "
-                        "available when both are free",
-    "taken": "every possible slot is taken",
-    "must": "must meet",
-    "time": "not placed within the solver's time budget",
+    "no_table": N_("no table has the %(seats)d seats the meeting needs"),
+    "blocked_all": N_("every slot is blocked for everyone"),
+    "blocked": N_("every slot is blocked for %(name)s"),
+    "blocked_both": N_("every slot is blocked for %(a)s and %(b)s"),
+    "blocked_either": N_("no slot is free for both: %(a)s or %(b)s is blocked in each"),
+    "no_interpreter": N_("no shared language (%(a)s: %(a_languages)s; %(b)s: %(b_languages)s) "
+                         "and no interpreter in the pool for these languages"),
+    "interpreter_busy": N_("no shared language, and no interpreter for these languages is "
+                           "available when both are free"),
+    "taken": N_("every possible slot is taken"),
+    "must": N_("must meet"),
+    "time": N_("not placed within the solver's time budget"),
 }
 CAUSES = {
-    "a": "%(a)s is in another meeting in %(count)d",
-    "b": "%(b)s is in another meeting in %(count)d",
-    "person": "a representative is in another meeting in %(count)d",
-    "table": "no table free in %(count)d",
-    "interpreter": "no interpreter free in %(count)d",
+    "a": N_("%(a)s is in another meeting in %(count)d"),
+    "b": N_("%(b)s is in another meeting in %(count)d"),
+    "person": N_("a representative is in another meeting in %(count)d"),
+    "table": N_("no table free in %(count)d"),
+    "interpreter": N_("no interpreter free in %(count)d"),
 }
 
 
@@ -116,7 +117,7 @@ def _taken(floor: Any, options: Any, busy: Busy, names: dict[str, str]) -> tuple
                 for team in options.teams[slot.id]):
             counts["interpreter"] += 1
     causes = tuple(part(CAUSES[k], count=n, **{x: names[x] for x in ("a", "b")
-                                               if f"%({x})s" in CAUSES[k]})
+                                               if "%(" + x + ")s" in CAUSES[k]})
                    for k, n in counts.items() if n)
     if not causes:
         return (render("time"),)

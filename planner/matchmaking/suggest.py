@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from planner.i18n.words import N_
 from planner.matchmaking import nace
 from planner.matchmaking.chains import link
 from planner.matchmaking.parts import Part, joined, part
@@ -21,6 +22,8 @@ SHARED_DIVISION, SHARED_SECTION, ADJACENT = 30, 10, 20
 REQUEST_ANSWERED, INTEREST = 25, 10
 MUST, WOULD_LIKE, NOT_INTERESTED, NO_LANGUAGE = 100, 20, -100, -5
 MAX_PER_KIND = 2
+WORDS = (N_("must meet"), N_("would like"), N_("not interested"), N_("organiser"))
+"""The preference levels and who set them, as explanations name them."""
 MIN_SCORE = 20
 """A pair is suggested when this much speaks for it (one shared section alone does not)."""
 

@@ -147,3 +147,57 @@ def test_staff_who_may_only_view_see_the_pages_without_forms(
     assert post(viewer, f"{mm}/floor/tables", name="T", seats="2").status_code == 403
     assert signed_in(app, "member").get(mm).status_code == 403
     assert signed_in(app, "outsider").get(mm).status_code == 404
+
+
+# The explanations' and reasons' English template words (the names and phrases in them are
+# entered data and stay as they are).
+ENGLISH = ("seeks", " offers ", "supplies", "along the", "both ", "'s interest", "fits",
+           "shared language", "interpreter free", "in another meeting", "every possible slot",
+           "slot is", "no table", "must meet", "would like", "machinery", "metal products",
+           "electrical equipment", "supply chain", "organiser:")
+
+
+@pytest.mark.parametrize("language, expected, reason", [
+    ("de", ("sucht", "bietet", "beide: Maschinenbau", "entlang der Lieferkette",
+            "Herstellung von Kraftwagen und Kraftwagenteilen"),
+     "keine gemeinsame Sprache (Baar Batteriesysteme GmbH: de; Hunan Lugu Power Battery Co., "
+     "Ltd.: zh) und kein Dolmetscher für diese Sprachen im Pool"),
+    ("zh", ("寻求", "提供", "双方均属机械", "供应链", "汽车、挂车和半挂车制造"),
+     "口译员库中也没有这些语言的口译员"),
+])
+def test_explanations_and_reasons_are_in_the_readers_language(
+        app: Flask, world: World, conference: Conference, language: str,
+        expected: tuple[str, ...], reason: str) -> None:
+    client = signed_in(app, "organiser")
+    mm = _open(client, conference, f"Round in {language}")
+    _enrol_all(client, conference, mm)
+    profiles = conference.profiles
+    for a, b in (("baar", "lugu"), ("ammersee", "tianxin"), ("ammersee", "lugu")):
+        assert post(client, f"{mm}/pairs/accept", first=profiles[a],
+                    second=profiles[b]).status_code == 302
+    assert post(client, f"{mm}/floor/slots", day="2027-05-11", first_start="14:00",
+                last_end="14:40", minutes="20").status_code == 302
+    assert post(client, f"{mm}/floor/tables", name="Table 1", seats="3").status_code == 302
+    assert post(client, f"{mm}/schedule/propose").status_code == 302
+
+    english_pairs = visible(client.get(f"{mm}/pairs"))
+    english_schedule = visible(client.get(f"{mm}/schedule"))
+    assert "both machinery" in english_pairs and "along the supply chain" in english_pairs
+    assert "Hunan Lugu Power Battery Co., Ltd. offers battery cells" in english_pairs
+    assert "must meet" not in english_schedule  # the organiser's accepting is not a must-meet
+    reasons = ("no interpreter in the pool", "is in another meeting in")
+    assert "no shared language (Baar Batteriesysteme GmbH: de; Hunan Lugu Power Battery Co., " \
+        "Ltd.: zh) and no interpreter in the pool for these languages" in english_schedule
+
+    header = {"Accept-Language": language}
+    pairs = visible(client.get(f"{mm}/pairs", headers=header))
+    baar = visible(client.get(f"{mm}/companies/{profiles['baar']}", headers=header))
+    assert expected[-1] in baar  # Baar's sector 29, by its NACE name
+    expected = expected[:-1]
+    schedule = visible(client.get(f"{mm}/schedule", headers=header))
+    assert all(word in pairs for word in expected), pairs
+    assert "battery cells" in pairs  # an offer stays as entered
+    assert [w for w in ENGLISH if w in pairs] == [], pairs
+    assert reason in schedule, schedule
+    assert [w for w in ENGLISH if w in schedule] == [], schedule
+    assert not any(r in schedule for r in reasons)
