@@ -127,7 +127,8 @@ def test_the_participant_sees_the_moved_meeting_in_local_and_home_time(
     page = new_page(browser, phone=True)
     sign_in(page, live_server, KOERNER)
     assert page.url.endswith("/schedule")
-    item = page.locator("article.item", has_text=MEETING)
+    # the meeting is both "next" at the top and in its trip's days: read it in the trip
+    item = page.locator("section.trip-plan article.item", has_text=MEETING)
     text = item.inner_text()
     assert _clock(planned_trip.meeting_day, 15, "Asia/Shanghai") in text
     assert _clock(planned_trip.meeting_day, 15, "Europe/Berlin") in text

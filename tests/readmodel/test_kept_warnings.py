@@ -101,7 +101,8 @@ def test_the_trip_page_reads_the_same_few_statements_for_any_number_of_meetings(
         large_page = plan.q.trip_page(large)
     assert len(page.itinerary.items) == 2 and len(large_page.itinerary.items) == 25
     assert large_page.warnings == plan.q.warnings(large)
-    assert small_count() == large_count() <= 10
+    # 11: the page also reads the read models' position, which keeps its rendered parts
+    assert small_count() == large_count() <= 11
 
 
 def test_a_rebuild_writes_a_batch_in_the_same_statements_for_any_number_of_events(
