@@ -43,7 +43,7 @@ def _link(token: str) -> AnswerLink | tuple[str, int]:
     try:
         link = read_answer_token(settings().instance_path, token)
     except BadAnswerLink:
-        return error_page(400, gettext(
+        return error_page(404, gettext(
             "This answer link is not valid: it was changed or not sent by this planner. "
             "Nothing was recorded. Use the link in your latest mail, or answer on your "
             "schedule after signing in."))

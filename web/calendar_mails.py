@@ -9,14 +9,12 @@ from uuid import UUID
 
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext
-from sqlalchemy import select
 
 from planner.domain.errors import ValidationError
-from planner.itip.recipients import wants_calendar_mails
-from planner.readmodel import tables as t
+from planner.itip.recipients import addresses_shared, wants_calendar_mails
 from web import access
 from web.layout import add_slot
-from web.wiring import actor, commands, my_person, planner
+from web.wiring import actor, commands, my_person, stored
 
 bp = Blueprint("calendar_mails", __name__)
 add_slot("schedule", "calendar/_calendar_mails.html")
@@ -25,11 +23,10 @@ CHOICES = {"yes": True, "no": False}
 
 @bp.app_template_global()
 def calendar_mails_wanted(person_id: Any) -> bool:
-    engine = planner().engine
-    if engine is None:
-        return False
-    with engine.connect() as conn:
-        return wants_calendar_mails(conn, person_id)
+    def read(engine: Any) -> bool:
+        with engine.connect() as conn:
+            return wants_calendar_mails(conn, person_id)
+    return stored(read, False)
 
 
 @bp.post("/my/calendar-mails")
@@ -50,12 +47,10 @@ def choose() -> Any:
 
 @bp.app_template_global()
 def attendee_addresses_shared(trip_id: UUID) -> bool:
-    engine = planner().engine
-    if engine is None:
-        return False
-    with engine.connect() as conn:
-        return bool(conn.execute(select(t.trips.c.attendee_addresses_shared)
-                                 .where(t.trips.c.id == str(trip_id))).scalar())
+    def read(engine: Any) -> bool:
+        with engine.connect() as conn:
+            return addresses_shared(conn, trip_id)
+    return stored(read, False)
 
 
 @bp.post("/trips/<uuid:trip_id>/calendar-mails/addresses")

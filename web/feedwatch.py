@@ -6,29 +6,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, request
 
-from planner.feedwatch.fetches import FeedFetches
 from planner.feedwatch.mails import last_mail_states
 from planner.feedwatch.status import MemberCalendar, member_calendars
 from web.layout import add_slot
-from web.wiring import planner
+from web.wiring import feed_fetches, stored
 
 bp = Blueprint("feedwatch", __name__)
 add_slot("trip", "feedwatch/_members.html")
-
-
-def feed_fetches() -> FeedFetches | None:
-    """The fetch record of this app's database (None on in-memory storage)."""
-    engine = planner().engine
-    if engine is None:
-        return None
-    found = current_app.extensions.get("feed_fetches")
-    if found is None or found.engine is not engine:
-        found = current_app.extensions["feed_fetches"] = FeedFetches(engine)
-    return found
 
 
 def record_fetch(person_id: UUID) -> None:
@@ -43,7 +32,9 @@ def member_calendars_of(trip_id: UUID) -> list[MemberCalendar]:
     fetches = feed_fetches()
     if fetches is None:
         return []
-    engine = planner().engine
-    rows = member_calendars(engine, fetches, trip_id)
-    states = last_mail_states(engine, [r.person_id for r in rows])
-    return [replace(r, mail=states.get(r.person_id, "")) for r in rows]
+
+    def read(engine: Any) -> list[MemberCalendar]:
+        rows = member_calendars(engine, fetches, trip_id)
+        states = last_mail_states(engine, [r.person_id for r in rows])
+        return [replace(r, mail=states.get(r.person_id, "")) for r in rows]
+    return stored(read, [])

@@ -15,7 +15,7 @@ from web import access, fragments
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_slot
 from web.trips import trip
-from web.wiring import actor, commands, queries
+from web.wiring import actor, commands, database_key, queries
 
 bp = Blueprint("travel", __name__, url_prefix="/trips/<uuid:trip_id>/travel-times")
 add_slot("trip", "travel/_trip_box.html")
@@ -26,7 +26,7 @@ def travel_times() -> dict[str, Any]:
     """For the trip page's box: the travel time between each two of the trip's cities (kept
     by the read-model position the trip page read, `g.rm_position`: web/fragments.py)."""
     def rows(trip_id: object) -> Any:
-        key = ("travel-times", str(trip_id), str(queries().engine.url))
+        key = ("travel-times", str(trip_id), database_key())
         return fragments.rows_at(g.get("rm_position"), key,
                                  lambda: queries().travel_times(trip_id))
     return {"travel_times": rows}

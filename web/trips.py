@@ -15,7 +15,16 @@ from planner.organisations.copies import may_copy
 from web import access, fragments, warnings_flash
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
-from web.wiring import actor, commands, found, page_number, queries, read_once, settings
+from web.wiring import (
+    actor,
+    commands,
+    database_key,
+    found,
+    page_number,
+    queries,
+    read_once,
+    settings,
+)
 from web.words import word
 
 bp = Blueprint("trips", __name__, url_prefix="/trips")
@@ -131,7 +140,7 @@ def show(trip_id: UUID) -> Any:
     # everything the itinerary block shows besides the rows: the rights it links by (the
     # level decides may_plan and the warnings), the language and the links' root
     itinerary_key = ("trip-itinerary", str(trip_id), int(level), str(get_locale()),
-                     request.script_root, str(queries().engine.url))
+                     request.script_root, database_key())
     kept: dict[str, Any] = {}
 
     def held(position: int) -> bool:

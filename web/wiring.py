@@ -75,6 +75,32 @@ def record_history(record_id: object, zone: str | None = None) -> audit_history.
     return audit_history.record_history(planner(), str(record_id), zone=zone)
 
 
+def database_key() -> str:
+    """Names this app's database in keys of kept page parts (tests run many in one process)."""
+    engine = planner().engine
+    return str(engine.url) if engine is not None else "memory"
+
+
+def stored(read: Callable[[Any], T], default: T) -> T:
+    """`read(engine)`, a read-only query of planner/ that takes the engine (the feed watch,
+    the calendar-mail choices), or `default` on in-memory storage."""
+    engine = planner().engine
+    return default if engine is None else read(engine)
+
+
+def feed_fetches() -> Any:
+    """The record of feed fetches of this app's database (None on in-memory storage)."""
+    from planner.feedwatch.fetches import FeedFetches
+
+    engine = planner().engine
+    if engine is None:
+        return None
+    found = current_app.extensions.get("feed_fetches")
+    if found is None or found.engine is not engine:
+        found = current_app.extensions["feed_fetches"] = FeedFetches(engine)
+    return found
+
+
 def settings() -> Settings:
     return planner().settings
 

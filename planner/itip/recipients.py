@@ -69,6 +69,12 @@ def _query() -> Any:
                   account_email(p.c.id).label("account_email"))
 
 
+def addresses_shared(conn: Connection, trip_id: UUID | str) -> bool:
+    """Whether the trip's calendar mails show the other attendees' addresses."""
+    return bool(conn.execute(select(t.trips.c.attendee_addresses_shared)
+                             .where(t.trips.c.id == str(trip_id))).scalar())
+
+
 def wants_calendar_mails(conn: Connection, person_id: UUID | str) -> bool:
     """Whether the person gets calendar mails now (their choice, or the default)."""
     row = conn.execute(_query().where(t.people.c.id == str(person_id))).first()

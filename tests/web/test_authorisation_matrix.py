@@ -192,8 +192,8 @@ mail_page.show                  GET     302       404       403    403      403
 mail_page.send_again            POST    302       404       403    403      403
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                    POST    302       422       422    422      403
-answers.link_page               GET     400       400       400    400      400
-answers.link_answer             POST    400       400       400    400      400
+answers.link_page               GET     404       404       404    404      404
+answers.link_answer             POST    404       404       404    404      404
 calendar_mails.choose           POST    302       422       422    422      403
 # API tokens page (issue 12, api-core): a user's own tokens
 api_tokens.index                GET     302       200       200    200      200
@@ -466,8 +466,8 @@ mail_page.show                     GET    404   404   404   404
 mail_page.send_again               POST   404   404   404   404
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   422   422   422   422
-answers.link_page                  GET    400   400   400   400
-answers.link_answer                POST   400   400   400   400
+answers.link_page                  GET    404   404   404   404
+answers.link_answer                POST   404   404   404   404
 calendar_mails.choose              POST   422   422   422   422
 # API tokens page (issue 12, api-core): a user's own tokens
 api_tokens.index                   GET    200   200   200   200
@@ -740,8 +740,8 @@ mail_page.show                     GET    403   403   403   403   403
 mail_page.send_again               POST   403   403   403   403   403
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   403   403   403   403   403
-answers.link_page                  GET    400   400   400   400   400
-answers.link_answer                POST   400   400   400   400   400
+answers.link_page                  GET    404   404   404   404   404
+answers.link_answer                POST   404   404   404   404   404
 calendar_mails.choose              POST   403   403   403   403   403
 # API tokens page (issue 12, api-core): a user's own tokens
 api_tokens.index                   GET    200   200   200   200   200
@@ -1014,8 +1014,8 @@ mail_page.show                     GET    404   404   404   404
 mail_page.send_again               POST   404   404   404   404
 # answers to meetings, calendar mail choice (issue 13, itip)
 answers.mine                       POST   422   422   422   422
-answers.link_page                  GET    400   400   400   400
-answers.link_answer                POST   400   400   400   400
+answers.link_page                  GET    404   404   404   404
+answers.link_answer                POST   404   404   404   404
 calendar_mails.choose              POST   422   422   422   422
 # API tokens page (issue 12, api-core): a user's own tokens
 api_tokens.index                   GET    200   200   200   200

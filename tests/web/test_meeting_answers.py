@@ -106,9 +106,9 @@ def test_a_tampered_link_and_another_persons_link_are_refused_and_write_nothing(
 
     refused = visitor.post(f"/answer/{tampered}",
                            data={"answer": "accepted", "csrf_token": visitor.csrf})
-    assert refused.status_code == 400
+    assert refused.status_code == 404
     assert "not valid" in refused.get_data(as_text=True)
-    assert visitor.get(f"/answer/{tampered}").status_code == 400
+    assert visitor.get(f"/answer/{tampered}").status_code == 404
 
     # Han is signed in and follows the link that was sent to Körner.
     han = signed_in(app, "outsider")
