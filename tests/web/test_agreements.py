@@ -40,7 +40,7 @@ def party_ids(client: FlaskClient, address: str) -> list[str]:
 
 def test_an_agreement_is_drafted_at_a_meeting_signed_by_two_parties_and_followed_up(
         app: Flask, organiser: FlaskClient) -> None:
-    trip_id, munich = new_trip(app, title="Trip with a signing ceremony")
+    trip_id, munich = new_trip(app, title="Trip with a signing at the Rathaus")
     meeting_id = app.extensions["planner"].app.schedule_meeting(
         trip_id, actor="test", kind="signing ceremony", title="Signing at the Rathaus",
         venue="Neues Rathaus", city="Munich", timezone="Europe/Berlin", leg_id=munich,
@@ -80,7 +80,7 @@ def test_an_agreement_is_drafted_at_a_meeting_signed_by_two_parties_and_followed
     assert "Stadt Leipzig Wirtschaftsförderung" in page and "南京市人民政府" in page
     assert "Burkhard Jung (Oberbürgermeister)" in page and "韩立明 (副市长)" in page
     assert "signed Thu 21 Nov 2024 in München" in page and ">in force</span>" in page
-    assert "Signing at the Rathaus" in page and "Trip with a signing ceremony" in page
+    assert "Signing at the Rathaus" in page and "Trip with a signing at the Rathaus" in page
     assert "First joint trade fair" in page and "Mon 28 Apr 2025" in page
     assert "MoU on industrial cooperation" in text_of(organiser.get(f"/meetings/{meeting_id}"))
 
