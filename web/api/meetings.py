@@ -21,7 +21,7 @@ from web.api.meeting_models import (
     summary,
     times,
 )
-from web.api.operation import expected_version, operation, reply
+from web.api.operation import checked_version, operation, reply
 from web.api.trip_parts import Reason
 from web.api.values import Page, PageQuery, page_of
 from web.wiring import actor, commands, found, queries, today
@@ -36,8 +36,7 @@ def current_meeting(meeting_id: UUID | str) -> Meeting:
 
 def checked(meeting_id: UUID) -> int:
     """The If-Match version, or the version read now: a change made meanwhile is a 409."""
-    expected = expected_version(lambda: current_meeting(meeting_id))
-    return expected if expected is not None else current_meeting(meeting_id).version
+    return checked_version(lambda: current_meeting(meeting_id))
 
 
 @bp.get("/trips/<uuid:trip_id>/meetings")
