@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from flask import Response, g, url_for
@@ -23,6 +24,14 @@ def current_trip(trip_id: UUID | str) -> Trip:
 def checked(trip_id: UUID) -> int:
     """The If-Match version, or the version read now: a change made meanwhile is a 409."""
     return checked_version(lambda: current_trip(trip_id))
+
+
+def changed_trip(command: Callable[..., object], trip_id: UUID, *ids: object,
+                 **fields: object) -> Response:
+    """Run a command on the trip as the signed-in account, at the If-Match (or current)
+    version, and answer the trip as it is now."""
+    command(trip_id, *ids, actor=actor(), expected_version=checked(trip_id), **fields)
+    return reply(current_trip(trip_id))
 
 
 @bp.get("/trips")
