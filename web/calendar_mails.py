@@ -11,10 +11,9 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext
 
 from planner.domain.errors import ValidationError
-from planner.itip.recipients import addresses_shared, wants_calendar_mails
 from web import access
 from web.layout import add_slot
-from web.wiring import actor, commands, my_person, stored
+from web.wiring import actor, calendar_mail_choices, commands, my_person
 
 bp = Blueprint("calendar_mails", __name__)
 add_slot("schedule", "calendar/_calendar_mails.html")
@@ -23,10 +22,7 @@ CHOICES = {"yes": True, "no": False}
 
 @bp.app_template_global()
 def calendar_mails_wanted(person_id: Any) -> bool:
-    def read(engine: Any) -> bool:
-        with engine.connect() as conn:
-            return wants_calendar_mails(conn, person_id)
-    return stored(read, False)
+    return calendar_mail_choices().wanted(person_id)
 
 
 @bp.post("/my/calendar-mails")
@@ -47,10 +43,7 @@ def choose() -> Any:
 
 @bp.app_template_global()
 def attendee_addresses_shared(trip_id: UUID) -> bool:
-    def read(engine: Any) -> bool:
-        with engine.connect() as conn:
-            return addresses_shared(conn, trip_id)
-    return stored(read, False)
+    return calendar_mail_choices().addresses_shared(trip_id)
 
 
 @bp.post("/trips/<uuid:trip_id>/calendar-mails/addresses")

@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 from flask import Flask, current_app, request, session
 from flask_babel import Babel, get_locale
 
-from planner.settings import LANGUAGES as SETTING_LANGUAGES
+from planner.i18n import LANGUAGES as SETTING_LANGUAGES
 
 LANGUAGES: tuple[str, ...] = SETTING_LANGUAGES
 DEFAULT_LANGUAGE = "en"

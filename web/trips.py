@@ -6,19 +6,18 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext, lazy_gettext, ngettext
+from flask_babel import gettext, lazy_gettext, ngettext
 from werkzeug.exceptions import Forbidden, NotFound
 
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.organisations.access import TripAccess, may_manage, may_plan
 from planner.organisations.copies import may_copy
-from web import access, fragments, warnings_flash
+from web import access, trip_fragments, warnings_flash
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import (
     actor,
     commands,
-    database_key,
     found,
     page_number,
     queries,
@@ -135,36 +134,9 @@ def create() -> Any:
 @bp.get("/<uuid:trip_id>")
 @access.trip_reader
 def show(trip_id: UUID) -> Any:
-    level = access.trip_level(g.user, str(trip_id))
-    staff = level >= TripAccess.VIEW
-    # everything the itinerary block shows besides the rows: the rights it links by (the
-    # level decides may_plan and the warnings), the language and the links' root
-    itinerary_key = ("trip-itinerary", str(trip_id), int(level), str(get_locale()),
-                     request.script_root, database_key())
-    kept: dict[str, Any] = {}
-
-    def held(position: int) -> bool:
-        for part in ("itinerary", "warnings"):
-            kept[part] = ((*itinerary_key, position, part),
-                          fragments.lookup((*itinerary_key, position, part)))
-        return all(html is not None for _, html in kept.values())
-
-    page = found(queries().trip_page(trip_id, with_warnings=staff, held=held), "trip", trip_id)
-    g.rm_position = page.position  # the page's boxes may keep what they read by it
-    owner = queries().organisation(page.trip.owner_org_id) if staff else None
-    context: dict[str, Any] = {"trip": page.trip, "staff": staff, "owner": owner}
-    if page.itinerary is not None:  # not kept: render both blocks and keep them
-        by_meeting: dict[str, list[Any]] = {}  # each meeting's warnings, by their number on top
-        for number, warning in enumerate(page.warnings, 1):
-            for meeting_id in warning.meeting_ids:
-                by_meeting.setdefault(str(meeting_id), []).append((number, warning))
-        blocks = {**context, "itinerary": page.itinerary, "warnings": page.warnings,
-                  "by_meeting": by_meeting}
-        for part, block in (("itinerary", "itinerary"), ("warnings", "warnings_list")):
-            kept[part] = (kept[part][0], fragments.keep(
-                kept[part][0], fragments.render_block("trips/show.html", block, **blocks)))
-    return render_template("trips/show.html", itinerary_html=kept["itinerary"][1],
-                           warnings_html=kept["warnings"][1], **context)
+    context, parts = trip_fragments.trip_page(trip_id, access.trip_level(g.user, str(trip_id)))
+    return render_template("trips/show.html", itinerary_html=parts["itinerary"],
+                           warnings_html=parts["warnings"], **context)
 
 
 @bp.get("/<uuid:trip_id>/edit")

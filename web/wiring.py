@@ -22,7 +22,9 @@ from planner.audit.desk import AuditDesk
 from planner.bootstrap import Planner
 from planner.calendar.files import Calendars
 from planner.changefeed.desk import FeedDesk
+from planner.feedwatch.watch import FeedWatch
 from planner.itinerary.printing import Itineraries
+from planner.itip.choices import CalendarMailChoices
 from planner.mail.desk import MailDesk
 from planner.privacy.erase import erase_person as erase
 from planner.settings import Settings
@@ -81,24 +83,21 @@ def database_key() -> str:
     return str(engine.url) if engine is not None else "memory"
 
 
-def stored(read: Callable[[Any], T], default: T) -> T:
-    """`read(engine)`, a read-only query of planner/ that takes the engine (the feed watch,
-    the calendar-mail choices), or `default` on in-memory storage."""
-    engine = planner().engine
-    return default if engine is None else read(engine)
-
-
-def feed_fetches() -> Any:
-    """The record of feed fetches of this app's database (None on in-memory storage)."""
-    from planner.feedwatch.fetches import FeedFetches
-
+def feed_watch() -> FeedWatch | None:
+    """Feed fetches and members' calendars of this app's database (None on in-memory
+    storage)."""
     engine = planner().engine
     if engine is None:
         return None
-    found = current_app.extensions.get("feed_fetches")
+    found = current_app.extensions.get("feed_watch")
     if found is None or found.engine is not engine:
-        found = current_app.extensions["feed_fetches"] = FeedFetches(engine)
+        found = current_app.extensions["feed_watch"] = FeedWatch(engine)
     return found
+
+
+def calendar_mail_choices() -> CalendarMailChoices:
+    """A participant's and a trip owner's calendar-mail choices."""
+    return CalendarMailChoices(planner().engine)
 
 
 def settings() -> Settings:

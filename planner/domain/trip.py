@@ -1,4 +1,8 @@
-"""Trip: a delegation journey with legs, delegation members, handed-over profiles, objectives."""
+"""Trip: a delegation journey with legs, delegation members, handed-over profiles, objectives.
+
+Its details, dates, objectives and status are here; the rest is in mixins, one module each:
+legs (trip_legs), members and profiles (trip_delegation), sharing (sharing), travel times
+(travel), language (trip_language), calendar mails (trip_calendar_mails)."""
 
 from __future__ import annotations
 
@@ -9,20 +13,21 @@ from uuid import UUID
 from planner.domain import values as v
 from planner.domain import window as w
 from planner.domain.base import PlannerAggregate
-from planner.domain.errors import InvariantError, ValidationError
-from planner.domain.ids import new_id, same
+from planner.domain.errors import InvariantError
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.domain.sharing import SharedWithPartners
 from planner.domain.travel import TravelTimes
+from planner.domain.trip_calendar_mails import TripCalendarMails
+from planner.domain.trip_delegation import TripDelegation
 from planner.domain.trip_language import TripLanguage
+from planner.domain.trip_legs import TripLegs
 from planner.domain.values import reason_text
 from planner.domain.window import TripWindow
 from planner.i18n.words import N_
 
-MAX_VERSION = 1_000_000_000
 
-
-class Trip(SharedWithPartners, TravelTimes, TripLanguage, PlannerAggregate):
+class Trip(TripLegs, TripDelegation, SharedWithPartners, TravelTimes, TripLanguage,
+           TripCalendarMails, PlannerAggregate):
     """Version 2 added the owning organisation and the shares, version 3 the trip's own
     travel times (snapshots are upcast)."""
 
@@ -93,16 +98,6 @@ class Trip(SharedWithPartners, TravelTimes, TripLanguage, PlannerAggregate):
                                            "reason are accepted")
         return reason
 
-    def leg(self, leg_id: str) -> dict[str, Any]:
-        leg_id = v.record_id("leg_id", leg_id)
-        if found := next((leg for leg in self.legs if same(leg["leg_id"], leg_id)), None):
-            return found
-        raise ValidationError("leg_id", "the trip has no leg %(leg_id)s", leg_id=leg_id)
-
-    def member(self, person_id: UUID | str) -> dict[str, Any] | None:
-        person_id = v.record_id("person_id", person_id)
-        return next((m for m in self.members if same(m["person_id"], person_id)), None)
-
     def window(self) -> TripWindow:
         return TripWindow(self.id, self.status, self.starts_on, self.ends_on, self.home_timezone,
                           {leg["leg_id"]: dict(leg) for leg in self.legs},
@@ -143,150 +138,6 @@ class Trip(SharedWithPartners, TravelTimes, TripLanguage, PlannerAggregate):
         w.check_legs_inside(self.legs, first, last)
         self._emit(self.DatesChanged, actor, at, reason, starts_on=first, ends_on=last)
 
-    # -- legs -----------------------------------------------------------------------------
-    class LegAdded(PlannerAggregate.Event):
-        leg_id: str
-        city: str
-        country: str
-        timezone: str
-        arrives_on: date
-        departs_on: date
-
-        def apply(self, trip: Trip) -> None:
-            trip.legs.append(dict(leg_id=self.leg_id, city=self.city, country=self.country,
-                                  timezone=self.timezone, arrives_on=self.arrives_on,
-                                  departs_on=self.departs_on))
-            trip.legs.sort(key=lambda leg: (leg["arrives_on"], leg["departs_on"]))
-
-    class LegChanged(LegAdded):
-        def apply(self, trip: Trip) -> None:
-            trip.legs = [leg for leg in trip.legs if leg["leg_id"] != self.leg_id]
-            Trip.LegAdded.apply(self, trip)
-
-    class LegRemoved(PlannerAggregate.Event):
-        leg_id: str
-
-        def apply(self, trip: Trip) -> None:
-            trip.legs = [leg for leg in trip.legs if leg["leg_id"] != self.leg_id]
-
-    def add_leg(self, *, actor: str, city: str, country: str, timezone: str, arrives_on: date,
-                departs_on: date, at: datetime | None = None, reason: str = "") -> str:
-        reason = self._check_open(reason)
-        fields = w.leg_fields(city, country, timezone, arrives_on, departs_on,
-                              trip=(self.starts_on, self.ends_on), others=self.legs)
-        leg_id = str(new_id())
-        self._emit(self.LegAdded, actor, at, reason, leg_id=leg_id, **fields)
-        return leg_id
-
-    def change_leg(self, *, actor: str, leg_id: str, city: str, country: str, timezone: str,
-                   arrives_on: date, departs_on: date, reason: str = "",
-                   at: datetime | None = None) -> None:
-        reason = self._check_open(reason)
-        current = self.leg(leg_id)
-        leg_id = current["leg_id"]
-        fields = w.leg_fields(city, country, timezone, arrives_on, departs_on,
-                              trip=(self.starts_on, self.ends_on),
-                              others=[leg for leg in self.legs if leg["leg_id"] != leg_id],
-                              keep_zone=current["timezone"])
-        self._emit(self.LegChanged, actor, at, reason, leg_id=leg_id, **fields)
-
-    def remove_leg(self, *, actor: str, leg_id: str, reason: str,
-                   at: datetime | None = None) -> None:
-        reason = reason_text(reason, required=True, what=N_("removing a leg"))
-        self._check_open(reason)
-        leg_id = self.leg(leg_id)["leg_id"]
-        self._emit(self.LegRemoved, actor, at, reason, leg_id=leg_id)
-
-    # -- delegation members ---------------------------------------------------------------
-    class MemberAdded(PlannerAggregate.Event):
-        person_id: str
-        role: str
-        organisation: str
-
-        def apply(self, trip: Trip) -> None:
-            trip.members = [m for m in trip.members if m["person_id"] != self.person_id]
-            trip.members.append(dict(person_id=self.person_id, role=self.role,
-                                     organisation=self.organisation))
-
-    class MemberChanged(MemberAdded):
-        pass
-
-    class MemberRemoved(PlannerAggregate.Event):
-        person_id: str
-
-        def apply(self, trip: Trip) -> None:
-            trip.members = [m for m in trip.members if m["person_id"] != self.person_id]
-
-    def add_member(self, *, actor: str, person_id: UUID | str, role: str,
-                   organisation: str = "", at: datetime | None = None,
-                   reason: str = "") -> bool:
-        """Add a person to the delegation; returns False if they are already in it."""
-        reason = self._check_open(reason)
-        person_id = v.record_id("person_id", person_id)
-        if self.member(person_id):
-            return False
-        self._emit(self.MemberAdded, actor, at, reason, person_id=person_id,
-                   role=v.choice("role", role, v.MemberRole),
-                   organisation=v.text("organisation", organisation, required=False))
-        return True
-
-    def change_member(self, *, actor: str, person_id: UUID | str, role: str,
-                      organisation: str = "", reason: str = "",
-                      at: datetime | None = None) -> None:
-        reason = self._check_open(reason)
-        person_id = self._member_id(person_id)
-        self._emit(self.MemberChanged, actor, at, reason, person_id=person_id,
-                   role=v.choice("role", role, v.MemberRole),
-                   organisation=v.text("organisation", organisation, required=False))
-
-    def remove_member(self, *, actor: str, person_id: UUID | str, reason: str = "",
-                      at: datetime | None = None) -> None:
-        reason = self._check_open(reason)
-        self._emit(self.MemberRemoved, actor, at, reason, person_id=self._member_id(person_id))
-
-    def _member_id(self, person_id: UUID | str) -> str:
-        """The member's id as stored (an odd one from an older release included)."""
-        member = self.member(person_id)
-        if member is None:
-            raise ValidationError("person_id", "person %(person_id)s is not in the delegation",
-                                  person_id=person_id)
-        return str(member["person_id"])
-
-    # -- company profiles handed over -----------------------------------------------------
-    class ProfileAttached(PlannerAggregate.Event):
-        profile_id: str
-        profile_version: int
-
-        def apply(self, trip: Trip) -> None:
-            trip.profiles = [p for p in trip.profiles if p["profile_id"] != self.profile_id]
-            trip.profiles.append(dict(profile_id=self.profile_id,
-                                      profile_version=self.profile_version))
-
-    class ProfileDetached(PlannerAggregate.Event):
-        profile_id: str
-
-        def apply(self, trip: Trip) -> None:
-            trip.profiles = [p for p in trip.profiles if p["profile_id"] != self.profile_id]
-
-    def attach_profile(self, *, actor: str, profile_id: UUID | str, profile_version: int,
-                       at: datetime | None = None, reason: str = "") -> None:
-        """Record that a profile is handed over on this trip, as it stands at that version."""
-        reason = self._check_open(reason)
-        self._emit(self.ProfileAttached, actor, at, reason,
-                   profile_id=v.record_id("profile_id", profile_id),
-                   profile_version=v.whole_number("profile_version", profile_version, low=1,
-                                                  high=MAX_VERSION))
-
-    def detach_profile(self, *, actor: str, profile_id: UUID | str, reason: str = "",
-                       at: datetime | None = None) -> None:
-        reason = self._check_open(reason)
-        wanted = v.record_id("profile_id", profile_id)
-        stored = next((p["profile_id"] for p in self.profiles if same(p["profile_id"], wanted)),
-                      "")
-        if not stored:
-            raise ValidationError("profile_id", "profile %(wanted)s is not attached", wanted=wanted)
-        self._emit(self.ProfileDetached, actor, at, reason, profile_id=stored)
-
     # -- objectives -----------------------------------------------------------------------
     class ObjectivesChanged(PlannerAggregate.Event):
         objectives: list[str]
@@ -299,22 +150,6 @@ class Trip(SharedWithPartners, TravelTimes, TripLanguage, PlannerAggregate):
         reason = self._check_open(reason)
         items = v.text_list("objectives", objectives, max_items=50, max_len=500)
         self._emit(self.ObjectivesChanged, actor, at, reason, objectives=items)
-
-    # -- calendar mails ---------------------------------------------------------------------
-    class AttendeeAddressesShared(PlannerAggregate.Event):
-        """Whether calendar mails of the trip's meetings show the other attendees' e-mail
-        addresses (planner.itip); before any choice they do not."""
-
-        shared: bool
-
-        def apply(self, trip: Trip) -> None:
-            trip.__dict__["attendee_addresses_shared"] = self.shared
-
-    def share_attendee_addresses(self, *, actor: str, shared: bool,
-                                 at: datetime | None = None) -> None:
-        if not isinstance(shared, bool):
-            raise InvariantError("shared", "must be yes or no")
-        self._emit(self.AttendeeAddressesShared, actor, at, shared=shared)
 
     # -- status ---------------------------------------------------------------------------
     class StatusChanged(PlannerAggregate.Event):

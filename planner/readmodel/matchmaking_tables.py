@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, String, Table, Text
 
-from planner.readmodel.tables import ID, _changed, _id, _text, metadata
+from planner.readmodel.table_columns import ID, _changed, _id, _text, metadata
 
 
 def _pair() -> list[Column[str]]:

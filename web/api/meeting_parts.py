@@ -10,7 +10,7 @@ from flask import Response
 from web import access
 from web.api.blueprint import bp
 from web.api.meeting_models import AttendeesNew, FollowUpDone, FollowUpNew, Meeting, OutcomeInput
-from web.api.meetings import checked, current_meeting
+from web.api.meetings import changed_meeting, current_meeting
 from web.api.operation import operation, reply
 from web.api.trip_parts import ReasonQuery
 from web.wiring import actor, commands
@@ -34,9 +34,8 @@ def add_meeting_attendees(meeting_id: UUID, body: AttendeesNew) -> Response:
 def remove_meeting_attendee(meeting_id: UUID, person_id: UUID,
                             query: ReasonQuery) -> Response:
     """Take a person off the meeting."""
-    commands().remove_attendee(meeting_id, actor=actor(), person_id=person_id,
-                               reason=query.reason, expected_version=checked(meeting_id))
-    return reply(current_meeting(meeting_id))
+    return changed_meeting(commands().remove_attendee, meeting_id, person_id=person_id,
+                           reason=query.reason)
 
 
 @bp.put("/meetings/<uuid:meeting_id>/outcome")
@@ -44,9 +43,7 @@ def remove_meeting_attendee(meeting_id: UUID, person_id: UUID,
 @operation(reply=Meeting, body=OutcomeInput, tags=TAGS, conditional=True)
 def record_meeting_outcome(meeting_id: UUID, body: OutcomeInput) -> Response:
     """Record what came of the meeting (not before it starts)."""
-    commands().record_outcome(meeting_id, actor=actor(), expected_version=checked(meeting_id),
-                              **body.model_dump())
-    return reply(current_meeting(meeting_id))
+    return changed_meeting(commands().record_outcome, meeting_id, **body.model_dump())
 
 
 @bp.post("/meetings/<uuid:meeting_id>/followups")

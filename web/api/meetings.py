@@ -4,6 +4,7 @@ change). Attendees, outcome and follow-ups: web.api.meeting_parts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from flask import Response, url_for
@@ -21,7 +22,7 @@ from web.api.meeting_models import (
     summary,
     times,
 )
-from web.api.operation import expected_version, operation, reply
+from web.api.operation import checked_version, operation, reply
 from web.api.trip_parts import Reason
 from web.api.values import Page, PageQuery, page_of
 from web.wiring import actor, commands, found, queries, today
@@ -36,8 +37,15 @@ def current_meeting(meeting_id: UUID | str) -> Meeting:
 
 def checked(meeting_id: UUID) -> int:
     """The If-Match version, or the version read now: a change made meanwhile is a 409."""
-    expected = expected_version(lambda: current_meeting(meeting_id))
-    return expected if expected is not None else current_meeting(meeting_id).version
+    return checked_version(lambda: current_meeting(meeting_id))
+
+
+def changed_meeting(command: Callable[..., object], meeting_id: UUID, *ids: object,
+                    **fields: object) -> Response:
+    """Run a command on the meeting as the signed-in account, at the If-Match (or current)
+    version, and answer the meeting as it is now."""
+    command(meeting_id, *ids, actor=actor(), expected_version=checked(meeting_id), **fields)
+    return reply(current_meeting(meeting_id))
 
 
 @bp.get("/trips/<uuid:trip_id>/meetings")
@@ -89,9 +97,7 @@ def change_meeting(meeting_id: UUID, body: MeetingDetailsChange) -> Response:
 @operation(reply=Meeting, body=Move, tags=TAGS, conditional=True)
 def move_meeting(meeting_id: UUID, body: Move) -> Response:
     """Move the meeting to another time (the old one stays in its history)."""
-    commands().move_meeting(meeting_id, actor=actor(), expected_version=checked(meeting_id),
-                            **times(body))
-    return reply(current_meeting(meeting_id))
+    return changed_meeting(commands().move_meeting, meeting_id, **times(body))
 
 
 @bp.put("/meetings/<uuid:meeting_id>/place")
@@ -99,9 +105,7 @@ def move_meeting(meeting_id: UUID, body: Move) -> Response:
 @operation(reply=Meeting, body=Relocation, tags=TAGS, conditional=True)
 def relocate_meeting(meeting_id: UUID, body: Relocation) -> Response:
     """Move the meeting to another venue, city or zone."""
-    commands().relocate_meeting(meeting_id, actor=actor(),
-                                expected_version=checked(meeting_id), **body.model_dump())
-    return reply(current_meeting(meeting_id))
+    return changed_meeting(commands().relocate_meeting, meeting_id, **body.model_dump())
 
 
 @bp.post("/meetings/<uuid:meeting_id>/confirm")
@@ -109,8 +113,7 @@ def relocate_meeting(meeting_id: UUID, body: Relocation) -> Response:
 @operation(reply=Meeting, tags=TAGS, conditional=True)
 def confirm_meeting(meeting_id: UUID) -> Response:
     """Mark a proposed meeting as confirmed."""
-    commands().confirm_meeting(meeting_id, actor=actor(), expected_version=checked(meeting_id))
-    return reply(current_meeting(meeting_id))
+    return changed_meeting(commands().confirm_meeting, meeting_id)
 
 
 @bp.post("/meetings/<uuid:meeting_id>/cancel")
@@ -118,9 +121,7 @@ def confirm_meeting(meeting_id: UUID) -> Response:
 @operation(reply=Meeting, body=Reason, tags=TAGS, conditional=True)
 def cancel_meeting(meeting_id: UUID, body: Reason) -> Response:
     """Cancel the meeting (a reason is required)."""
-    commands().cancel_meeting(meeting_id, actor=actor(), reason=body.reason,
-                              expected_version=checked(meeting_id))
-    return reply(current_meeting(meeting_id))
+    return changed_meeting(commands().cancel_meeting, meeting_id, reason=body.reason)
 
 
 @bp.post("/meetings/<uuid:meeting_id>/reinstate")
@@ -128,6 +129,4 @@ def cancel_meeting(meeting_id: UUID, body: Reason) -> Response:
 @operation(reply=Meeting, body=Reason, tags=TAGS, conditional=True)
 def reinstate_meeting(meeting_id: UUID, body: Reason) -> Response:
     """Reinstate a cancelled meeting (a reason is required)."""
-    commands().reinstate_meeting(meeting_id, actor=actor(), reason=body.reason,
-                                 expected_version=checked(meeting_id))
-    return reply(current_meeting(meeting_id))
+    return changed_meeting(commands().reinstate_meeting, meeting_id, reason=body.reason)

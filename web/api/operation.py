@@ -157,3 +157,9 @@ def expected_version(current: Callable[[], BaseModel]) -> int | None:
                        f'"{version}"); it changed since you read it.', slug="precondition",
                   errors=[("If-Match", f'does not match the current ETag "{version}"')],
                   headers={"ETag": f'"{version}"'}, current=now.model_dump(mode="json"))
+
+
+def checked_version(current: Callable[[], BaseModel]) -> int:
+    """The If-Match version, or the version read now: a change made meanwhile is a 409."""
+    expected = expected_version(current)
+    return expected if expected is not None else int(getattr(current(), "version"))  # noqa: B009

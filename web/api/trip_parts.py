@@ -20,7 +20,7 @@ from web.api.blueprint import bp
 from web.api.operation import Input, operation, reply
 from web.api.problems import Problem
 from web.api.trip_models import Leg, Trip
-from web.api.trips import checked, current_trip
+from web.api.trips import changed_trip, checked, current_trip
 from web.wiring import actor, commands
 
 TAGS = ["trip parts"]
@@ -87,9 +87,7 @@ class ReasonQuery(Input):
 @operation(reply=Trip, body=DatesChange, tags=TAGS, conditional=True)
 def change_trip_dates(trip_id: UUID, body: DatesChange) -> Response:
     """Change the trip's first and last day (meetings must stay inside)."""
-    commands().change_trip_dates(trip_id, actor=actor(), expected_version=checked(trip_id),
-                                 **body.model_dump())
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().change_trip_dates, trip_id, **body.model_dump())
 
 
 @bp.put("/trips/<uuid:trip_id>/status")
@@ -97,9 +95,7 @@ def change_trip_dates(trip_id: UUID, body: DatesChange) -> Response:
 @operation(reply=Trip, body=StatusChange, tags=TAGS, conditional=True)
 def change_trip_status(trip_id: UUID, body: StatusChange) -> Response:
     """Move the trip along draft → planned → confirmed → completed."""
-    commands().change_trip_status(trip_id, actor=actor(), expected_version=checked(trip_id),
-                                  **body.model_dump())
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().change_trip_status, trip_id, **body.model_dump())
 
 
 @bp.post("/trips/<uuid:trip_id>/cancel")
@@ -107,9 +103,7 @@ def change_trip_status(trip_id: UUID, body: StatusChange) -> Response:
 @operation(reply=Trip, body=Reason, tags=TAGS, conditional=True)
 def cancel_trip(trip_id: UUID, body: Reason) -> Response:
     """Cancel the trip (a reason is required); only reinstating changes it afterwards."""
-    commands().cancel_trip(trip_id, actor=actor(), reason=body.reason,
-                           expected_version=checked(trip_id))
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().cancel_trip, trip_id, reason=body.reason)
 
 
 @bp.post("/trips/<uuid:trip_id>/reinstate")
@@ -117,9 +111,7 @@ def cancel_trip(trip_id: UUID, body: Reason) -> Response:
 @operation(reply=Trip, body=Reason, tags=TAGS, conditional=True)
 def reinstate_trip(trip_id: UUID, body: Reason) -> Response:
     """Reinstate a cancelled trip (a reason is required)."""
-    commands().reinstate_trip(trip_id, actor=actor(), reason=body.reason,
-                              expected_version=checked(trip_id))
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().reinstate_trip, trip_id, reason=body.reason)
 
 
 @bp.put("/trips/<uuid:trip_id>/objectives")
@@ -127,9 +119,7 @@ def reinstate_trip(trip_id: UUID, body: Reason) -> Response:
 @operation(reply=Trip, body=Objectives, tags=TAGS, conditional=True)
 def set_trip_objectives(trip_id: UUID, body: Objectives) -> Response:
     """Replace the trip's list of objectives."""
-    commands().set_objectives(trip_id, actor=actor(), expected_version=checked(trip_id),
-                              **body.model_dump())
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().set_objectives, trip_id, **body.model_dump())
 
 
 @bp.post("/trips/<uuid:trip_id>/legs")
@@ -164,9 +154,7 @@ def read_trip_leg(trip_id: UUID, leg_id: str) -> Response:
 def change_trip_leg(trip_id: UUID, leg_id: str, body: LegInput) -> Response:
     """Change a leg's city, zone or dates (its meetings must still fit)."""
     _leg(trip_id, leg_id)
-    commands().change_leg(trip_id, leg_id, actor=actor(), expected_version=checked(trip_id),
-                          **body.model_dump())
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().change_leg, trip_id, leg_id, **body.model_dump())
 
 
 @bp.delete("/trips/<uuid:trip_id>/legs/<leg_id>")
@@ -175,9 +163,7 @@ def change_trip_leg(trip_id: UUID, leg_id: str, body: LegInput) -> Response:
 def remove_trip_leg(trip_id: UUID, leg_id: str, query: ReasonQuery) -> Response:
     """Remove a leg (`reason` in the query string)."""
     _leg(trip_id, leg_id)
-    commands().remove_leg(trip_id, leg_id, actor=actor(), reason=query.reason,
-                          expected_version=checked(trip_id))
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().remove_leg, trip_id, leg_id, reason=query.reason)
 
 
 @bp.post("/trips/<uuid:trip_id>/members")
@@ -203,9 +189,7 @@ def add_trip_member(trip_id: UUID, body: MemberInput) -> Response:
 @operation(reply=Trip, body=MemberChange, tags=TAGS, conditional=True)
 def change_trip_member(trip_id: UUID, person_id: UUID, body: MemberChange) -> Response:
     """Change a member's role or organisation."""
-    commands().change_member(trip_id, person_id, actor=actor(),
-                             expected_version=checked(trip_id), **body.model_dump())
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().change_member, trip_id, person_id, **body.model_dump())
 
 
 @bp.delete("/trips/<uuid:trip_id>/members/<uuid:person_id>")
@@ -213,9 +197,7 @@ def change_trip_member(trip_id: UUID, person_id: UUID, body: MemberChange) -> Re
 @operation(reply=Trip, query=ReasonQuery, tags=TAGS, conditional=True)
 def remove_trip_member(trip_id: UUID, person_id: UUID, query: ReasonQuery) -> Response:
     """Take a person off the delegation."""
-    commands().remove_member(trip_id, person_id, actor=actor(), reason=query.reason,
-                             expected_version=checked(trip_id))
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().remove_member, trip_id, person_id, reason=query.reason)
 
 
 @bp.post("/trips/<uuid:trip_id>/profiles")
@@ -233,6 +215,4 @@ def attach_trip_profiles(trip_id: UUID, body: ProfilesInput) -> Response:
 @operation(reply=Trip, query=ReasonQuery, tags=TAGS, conditional=True)
 def detach_trip_profile(trip_id: UUID, profile_id: UUID, query: ReasonQuery) -> Response:
     """Take a handed-over profile off the trip."""
-    commands().detach_profile(trip_id, profile_id, actor=actor(), reason=query.reason,
-                              expected_version=checked(trip_id))
-    return reply(current_trip(trip_id))
+    return changed_trip(commands().detach_profile, trip_id, profile_id, reason=query.reason)

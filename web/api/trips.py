@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from flask import Response, g, url_for
@@ -9,7 +10,7 @@ from flask import Response, g, url_for
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from web import access
 from web.api.blueprint import bp
-from web.api.operation import expected_version, operation, reply
+from web.api.operation import checked_version, operation, reply
 from web.api.trip_models import Trip, TripDetailsChange, TripNew, TripSummary, summary, trip_of
 from web.api.values import Page, PageQuery, page_of
 from web.trips import creator
@@ -22,8 +23,15 @@ def current_trip(trip_id: UUID | str) -> Trip:
 
 def checked(trip_id: UUID) -> int:
     """The If-Match version, or the version read now: a change made meanwhile is a 409."""
-    expected = expected_version(lambda: current_trip(trip_id))
-    return expected if expected is not None else current_trip(trip_id).version
+    return checked_version(lambda: current_trip(trip_id))
+
+
+def changed_trip(command: Callable[..., object], trip_id: UUID, *ids: object,
+                 **fields: object) -> Response:
+    """Run a command on the trip as the signed-in account, at the If-Match (or current)
+    version, and answer the trip as it is now."""
+    command(trip_id, *ids, actor=actor(), expected_version=checked(trip_id), **fields)
+    return reply(current_trip(trip_id))
 
 
 @bp.get("/trips")

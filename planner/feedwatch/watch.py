@@ -1,0 +1,31 @@
+"""The feed watch as the web uses it: record a feed fetch, and read a trip's members'
+calendars with the state of their last calendar mail. A query object over the fetches
+(planner.feedwatch.fetches), so the web layer is never handed the engine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy.engine import Engine
+
+from planner.feedwatch.fetches import FeedFetches
+from planner.feedwatch.mails import last_mail_states
+from planner.feedwatch.status import MemberCalendar, member_calendars
+
+
+class FeedWatch:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.fetches = FeedFetches(engine)
+
+    def record(self, person_id: UUID | str, user_agent: str | None, at: datetime) -> None:
+        """This person's feed was served now, to a client with this User-Agent."""
+        self.fetches.record(person_id, user_agent, at)
+
+    def member_calendars(self, trip_id: UUID | str) -> list[MemberCalendar]:
+        """The trip's delegation members with their feed's state and last calendar mail."""
+        rows = member_calendars(self.engine, self.fetches, trip_id)
+        states = last_mail_states(self.engine, [r.person_id for r in rows])
+        return [replace(r, mail=states.get(r.person_id, "")) for r in rows]
