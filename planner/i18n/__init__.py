@@ -84,9 +84,9 @@ class Translator:
         day = format_skeleton("yMMMEd" if year else "MMMEd", value, locale=self.locale)
         return pattern.replace("{1}", day).replace("{0}", self.clock(value))
 
-    def day_month(self, value: date) -> str:
-        """"12. Mai" / "5月12日" / "12 May"."""
-        return format_skeleton("MMMd", value, locale=self.locale)
+    def day_month(self, value: date, *, year: bool = False) -> str:
+        """"12. Mai" / "5月12日" / "12 May"; with the year "12. Mai 2027" / "2027年5月12日"."""
+        return format_skeleton("yMMMd" if year else "MMMd", value, locale=self.locale)
 
     def listing(self, items: list[str]) -> str:
         """"Anna, Bo und Cai" / "Anna、Bo和Cai" / "Anna, Bo and Cai"."""

@@ -26,8 +26,8 @@ from zoneinfo import ZoneInfo
 from planner.i18n import Translator
 from planner.i18n.words import N_
 
-KIND_NAMES = {"double-booked": N_("double booking"), "overlap": N_("overlap"),
-              "outside-trip": N_("outside the trip"), "outside-leg": N_("outside the leg"),
+KIND_NAMES = {"double-booked": N_("double booked"), "overlap": N_("overlap"),
+              "outside-trip": N_("outside trip"), "outside-leg": N_("outside leg"),
               "travel-time": N_("travel time"),
               "outside-working-hours": N_("outside working hours")}
 
@@ -124,7 +124,7 @@ def _when(m: dict[str, str], tr: Translator) -> str:
 
 
 def _date(text: str, tr: Translator) -> str:
-    return tr.short_day(date.fromisoformat(text))
+    return tr.day_month(date.fromisoformat(text), year=True)
 
 
 def _day(text: str, tr: Translator) -> str:
