@@ -20,10 +20,11 @@ The parameters, by kind (see planner.readmodel.conflicts, which writes them):
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.i18n import Translator
+from planner.i18n import Translator, translator
 from planner.i18n.words import N_
 
 KIND_NAMES = {"double-booked": N_("double booked"), "overlap": N_("overlap"),
@@ -115,12 +116,19 @@ def _meeting(m: dict[str, str], tr: Translator, *, inline: bool = False) -> str:
 
 
 def _when(m: dict[str, str], tr: Translator) -> str:
-    zone = ZoneInfo(m["zone"])
-    start = datetime.fromisoformat(m["start"]).astimezone(zone)
-    end = datetime.fromisoformat(m["end"]).astimezone(zone)
+    return _when_in(tr.language, m["start"], m["end"], m["zone"], m["city"])
+
+
+@lru_cache(maxsize=4096)
+def _when_in(language: str, start_at: str, end_at: str, zone_name: str, city: str) -> str:
+    """A meeting's times on the venue's clock (kept: a meeting is named by several warnings
+    and Babel's formats are the dearest part of a sentence)."""
+    tr, zone = translator(language), ZoneInfo(zone_name)
+    start = datetime.fromisoformat(start_at).astimezone(zone)
+    end = datetime.fromisoformat(end_at).astimezone(zone)
     until = tr.clock(end) if end.date() == start.date() else tr.weekday_moment(end, year=False)
     return tr("%(start)s–%(end)s %(city)s time", start=tr.weekday_moment(start), end=until,
-              city=m["city"])
+              city=city)
 
 
 def _date(text: str, tr: Translator) -> str:
