@@ -24,6 +24,7 @@ from flask_babel import get_locale
 
 from planner.domain import values as v
 from planner.domain.zones import canonical_zones
+from planner.readmodel.rows import Warning
 
 _ENGLISH = {"day": "EEE d MMM y", "short_day": "d MMM"}
 """English keeps the house style ('Tue 25 Jun 2019'); other languages take the CLDR pattern
@@ -146,6 +147,16 @@ def duration(minutes: int | float | None) -> str:
     return str(format_unit(minutes, "duration-minute", length="short", locale=_locale()))
 
 
+def warning_text(warning: Warning) -> str:
+    """A warning's sentence in the page's language."""
+    return warning.text(_locale().language)
+
+
+def warning_kind(warning: Warning) -> str:
+    """A warning's kind as the page's language calls it."""
+    return warning.kind_name(_locale().language)
+
+
 def page_url(page: int) -> str:
     """The current list with the same filters, on another page."""
     args = request.args.to_dict()
@@ -157,7 +168,8 @@ def register(app: Flask) -> None:
     app.jinja_env.filters.update(day=day, short_day=short_day, clock=clock, moment=moment,
                                  date_range=date_range, zone_name=zone_name, hours=hours,
                                  other_day=other_day, zone_label=zone_label, number=number,
-                                 duration=duration)
+                                 duration=duration, warning_text=warning_text,
+                                 warning_kind=warning_kind)
     app.jinja_env.globals.update(
         page_url=page_url, zones=_zones, trip_statuses=[s.value for s in v.TripStatus],
         directions=[d.value for d in v.Direction], member_roles=[r.value for r in v.MemberRole],

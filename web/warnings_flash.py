@@ -7,7 +7,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from flask import flash, url_for
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from markupsafe import Markup
 
 from planner.readmodel.rows import Warning
@@ -31,6 +31,7 @@ def flash_new(trip_id: UUID | str, earlier: Before) -> None:
 
 
 def _message(trip_id: UUID | str, warning: Warning) -> Markup:
+    language = str(get_locale() or "en")
     links = []
     for meeting_id in warning.meeting_ids:
         row = queries().meeting(meeting_id)
@@ -41,8 +42,8 @@ def _message(trip_id: UUID | str, warning: Warning) -> Markup:
     fix = (Markup(" ") + gettext("To fix it:") + Markup(" ")
            + Markup(" ").join(_joined(links))) if links else ""
     return Markup("<strong>{}</strong> {}{}").format(
-        gettext("Warning (%(kind)s):", kind=warning.kind.replace("-", " ")),
-        warning.message, fix)
+        gettext("Warning (%(kind)s):", kind=warning.kind_name(language)),
+        warning.text(language), fix)
 
 
 def _joined(links: list[Markup]) -> list[Markup]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
+from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
@@ -75,6 +76,21 @@ class Translator:
         pattern = str(self.locale.datetime_formats["medium"])
         return pattern.replace("{1}", format_date(value, format="long", locale=self.locale)) \
             .replace("{0}", self.clock(value))
+
+    def weekday_moment(self, value: datetime, *, year: bool = True) -> str:
+        """Weekday, date and wall-clock time ("Mi., 12. Mai 2027, 19:00" / "2027年5月12日周三
+        19:00" / "Wed, 12 May 2027, 19:00"); without the year: "Mi., 12. Mai, 19:00"."""
+        pattern = str(self.locale.datetime_formats["medium"])
+        day = format_skeleton("yMMMEd" if year else "MMMEd", value, locale=self.locale)
+        return pattern.replace("{1}", day).replace("{0}", self.clock(value))
+
+    def day_month(self, value: date, *, year: bool = False) -> str:
+        """"12. Mai" / "5月12日" / "12 May"; with the year "12. Mai 2027" / "2027年5月12日"."""
+        return format_skeleton("yMMMd" if year else "MMMd", value, locale=self.locale)
+
+    def listing(self, items: list[str]) -> str:
+        """"Anna, Bo und Cai" / "Anna、Bo和Cai" / "Anna, Bo and Cai"."""
+        return format_list(items, locale=self.locale)
 
     def zone(self, zone: tzinfo | str) -> str:
         """A zone by its generic name, never an ambiguous abbreviation such as "CST":

@@ -21,11 +21,13 @@ and `Finding.under(rules)` decides when the warnings are read.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from itertools import islice
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -33,6 +35,7 @@ from planner.domain.values import MeetingKind
 from planner.readmodel.keys import fold
 from planner.readmodel.queries_base import WarningRules
 from planner.readmodel.rows import LegRow, Warning
+from planner.readmodel.warning_text import meeting_params
 
 KINDS = ("double-booked", "overlap", "outside-trip", "outside-leg", "travel-time",
          "outside-working-hours")
@@ -73,33 +76,36 @@ class Slot:
         """A person's meetings in this order: by time, then by id (so the order is total)."""
         return (self.starts_at, self.ends_at, str(self.meeting_id))
 
-    def when(self) -> str:
-        start, end = self.local_start, self.local_end
-        until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %d %b %H:%M}"
-        return f"{start:%a %d %b %Y %H:%M}–{until} {self.city} time"
+    def params(self, trip: str = "") -> dict[str, str]:
+        """The meeting as a warning names it (`trip`: the other trip's title, if it is on
+        another trip)."""
+        return meeting_params(self.title, self.city, self.timezone, self.starts_at,
+                              self.ends_at, trip)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A warning under any settings. Travel time: `travel` holds the minutes between the two
-    meetings and their cities, and `message` stops where the settings' figure comes in."""
+    """A warning under any settings, with the parameters of its sentence (see
+    planner.readmodel.warning_text). Travel time: `travel` holds the minutes between the two
+    meetings and their cities; the minutes the settings need are added when read."""
 
     kind: str
-    message: str
+    params: dict[str, Any]
     meeting_ids: tuple[UUID, ...]
     person_ids: tuple[UUID, ...] = ()
     travel: tuple[int, str, str] | None = None
 
     def under(self, rules: WarningRules) -> Warning | None:
         """The warning these settings give, or None when they find nothing wrong."""
-        message = self.message
+        params = self.params
         if self.travel is not None:
             gap, city_a, city_b = self.travel
             needed = rules.travel_minutes_between(city_a, city_b)
             if gap >= needed:
                 return None
-            message += f"at least {needed} minutes are needed."
-        return Warning(self.kind, message, self.meeting_ids, self.person_ids)
+            params = {**params, "needed": needed}
+        return Warning(self.kind, json.dumps(params, ensure_ascii=False), self.meeting_ids,
+                       self.person_ids)
 
 
 def micros(clock: time) -> int:
@@ -107,50 +113,50 @@ def micros(clock: time) -> int:
     return ((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1_000_000 + clock.microsecond
 
 
-def _named(slot: Slot) -> str:
-    return f"‘{slot.title}’"
-
-
 def placement(slot: Slot, starts_on: date, ends_on: date, legs: list[LegRow]) -> list[Finding]:
     first, last = slot.local_start.date(), slot.local_end.date()
     found = []
     if first < starts_on or last > ends_on:
-        found.append(Finding("outside-trip", f"{_named(slot)} ({slot.when()}) falls outside the "
-                             f"trip ({starts_on:%d %b %Y} to {ends_on:%d %b %Y}).",
-                             (slot.meeting_id,)))
+        found.append(Finding("outside-trip", {
+            "meeting": slot.params(), "trip_from": starts_on.isoformat(),
+            "trip_until": ends_on.isoformat()}, (slot.meeting_id,)))
     problem = _leg_problem(slot, first, last, legs)
     if problem:
-        found.append(Finding("outside-leg", f"{_named(slot)} ({slot.when()}) {problem}.",
+        found.append(Finding("outside-leg", {"meeting": slot.params(), **problem},
                              (slot.meeting_id,)))
     return found
 
 
-def _leg_problem(slot: Slot, first: date, last: date, legs: list[LegRow]) -> str:
+def _leg_problem(slot: Slot, first: date, last: date, legs: list[LegRow]) -> dict[str, Any]:
+    """What is wrong with the meeting's leg, as warning_text's `problem` and its parameters
+    (empty when nothing is)."""
     city = fold(slot.city)
     if slot.leg_id:
         leg = next((leg for leg in legs if leg.leg_id == slot.leg_id), None)
         if leg is None:
-            return "belongs to a leg that was removed from the trip"
+            return {"problem": "removed"}
         if fold(leg.city) != city:
-            return f"is in {slot.city}, but its leg is in {leg.city}"
+            return {"problem": "city", "leg_city": leg.city}
         if first < leg.arrives_on or last > leg.departs_on:
-            return (f"falls outside its leg in {leg.city} ({leg.arrives_on:%d %b} to "
-                    f"{leg.departs_on:%d %b})")
-        return ""
+            return {"problem": "dates", "leg_city": leg.city,
+                    "leg_from": leg.arrives_on.isoformat(),
+                    "leg_until": leg.departs_on.isoformat()}
+        return {}
     that_day = [leg for leg in legs if leg.arrives_on <= first <= leg.departs_on]
     if that_day and not any(fold(leg.city) == city for leg in that_day):
-        where = " and ".join(leg.city for leg in that_day)
-        return f"is in {slot.city}, but on {first:%d %b} the delegation is in {where}"
-    return ""
+        return {"problem": "elsewhere", "day": first.isoformat(),
+                "cities": [leg.city for leg in that_day]}
+    return {}
 
 
 def outside_hours(slot: Slot, rules: WarningRules) -> Warning:
     """The warning for a meeting that starts before or ends after the working day (the rows
     that are, are found in SQL: see queries_warnings)."""
     day_start, day_end = rules.working_day_start, rules.working_day_end
-    return Warning("outside-working-hours",
-                   f"{_named(slot)} ({slot.when()}) is outside working hours "
-                   f"({day_start:%H:%M}–{day_end:%H:%M} local time).", (slot.meeting_id,))
+    params = {"meeting": slot.params(), "day_start": f"{day_start:%H:%M}",
+              "day_end": f"{day_end:%H:%M}"}
+    return Warning("outside-working-hours", json.dumps(params, ensure_ascii=False),
+                   (slot.meeting_id,))
 
 
 def by_name(people: dict[UUID, str]) -> Callable[[UUID], tuple[str, str]]:
@@ -213,25 +219,13 @@ def _gap(a: Slot, b: Slot) -> int:
     return int((b.starts_at - a.ends_at).total_seconds() // 60)
 
 
-def _who(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _describe(kind: str, a: Slot, b: Slot, persons: list[UUID], names: list[str]) -> Finding:
-    who, one = _who(names), len(names) == 1
-    other = "" if a.trip_id == b.trip_id else f" on the trip ‘{b.trip_title}’"
-    if kind == "overlap":
-        message = (f"{who} {'attends' if one else 'attend'} {_named(a)} ({a.when()}) and "
-                   f"{_named(b)}{other} ({b.when()}), which overlap.")
-    elif kind == "double-booked":
-        message = (f"{who} would be in {a.city} for {_named(a)} ({a.when()}) and in {b.city} "
-                   f"for {_named(b)}{other} ({b.when()}) at the same time.")
-    else:
-        message = (f"{who} {'has' if one else 'have'} {_gap(a, b)} minutes to get from "
-                   f"{a.city} ({_named(a)}, {a.when()}) to {b.city} ({_named(b)}, {b.when()}); ")
-        return Finding(kind, message, (a.meeting_id, b.meeting_id), tuple(persons),
-                       travel=(_gap(a, b), a.city, b.city))
-    return Finding(kind, message, (a.meeting_id, b.meeting_id), tuple(persons))
+    params: dict[str, Any] = {"names": names, "a": a.params(), "b": b.params(
+        "" if a.trip_id == b.trip_id else b.trip_title)}
+    if kind == "travel-time":
+        return Finding(kind, {**params, "minutes": _gap(a, b)}, (a.meeting_id, b.meeting_id),
+                       tuple(persons), travel=(_gap(a, b), a.city, b.city))
+    return Finding(kind, params, (a.meeting_id, b.meeting_id), tuple(persons))
 
 
 @dataclass(frozen=True)
@@ -263,6 +257,7 @@ def findings(plan: Plan) -> list[tuple[datetime, Finding]]:
 
 
 def in_order(found: Iterable[tuple[datetime, Warning]]) -> tuple[Warning, ...]:
-    """Warnings in time order (then by kind and message), given in the order found."""
+    """Warnings in time order (then by kind and parameters: for a clash, the people's names
+    first), given in the order found."""
     return tuple(w for _, w in sorted(found, key=lambda pair: (
-        pair[0], KINDS.index(pair[1].kind), pair[1].message)))
+        pair[0], KINDS.index(pair[1].kind), pair[1].params)))

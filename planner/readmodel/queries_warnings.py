@@ -48,8 +48,8 @@ def stored_warnings(conn: Connection, trip_ids: Sequence[str],
                     rules: WarningRules) -> dict[str, tuple[Warning, ...]]:
     """Each trip's warnings under these rules (and the trip's own travel times), in time
     order: the findings kept for it, and its meetings (not cancelled, of a trip not cancelled)
-    outside the working day. Warnings alike in time, kind and message come in the order of
-    the meetings' ids."""
+    outside the working day. Warnings alike in time, kind and parameters come in the order
+    of the meetings' ids."""
     found: dict[str, list[tuple[datetime, Warning]]] = defaultdict(list)
     w = t.warnings
     kept = conn.execute(select(w).where(w.c.trip_id.in_(trip_ids)).order_by(
@@ -75,8 +75,9 @@ def stored_warnings(conn: Connection, trip_ids: Sequence[str],
 
 def _finding(r: RowMapping) -> Finding:
     travel = (r["minutes"], r["city_from"], r["city_to"]) if r["minutes"] is not None else None
-    return Finding(kind=r["kind"], message=r["message"], meeting_ids=_ids(r["meeting_ids"]),
-                   person_ids=_ids(r["person_ids"]), travel=travel)
+    return Finding(kind=r["kind"], params=json.loads(r["params"]),
+                   meeting_ids=_ids(r["meeting_ids"]), person_ids=_ids(r["person_ids"]),
+                   travel=travel)
 
 
 def _ids(text: str) -> tuple[UUID, ...]:

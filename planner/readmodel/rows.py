@@ -9,10 +9,15 @@ Instants are aware datetimes; `*_at` in UTC, `local_*` in the venue's zone.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from uuid import UUID
+
+from planner.i18n import translator
+from planner.readmodel.warning_text import compose
+from planner.readmodel.warning_text import kind_name as warning_kind_name
 
 T = TypeVar("T")
 
@@ -193,10 +198,31 @@ class Itinerary:
 
 @dataclass(frozen=True)
 class Warning:
+    """A soft conflict in a trip's plan: its kind and the parameters of its sentence (JSON
+    text, see planner.readmodel.warning_text), composed in the reader's language by `text`."""
+
     kind: str
-    message: str
+    params: str
     meeting_ids: tuple[UUID, ...]
     person_ids: tuple[UUID, ...] = ()
+
+    @property
+    def details(self) -> dict[str, Any]:
+        """The parameters: meetings (title, city, zone, UTC instants), dates, names, minutes."""
+        return dict(json.loads(self.params))
+
+    def text(self, language: str | None) -> str:
+        """The warning as a sentence in the language (English when unknown)."""
+        return compose(self.kind, self.details, translator(language))
+
+    def kind_name(self, language: str | None) -> str:
+        """The kind as the reader calls it ("double booking", "Doppelbuchung")."""
+        return warning_kind_name(self.kind, translator(language))
+
+    @property
+    def message(self) -> str:
+        """The sentence in English."""
+        return self.text("en")
 
 
 @dataclass(frozen=True)

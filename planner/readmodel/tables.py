@@ -68,7 +68,7 @@ from planner.readmodel.tables_warnings import (  # noqa: F401 - named here for e
     warnings,
 )
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 PREFIX = "rm_"
 
 schema = Table("rm_schema", metadata, Column("version", Integer, primary_key=True))

@@ -14,7 +14,7 @@ warnings = Table(
     # Its key: the kind and the meetings it names (other_id: the second one, or "").
     _id("trip_id", True), Column("kind", String(32), primary_key=True),
     _id("meeting_id", True), Column("other_id", String(ID), primary_key=True, default=""),
-    Column("message", Text, nullable=False),
+    Column("params", Text, nullable=False),  # JSON: what its sentence says (warning_text)
     Column("meeting_ids", Text, nullable=False), Column("person_ids", Text, nullable=False),
     Column("first_at", DateTime, nullable=False),  # start of the first meeting it names
     # Travel time: minutes between the two meetings, and their cities.

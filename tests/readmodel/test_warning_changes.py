@@ -11,8 +11,8 @@ A, B, C = uuid4(), uuid4(), uuid4()
 WANG, ZHAO = uuid4(), uuid4()
 
 
-def clash(*people: object, meetings: tuple = (A, B), message: str = "clash") -> Warning:
-    return Warning("double-booked", message, meetings, tuple(people))
+def clash(*people: object, meetings: tuple = (A, B), params: str = '{"minutes": 0}') -> Warning:
+    return Warning("double-booked", params, meetings, tuple(people))
 
 
 def test_a_new_clash_and_a_clash_with_one_more_person_are_reported() -> None:
@@ -23,6 +23,6 @@ def test_a_new_clash_and_a_clash_with_one_more_person_are_reported() -> None:
 
 
 def test_the_same_clash_at_another_time_or_with_fewer_people_is_not() -> None:
-    assert new_or_worse([clash(WANG)], [clash(WANG, message="moved by 15 minutes")]) == []
+    assert new_or_worse([clash(WANG)], [clash(WANG, params='{"minutes": 15}')]) == []
     assert new_or_worse([clash(WANG, ZHAO)], [clash(ZHAO)]) == []
     assert new_or_worse([clash(WANG)], []) == []

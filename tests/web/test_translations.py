@@ -4,28 +4,34 @@ The catalogue test extracts every message of web/ as `make translations` does (b
 fails on a message missing from the German or Chinese catalogue, an empty or fuzzy entry, and
 a translation whose %(placeholders)s differ from the message's. The page test renders every
 page of the authorisation matrix's world in each language, for the accounts that see most of
-it, and fails when a German or Chinese page shows a sentence of the English interface.
+it, and fails when a German or Chinese page shows a sentence of the English interface; again
+on a copy of the world whose plan gives every kind of warning, where it also fails on the
+words of an English warning.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from flask import Flask
 
-from tests.web.conftest import signed_in, visible
+from planner.passwords import hash_password
+from tests.web.conftest import make_app, signed_in, visible
 from tests.web.test_authorisation_matrix import RULES, url
-from tests.web.world import World
+from tests.web.warning_world import add_warnings
+from tests.web.world import PASSWORD, World, build_world
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("de", "zh")
 KEYWORDS = {"_": None, "gettext": None, "lazy_gettext": None, "ngettext": (1, 2), "N_": None}
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+WARNING_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
 def extracted() -> dict[str, tuple[str, ...]]:
@@ -109,11 +115,26 @@ def in_language(app: Flask, role: str, language: str):  # noqa: ANN201 - FlaskCl
     return client
 
 
-@pytest.mark.parametrize("language", ("de", "zh", "en"))
-def test_every_page_renders_in_each_language_without_english_interface_text(
-        app: Flask, world: World, language: str) -> None:
-    english = english_sentences() if language != "en" else []
-    shown, leaks = 0, []
+def english_warnings() -> list[str]:
+    """What the English warnings say around their names, dates and times ("which overlap",
+    "minutes to get from", "double booked"): the pieces of two words or more between the
+    placeholders of every message of planner.readmodel.warning_text."""
+    found = set()
+    for _line, message, _comments, _context in extract_from_file(
+            "python", ROOT / "planner" / "readmodel" / "warning_text.py",
+            keywords={"tr": None, "N_": None}):
+        for piece in WARNING_PLACEHOLDER.split(message):
+            piece = piece.strip(" ().,;‘’")
+            if len(piece.split()) >= 2 and len(piece) >= 8:
+                found.add(piece)
+    return sorted(found, key=len, reverse=True)
+
+
+def english_on_pages(app: Flask, world: World, language: str) -> tuple[int, list[str], int]:
+    """Every page for each reader in `language`: how many were shown, the English found on
+    them (interface text and warnings' words), and how many listed warnings."""
+    english = english_sentences() + english_warnings() if language != "en" else []
+    shown, leaks, warned = 0, [], 0
     for role in READERS:
         client = in_language(app, role, language)
         for endpoint in PAGES:
@@ -124,11 +145,42 @@ def test_every_page_renders_in_each_language_without_english_interface_text(
             shown += 1
             page = visible(response)
             assert f'lang="{language}"' in response.get_data(as_text=True)
+            warned += response.get_data(as_text=True).count('id="warning-')
             leaks += [f"{endpoint} ({role}): {s!r}" for s in english
                       if s in page and re.search(rf"(?<!\w){re.escape(s)}(?!\w)", page)]
+    return shown, sorted(set(leaks)), warned
+
+
+@pytest.mark.parametrize("language", ("de", "zh", "en"))
+def test_every_page_renders_in_each_language_without_english_interface_text(
+        app: Flask, world: World, language: str) -> None:
+    shown, leaks, _ = english_on_pages(app, world, language)
     assert shown > 60, "most pages are shown to one of the readers"
-    assert sorted(set(leaks)) == [], "\n".join(["English interface text on a translated page:",
-                                                 *sorted(set(leaks))])
+    assert leaks == [], "\n".join(["English interface text on a translated page:", *leaks])
+
+
+@pytest.fixture(scope="module")
+def warned_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, World]]:
+    """The test world on its own database, with a plan that gives every kind of warning."""
+    app, planner = make_app(tmp_path_factory.mktemp("warned"))
+    world = build_world(planner, hash_=hash_password(PASSWORD))
+    add_warnings(planner, world)
+    yield app, world
+    planner.close()
+
+
+@pytest.mark.parametrize("language", ("de", "zh"))
+def test_every_page_with_warnings_renders_them_without_english(
+        warned_world: tuple[Flask, World], language: str) -> None:
+    shown, leaks, warned = english_on_pages(*warned_world, language)
+    assert shown > 60 and warned >= 10, "the trip page lists the world's warnings"
+    assert leaks == [], "\n".join(["English on a translated page with warnings:", *leaks])
+
+
+def test_the_warnings_words_are_what_an_english_warning_would_leak() -> None:
+    words = english_warnings()
+    assert {"which overlap", "minutes to get from", "falls outside the trip", "local time",
+            "double booked", "outside working hours", "the delegation is in"} <= set(words)
 
 
 def test_the_login_page_has_the_language_switcher_and_follows_the_browser(app: Flask) -> None:

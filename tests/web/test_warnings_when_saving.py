@@ -157,3 +157,22 @@ def test_a_refused_save_flashes_nothing(two_cities: TwoCities, anna: FlaskClient
                         ends="2027-05-06T11:30")
     assert refused.status_code == 422
     assert WARNING not in text_of(refused)
+
+
+@pytest.mark.parametrize(("language", "named"), [
+    ("de", "Warnung (Doppelbuchung): Für Wang Lei fallen „Visit to Nanjing Steel“ (Do., 6. Mai "
+           "2027, 10:00–11:00 Ortszeit Nanjing) in Nanjing und „Chengdu investment forum“ "
+           "(Do., 6. Mai 2027, 10:30–11:30 Ortszeit Chengdu) in Chengdu zeitlich zusammen."),
+    ("zh", "警告（重复安排）： Wang Lei需要同时在Nanjing参加“Visit to Nanjing Steel”"
+           "（Nanjing当地时间2027年5月6日周四 10:00–11:00）和在Chengdu参加"
+           "“Chengdu investment forum”（Chengdu当地时间2027年5月6日周四 10:30–11:30）。"),
+])
+def test_the_warning_after_saving_is_written_in_the_readers_language(
+        two_cities: TwoCities, anna: FlaskClient, language: str, named: str) -> None:
+    with anna.session_transaction() as session:
+        session["language"] = language
+    saved = _schedule(two_cities, anna, two_cities.wang,
+                      starts="2027-05-06T10:30", ends="2027-05-06T11:30")
+    text = visible(anna.get(saved.headers["Location"]))
+    assert named in text
+    assert "at the same time" not in text and "double booked" not in text

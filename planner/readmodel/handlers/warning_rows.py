@@ -52,7 +52,8 @@ def warning_row(trip_id: str, first: datetime, finding: Finding) -> Row:
     ids = [str(i) for i in finding.meeting_ids]
     return dict(
         trip_id=trip_id, kind=finding.kind, meeting_id=ids[0],
-        other_id=ids[1] if len(ids) > 1 else "", message=finding.message,
+        other_id=ids[1] if len(ids) > 1 else "",
+        params=json.dumps(finding.params, ensure_ascii=False),
         meeting_ids=json.dumps(ids), person_ids=json.dumps([str(i) for i in finding.person_ids]),
         first_at=first.replace(tzinfo=None), minutes=travel[0], city_from=travel[1],
         city_to=travel[2])
