@@ -28,7 +28,8 @@ DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
 
 
 class SettingsError(ValueError):
-    """A configuration value is unknown or malformed."""
+    """A configuration value is unknown or malformed. Its text stays English: it is for the
+    operator, in logs searched in English (see planner.cli)."""
 
 
 @dataclass(frozen=True)
