@@ -73,7 +73,7 @@ def test_an_invitation_to_a_chinese_trip_arrives_in_chinese(
     assert message["Subject"] == "您的代表团行程规划邀请"
     text = _text(message)
     assert text.startswith("李娜，您好：\n\n")
-    assert "“南京市长访问慕尼黑”行程" in text and "请通过以下链接设置密码：" in text
+    assert "“南京市长访问慕尼黑”访问的组织方邀请您" in text and "请通过以下链接设置密码：" in text
     assert CHINESE_MOMENT.search(text), text
     assert "Hello" not in text and "password" not in text and "link works" not in text
     assert '<html lang="zh">' in message.get_body(("html",)).get_content()
