@@ -49,6 +49,10 @@ class Phrase(str):
     def translated(self, tr: Translate | None) -> str:
         return self._compose(tr)
 
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        """A copy (or a pickle) is the English text."""
+        return str, (str(self),)
+
 
 def shown(value: object, tr: Translate | None) -> object:
     """A parameter as the reader sees it: words and phrases translated (tr given), lists
