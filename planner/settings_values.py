@@ -19,7 +19,8 @@ from planner.i18n import LANGUAGES
 
 
 class SettingsError(ValueError):
-    """A configuration value is unknown or malformed."""
+    """A configuration value is unknown or malformed. Its text stays English: it is for the
+    operator, in logs searched in English (see planner.cli)."""
 
 
 def _text(value: Any, source: str) -> str:

@@ -36,7 +36,7 @@ from web import access, filters
 from web.errors import error_page
 from web.forms import whole_number
 from web.layout import add_nav, add_slot
-from web.refusals import domain_message
+from web.refusals import domain_message, request_translator
 from web.wiring import actor, audit, page_number
 from web.words import word
 
@@ -205,7 +205,7 @@ def verification(job_id: str) -> Any:
 @history_reader
 def record_history(record_id: str) -> Any:
     zone = _zone() if request.args.get("zone") else None
-    found = _found(lambda: audit().record_history(record_id, zone))
+    found = _found(lambda: audit().record_history(record_id, zone, request_translator()))
     _viewed(f"history of {found.kind} {found.record_id}")
     return render_template("audit/history.html", history=found, zone=_zone(),
                            actors=audit().actor_names([e.actor for e in found.entries]))
@@ -228,7 +228,8 @@ def record_as_of(record_id: str) -> Any:
         return record
     _viewed(f"{record.kind} {record.record_id} as of {context['at'] or 'version ' + version}")
     return render_template("audit/as_of.html", record=record, errors={},
-                           fields=audit().record_fields(record, context["zone"]), **context)
+                           fields=audit().record_fields(record, context["zone"],
+                                                        request_translator()), **context)
 
 
 def _version(text: str, moment: datetime | None) -> int | None:

@@ -16,6 +16,7 @@ from planner.readmodel.queries_base import MAX_PER_PAGE
 from web import access, warnings_flash
 from web.forms import Form, field_names, form_page, render_form
 from web.member_status import member_status
+from web.refusals import request_translator
 from web.trips import trip
 from web.wiring import actor, commands, found, queries
 from web.words import home_zone_filled
@@ -74,7 +75,7 @@ def add_leg(trip_id: UUID) -> Any:
                        arrives_on=form.date("arrives_on"), departs_on=form.date("departs_on"),
                        expected_version=form.version())
     flash(f"{gettext('The leg in %(city)s is added.', city=form.text('city').strip())} "
-          f"{zone.note}".strip(), "success")
+          f"{zone.note_in(request_translator())}".strip(), "success")
     return _back(trip_id, "legs")
 
 
@@ -96,7 +97,8 @@ def change_leg(trip_id: UUID, leg_id: str) -> Any:
                           arrives_on=form.date("arrives_on"),
                           departs_on=form.date("departs_on"), reason=form.text("reason"),
                           expected_version=form.version())
-    flash(f"{gettext('The leg is changed.')} {zone.note}".strip(), "success")
+    flash(f"{gettext('The leg is changed.')} {zone.note_in(request_translator())}".strip(),
+          "success")
     warnings_flash.flash_new(trip_id, earlier)
     return _back(trip_id, "legs")
 

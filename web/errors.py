@@ -28,7 +28,7 @@ from werkzeug.exceptions import HTTPException
 from planner.domain.errors import ConflictError, DomainError, NotFoundError
 from web import refusals
 from web.forms import VERSION_FIELD, as_text
-from web.refusals import domain_message
+from web.refusals import domain_message, request_translator
 from web.wiring import changes_after
 from web.words import word
 
@@ -192,7 +192,8 @@ def _submitted() -> list[tuple[str, str]]:
 
 def _changes_since(error: ConflictError) -> tuple[Change, ...]:
     """The events after the version the user saw, with the fields the planner allows shown."""
-    entries = changes_after(error.record_id, error.expected_version or 0)
+    entries = changes_after(error.record_id, error.expected_version or 0,
+                            request_translator())
     return tuple(Change(what=e.what, actor=e.actor, at=e.at_utc, reason=e.reason,
                         version=e.version, fields=tuple((c.field, _value(c)) for c in e.changes))
                  for e in entries)

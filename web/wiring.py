@@ -125,9 +125,10 @@ def api_limiter() -> Any:
     return current_app.extensions["api_limiter"]
 
 
-def changes_after(record_id: Any, version: int) -> Any:
-    """A record's changes after a version, as far as the conflict page may show them."""
-    return changes_since(planner(), record_id, version)
+def changes_after(record_id: Any, version: int, tr: Any = None) -> Any:
+    """A record's changes after a version, as far as the conflict page may show them, in the
+    language of `tr` (planner.i18n)."""
+    return changes_since(planner(), record_id, version, tr)
 
 
 def erase_person(person_id: Any, *, actor: str, reason: str) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from planner.audit.history import HistoryEntry, record_history
-from planner.domain.errors import NotFoundError
+from planner.domain.errors import NotFoundError, Translate
 
 ALLOWED: dict[str, frozenset[str]] = {
     "Trip": frozenset({"title", "purpose", "organiser", "direction", "home_timezone",
@@ -34,11 +34,13 @@ def allowed_fields(kind: str) -> frozenset[str]:
     return ALLOWED.get(kind, frozenset())
 
 
-def changes_since(planner: Any, record_id: UUID | str, version: int) -> tuple[HistoryEntry, ...]:
-    """The record's events after `version`, each with its allowed changed fields."""
+def changes_since(planner: Any, record_id: UUID | str, version: int,
+                  tr: Translate | None = None) -> tuple[HistoryEntry, ...]:
+    """The record's events after `version`, each with its allowed changed fields (in the
+    language of `tr`)."""
     try:
         history = record_history(planner, record_id, after_version=version,
-                                 fields=allowed_fields)
+                                 fields=allowed_fields, tr=tr)
     except NotFoundError:
         return ()
     return history.entries

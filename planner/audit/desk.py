@@ -16,7 +16,7 @@ from planner.audit import asof, chain, history, logquery, text, trail, visibilit
 from planner.audit import verify as checks
 from planner.audit.chain import Head, Verdict
 from planner.audit.verification import Job, VerificationJobs
-from planner.domain.errors import NotFoundError, ValidationError
+from planner.domain.errors import NotFoundError, Translate, ValidationError
 from planner.organisations.access import Viewer
 
 
@@ -85,8 +85,10 @@ class AuditDesk:
         return (logquery.label_of(self._planner.engine, str(record_id))
                 or f"{self.kind_of(record_id) or 'record'} {record_id}")
 
-    def record_history(self, record_id: str, zone: str | None) -> history.RecordHistory:
-        return history.record_history(self._planner, record_id, zone=zone, with_ids=False)
+    def record_history(self, record_id: str, zone: str | None,
+                       tr: Translate | None = None) -> history.RecordHistory:
+        return history.record_history(self._planner, record_id, zone=zone, with_ids=False,
+                                      tr=tr)
 
     def home_zone(self, record_id: str) -> tuple[str, str]:
         """The zone a record's dates are read in, and why: a trip's home zone (also for its
@@ -107,14 +109,15 @@ class AuditDesk:
                      version: int | None) -> asof.AsOf:
         return asof.record_as_of(self._planner, record_id, at=at, version=version)
 
-    def record_fields(self, record: asof.AsOf, zone: str) -> list[tuple[str, str]]:
+    def record_fields(self, record: asof.AsOf, zone: str,
+                      tr: Translate | None = None) -> list[tuple[str, str]]:
         """The record's fields as text, other records and legs by name."""
         names = history.names_for(self._planner, with_ids=False)
         trip_id = record.state.get("trip_id") or (record.record_id if record.kind == "trip"
                                                   else None)
         if trip_id:
             names = history.with_legs(names, self._planner, str(trip_id))
-        return text.record_fields(record, zone, names)
+        return text.record_fields(record, zone, names, tr)
 
     def trip_as_of(self, trip_id: str, at: datetime) -> asof.TripAsOf:
         return asof.trip_as_of(self._planner, trip_id, at)

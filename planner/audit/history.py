@@ -16,6 +16,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from planner.audit.follower import kind_name
+from planner.audit.labels import say
 from planner.audit.logquery import label_of, positions_of
 from planner.audit.readable import (
     HIDDEN_FIELDS,
@@ -28,7 +29,7 @@ from planner.audit.readable import (
     words,
 )
 from planner.commands.base import as_uuid
-from planner.domain.errors import NotFoundError
+from planner.domain.errors import NotFoundError, Translate
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 
 
@@ -138,62 +139,66 @@ def with_legs(names: Names, planner: Any, trip_id: str) -> Names:
 
 
 def diff(before: dict[str, Any], after: dict[str, Any], *, zone: str,
-         names: Names) -> tuple[Change, ...]:
+         names: Names, tr: Translate | None = None) -> tuple[Change, ...]:
     changes = []
     for field in [*after, *(k for k in before if k not in after)]:
         old, new = before.get(field), after.get(field)
         if old == new or (old is None and new in ("", [], {}, None)):
             continue
-        label = words(field.removesuffix("_id") if field.endswith("_id") else field)
+        label = say(tr, words(field.removesuffix("_id") if field.endswith("_id") else field))
         if field in SECRET_FIELDS:
-            changes.append(Change(label, "(secret)", "(secret, changed)"))
+            changes.append(Change(label, say(tr, "(secret)"), say(tr, "(secret, changed)")))
             continue
         if isinstance(old, list | type(None)) and isinstance(new, list) and (old or new):
             old_keys = {item_key(i): i for i in old or []}
             new_keys = {item_key(i): i for i in new}
             added = [i for k, i in new_keys.items() if k not in old_keys]
             removed = [i for k, i in old_keys.items() if k not in new_keys]
-            changed = [_item_change(old_keys[k], i, zone, names) for k, i in new_keys.items()
-                       if k in old_keys and old_keys[k] != i]
-            changes.append(Change(label, describe(old, zone=zone, names=names),
-                                  describe(new, zone=zone, names=names),
-                                  tuple(_one(i, zone, names) for i in added),
-                                  tuple(_one(i, zone, names) for i in removed), tuple(changed)))
+            changed = [_item_change(old_keys[k], i, zone, names, tr)
+                       for k, i in new_keys.items() if k in old_keys and old_keys[k] != i]
+            changes.append(Change(label, describe(old, zone=zone, names=names, tr=tr),
+                                  describe(new, zone=zone, names=names, tr=tr),
+                                  tuple(_one(i, zone, names, tr) for i in added),
+                                  tuple(_one(i, zone, names, tr) for i in removed),
+                                  tuple(changed)))
             continue
-        changes.append(Change(label, describe(old, zone=zone, names=names),
-                              describe(new, zone=zone, names=names)))
+        changes.append(Change(label, describe(old, zone=zone, names=names, tr=tr),
+                              describe(new, zone=zone, names=names, tr=tr)))
     return tuple(changes)
 
 
-def _item_change(old: Any, new: Any, zone: str, names: Names) -> str:
+def _item_change(old: Any, new: Any, zone: str, names: Names,
+                 tr: Translate | None = None) -> str:
     """'Jining: departs on: 2019-06-29 -> 2019-06-30' for an entry kept under the same id."""
     if not (isinstance(old, dict) and isinstance(new, dict)):
-        return f"{_one(old, zone, names)} -> {_one(new, zone, names)}"
+        return f"{_one(old, zone, names, tr)} -> {_one(new, zone, names, tr)}"
     title = next((str(v) for k, v in new.items() if isinstance(v, str) and v
                   and not k.endswith("_id")), "")
     title = title if len(title) <= 60 else title[:57] + "..."
-    parts = [f"{words(k)}: {describe(old.get(k), zone=zone, names=names)} -> "
-             f"{describe(new.get(k), zone=zone, names=names)}"
+    parts = [f"{say(tr, words(k))}: {describe(old.get(k), zone=zone, names=names, tr=tr)} -> "
+             f"{describe(new.get(k), zone=zone, names=names, tr=tr)}"
              for k in [*new, *(k for k in old if k not in new)] if old.get(k) != new.get(k)]
     return f"{title}: {'; '.join(parts)}" if title else "; ".join(parts)
 
 
-def _one(item: Any, zone: str, names: Names) -> str:
+def _one(item: Any, zone: str, names: Names, tr: Translate | None = None) -> str:
     if isinstance(item, dict):
-        return describe_item(item, zone=zone, names=names)
-    return describe(item, zone=zone, names=names)
+        return describe_item(item, zone=zone, names=names, tr=tr)
+    return describe(item, zone=zone, names=names, tr=tr)
 
 
 def record_history(planner: Any, record_id: UUID | str, *, zone: str | None = None,
                    with_ids: bool = True, after_version: int = 0,
-                   fields: Callable[[str], Collection[str]] | None = None) -> RecordHistory:
+                   fields: Callable[[str], Collection[str]] | None = None,
+                   tr: Translate | None = None) -> RecordHistory:
     """Every event of one record, oldest first, with what each changed.
 
     Times are shown in UTC and in the record's local zone (a meeting's venue, a trip's home);
     `zone` overrides that, e.g. the viewer's own zone. Other records are shown by name
     (followed by their id `with_ids`), a meeting's leg by its city. `after_version` leaves out
     the events up to that version; `fields(kind)` limits the changes shown to the fields it
-    allows.
+    allows. What each event did and the fields' names are in the language of `tr` (English
+    without it: the CLI's).
     """
     uid = as_uuid("record id", record_id)
     events = list(planner.app.events.get(uid))
@@ -221,10 +226,10 @@ def record_history(planner: Any, record_id: UUID | str, *, zone: str | None = No
         at = event.timestamp.astimezone(UTC)
         entries.append(HistoryEntry(
             version=event.originator_version, position=positions.get(event.originator_version),
-            event_type=type(event).__name__, what=summary(event, names),
+            event_type=type(event).__name__, what=summary(event, names, tr),
             actor=event.actor, at_utc=at, at_local=at.astimezone(ZoneInfo(shown)), zone=shown,
             reason=getattr(event, "reason", ""),
-            changes=diff(before, after, zone=shown, names=names)))
+            changes=diff(before, after, zone=shown, names=names, tr=tr)))
     kind = kind_name(type(aggregate).__name__)
     return RecordHistory(uid, kind, label_of_record(aggregate) or str(uid), tuple(entries),
                          str(uid) if kind == "trip" else str(trip_id) if trip_id else None)

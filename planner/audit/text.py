@@ -1,4 +1,9 @@
-"""Plain-text renderings of as-of views and log pages, for the command line."""
+"""Plain-text renderings of as-of views and log pages, for the command line.
+
+The command line's texts stay English (like its messages and config errors, planner.cli): it
+is for operators, and the logs they land in are searched in English. `record_fields` also
+serves the as-of page, in the reader's language.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ from zoneinfo import ZoneInfo
 
 from planner.audit.asof import AsOf, PersonScheduleAsOf, TripAsOf
 from planner.audit.history import record_zone
+from planner.audit.labels import say
 from planner.audit.logquery import LogPage
 from planner.audit.readable import SECRET_FIELDS, Names, describe, no_names, words
+from planner.domain.errors import Translate
 
 
 def moment(instant: datetime, zone: str) -> str:
@@ -31,11 +38,13 @@ def meeting_line(meeting: AsOf) -> str:
             f"{meeting.latest_version}]")
 
 
-def record_fields(record: AsOf, zone: str, names: Names = no_names) -> list[tuple[str, str]]:
-    """(field, readable value) of a record's state; instants in the record's own zone."""
+def record_fields(record: AsOf, zone: str, names: Names = no_names,
+                  tr: Translate | None = None) -> list[tuple[str, str]]:
+    """(field, readable value) of a record's state; instants in the record's own zone; the
+    fields' names in the language of `tr` (English without it)."""
     field_zone = record_zone(record.state, zone)
-    return [(words(field.removesuffix("_id")), "(secret)" if field in SECRET_FIELDS
-             else describe(value, zone=field_zone, names=names))
+    return [(say(tr, words(field.removesuffix("_id"))), say(tr, "(secret)")
+             if field in SECRET_FIELDS else describe(value, zone=field_zone, names=names, tr=tr))
             for field, value in record.state.items()]
 
 

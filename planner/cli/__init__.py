@@ -1,4 +1,12 @@
-"""The `planner` command. Each group of subcommands lives in its own module."""
+"""The `planner` command. Each group of subcommands lives in its own module.
+
+Its messages stay English, in every language the planner speaks to its users (issue 14): the
+command line is for operators, its output lands in logs and tickets that are searched in
+English, and a translated error would be harder to look up (Indico's and pretalx's command
+lines do the same). The same holds for config-file errors (planner.settings.SettingsError).
+Refusals the CLI shows are the domain's rules as `str(error)`, their English text; records,
+calendars, mails and pages follow the reader's language (planner.i18n).
+"""
 
 from __future__ import annotations
 

@@ -34,8 +34,31 @@ class Words(tuple[str, ...]):
         return ", ".join(repr(value) for value in self)
 
 
+class Phrase(str):
+    """A text composed of several translated parts (a country's time zones): the str is the
+    English text; `translated(tr)` composes it again in the reader's language."""
+
+    __slots__ = ("_compose",)
+    _compose: Callable[[Translate | None], str]
+
+    def __new__(cls, compose: Callable[[Translate | None], str]) -> Phrase:
+        phrase = super().__new__(cls, compose(None))
+        phrase._compose = compose
+        return phrase
+
+    def translated(self, tr: Translate | None) -> str:
+        return self._compose(tr)
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        """A copy (or a pickle) is the English text."""
+        return str, (str(self),)
+
+
 def shown(value: object, tr: Translate | None) -> object:
-    """A parameter as the reader sees it: words translated (tr given), lists joined."""
+    """A parameter as the reader sees it: words and phrases translated (tr given), lists
+    joined."""
+    if tr is not None and isinstance(value, Phrase):
+        return value.translated(tr)
     if tr is not None and isinstance(value, Word):
         return tr(str(value)) if value else ""
     if isinstance(value, Words):

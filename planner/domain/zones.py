@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from planner.domain.errors import ValidationError
+from planner.domain.errors import Phrase, Translate, ValidationError
 
 _UTC = "Etc/UTC"
 
@@ -62,9 +62,23 @@ def canonical_zone(field: str, name: str, *, keep: str | None = None) -> str:
         raise ValidationError(field, "%(name)r is an old alias; use the IANA name "
                                      "%(target)r instead", name=name, target=target)
     similar = nearest_zones(name)
-    hint = f"; similar names: {', '.join(similar)}" if similar else ""
+    hint = _similar_names(similar)
     raise ValidationError(field, "must be an IANA time zone such as 'Europe/Berlin'; "
                                  "%(name)r is unknown%(hint)s", name=name, hint=hint)
+
+
+def _similar_names(similar: list[str]) -> Phrase:
+    """"; similar names: Europe/Berlin" in the reader's language ('' when none is)."""
+    def compose(tr: Translate | None) -> str:
+        if not similar:
+            return ""
+        say = tr or _english
+        return say("; ") + say("similar names: %(names)s", names=", ".join(similar))
+    return Phrase(compose)
+
+
+def _english(message: str, **params: object) -> str:
+    return message % params if params else message
 
 
 def known_zone(field: str, name: str) -> str:

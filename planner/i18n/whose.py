@@ -16,14 +16,16 @@ from planner.settings import Settings
 AccountLanguage = Callable[[str], "str | None"]
 """e-mail address -> the language its account chose (de/en/zh), or None."""
 
-def person_language(settings: Settings, lookup: AccountLanguage | None, *emails: str) -> str:
+def person_language(settings: Settings, lookup: AccountLanguage | None, *emails: str,
+                    fallback: str = "") -> str:
     """The language of a person's calendar and mails: the one chosen by the account of the
-    first of `emails` (their account's address, their own) that has a choice."""
+    first of `emails` (their account's address, their own) that has a choice, else
+    `fallback` (a trip's language, for a mail about the trip), else config's."""
     for email in emails:
         chosen = lookup(email.strip()) if lookup and "@" in (email or "") else None
         if chosen in LANGUAGES:
             return str(chosen)
-    return settings.language
+    return fallback if fallback in LANGUAGES else settings.language
 
 
 def trip_language(chosen: str, settings: Settings) -> str:

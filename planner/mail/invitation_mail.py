@@ -1,4 +1,9 @@
-"""The mails of invitations and password resets: one per issue, with the signed link."""
+"""The mails of invitations and password resets: one per issue, with the signed link.
+
+Written in the recipient's language (planner.i18n.whose): their account's choice, else (an
+invitation to a trip) the trip's language, else config's; the link's expiry as Babel writes a
+date and time in that language, with the zone by its name.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from planner.domain.invitation import Invitation, Purpose
+from planner.i18n import Translator, translator
+from planner.i18n.whose import person_language
 from planner.invitations.links import link_path, sign
 from planner.mail.rules import MailContext, OutgoingMail, mail_rule
 from planner.readmodel import tables as rm
+from planner.readmodel.languages import account_language
 
 
 @mail_rule(Invitation.Issued, Invitation.Resent)
@@ -25,19 +33,26 @@ def invitation_sent(event: Any, context: MailContext) -> list[OutgoingMail]:
         return []
     link = context.settings.public_base_url + link_path(
         sign(context.settings.instance_path, event.originator_id, event.issue))
-    until = _local(event.expires_at, to["zone"])
+    trip_language = conn.execute(select(rm.trips.c.language).where(
+        rm.trips.c.id == row.trip_id)).scalar() if row.trip_id else ""
+    tr = translator(person_language(context.settings,
+                                    lambda email: account_language(conn, email),
+                                    to["account_email"], to["email"], fallback=trip_language))
+    until = _local(tr, event.expires_at, to["zone"])
+    greeting = tr("Hello %(name)s,", name=to["name"])
     if row.purpose == Purpose.INVITATION:
-        subject, lines = _invitation(conn, row, to["name"])
+        subject, lines = _invitation(tr, conn, row)
     else:
-        subject = "Set a new password for the Delegation Planner"
-        lines = [f"Hello {to['name']},",
-                 "someone (we hope you) asked to set a new password for your account.",
-                 "If it was not you, ignore this mail: your password stays as it is."]
-    text = "\n\n".join([*lines, f"Follow this link to set your password:\n{link}",
-                        f"The link works once, until {until}. A newer link replaces it."])
-    html = "".join(f"<p>{escape(line)}</p>" for line in lines) + (
-        f'<p><a href="{escape(link)}">Set your password</a></p>'
-        f"<p>The link works once, until {escape(until)}. A newer link replaces it.</p>")
+        subject = tr("Set a new password for the Delegation Planner")
+        lines = [tr("someone (we hope you) asked to set a new password for your account."),
+                 tr("If it was not you, ignore this mail: your password stays as it is.")]
+    works = tr("The link works once, until %(until)s. A newer link replaces it.", until=until)
+    text = "\n\n".join([greeting, *lines,
+                         f"{tr('Follow this link to set your password:')}\n{link}", works])
+    html = (f'<!DOCTYPE html><html lang="{tr.language}"><body>'
+            + "".join(f"<p>{escape(line)}</p>" for line in [greeting, *lines])
+            + f'<p><a href="{escape(link)}">{escape(tr("Set your password"))}</a></p>'
+            f"<p>{escape(works)}</p></body></html>")
     return [OutgoingMail(recipient=to["email"], recipient_name=to["name"], subject=subject,
                          text=text + "\n", html=html, person_id=row.person_id,
                          trip_id=row.trip_id, organisation_id=row.organisation_id)]
@@ -51,7 +66,7 @@ def _recipient(conn: Any, row: Any, default_zone: str) -> dict[str, str] | None:
         if person is None:
             return None
         if row.purpose == Purpose.INVITATION:
-            return {"name": person.name, "email": person.email,
+            return {"name": person.name, "email": person.email, "account_email": "",
                     "zone": person.home_timezone or default_zone}
         zone = person.home_timezone or default_zone
     else:
@@ -60,23 +75,32 @@ def _recipient(conn: Any, row: Any, default_zone: str) -> dict[str, str] | None:
                            .where(rm.accounts.c.id == row.account_id)).first()
     if account is None or not account.active:
         return None
-    return {"name": account.name, "email": account.email, "zone": zone}
+    return {"name": account.name, "email": account.email, "account_email": account.email,
+            "zone": zone}
 
 
-def _invitation(conn: Any, row: Any, name: str) -> tuple[str, list[str]]:
+def _invitation(tr: Translator, conn: Any, row: Any) -> tuple[str, list[str]]:
     organisation = conn.execute(select(rm.organisations.c.name).where(
         rm.organisations.c.id == row.organisation_id)).scalar() if row.organisation_id else ""
     trip = conn.execute(select(rm.trips.c.title).where(
         rm.trips.c.id == row.trip_id)).scalar() if row.trip_id else ""
-    who = organisation or "The trip organisers"
-    lines = [f"Hello {name},",
-             f"{who} invite you to the Delegation Planner"
-             + (f" for the trip \u201c{trip}\u201d." if trip else ".")
-             + " There you see your own schedule in local time and can subscribe to it in "
-               "your calendar app."]
-    return "Your invitation to the Delegation Planner", lines
+    if organisation and trip:
+        invite = tr("%(organisation)s invite you to the Delegation Planner for the trip "
+                    "\u201c%(trip)s\u201d.", organisation=organisation, trip=trip)
+    elif organisation:
+        invite = tr("%(organisation)s invite you to the Delegation Planner.",
+                    organisation=organisation)
+    elif trip:
+        invite = tr("The trip organisers invite you to the Delegation Planner for the trip "
+                    "\u201c%(trip)s\u201d.", trip=trip)
+    else:
+        invite = tr("The trip organisers invite you to the Delegation Planner.")
+    return tr("Your invitation to the Delegation Planner"), [
+        invite, tr("There you see your own schedule in local time and can subscribe to it in "
+                   "your calendar app.")]
 
 
-def _local(instant: datetime, zone: str) -> str:
-    local = instant.astimezone(ZoneInfo(zone))
-    return f"{local:%d %B %Y, %H:%M} ({zone})"
+def _local(tr: Translator, instant: datetime, zone: str) -> str:
+    """"30. November 2026, 14:00 (Mitteleuropäische Zeit)"."""
+    return tr("%(moment)s (%(zone)s)", moment=tr.moment(instant.astimezone(ZoneInfo(zone))),
+              zone=tr.zone(zone))

@@ -6,6 +6,12 @@ clocks agree from now on (Germany's Europe/Berlin and Büsingen's Europe/Zurich 
 clocks (Australia/Sydney, not Antarctica/Macquarie), else the row that names the country first.
 China officially keeps one time, Beijing Time (Asia/Shanghai); tzdata's Asia/Urumqi is
 Xinjiang's local time, named only as the exception.
+
+The hints are composed in the reader's language (`explain(tr)`, and the Phrase values that
+refusals and proposals carry, which planner.domain.errors.shown translates): the country by
+Babel's territory name, each zone by its IANA name (what the field takes) and, instead of
+tzdata's English comment, Babel's name of its time ("Nordamerikanische Ostküstenzeit"), with
+its city where two shown zones share that name. Without a translator, the English text.
 """
 
 from __future__ import annotations
@@ -16,8 +22,11 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from planner.domain.errors import ValidationError
+from babel.dates import get_timezone_location
+
+from planner.domain.errors import Phrase, Translate, ValidationError
 from planner.domain.zones import known_zone, nearest_zones
+from planner.i18n import Translator, translator
 from planner.places.countries import country_code, country_name
 
 # Countries whose official time is one zone although tzdata lists local times beside it.
@@ -41,16 +50,49 @@ class CountryZones:
     principal: str | None   # the zone to fill in without asking, if the country has one
     every: tuple[Zone, ...]  # every zone1970 row of the country (for city matches)
 
-    def explain(self) -> str:
-        """'China uses one time zone: Asia/Shanghai' / 'United States uses several ...'."""
+    def explain(self, tr: Translate | None = None) -> str:
+        """'China uses one time zone: Asia/Shanghai' / 'United States uses several ...', in
+        the language of `tr` (English without it)."""
+        reader = _reader(tr)
+        english = reader.language == "en"
+        country = self.name if english else str(
+            reader.locale.territories.get(self.code, self.name))
+        shared = _shared_names(reader, self.zones)
+
+        def about(zone: Zone) -> str:
+            if english:
+                return zone.comment
+            name = reader.zone(zone.name)
+            return reader("%(zone)s, %(city)s", zone=name, city=_city(reader, zone.name)) \
+                if name in shared else name
+
         if self.principal:
             others = [z for z in self.zones if z.name != self.principal]
-            rest = "; ".join(f"{z.name} only for {z.comment}" for z in others)
-            return f"{self.name} uses one time zone: {self.principal}" + (
-                f" ({rest})" if rest else "")
-        listed = "; ".join(f"{z.name} ({z.comment})" if z.comment else z.name
-                           for z in self.zones)
-        return f"{self.name} uses several time zones: {listed}"
+            rest = reader("; ").join(reader("%(zone)s only for %(area)s", zone=z.name, area=(
+                z.comment if english else _city(reader, z.name))) for z in others)
+            one = reader("%(country)s uses one time zone: %(zone)s", country=country,
+                         zone=self.principal)
+            return reader("%(hint)s (%(details)s)", hint=one, details=rest) if rest else one
+        listed = reader("; ").join(reader("%(zone)s (%(about)s)", zone=z.name, about=about(z))
+                           if about(z) else z.name for z in self.zones)
+        return reader("%(country)s uses several time zones: %(zones)s", country=country,
+                      zones=listed)
+
+
+def _reader(tr: Translate | None) -> Translator:
+    """planner's translator for `tr`'s language (English for None or a plain function)."""
+    return tr if isinstance(tr, Translator) else translator(getattr(tr, "language", "en"))
+
+
+def _city(reader: Translator, zone: str) -> str:
+    """The zone's city in the reader's language ("Ürümqi", "乌鲁木齐")."""
+    return str(get_timezone_location(zone, locale=reader.locale, return_city=True))
+
+
+def _shared_names(reader: Translator, zones: tuple[Zone, ...]) -> set[str]:
+    """Babel's names that two of `zones` share (Denver's and Phoenix's mountain time)."""
+    names = [reader.zone(z.name) for z in zones]
+    return {name for name in names if names.count(name) > 1}
 
 
 @lru_cache(maxsize=2)
@@ -107,7 +149,11 @@ def country_zones(country: str) -> CountryZones | None:
 @dataclass(frozen=True)
 class ZoneProposal:
     zone: str
-    note: str   # why the zone was filled in; '' when the organiser typed it
+    note: str   # why the zone was filled in (English); '' when the organiser typed it
+
+    def note_in(self, tr: Translate) -> str:
+        """The note in the reader's language."""
+        return self.note.translated(tr) if isinstance(self.note, Phrase) else self.note
 
 
 def _city_key(text: str) -> str:
@@ -132,23 +178,32 @@ def propose_zone(field: str, zone: str, country: str, city: str = "") -> ZonePro
                                      "'Europe/Berlin' (it is filled in for a country the "
                                      "planner recognises)")
     if zones.principal:
-        return ZoneProposal(zones.principal, f"{zones.explain()}; it is filled in.")
+        return ZoneProposal(zones.principal, Phrase(lambda tr: _reader(tr)(
+            "%(hint)s; it is filled in.", hint=zones.explain(tr))))
     by_city = [z for z in zones.every if _city_key(z.name.rsplit("/", 1)[-1]) == _city_key(city)]
     if city.strip() and by_city:
-        return ZoneProposal(by_city[0].name, f"{by_city[0].name} is the time zone of "
-                                             f"{city.strip()}; it is filled in.")
-    raise ValidationError(field, "must not be empty: %(zones)s. Choose one", zones=zones.explain())
+        return ZoneProposal(by_city[0].name, Phrase(lambda tr: _reader(tr)(
+            "%(zone)s is the time zone of %(city)s; it is filled in.", zone=by_city[0].name,
+            city=city.strip())))
+    raise ValidationError(field, "must not be empty: %(zones)s. Choose one",
+                          zones=Phrase(zones.explain))
 
 
-def _details(typed: str, zones: CountryZones | None) -> str:
-    """"; China uses one time zone: ...; similar names: ..." (names of zones stay English)."""
-    parts = [""]
-    if zones is not None:
-        parts.append(zones.explain())
+def _details(typed: str, zones: CountryZones | None) -> Phrase:
+    """"; China uses one time zone: ...; similar names: ..." (names of zones stay as IANA
+    writes them: they are what the field takes)."""
     named = {z.name for z in zones.zones} if zones else set()
     similar = [z for z in nearest_zones(typed) if z not in named]
-    if similar:
-        parts.append(f"similar names: {', '.join(similar)}")
-    if zones is None and not similar:
-        parts.append("give an IANA time zone such as 'Europe/Berlin'")
-    return "; ".join(parts)
+
+    def compose(tr: Translate | None) -> str:
+        reader = _reader(tr)
+        parts = [""]
+        if zones is not None:
+            parts.append(zones.explain(reader))
+        if similar:
+            parts.append(reader("similar names: %(names)s", names=", ".join(similar)))
+        if zones is None and not similar:
+            parts.append(reader("give an IANA time zone such as 'Europe/Berlin'"))
+        return reader("; ").join(parts)
+
+    return Phrase(compose)

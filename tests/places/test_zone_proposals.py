@@ -7,6 +7,7 @@ import pytest
 
 from planner.domain.errors import ValidationError
 from planner.domain.zones import canonical_zone, nearest_zones
+from planner.i18n import translator
 from planner.places.countries import country_code
 from planner.places.zones import country_zones, propose_zone
 
@@ -83,3 +84,42 @@ def test_a_misspelt_zone_gets_the_nearest_name() -> None:
     with pytest.raises(ValidationError) as refused:
         propose_zone("timezone", "Europe/Berln", "Narnia")
     assert "Europe/Berln is unknown; similar names: Europe/Berlin" in str(refused.value)
+
+
+def test_a_refused_zone_is_explained_in_german_with_german_country_and_time_names() -> None:
+    with pytest.raises(ValidationError) as refused:
+        propose_zone("timezone", "Asia/Chengdu", "China", "Chengdu")
+    assert refused.value.translated(translator("de")) == (
+        "Asia/Chengdu ist unbekannt; China hat eine einzige Zeitzone: Asia/Shanghai "
+        "(Asia/Urumqi nur für Ürümqi); ähnliche Namen: Asia/Kuching")
+    with pytest.raises(ValidationError) as refused:
+        propose_zone("timezone", "", "USA", "Springfield")
+    german = refused.value.translated(translator("de"))
+    assert german.startswith("darf nicht leer sein: Vereinigte Staaten hat mehrere Zeitzonen: "
+                             "America/New_York (Nordamerikanische Ostküstenzeit); "
+                             "America/Chicago")
+    assert "America/Phoenix (Rocky-Mountains-Zeit, Phoenix)" in german
+    assert "uses" not in german and "most areas" not in german
+
+
+def test_a_refused_zone_is_explained_in_chinese() -> None:
+    with pytest.raises(ValidationError) as refused:
+        propose_zone("timezone", "Asia/Chengdu", "中国", "成都")
+    assert refused.value.translated(translator("zh")) == (
+        "Asia/Chengdu 未知；中国只使用一个时区：Asia/Shanghai（Asia/Urumqi 仅用于乌鲁木齐）；"
+        "相近的名称：Asia/Kuching")
+    with pytest.raises(ValidationError) as refused:
+        canonical_zone("home_timezone", "Europe/Berln")
+    assert refused.value.translated(translator("zh")).endswith(
+        "'Europe/Berln' 未知；相近的名称：Europe/Berlin, Europe/Dublin")
+
+
+def test_a_filled_in_zone_says_so_in_the_readers_language() -> None:
+    proposal = propose_zone("timezone", "", "Deutschland")
+    assert proposal.note_in(translator("de")) == (
+        "Deutschland hat eine einzige Zeitzone: Europe/Berlin; sie wurde eingetragen.")
+    assert proposal.note_in(translator("zh")) == "德国只使用一个时区：Europe/Berlin；已自动填入。"
+    assert proposal.note == "Germany uses one time zone: Europe/Berlin; it is filled in."
+    by_city = propose_zone("timezone", "", "United States", "Chicago")
+    assert by_city.note_in(translator("de")) == (
+        "America/Chicago ist die Zeitzone von Chicago; sie wurde eingetragen.")

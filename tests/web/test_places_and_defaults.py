@@ -205,3 +205,34 @@ def test_a_meetings_unknown_zone_names_the_zone_of_its_legs_country(
     assert ("Europe/Munich is unknown; Germany uses one time zone: Europe/Berlin"
             in visible(refused))
     assert event_count(_planner(app)) == before
+
+
+def _in(client: FlaskClient, language: str) -> FlaskClient:
+    with client.session_transaction() as session:
+        session["language"] = language
+    return client
+
+
+def test_a_filled_in_zone_is_announced_in_german(app: Flask, organiser: FlaskClient) -> None:
+    trip_id, _ = new_trip(app, title="Chengdu auf Deutsch")
+    added = post(_in(organiser, "de"), f"/trips/{trip_id}/legs/new", city="Chengdu",
+                 country="China", timezone="", arrives_on="2024-11-22",
+                 departs_on="2024-11-22", expected_version=_version(app, trip_id))
+    page = visible(organiser.get(added.headers["Location"]))
+    assert ("China hat eine einzige Zeitzone: Asia/Shanghai (Asia/Urumqi nur für Ürümqi); "
+            "sie wurde eingetragen.") in page
+    assert "uses one time zone" not in page
+
+
+def test_an_unknown_zone_is_refused_in_chinese_with_the_countrys_zone(
+        app: Flask, organiser: FlaskClient) -> None:
+    trip_id, _ = new_trip(app, title="成都")
+    before = event_count(_planner(app))
+    refused = post(_in(organiser, "zh"), f"/trips/{trip_id}/legs/new", city="成都",
+                   country="中国", timezone="Asia/Chengdu", arrives_on="2024-11-22",
+                   departs_on="2024-11-22", expected_version=_version(app, trip_id))
+    page = visible(refused)
+    assert ("Asia/Chengdu 未知；中国只使用一个时区：Asia/Shanghai"
+            "（Asia/Urumqi 仅用于乌鲁木齐）") in page
+    assert "uses one time zone" not in page and "similar names" not in page
+    assert refused.status_code == 422 and event_count(_planner(app)) == before
