@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, g, redirect, request, url_for
 from flask_babel import gettext
 
 from planner.domain.errors import ValidationError
 from planner.itip.recipients import addresses_shared, wants_calendar_mails
-from web import access
+from web import access, fragments
 from web.layout import add_slot
-from web.wiring import actor, commands, my_person, stored
+from web.wiring import actor, commands, database_key, my_person, stored
 
 bp = Blueprint("calendar_mails", __name__)
 add_slot("schedule", "calendar/_calendar_mails.html")
@@ -23,10 +23,13 @@ CHOICES = {"yes": True, "no": False}
 
 @bp.app_template_global()
 def calendar_mails_wanted(person_id: Any) -> bool:
+    """Kept by the page's read-model position, when it has one (my schedule)."""
     def read(engine: Any) -> bool:
         with engine.connect() as conn:
             return wants_calendar_mails(conn, person_id)
-    return stored(read, False)
+    return fragments.rows_at(g.get("rm_position"), ("calendar-mails", str(person_id),
+                                                    database_key()),
+                             lambda: stored(read, False))
 
 
 @bp.post("/my/calendar-mails")
@@ -47,10 +50,13 @@ def choose() -> Any:
 
 @bp.app_template_global()
 def attendee_addresses_shared(trip_id: UUID) -> bool:
+    """Kept by the page's read-model position, when it has one (the trip page)."""
     def read(engine: Any) -> bool:
         with engine.connect() as conn:
             return addresses_shared(conn, trip_id)
-    return stored(read, False)
+    return fragments.rows_at(g.get("rm_position"), ("addresses-shared", str(trip_id),
+                                                    database_key()),
+                             lambda: stored(read, False))
 
 
 @bp.post("/trips/<uuid:trip_id>/calendar-mails/addresses")

@@ -25,15 +25,25 @@ from flask import Response, g, make_response, request, session
 from werkzeug.http import quote_etag
 
 from web import csrf
-from web.wiring import database_key
+from web.wiring import database_key, settings
 
 CACHE = "private, no-cache"  # the browser keeps it and asks every time; a 304 is cheap
 
 
-@cache
 def release() -> str:
-    """A digest of the code, templates and catalogues this process serves: an ETag made by an
-    older release never matches (a 304 would keep an old template's page)."""
+    """The code, templates and catalogues this process serves and the app's settings (rules
+    such as working hours change what the warnings say): an ETag made by an older release or
+    under other settings never matches (a 304 would keep the old page)."""
+    return _digest(f"{_code()}{settings()!r}")
+
+
+@cache
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@cache
+def _code() -> str:
     roots = [Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "planner"]
     seen = hashlib.sha256()
     for root in roots:
@@ -50,8 +60,7 @@ def page_etag(*parts: Hashable) -> str | None:
     the page must not be validated (a flash message is waiting)."""
     if session.get("_flashes"):
         return None
-    csrf.token()  # the session's form token exists before the key is taken
-    whole = (release(), database_key(), g.get("user"), session.get(csrf.FIELD),
+    whole = (release(), database_key(), g.get("user"), csrf.session_key(),
              request.script_root, request.full_path, parts)
     return hashlib.sha256(repr(whole).encode()).hexdigest()[:32]
 

@@ -34,6 +34,13 @@ def token() -> str:
     return str(generate_csrf())
 
 
+def session_key() -> str:
+    """This session's raw token (made on first use): rendered forms are kept under it, since
+    every token signed from it is valid for this session and no other."""
+    token()
+    return str(session.get(FIELD, ""))
+
+
 def rotate() -> None:
     """Forget this session's token (at sign-in): the next form gets a fresh one."""
     session.pop(FIELD, None)

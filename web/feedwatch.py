@@ -9,12 +9,17 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, request
+from flask import Blueprint, g, render_template, request
+from flask_babel import get_locale
+from markupsafe import Markup
 
 from planner.feedwatch.mails import last_mail_states
-from planner.feedwatch.status import MemberCalendar, member_calendars
+from planner.feedwatch.status import MemberCalendar, member_stamps, with_fetches
+from planner.organisations.access import may_manage
+from web import access, csrf, fragments
+from web.calendar_mails import attendee_addresses_shared
 from web.layout import add_slot
-from web.wiring import feed_fetches, stored
+from web.wiring import database_key, feed_fetches, read_once, stored
 
 bp = Blueprint("feedwatch", __name__)
 add_slot("trip", "feedwatch/_members.html")
@@ -29,12 +34,33 @@ def record_fetch(person_id: UUID) -> None:
 
 @bp.app_template_global()
 def member_calendars_of(trip_id: UUID) -> list[MemberCalendar]:
+    """Read once per request (the trip page's ETag holds them too). The members and their
+    last changes are kept by the page's read-model position (web/fragments.py); the fetches
+    and mail states, which are no events, are read every time."""
     fetches = feed_fetches()
     if fetches is None:
         return []
 
     def read(engine: Any) -> list[MemberCalendar]:
-        rows = member_calendars(engine, fetches, trip_id)
+        stamps = fragments.rows_at(g.get("rm_position"),
+                                   ("member-stamps", str(trip_id), database_key()),
+                                   lambda: member_stamps(engine, trip_id))
+        rows = with_fetches(stamps, fetches)
         states = last_mail_states(engine, [r.person_id for r in rows])
         return [replace(r, mail=states.get(r.person_id, "")) for r in rows]
-    return stored(read, [])
+    return read_once("member-calendars", trip_id, lambda: stored(read, []))
+
+
+@bp.app_template_global()
+def member_calendars_box(trip_id: UUID) -> Markup:
+    """The box, kept under everything it shows (60 members cost more to render than the rest
+    of the trip page's side column): the rows with their fetches and mails, read each time."""
+    rows = member_calendars_of(trip_id)
+    if not rows:
+        return Markup("")
+    shared = attendee_addresses_shared(trip_id)
+    manages = may_manage(access.trip_level(g.user, str(trip_id)))
+    key = ("member-calendars", str(trip_id), tuple(rows), shared, manages, str(get_locale()),
+           request.script_root, database_key(), manages and csrf.session_key())
+    return fragments.lookup(key) or fragments.keep(key, render_template(
+        "feedwatch/_members_box.html", trip_id=trip_id, rows=rows, shared=shared))

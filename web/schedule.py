@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from flask import Blueprint, g, render_template, request, session
+from flask import Blueprint, g, render_template, request
 from flask_babel import get_locale, lazy_gettext
 
 from planner.itinerary.order import order_schedule
@@ -37,9 +37,9 @@ def mine() -> Any:
     if not person:
         return render_template("schedule.html", person=None, schedule=None)
     position, at = queries().position(), now()  # the position first: never older than a key
-    csrf.token()
+    g.rm_position = position  # the side column's boxes may keep what they read by it
     key = ("schedule", str(person.id), position, g.user, str(get_locale()),
-           request.script_root, database_key(), session.get(csrf.FIELD))
+           request.script_root, database_key(), csrf.session_key())
     kept = {part: fragments.kept_at((*key, part), at) for part, _ in PARTS}
     if any(found is None for found in kept.values()):
         kept = _render(key, person, at)

@@ -12,7 +12,8 @@ from werkzeug.exceptions import Forbidden, NotFound
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.organisations.access import TripAccess, may_manage, may_plan
 from planner.organisations.copies import may_copy
-from web import access, fragments, warnings_flash
+from web import access, conditional, fragments, warnings_flash
+from web.feedwatch import member_calendars_of
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import (
@@ -151,6 +152,10 @@ def show(trip_id: UUID) -> Any:
 
     page = found(queries().trip_page(trip_id, with_warnings=staff, held=held), "trip", trip_id)
     g.rm_position = page.position  # the page's boxes may keep what they read by it
+    etag = conditional.page_etag(itinerary_key, page.position, g.user.viewer.plans,
+                                 member_calendars_of(trip_id) if may_plan(level) else ())
+    if (unchanged := conditional.not_modified(etag)) is not None:
+        return unchanged
     owner = queries().organisation(page.trip.owner_org_id) if staff else None
     context: dict[str, Any] = {"trip": page.trip, "staff": staff, "owner": owner}
     if page.itinerary is not None:  # not kept: render both blocks and keep them
@@ -163,8 +168,9 @@ def show(trip_id: UUID) -> Any:
         for part, block in (("itinerary", "itinerary"), ("warnings", "warnings_list")):
             kept[part] = (kept[part][0], fragments.keep(
                 kept[part][0], fragments.render_block("trips/show.html", block, **blocks)))
-    return render_template("trips/show.html", itinerary_html=kept["itinerary"][1],
-                           warnings_html=kept["warnings"][1], **context)
+    return conditional.tagged(render_template(
+        "trips/show.html", itinerary_html=kept["itinerary"][1],
+        warnings_html=kept["warnings"][1], **context), etag)
 
 
 @bp.get("/<uuid:trip_id>/edit")
