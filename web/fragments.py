@@ -94,14 +94,21 @@ def rows_at(position: int | None, key: Hashable, read: Callable[[], Any]) -> Any
     result is never older than its key."""
     if position is None:
         return read()
-    full = (key, position)
+    found = kept_rows(key, position)
+    return keep_rows(key, position, read()) if found is None else found
+
+
+def kept_rows(key: Hashable, position: int) -> Any | None:
+    """What `keep_rows` kept under (`key`, `position`), or None."""
     with _lock:
-        found = _rows.get(full, _rows)
-    if found is _rows:
-        found = read()
-        with _lock:
-            _rows[full] = found
-    return found
+        return _rows.get((key, position))
+
+
+def keep_rows(key: Hashable, position: int, value: Any) -> Any:
+    """Keep `value` (not None), read at read-model `position`, under (`key`, `position`)."""
+    with _lock:
+        _rows[(key, position)] = value
+    return value
 
 
 def render_block(template_name: str, block: str, **context: Any) -> str:

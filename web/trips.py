@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -145,18 +146,22 @@ def show(trip_id: UUID) -> Any:
     kept: dict[str, Any] = {}
 
     def held(position: int) -> bool:
-        for part in ("itinerary", "warnings"):
+        for part in ("itinerary", "warnings", "side"):
             kept[part] = ((*itinerary_key, position, part),
                           fragments.lookup((*itinerary_key, position, part)))
         return all(html is not None for _, html in kept.values())
 
-    page = found(queries().trip_page(trip_id, with_warnings=staff, held=held), "trip", trip_id)
+    detail = ("trip-detail", str(trip_id), database_key())  # kept by position like the rest
+    page = found(queries().trip_page(trip_id, with_warnings=staff, held=held, kept_trip=partial(
+        fragments.kept_rows, detail)), "trip", trip_id)
+    fragments.keep_rows(detail, page.position, page.trip)
     g.rm_position = page.position  # the page's boxes may keep what they read by it
     etag = conditional.page_etag(itinerary_key, page.position, g.user.viewer.plans,
                                  member_calendars_of(trip_id) if may_plan(level) else ())
     if (unchanged := conditional.not_modified(etag)) is not None:
         return unchanged
-    owner = queries().organisation(page.trip.owner_org_id) if staff else None
+    owner = fragments.rows_at(page.position, (*detail, "owner"), partial(
+        queries().organisation, page.trip.owner_org_id)) if staff else None
     context: dict[str, Any] = {"trip": page.trip, "staff": staff, "owner": owner}
     if page.itinerary is not None:  # not kept: render both blocks and keep them
         by_meeting: dict[str, list[Any]] = {}  # each meeting's warnings, by their number on top
@@ -165,12 +170,13 @@ def show(trip_id: UUID) -> Any:
                 by_meeting.setdefault(str(meeting_id), []).append((number, warning))
         blocks = {**context, "itinerary": page.itinerary, "warnings": page.warnings,
                   "by_meeting": by_meeting}
-        for part, block in (("itinerary", "itinerary"), ("warnings", "warnings_list")):
+        for part, block in (("itinerary", "itinerary"), ("warnings", "warnings_list"),
+                            ("side", "trip_side")):
             kept[part] = (kept[part][0], fragments.keep(
                 kept[part][0], fragments.render_block("trips/show.html", block, **blocks)))
     return conditional.tagged(render_template(
         "trips/show.html", itinerary_html=kept["itinerary"][1],
-        warnings_html=kept["warnings"][1], **context), etag)
+        warnings_html=kept["warnings"][1], side_html=kept["side"][1], **context), etag)
 
 
 @bp.get("/<uuid:trip_id>/edit")
