@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, g, render_template, request
+from flask import Blueprint, g, request
 from flask_babel import get_locale
 from markupsafe import Markup
 
 from planner.feedwatch.mails import last_mail_states
 from planner.feedwatch.status import MemberCalendar, member_stamps, with_fetches
 from planner.organisations.access import may_manage
-from web import access, csrf, fragments
+from web import access, fragments
 from web.calendar_mails import attendee_addresses_shared
 from web.layout import add_slot
 from web.wiring import database_key, feed_fetches, read_once, stored
@@ -61,6 +61,6 @@ def member_calendars_box(trip_id: UUID) -> Markup:
     shared = attendee_addresses_shared(trip_id)
     manages = may_manage(access.trip_level(g.user, str(trip_id)))
     key = ("member-calendars", str(trip_id), tuple(rows), shared, manages, str(get_locale()),
-           request.script_root, database_key(), manages and csrf.session_key())
-    return fragments.lookup(key) or fragments.keep(key, render_template(
+           request.script_root, database_key())
+    return fragments.lookup(key) or fragments.keep(key, fragments.render(
         "feedwatch/_members_box.html", trip_id=trip_id, rows=rows, shared=shared))

@@ -29,13 +29,16 @@ jinja2-fragments would add a dependency for those three lines.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from cachetools import LRUCache
-from flask import current_app
+from flask import current_app, g, render_template
 from markupsafe import Markup
+
+from web import csrf
 
 MAX_BYTES = 32 * 1024 * 1024
 """At most this many characters of fragments per process (a 300-meeting trip is ~400 k)."""
@@ -69,9 +72,10 @@ def kept_at(key: Hashable, at: datetime | None = None) -> Kept | None:
 
 
 def lookup(key: Hashable, at: datetime | None = None) -> Markup | None:
-    """The fragment kept under `key` (holding at `at`), or None."""
+    """The fragment kept under `key` (holding at `at`), or None; its forms carry this
+    session's token."""
     found = kept_at(key, at)
-    return None if found is None else found.html
+    return None if found is None else csrf.fill(found.html)
 
 
 def keep(key: Hashable, text: str, *, since: datetime | None = None,
@@ -82,7 +86,7 @@ def keep(key: Hashable, text: str, *, since: datetime | None = None,
     if len(text) <= MAX_BYTES:
         with _lock:
             _kept[key] = Kept(html, since, until)
-    return html
+    return csrf.fill(html)
 
 
 _rows: LRUCache[Hashable, Any] = LRUCache(maxsize=1024)  # small query results, by count
@@ -112,10 +116,27 @@ def keep_rows(key: Hashable, position: int, value: Any) -> Any:
 
 
 def render_block(template_name: str, block: str, **context: Any) -> str:
-    """One block of a page template, rendered with the app's template context."""
+    """One block of a page template, rendered with the app's template context, to keep: its
+    forms carry a stand-in for the session's token (web/csrf.py fills it in when shown)."""
     template = current_app.jinja_env.get_template(template_name)
     current_app.update_template_context(context)
-    return "".join(template.blocks[block](template.new_context(context)))
+    with _for_keeping():
+        return "".join(template.blocks[block](template.new_context(context)))
+
+
+def render(template_name: str, **context: Any) -> str:
+    """A partial template rendered to keep, like `render_block`."""
+    with _for_keeping():
+        return render_template(template_name, **context)
+
+
+@contextmanager
+def _for_keeping() -> Iterator[None]:
+    g.rendering_kept = True
+    try:
+        yield
+    finally:
+        g.rendering_kept = False
 
 
 def clear() -> None:

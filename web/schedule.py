@@ -2,21 +2,22 @@
 
 The page's two large parts, "today / next" and the trips' days, are rendered once and kept
 (web/fragments.py) under the read-model position and everything else they show: the person,
-the signed-in account, the language, the links' root and this session's form token (each
-item has the answer buttons). They also depend on the clock: which date is "today" at each
-trip's venues and which meeting is next. They are kept for the span of time in which those
-stay as they were (planner.itinerary.order: `PersonSchedule.until`), so a view after the next
-local midnight or after the next meeting's start renders them afresh. A kept view reads the
-position and the person, not the meetings.
+the signed-in account, the language and the links' root; the answer buttons' form token is
+filled in for each session when shown (web/csrf.py). They also depend on the clock: which
+date is "today" at each trip's venues and which meeting is next. They are kept for the span
+of time in which those stay as they were (planner.itinerary.order: `PersonSchedule.until`),
+so a view after the next local midnight or after the next meeting's start renders them
+afresh. A kept view reads the position and the person, not the meetings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, g, render_template, request
 from flask_babel import get_locale, lazy_gettext
+from markupsafe import Markup
 
 from planner.itinerary.order import order_schedule
 from web import access, conditional, csrf, fragments
@@ -39,23 +40,26 @@ def mine() -> Any:
     position, at = queries().position(), now()  # the position first: never older than a key
     g.rm_position = position  # the side column's boxes may keep what they read by it
     key = ("schedule", str(person.id), position, g.user, str(get_locale()),
-           request.script_root, database_key(), csrf.session_key())
+           request.script_root, database_key())
     kept = {part: fragments.kept_at((*key, part), at) for part, _ in PARTS}
     if any(found is None for found in kept.values()):
-        kept = _render(key, person, at)
+        kept = _rendered(person, at)
+        for part, found in kept.items():
+            fragments.keep((*key, part), found.html, since=found.since, until=found.until)
     etag = conditional.page_etag(key, kept["trips"].until)
     unchanged = conditional.not_modified(etag)
     if unchanged is not None:
         return unchanged
     return conditional.tagged(render_template(
-        "schedule.html", person=person, schedule=None, now_html=kept["now"].html,
-        trips_html=kept["trips"].html), etag)
+        "schedule.html", person=person, schedule=None, now_html=csrf.fill(kept["now"].html),
+        trips_html=csrf.fill(kept["trips"].html)), etag)
 
 
-def _render(key: tuple[Hashable, ...], person: Any, at: Any) -> dict[str, fragments.Kept]:
+def _rendered(person: Any, at: datetime) -> dict[str, fragments.Kept]:
     schedule = order_schedule(queries().person_schedule(person.id),
                               queries().trips_of_person(person.id), at)
     context = {"person": person, "schedule": schedule}
-    return {part: fragments.Kept(fragments.keep(
-        (*key, part), fragments.render_block("schedule.html", block, **context),
-        since=at, until=schedule.until), at, schedule.until) for part, block in PARTS}
+    return {part: fragments.Kept(Markup(fragments.render_block("schedule.html", block,
+                                                               **context)), at, schedule.until)
+            for part, block in PARTS}
+

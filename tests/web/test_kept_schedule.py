@@ -131,6 +131,8 @@ def test_each_person_and_session_sees_only_their_own(app: Flask, plan: dict[str,
             assert "Lunch with the consul" not in pages[who]
         assert "Lunch with the consul" in pages["han"]
         assert "Breakfast at the Rathaus" not in pages["han"]
+        assert all(form_token(page) for page in pages.values())  # never a stand-in left over
+        assert not [page for page in pages.values() if "csrf-token-of" in page]
     answered = clients["again"].post(f"/my/meetings/{plan['morning']}/answer", data={
         "csrf_token": form_token(pages["again"]), "answer": "accepted"})
     assert answered.status_code in (302, 303), text_of(answered)
