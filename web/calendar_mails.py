@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, g, redirect, request, url_for
 from flask_babel import gettext
 
 from planner.domain.errors import ValidationError
-from web import access
+from web import access, fragments
 from web.layout import add_slot
-from web.wiring import actor, calendar_mail_choices, commands, my_person
+from web.wiring import actor, calendar_mail_choices, commands, database_key, my_person
 
 bp = Blueprint("calendar_mails", __name__)
 add_slot("schedule", "calendar/_calendar_mails.html")
@@ -22,7 +22,10 @@ CHOICES = {"yes": True, "no": False}
 
 @bp.app_template_global()
 def calendar_mails_wanted(person_id: Any) -> bool:
-    return calendar_mail_choices().wanted(person_id)
+    """Kept by the page's read-model position, when it has one (my schedule)."""
+    return fragments.rows_at(g.get("rm_position"), ("calendar-mails", str(person_id),
+                                                    database_key()),
+                             lambda: calendar_mail_choices().wanted(person_id))
 
 
 @bp.post("/my/calendar-mails")
@@ -43,7 +46,10 @@ def choose() -> Any:
 
 @bp.app_template_global()
 def attendee_addresses_shared(trip_id: UUID) -> bool:
-    return calendar_mail_choices().addresses_shared(trip_id)
+    """Kept by the page's read-model position, when it has one (the trip page)."""
+    return fragments.rows_at(g.get("rm_position"), ("addresses-shared", str(trip_id),
+                                                    database_key()),
+                             lambda: calendar_mail_choices().addresses_shared(trip_id))
 
 
 @bp.post("/trips/<uuid:trip_id>/calendar-mails/addresses")

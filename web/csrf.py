@@ -34,6 +34,23 @@ def token() -> str:
     return str(generate_csrf())
 
 
+def session_key() -> str:
+    """This session's raw token (made on first use): a page's ETag holds it, since the page's
+    forms carry a token signed from it, valid for this session and no other."""
+    token()
+    return str(session.get(FIELD, ""))
+
+
+KEPT = "csrf-token-of-the-viewing-session"
+"""What a kept fragment's forms carry instead of a token (web/fragments.py): `fill` puts the
+viewing session's token in when the fragment is shown, so sessions can share a fragment."""
+
+
+def fill(html: str) -> Markup:
+    """`html` with this session's token where a kept fragment has `KEPT`."""
+    return Markup(html.replace(KEPT, token()) if KEPT in html else html)
+
+
 def rotate() -> None:
     """Forget this session's token (at sign-in): the next form gets a fresh one."""
     session.pop(FIELD, None)
@@ -41,7 +58,8 @@ def rotate() -> None:
 
 
 def field() -> Markup:
-    return Markup('<input type="hidden" name="{}" value="{}">').format(FIELD, escape(token()))
+    value = KEPT if g.get("rendering_kept") else token()
+    return Markup('<input type="hidden" name="{}" value="{}">').format(FIELD, escape(value))
 
 
 def exempt(view: F) -> F:

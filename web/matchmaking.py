@@ -15,13 +15,13 @@ from planner.i18n.words import N_
 from planner.matchmaking import nace
 from planner.organisations.access import may_read
 from planner.readmodel.queries_base import MAX_PER_PAGE
-from web import access
+from web import access, fragments
 from web.forms import Form, form_page, render_form
 from web.layout import add_slot
 from web.matchmaking_common import conference, page
 from web.refusals import request_translator
 from web.trips import trip
-from web.wiring import actor, commands, found, queries
+from web.wiring import actor, commands, database_key, found, queries
 
 bp = Blueprint("matchmaking", __name__, url_prefix="/trips/<uuid:trip_id>/matchmaking")
 add_slot("trip", "matchmaking/_trip_box.html")
@@ -36,8 +36,11 @@ def trip_box() -> dict[str, Any]:
         user = g.get("user")
         return bool(user) and user.viewer.is_staff and may_read(
             access.trip_level(user, str(trip_id)))
-    return {"matchmakings_of": lambda trip_id: queries().matchmakings_of_trip(g.user.viewer,
-                                                                              trip_id),
+    def conferences(trip_id: object) -> Any:  # kept by the page's read-model position
+        return fragments.rows_at(g.get("rm_position"), ("matchmakings", str(trip_id), g.user,
+                                                        database_key()),
+                                 lambda: queries().matchmakings_of_trip(g.user.viewer, trip_id))
+    return {"matchmakings_of": conferences,
             "may_see_matchmaking": may_see}
 
 

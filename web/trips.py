@@ -12,7 +12,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from planner.domain.organisation import DEFAULT_ORGANISATION_ID
 from planner.organisations.access import TripAccess, may_manage, may_plan
 from planner.organisations.copies import may_copy
-from web import access, trip_fragments, warnings_flash
+from web import access, conditional, trip_fragments, warnings_flash
 from web.forms import Form, form_page, render_form, whole_number
 from web.layout import add_nav
 from web.wiring import (
@@ -134,9 +134,13 @@ def create() -> Any:
 @bp.get("/<uuid:trip_id>")
 @access.trip_reader
 def show(trip_id: UUID) -> Any:
-    context, parts = trip_fragments.trip_page(trip_id, access.trip_level(g.user, str(trip_id)))
-    return render_template("trips/show.html", itinerary_html=parts["itinerary"],
-                           warnings_html=parts["warnings"], **context)
+    view = trip_fragments.trip_page(trip_id, access.trip_level(g.user, str(trip_id)))
+    if (unchanged := conditional.not_modified(view.etag)) is not None:
+        return unchanged
+    return conditional.tagged(render_template(
+        "trips/show.html", itinerary_html=view.parts["itinerary"],
+        warnings_html=view.parts["warnings"], side_html=view.parts["side"], **view.context),
+        view.etag)
 
 
 @bp.get("/<uuid:trip_id>/edit")

@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, delete, insert, select
+from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
 from planner.feedwatch.clients import client_kind
@@ -45,12 +47,10 @@ class FeedFetches:
 
     def record(self, person_id: UUID | str, user_agent: str | None, at: datetime) -> None:
         """This person's feed was served (200 or 304) now, to a client with this User-Agent."""
-        key = str(person_id)
-        instant = at.astimezone(UTC).replace(tzinfo=None)
+        values = {"person_id": str(person_id), "client": client_kind(user_agent),
+                  "fetched_at": at.astimezone(UTC).replace(tzinfo=None)}
         with self.engine.begin() as conn:
-            conn.execute(delete(fetches).where(fetches.c.person_id == key))
-            conn.execute(insert(fetches).values(person_id=key, fetched_at=instant,
-                                                client=client_kind(user_agent)))
+            conn.execute(_upsert(conn.dialect.name, values))
 
     def last(self, person_ids: Iterable[UUID | str]) -> dict[UUID, Fetch]:
         keys = sorted({str(p) for p in person_ids})
@@ -60,3 +60,14 @@ class FeedFetches:
             rows = conn.execute(select(fetches).where(fetches.c.person_id.in_(keys))).all()
         return {UUID(r.person_id): Fetch(UUID(r.person_id), r.fetched_at.replace(tzinfo=UTC),
                                          r.client) for r in rows}
+
+
+def _upsert(dialect: str, values: dict[str, object]) -> Any:
+    """One statement that inserts the row or overwrites it: two fetches of one feed at once
+    (several web workers) must not both insert (a DELETE then INSERT raced to a duplicate key
+    on PostgreSQL). SQLite and PostgreSQL both have INSERT ... ON CONFLICT DO UPDATE."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(fetches).values(**values)
+    return statement.on_conflict_do_update(
+        index_elements=[fetches.c.person_id],
+        set_={"fetched_at": statement.excluded.fetched_at, "client": statement.excluded.client})

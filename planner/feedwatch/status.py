@@ -8,7 +8,8 @@ was fetched at or after that moment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -46,10 +47,10 @@ def _aware(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 
 
-def member_calendars(engine: Engine, fetches: FeedFetches,
-                     trip_id: UUID | str) -> list[MemberCalendar]:
-    """The trip's delegation members in the order they were added, with their feed's state
-    (`mail` is left for planner.feedwatch.mails)."""
+def member_stamps(engine: Engine, trip_id: UUID | str) -> tuple[MemberCalendar, ...]:
+    """The trip's delegation members in the order they were added, with their last change but
+    not yet their fetches (`with_fetches`) nor mails (planner.feedwatch.mails): read from the
+    read models alone, so a page may keep it by read-model position (fetches are no events)."""
     key = str(trip_id)
     m, p, a, mt = t.members, t.people, t.attendees, t.meetings
     with engine.connect() as conn:
@@ -65,15 +66,19 @@ def member_calendars(engine: Engine, fetches: FeedFetches,
             select(a.c.person_id, func.max(mt.c.calendar_changed_at))
             .join(mt, mt.c.id == a.c.meeting_id).where(mt.c.trip_id == key)
             .group_by(a.c.person_id)).all())
-    fetched = fetches.last(r.person_id for r in members)
     rows = []
     for r in members:
-        person = UUID(r.person_id)
         stamps = [s for s in (trip_change, leg_change, meeting_changes.get(r.person_id)) if s]
-        last = fetched.get(person)
         rows.append(MemberCalendar(
-            person_id=person, name=r.name or "", email=r.email or "",
-            has_address=bool(r.feed_token_hash), fetched_at=last.fetched_at if last else None,
-            client=last.client if last else "",
+            person_id=UUID(r.person_id), name=r.name or "", email=r.email or "",
+            has_address=bool(r.feed_token_hash), fetched_at=None, client="",
             last_change=_aware(max(stamps, default=None))))
-    return rows
+    return tuple(rows)
+
+
+def with_fetches(stamps: Iterable[MemberCalendar], fetches: FeedFetches) -> list[MemberCalendar]:
+    """The members of `member_stamps` with when and by what their feed was last fetched."""
+    rows = list(stamps)
+    fetched = fetches.last(r.person_id for r in rows)
+    return [replace(r, fetched_at=found.fetched_at, client=found.client)
+            if (found := fetched.get(r.person_id)) else r for r in rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
 from uuid import UUID
 
@@ -49,6 +49,9 @@ class PersonSchedule:
     next: ItineraryItem | None
     coming: tuple[TripPlan, ...]
     past: tuple[TripPlan, ...]
+    until: datetime | None = None
+    """The first instant this arrangement may differ for the same rows: the next meeting's
+    start or the next midnight at a trip's venues (None: never, there is no trip)."""
 
     @property
     def under_way(self) -> TripPlan | None:
@@ -74,7 +77,10 @@ def order_schedule(items: Sequence[ItineraryItem], trips: Sequence[TripRow],
     for item in items:
         by_trip.setdefault(item.trip_id, []).append(item)
         titles.setdefault(item.trip_id, item.trip_title)
-    plans = [_plan(trip_id, titles[trip_id], rows.get(trip_id), trip_items, now)
+    zones = {trip_id: _zone(rows.get(trip_id), trip_items)
+             for trip_id, trip_items in by_trip.items()}
+    plans = [_plan(trip_id, titles[trip_id], rows.get(trip_id), trip_items,
+                   now.astimezone(load_zone(zones[trip_id])).date())
              for trip_id, trip_items in by_trip.items()]
     coming = sorted((p for p in plans if not _is_past(p)), key=_start)
     past = sorted((p for p in plans if _is_past(p)), key=_end, reverse=True)
@@ -83,14 +89,27 @@ def order_schedule(items: Sequence[ItineraryItem], trips: Sequence[TripRow],
                   if day == under_way.today for item in day_items)
     upcoming = (item for plan in coming for _, day_items in plan.days for item in day_items
                 if item.starts_at > now and item.status != CANCELLED)
-    return PersonSchedule(today=today, next=next(upcoming, None), coming=tuple(coming),
-                          past=tuple(past))
+    following = next(upcoming, None)
+    changes = [_next_midnight(now, zone) for zone in set(zones.values())]
+    if following is not None:
+        changes.append(following.starts_at)
+    return PersonSchedule(today=today, next=following, coming=tuple(coming), past=tuple(past),
+                          until=min(changes, default=None))
+
+
+def _zone(trip: TripRow | None, items: list[ItineraryItem]) -> str:
+    return items[0].timezone if items else (trip.home_timezone if trip else "UTC")
+
+
+def _next_midnight(now: datetime, zone: str) -> datetime:
+    """The instant the date at `zone` changes next after `now`."""
+    local = now.astimezone(load_zone(zone))
+    return datetime.combine(local.date() + timedelta(days=1), time(),
+                            tzinfo=local.tzinfo).astimezone(UTC)
 
 
 def _plan(trip_id: UUID, title: str, trip: TripRow | None, items: list[ItineraryItem],
-          now: datetime) -> TripPlan:
-    zone = items[0].timezone if items else (trip.home_timezone if trip else "UTC")
-    today = now.astimezone(load_zone(zone)).date()
+          today: date) -> TripPlan:
     days = by_day(items)
     return TripPlan(trip_id=trip_id, title=title, trip=trip, today=today,
                     days=tuple(d for d in days if d[0] >= today),

@@ -42,6 +42,19 @@ def test_after_todays_last_meeting_next_is_tomorrows(trips: Trips) -> None:
     assert [item.meeting_id for item in schedule.today] == [trips.today]
 
 
+def test_the_order_holds_until_the_next_meeting_starts_or_the_date_changes(
+        trips: Trips) -> None:
+    """The page keeps the order for this span (web/schedule.py): it ends at the next
+    meeting's start, or at the next midnight at a trip's venues when that comes first."""
+    schedule = _schedule(trips, trips.koerner)
+    assert schedule.until == schedule.next.starts_at  # 14:00 in Munich, today
+    trips.clock.now += timedelta(hours=8)  # 18:00 in Munich: midnight comes before tomorrow's
+    later = _schedule(trips, trips.koerner)
+    assert later.until < later.next.starts_at
+    trips.clock.now = later.until
+    assert _schedule(trips, trips.koerner).today != later.today  # the next day in Munich
+
+
 def test_with_no_trip_under_way_the_coming_trip_is_first(trips: Trips) -> None:
     trips.clock.now += timedelta(days=30)
     schedule = _schedule(trips, trips.koerner)

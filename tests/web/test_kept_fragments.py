@@ -76,3 +76,42 @@ def test_a_kept_itinerary_is_not_read_again(app: Flask, organiser: FlaskClient) 
     # itinerary's items and their attendees are not read again
     assert not [s for s in seen if "rm_attendees" in s and "calendar_changed_at" not in s], seen
     assert len(seen) < len(first)
+
+
+def test_a_browser_with_the_current_trip_page_gets_304_until_something_changes(
+        app: Flask, organiser: FlaskClient) -> None:
+    commands = app.extensions["planner"].app
+    trip_id, munich = new_trip(app, title="Revalidated trip")
+    meeting = _meeting(app, trip_id, munich, "Meeting at BMW Group", 10)
+    url = f"/trips/{trip_id}"
+    etag = organiser.get(url).headers["ETag"]
+    unchanged = organiser.get(url, headers={"If-None-Match": etag})
+    assert unchanged.status_code == 304 and unchanged.data == b""
+    auditor = signed_in(app, "auditor").get(url, headers={"If-None-Match": etag})
+    assert auditor.status_code == 200 and "Meeting at BMW Group" in visible(auditor)
+    commands.change_meeting_details(meeting, actor=SETUP, kind="official meeting",
+                                    title="Meeting at Siemens", counterparts=[], agenda="")
+    changed = organiser.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and "Meeting at Siemens" in visible(changed)
+    assert changed.headers["ETag"] != etag
+
+
+def test_a_feed_fetch_shows_in_the_members_box_of_an_unchanged_trip(
+        app: Flask, organiser: FlaskClient) -> None:
+    """The fetches are no events: the page's ETag and the kept box still follow them."""
+    commands, world = app.extensions["planner"].app, app.extensions["test_world"]
+    trip_id, munich = new_trip(app, title="Fetched calendars trip")
+    _meeting(app, trip_id, munich, "Meeting at BMW Group", 10)
+    url = f"/trips/{trip_id}"
+    token = commands.reset_feed_token(world.koerner, actor=SETUP)
+    app.test_client().get(f"/feeds/{token}.ics", headers={"User-Agent": "Thunderbird/115"})
+    before = organiser.get(url)
+    assert "Thunderbird" in _box(text_of(before)) and "Apple Calendar" not in _box(text_of(before))
+    app.test_client().get(f"/feeds/{token}.ics", headers={"User-Agent": "iOS/17.0 dataaccessd"})
+    after = organiser.get(url, headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and "Apple Calendar" in _box(text_of(after))
+
+
+def _box(page: str) -> str:
+    start = page.index('id="member-calendars"')
+    return page[start:page.index("</section>", start)]
