@@ -14,7 +14,7 @@ they are stored exactly as SQLAlchemy would store them); PostgreSQL takes them w
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -107,10 +107,16 @@ def insert_rows(conn: Connection, table: Table, rows: Iterable[Row]) -> None:
 
 
 class Batch:
-    """An in-memory copy of the rows a batch touches, and what it must write at the end."""
+    """An in-memory copy of the rows a batch touches, and what it must write at the end.
 
-    def __init__(self, conn: Connection) -> None:
+    `owners` names, for a table whose rows belong to one aggregate each, the column holding
+    that aggregate's id (rm_members: trip_id). An aggregate in `fresh` (its first event is in
+    this batch) has no rows in the database yet: deleting its rows needs no statement."""
+
+    def __init__(self, conn: Connection, owners: Mapping[Table, str] | None = None) -> None:
         self.conn = conn
+        self.owners: Mapping[Table, str] = owners or {}
+        self.fresh: set[str] = set()
         self._rows: dict[Table, dict[Key, Row | None]] = defaultdict(dict)
         self._changed: dict[Table, set[Key]] = defaultdict(set)
         self._stored: dict[Table, set[Key]] = defaultdict(set)  # may exist in the database
@@ -170,17 +176,21 @@ class Batch:
         names = tuple(sorted(where))
         values = tuple(where[n] for n in names)
         rows = self._rows[table]
+        owner = self.owners.get(table)
+        stored = owner is None or where.get(owner) not in self.fresh  # may be in the database
         if names == tuple(sorted(_pk(table))):
             key = tuple(where[n] for n in _pk(table))
             rows[key] = None
             self._changed[table].add(key)
-            self._stored[table].add(key)
+            if stored:
+                self._stored[table].add(key)
             return
         for key, row in list(rows.items()):
             if row is not None and tuple(row[n] for n in names) == values:
                 rows[key] = None
                 self._changed[table].add(key)
-        self._deleted_by[table][names].add(values)
+        if stored:
+            self._deleted_by[table][names].add(values)
 
     # -- writing, once per table -------------------------------------------------------
     def flush(self) -> None:

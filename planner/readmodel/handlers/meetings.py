@@ -19,6 +19,9 @@ from planner.readmodel.keys import dumps, fold, to_db
 
 TABLES = {Meeting: t.meetings}  # each aggregate's own row, which its events change
 LOADS = {Meeting.FollowUpCompleted: (t.followups, lambda e: e.followup_id)}
+# Tables whose rows this aggregate's events alone write, by the column naming it (Batch).
+OWNS = {t.attendees: "meeting_id", t.answers: "meeting_id", t.outcomes: "meeting_id",
+        t.ideas: "meeting_id"}
 
 
 def _calendar(b: Batch, e: Any) -> dict[str, Any]:
