@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
 from itertools import islice
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -44,6 +44,19 @@ refuse travel times longer than this). With this bound a warning depends only on
 it in time: the handlers keep warnings up to date by looking no further."""
 
 
+class _cached:  # noqa: N801 - functools.cached_property without the lock it takes in 3.11
+    """Computed on first use and kept in the instance's __dict__ (which then answers)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Slot:
     """A meeting as the rules see it."""
@@ -60,18 +73,19 @@ class Slot:
     ends_at: datetime
     attendees: tuple[UUID, ...]
 
-    @cached_property
+    @_cached
     def local_start(self) -> datetime:
         return self.starts_at.astimezone(ZoneInfo(self.timezone))
 
-    @cached_property
+    @_cached
     def local_end(self) -> datetime:
         return self.ends_at.astimezone(ZoneInfo(self.timezone))
 
-    @cached_property
-    def order(self) -> tuple[datetime, datetime, str]:
-        """A person's meetings in this order: by time, then by id (so the order is total)."""
-        return (self.starts_at, self.ends_at, str(self.meeting_id))
+    @_cached
+    def order(self) -> tuple[datetime, datetime, UUID]:
+        """A person's meetings in this order: by time, then by id (so the order is total;
+        UUIDs compare as their canonical text does)."""
+        return (self.starts_at, self.ends_at, self.meeting_id)
 
     def when(self) -> str:
         start, end = self.local_start, self.local_end

@@ -30,15 +30,20 @@ log = logging.getLogger(__name__)
 
 def checked(event: Any) -> Any:
     """The event itself, or a copy whose odd ids are replaced (the original is not changed)."""
+    # The fields as stored: a decoded event keeps them in its __dict__, and a class-level
+    # default (a field an older event lacks) is never an odd id. Looking them up there, not
+    # with getattr(event, name, None), spares a raised AttributeError per absent field.
+    state = vars(event)
     changes: dict[str, Any] = {}
-    optional = OPTIONAL.get(type(event).__qualname__, set())
     for name in ID_FIELDS:
-        value = getattr(event, name, None)
-        if isinstance(value, str) and value and shown(value) != value:
+        value = state.get(name)
+        if value and isinstance(value, str):
             fixed = shown(value)
-            changes[name] = "" if name in optional and fixed == stand_in(value) else fixed
+            if fixed != value:
+                optional = OPTIONAL.get(type(event).__qualname__, set())
+                changes[name] = "" if name in optional and fixed == stand_in(value) else fixed
     for name in LIST_FIELDS:
-        values = getattr(event, name, None)
+        values = state.get(name)
         if isinstance(values, list) and any(isinstance(v, str) and shown(v) != v
                                             for v in values):
             changes[name] = [shown(v) if isinstance(v, str) else v for v in values]

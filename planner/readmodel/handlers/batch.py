@@ -45,6 +45,16 @@ def _pk(table: Table) -> tuple[str, ...]:
 
 
 @cache
+def _key_of(table: Table) -> Callable[[Row], Key]:
+    """A row's primary key, as a tuple."""
+    names = _pk(table)
+    if len(names) == 1:
+        only = names[0]
+        return lambda row: (row[only],)
+    return itemgetter(*names)
+
+
+@cache
 def _defaults(table: Table) -> tuple[tuple[str, Any], ...]:
     """What an insert leaves out gets the column's default, as a single insert would."""
     found = []
@@ -81,15 +91,21 @@ def insert_rows(conn: Connection, table: Table, rows: Iterable[Row]) -> None:
     columns = _defaults(table)
     processors = _processors(table, dialect)
     every = _getter(table)
+    defaults, width = dict(columns), len(columns)
     tuples = []
     for row in rows:
-        try:  # the usual row has every column: one C call instead of a loop
-            values = list(every(row))
-        except KeyError:
-            values = [row.get(name, default) for name, default in columns]
-        for i, process in processors:
-            values[i] = process(values[i])
-        tuples.append(tuple(values))
+        if len(row) < width:  # columns left to their defaults
+            row = {**defaults, **row}
+        try:
+            values = every(row)  # one C call per row
+        except KeyError:  # a row with other keys besides
+            values = every({**defaults, **row})
+        if processors:
+            converted = list(values)
+            for i, process in processors:
+                converted[i] = process(converted[i])
+            values = tuple(converted)
+        tuples.append(values)
     if not tuples:
         return
     quote = dialect.identifier_preparer.quote
@@ -117,6 +133,7 @@ class Batch:
         self.conn = conn
         self.owners: Mapping[Table, str] = owners or {}
         self.fresh: set[str] = set()
+        self._owned: dict[Table, dict[Any, set[Key]]] = defaultdict(lambda: defaultdict(set))
         self._rows: dict[Table, dict[Key, Row | None]] = defaultdict(dict)
         self._changed: dict[Table, set[Key]] = defaultdict(set)
         self._stored: dict[Table, set[Key]] = defaultdict(set)  # may exist in the database
@@ -139,6 +156,8 @@ class Batch:
             for row in self.conn.execute(table.select().where(column.in_(part))).mappings():
                 key = (row[name],)
                 self._rows[table][key] = dict(row)
+                if table in self.owners:
+                    self._owned[table][row[self.owners[table]]].add(key)
                 self.before[table][key] = dict(row)
                 self._stored[table].add(key)
 
@@ -157,11 +176,14 @@ class Batch:
 
     # -- changing, in memory -----------------------------------------------------------
     def insert(self, table: Table, *rows: Row) -> None:
-        names, held, changed = _pk(table), self._rows[table], self._changed[table]
+        key_of, held, changed = _key_of(table), self._rows[table], self._changed[table]
+        owner = self.owners.get(table)
         for row in rows:
-            key = (row[names[0]],) if len(names) == 1 else tuple(row[n] for n in names)
+            key = key_of(row)
             held[key] = row
             changed.add(key)
+            if owner is not None:
+                self._owned[table][row[owner]].add(key)
 
     def update(self, table: Table, key: Key, values: Row) -> Row | None:
         """Change the row with this primary key; a missing row stays missing (like UPDATE)."""
@@ -185,7 +207,11 @@ class Batch:
             if stored:
                 self._stored[table].add(key)
             return
-        for key, row in list(rows.items()):
+        # The rows held that may match: those of the owner named (all it inserted), or all.
+        held = (self._owned[table].get(where[owner], ()) if owner in where
+                else rows.keys())
+        for key in list(held):
+            row = rows[key]
             if row is not None and tuple(row[n] for n in names) == values:
                 rows[key] = None
                 self._changed[table].add(key)

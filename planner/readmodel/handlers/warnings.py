@@ -16,10 +16,10 @@ findings are a pure function of the rows, so a rebuild stores exactly the same.
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, select, text
@@ -211,9 +211,8 @@ def _held(batch: Batch, fresh: set[str], trips: dict[str, Any],
     meetings.sort(key=lambda r: (r["starts_at"], r["ends_at"], r["title"], r["id"]))
     for row in meetings:
         who = sorted(attending.get(row["id"], ()), key=lambda a: (a["seq"], a["idx"]))
-        slots[row["trip_id"]].append(slot(
-            {**row, "trip_title": live[row["trip_id"]]["title"]},
-            tuple(uid(a["person_id"]) for a in who)))
+        slots[row["trip_id"]].append(slot(row, tuple(uid(a["person_id"]) for a in who),
+                                          trip_title=live[row["trip_id"]]["title"]))
 
 
 def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Slot]]:
@@ -231,7 +230,7 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
             groups.append([window])
     found: dict[str, list[Slot]] = {}
     for group in groups:
-        persons = sorted({str(p) for _, _, i in group for s in slots[i] for p in s.attendees})
+        persons = sorted(map(str, {p for _, _, i in group for s in slots[i] for p in s.attendees}))
         if not persons:
             continue
         first, last = min(w[0] for w in group), max(w[1] for w in group)
@@ -247,9 +246,13 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
             .mappings().all())
         near.sort(key=lambda s: s.starts_at)
         starts = [s.starts_at for s in near]
+        # A meeting that starts before `low - longest` ends before `low`: none is looked at.
+        longest = max((s.ends_at - s.starts_at for s in near), default=timedelta(0))
         for low, high, trip_id in group:
             mine = {p for s in slots[trip_id] for p in s.attendees}
             this = uid(trip_id)
-            found[trip_id] = [s for s in near[:bisect_left(starts, high)] if s.trip_id != this
-                              and s.ends_at > low and not mine.isdisjoint(s.attendees)]
+            found[trip_id] = [s for s in near[bisect_right(starts, low - longest):
+                                              bisect_left(starts, high)]
+                              if s.trip_id != this and s.ends_at > low
+                              and not mine.isdisjoint(s.attendees)]
     return found
