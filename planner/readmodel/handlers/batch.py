@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import datetime
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -81,8 +82,32 @@ def _processors(table: Table, dialect: Dialect) -> tuple[tuple[int, Callable[[An
     for i, column in enumerate(table.columns):
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            found.append((i, process))
+            found.append((i, _as_isoformat(process) if _writes_isoformat(process) else process))
     return tuple(found)
+
+
+_SAMPLES = (datetime(2030, 6, 1, 8, 5, 9, 7), datetime(987, 12, 31, 23, 59, 59),
+            datetime(2024, 2, 29))
+
+
+def _writes_isoformat(process: Callable[[Any], Any]) -> bool:
+    """Whether a converter writes naive datetimes as `isoformat(" ", "microseconds")` does
+    (SQLite's default DATETIME storage format does, with a %-format of a dict per value)."""
+    try:
+        return all(process(d) == d.isoformat(" ", "microseconds") for d in _SAMPLES)
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def _as_isoformat(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The same converter, three times faster for naive datetimes (a rebuild writes many)."""
+
+    def convert(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None:
+            return value.isoformat(" ", "microseconds")
+        return process(value)
+
+    return convert
 
 
 def insert_rows(conn: Connection, table: Table, rows: Iterable[Row]) -> None:

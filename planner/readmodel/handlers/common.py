@@ -19,7 +19,7 @@ def key(event: Any) -> str:
     """The aggregate id of an event, as stored in the tables."""
     if event is _last[0]:  # a handler asks several times for the event it handles
         return _last[1]
-    found = _text(event.originator_id)
+    found = text(event.originator_id)
     _last[:] = [event, found]
     return found
 
@@ -28,7 +28,8 @@ _last: list[Any] = [None, ""]
 
 
 @lru_cache(maxsize=4096)  # str(UUID) is slow, and a batch names each aggregate many times
-def _text(value: UUID) -> str:
+def text(value: UUID) -> str:
+    """A UUID as the tables keep it."""
     return str(value)
 
 

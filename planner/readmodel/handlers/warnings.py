@@ -145,11 +145,15 @@ def _trips_of(conn: Connection, persons: Iterable[str], near: Span | None) -> se
 
 # -- their plans and findings --------------------------------------------------------------
 def _store(batch: Batch, trip_ids: list[str]) -> None:
-    conn = batch.conn
-    conn.execute(t.warnings.delete().where(t.warnings.c.trip_id.in_(trip_ids)))
-    conn.execute(t.plan_spans.delete().where(t.plan_spans.c.trip_id.in_(trip_ids)))
+    conn, tr = batch.conn, t.trips
+    # A trip created in this batch has nothing stored yet (nor, then, anything to delete).
+    fresh = {i for i in trip_ids if (i,) not in batch.before[tr] and batch.row(tr, i) is not None}
+    stored = [i for i in trip_ids if i not in fresh]
+    if stored:
+        conn.execute(t.warnings.delete().where(t.warnings.c.trip_id.in_(stored)))
+        conn.execute(t.plan_spans.delete().where(t.plan_spans.c.trip_id.in_(stored)))
     rows, spans = [], []
-    for plan in _plans(batch, trip_ids):
+    for plan in _plans(batch, fresh, stored):
         if plan.slots:
             spans.append(dict(trip_id=str(plan.trip_id),
                               first_at=min(s.starts_at for s in plan.slots).replace(tzinfo=None),
@@ -160,13 +164,10 @@ def _store(batch: Batch, trip_ids: list[str]) -> None:
     insert_rows(conn, t.warnings, rows)
 
 
-def _plans(batch: Batch, trip_ids: list[str]) -> list[Plan]:
-    """The plans of these trips (not cancelled). A trip created in this batch has all its
-    legs, meetings and attendees in the batch too: those are not read back."""
+def _plans(batch: Batch, fresh: set[str], stored: list[str]) -> list[Plan]:
+    """The plans of these trips (not cancelled). A trip created in this batch (`fresh`) has
+    all its legs, meetings and attendees in the batch too: those are not read back."""
     conn, tr = batch.conn, t.trips
-    fresh = {i for i in trip_ids
-             if (i,) not in batch.before[tr] and batch.row(tr, i) is not None}
-    stored = sorted(set(trip_ids) - fresh)
     trips: dict[str, Any] = {}
     legs: dict[str, list[LegRow]] = defaultdict(list)
     slots: dict[str, list[Slot]] = defaultdict(list)
