@@ -18,17 +18,19 @@ from table import Figure, ratio_figure
 from workload import bulk, log_size, mixed_log, planner_on
 
 from planner.bootstrap import Planner
+from planner.readmodel.projector import BATCH_SIZE
 
 
 def decode_only(planner: Planner) -> int:
-    """Read and decode every event in batches of 500; returns how many."""
+    """Read and decode every event in batches as large as the projector's; returns how
+    many."""
     app = planner.app
     events = planner.events_table
     done, position = 0, 0
     with planner.engine.connect() as conn:
         while True:
             rows = conn.execute(select(events).where(events.c.id > position)
-                                .order_by(events.c.id).limit(500)).all()
+                                .order_by(events.c.id).limit(BATCH_SIZE)).all()
             if not rows:
                 return done
             for r in rows:

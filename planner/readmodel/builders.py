@@ -4,7 +4,7 @@ follow-ups. Local and home times are computed here from UTC and zone names (DST-
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 from uuid import UUID
@@ -138,8 +138,12 @@ def slot_query(*where: ColumnElement[bool]) -> Any:
             .order_by(m.c.starts_at, m.c.ends_at, m.c.title, m.c.id))
 
 
-def slot(r: RowMapping, attendees: tuple[UUID, ...] = ()) -> Slot:
-    return Slot(meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]), trip_title=r["trip_title"],
+def slot(r: Mapping[str, Any], attendees: tuple[UUID, ...] = (),
+         trip_title: str | None = None) -> Slot:
+    """A meeting row as the warning rules see it; the trip's title from the row when not
+    given (slot_query reads it)."""
+    return Slot(meeting_id=uid(r["id"]), trip_id=uid(r["trip_id"]),
+                trip_title=r["trip_title"] if trip_title is None else trip_title,
                 title=r["title"], kind=r["kind"], city=r["city"], timezone=r["timezone"],
                 leg_id=r["leg_id"], starts_at=from_db(r["starts_at"]),
                 ends_at=from_db(r["ends_at"]), attendees=attendees)

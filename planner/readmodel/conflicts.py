@@ -22,11 +22,9 @@ and `Finding.under(rules)` decides when the warnings are read.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
-from itertools import islice
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -47,6 +45,19 @@ refuse travel times longer than this). With this bound a warning depends only on
 it in time: the handlers keep warnings up to date by looking no further."""
 
 
+class _cached:  # noqa: N801 - functools.cached_property without the lock it takes in 3.11
+    """Computed on first use and kept in the instance's __dict__ (which then answers)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Slot:
     """A meeting as the rules see it."""
@@ -63,18 +74,19 @@ class Slot:
     ends_at: datetime
     attendees: tuple[UUID, ...]
 
-    @cached_property
+    @_cached
     def local_start(self) -> datetime:
         return self.starts_at.astimezone(ZoneInfo(self.timezone))
 
-    @cached_property
+    @_cached
     def local_end(self) -> datetime:
         return self.ends_at.astimezone(ZoneInfo(self.timezone))
 
-    @cached_property
-    def order(self) -> tuple[datetime, datetime, str]:
-        """A person's meetings in this order: by time, then by id (so the order is total)."""
-        return (self.starts_at, self.ends_at, str(self.meeting_id))
+    @_cached
+    def order(self) -> tuple[datetime, datetime, UUID]:
+        """A person's meetings in this order: by time, then by id (so the order is total;
+        UUIDs compare as their canonical text does)."""
+        return (self.starts_at, self.ends_at, self.meeting_id)
 
     def params(self, trip: str = "") -> dict[str, str]:
         """The meeting as a warning names it (`trip`: the other trip's title, if it is on
@@ -132,7 +144,11 @@ def _leg_problem(slot: Slot, first: date, last: date, legs: list[LegRow]) -> dic
     (empty when nothing is)."""
     city = fold(slot.city)
     if slot.leg_id:
-        leg = next((leg for leg in legs if leg.leg_id == slot.leg_id), None)
+        leg = None
+        for candidate in legs:
+            if candidate.leg_id == slot.leg_id:
+                leg = candidate
+                break
         if leg is None:
             return {"problem": "removed"}
         if fold(leg.city) != city:
@@ -164,15 +180,20 @@ def by_name(people: dict[UUID, str]) -> Callable[[UUID], tuple[str, str]]:
     return lambda p: (people[p].casefold(), str(p))
 
 
-def clashes_after(a: Slot, later: Iterable[Slot]) -> Iterator[tuple[str, Slot]]:
-    """One person's clashes of meeting `a` with their meetings after it (`later`, in `order`):
-    each one that overlaps it, then the next one if it is in another city (travel time)."""
-    for b in later:
+def clashes_after(a: Slot, mine: Sequence[Slot], start: int) -> list[tuple[str, Slot]]:
+    """One person's clashes of meeting `a` with their meetings after it (`mine[start:]`, in
+    `order`): each one that overlaps it, then the next one if it is in another city (travel
+    time). A list, not a generator: nearly always the next meeting is all there is to see."""
+    found: list[tuple[str, Slot]] = []
+    city = fold(a.city)
+    for at in range(start, len(mine)):
+        b = mine[at]
         if b.starts_at >= a.ends_at:  # the first meeting after this one ends
-            if fold(a.city) != fold(b.city) and b.starts_at - a.ends_at < TRAVEL_HORIZON:
-                yield "travel-time", b  # travel, however long it takes
-            return
-        yield ("overlap" if fold(a.city) == fold(b.city) else "double-booked"), b
+            if city != fold(b.city) and b.starts_at - a.ends_at < TRAVEL_HORIZON:
+                found.append(("travel-time", b))  # travel, however long it takes
+            return found
+        found.append(("overlap" if city == fold(b.city) else "double-booked", b))
+    return found
 
 
 def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot],
@@ -181,23 +202,24 @@ def person_conflicts(people: dict[UUID, str], slots: Iterable[Slot],
 
     People who share the same clash (the whole delegation going from one visit to the next)
     get one warning naming them all, not one warning each."""
-    every = list(slots)
-    clashes: dict[tuple[str, UUID, UUID], list[UUID]] = {}
-    by_id = {s.meeting_id: s for s in every}
+    every = sorted(slots, key=lambda s: s.order)  # so each person's meetings come in order
+    # A clash concerns this trip if either meeting is on it.
+    ours = {id(s) for s in every if s.trip_id == trip_id}
     attended: dict[UUID, list[Slot]] = {}
     for slot in every:
         for person in slot.attendees:
             attended.setdefault(person, []).append(slot)
 
+    clashes: dict[tuple[str, UUID, UUID], tuple[Slot, Slot, list[UUID]]] = {}
     for person in sorted(people, key=by_name(people)):
-        mine = sorted(attended.get(person, ()), key=lambda s: s.order)
+        mine = attended.get(person, [])
         for i, a in enumerate(mine):
-            ours = a.trip_id == trip_id  # a clash concerns this trip if either meeting is on it
-            for kind, b in clashes_after(a, islice(mine, i + 1, None)):
-                if ours or b.trip_id == trip_id:
-                    clashes.setdefault((kind, a.meeting_id, b.meeting_id), []).append(person)
-    return [_describe(kind, by_id[a], by_id[b], persons, [people[p] for p in persons])
-            for (kind, a, b), persons in clashes.items()]
+            for kind, b in clashes_after(a, mine, i + 1):
+                if id(a) in ours or id(b) in ours:
+                    clashes.setdefault((kind, a.meeting_id, b.meeting_id),
+                                       (a, b, []))[2].append(person)
+    return [_describe(kind, a, b, persons, [people[p] for p in persons])
+            for (kind, _, _), (a, b, persons) in clashes.items()]
 
 
 def anchored_conflicts(anchor: Slot, timelines: dict[UUID, list[Slot]],
@@ -209,7 +231,7 @@ def anchored_conflicts(anchor: Slot, timelines: dict[UUID, list[Slot]],
     for person in sorted(anchor.attendees, key=by_name(people)):
         mine = timelines[person]
         at = next(i for i, s in enumerate(mine) if s.meeting_id == anchor.meeting_id)
-        for kind, b in clashes_after(anchor, islice(mine, at + 1, None)):
+        for kind, b in clashes_after(anchor, mine, at + 1):
             clashes.setdefault((kind, b.meeting_id), (b, []))[1].append(person)
     return [_describe(kind, anchor, b, persons, [people[p] for p in persons])
             for (kind, _), (b, persons) in clashes.items()]
@@ -249,9 +271,9 @@ def findings(plan: Plan) -> list[tuple[datetime, Finding]]:
     found: list[Finding] = []
     for slot in plan.slots:
         found.extend(placement(slot, plan.starts_on, plan.ends_on, plan.legs))
-    people = sorted({p for s in plan.slots for p in s.attendees}, key=str)
-    found.extend(person_conflicts({p: plan.names.get(p, "Someone") for p in people},
-                                  plan.slots + plan.others, plan.trip_id))
+    names = plan.names  # person_conflicts puts the people in order
+    found.extend(person_conflicts({p: names.get(p, "Someone") for s in plan.slots
+                                   for p in s.attendees}, plan.slots + plan.others, plan.trip_id))
     starts = {s.meeting_id: s.starts_at for s in plan.slots + plan.others}
     return [(min(starts[m] for m in f.meeting_ids), f) for f in found]
 

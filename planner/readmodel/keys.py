@@ -48,6 +48,8 @@ def like_pattern(text: str) -> str:
 
 def to_db(instant: datetime) -> datetime:
     """An aware instant as the naive UTC value stored in the tables."""
+    if instant.tzinfo is UTC:  # as the log's instants are decoded: no conversion needed
+        return instant.replace(tzinfo=None)
     return instant.astimezone(UTC).replace(tzinfo=None)
 
 

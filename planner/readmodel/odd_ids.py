@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import copy
 import logging
+from functools import cache
 from typing import Any
 
-from planner.domain.ids import shown, stand_in
+from planner.domain.ids import is_canonical, shown, stand_in
 
 ID_FIELDS = ("trip_id", "meeting_id", "agreement_id", "profile_id", "person_id", "leg_id",
              "party_id", "signatory_id", "milestone_id", "followup_id", "contact_id")
@@ -30,17 +31,21 @@ log = logging.getLogger(__name__)
 
 def checked(event: Any) -> Any:
     """The event itself, or a copy whose odd ids are replaced (the original is not changed)."""
+    names, lists = _fields(type(event))
+    # The fields as stored (a decoded event keeps them in its __dict__; a default on the
+    # class is never an odd id): no getattr that raises for each absent field.
+    state = vars(event)
     changes: dict[str, Any] = {}
-    optional = OPTIONAL.get(type(event).__qualname__, set())
-    for name in ID_FIELDS:
-        value = getattr(event, name, None)
-        if isinstance(value, str) and value and shown(value) != value:
+    for name in names:
+        value = state.get(name)
+        if value and isinstance(value, str) and not is_canonical(value):
             fixed = shown(value)
-            changes[name] = "" if name in optional and fixed == stand_in(value) else fixed
-    for name in LIST_FIELDS:
-        values = getattr(event, name, None)
-        if isinstance(values, list) and any(isinstance(v, str) and shown(v) != v
-                                            for v in values):
+            if fixed != value:
+                optional = OPTIONAL.get(type(event).__qualname__, set())
+                changes[name] = "" if name in optional and fixed == stand_in(value) else fixed
+    for name in lists:
+        values = state.get(name)
+        if isinstance(values, list) and not _all_canonical(values):
             changes[name] = [shown(v) if isinstance(v, str) else v for v in values]
     if not changes:
         return event
@@ -52,6 +57,22 @@ def checked(event: Any) -> Any:
     for name, value in changes.items():
         object.__setattr__(copied, name, value)
     return copied
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The id fields and id lists this event class has (all, when it declares none)."""
+    declared = getattr(cls, "__dataclass_fields__", None)
+    return (tuple(n for n in ID_FIELDS if declared is None or n in declared),
+            tuple(n for n in LIST_FIELDS if declared is None or n in declared))
+
+
+def _all_canonical(values: list[Any]) -> bool:
+    """Whether every str in the list is a canonical UUID (the others are not ids)."""
+    try:
+        return all(map(is_canonical, values))
+    except TypeError:  # not all are str
+        return not any(isinstance(v, str) and shown(v) != v for v in values)
 
 
 def _short(value: object) -> str:

@@ -48,7 +48,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 """Called after each batch with (events applied so far, events to apply in all)."""
 
-BATCH_SIZE = 500
+BATCH_SIZE = 2000
+"""Events per catch-up transaction. Each batch costs a few statements per table, the warnings'
+reads and a commit whatever its size, so larger batches rebuild faster (500 -> 2000: about a
+sixth less time on bench/bench_projector.py's log); the rows a batch holds stay a few megabytes."""
 POSITION_NAME = "planner"
 IN_TRANSACTION_BACKLOG = 200
 """At most this many earlier, unapplied events are applied inside a command's transaction."""

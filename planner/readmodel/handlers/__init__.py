@@ -64,6 +64,8 @@ _OWN_TABLE: dict[str, Table] = {aggregate.__name__: table for module in _MODULES
                                 for aggregate, table in module.TABLES.items()}
 _LOADS: dict[type, tuple[Table, Callable[[Any], str]]] = {
     cls: need for module in _MODULES for cls, need in module.LOADS.items()}
+_OWNERS: dict[Table, str] = {table: column for module in _MODULES
+                             for table, column in getattr(module, "OWNS", {}).items()}
 
 log = logging.getLogger(__name__)
 _warned: set[type] = set()
@@ -73,7 +75,7 @@ def apply_batch(conn: Connection, items: Sequence[tuple[int, Any]]) -> None:
     """Apply decoded events, each with its log position, in log order, inside the caller's
     transaction. The one entry point of the read models: a command's own save and a
     catch-up or rebuild both come through here."""
-    batch = Batch(conn)
+    batch = Batch(conn, _OWNERS)
     _load(batch, items)
     for position, event in items:
         handler = HANDLERS.get(type(event))
@@ -89,15 +91,21 @@ def apply_batch(conn: Connection, items: Sequence[tuple[int, Any]]) -> None:
 
 
 def _load(batch: Batch, items: Sequence[tuple[int, Any]]) -> None:
-    """Read every row the events will change, one statement per table."""
+    """Read every row the events will change, one statement per table. An aggregate whose
+    first event is in the batch has no rows yet (its first event makes them): its own row is
+    not looked for, nor (Batch.fresh) its rows in the tables it owns."""
     wanted: dict[Table, set[str]] = defaultdict(set)
+    fresh = batch.fresh
     for _, event in items:
         cls = type(event)
         if cls not in HANDLERS:
             continue
+        aggregate = key(event)
+        if event.originator_version == 1:
+            fresh.add(aggregate)
         own = _OWN_TABLE.get(cls.__qualname__.split(".")[0])
-        if own is not None:
-            wanted[own].add(key(event))
+        if own is not None and aggregate not in fresh:
+            wanted[own].add(aggregate)
         if cls in _LOADS:
             table, value = _LOADS[cls]
             wanted[table].add(value(event))

@@ -13,6 +13,8 @@ from planner.readmodel.keys import fold
 
 TABLES = {Agreement: t.agreements}  # each aggregate's own row, which its events change
 LOADS = {Agreement.MilestoneCompleted: (t.milestones, lambda e: e.milestone_id)}
+# Tables whose rows this aggregate's events alone write, by the column naming it (Batch).
+OWNS = {t.signatories: "agreement_id"}
 
 
 def _drafted(b: Batch, e: Any, seq: int) -> None:

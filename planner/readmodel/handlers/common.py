@@ -17,11 +17,19 @@ Handler = Callable[[Batch, Any, int], None]
 
 def key(event: Any) -> str:
     """The aggregate id of an event, as stored in the tables."""
-    return _text(event.originator_id)
+    if event is _last[0]:  # a handler asks several times for the event it handles
+        return _last[1]
+    found = text(event.originator_id)
+    _last[:] = [event, found]
+    return found
+
+
+_last: list[Any] = [None, ""]
 
 
 @lru_cache(maxsize=4096)  # str(UUID) is slow, and a batch names each aggregate many times
-def _text(value: UUID) -> str:
+def text(value: UUID) -> str:
+    """A UUID as the tables keep it."""
     return str(value)
 
 

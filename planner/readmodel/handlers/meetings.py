@@ -13,12 +13,15 @@ from planner.readmodel import tables as t
 from planner.readmodel.conflicts import micros
 from planner.readmodel.handlers.batch import Batch
 from planner.readmodel.handlers.calendar import stamp_values
-from planner.readmodel.handlers.common import Handler, created, key, touch
+from planner.readmodel.handlers.common import Handler, created, key, text, touch
 from planner.readmodel.handlers.warnings import ATTENDEE_LEFT, MEETING_PLAN
 from planner.readmodel.keys import dumps, fold, to_db
 
 TABLES = {Meeting: t.meetings}  # each aggregate's own row, which its events change
 LOADS = {Meeting.FollowUpCompleted: (t.followups, lambda e: e.followup_id)}
+# Tables whose rows this aggregate's events alone write, by the column naming it (Batch).
+OWNS = {t.attendees: "meeting_id", t.answers: "meeting_id", t.outcomes: "meeting_id",
+        t.ideas: "meeting_id"}
 
 
 def _calendar(b: Batch, e: Any) -> dict[str, Any]:
@@ -44,14 +47,14 @@ def _scheduled(b: Batch, e: Any, seq: int) -> None:
     meeting_id, starts_at, ends_at = key(e), to_db(e.starts_at), to_db(e.ends_at)
     row = created(e, seq)
     row.update(
-        trip_id=str(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
+        trip_id=text(e.trip_id), kind=e.kind, title=e.title, counterparts=dumps(e.counterparts),
         venue=e.venue, city=e.city, city_key=fold(e.city), timezone=e.timezone,
         starts_at=starts_at, ends_at=ends_at, leg_id=e.leg_id or "", agenda=e.agenda,
         status=v.MeetingStatus.PROPOSED.value, **_clock(starts_at, ends_at, e.timezone),
         **stamp_values(None, meeting_change(e, None), e.timestamp))
     b.insert(t.meetings, row)
-    b.insert(t.attendees, *(dict(meeting_id=meeting_id, person_id=str(person), seq=seq, idx=i)
-                            for i, person in enumerate(e.attendees)))
+    b.insert(t.attendees, *[{"meeting_id": meeting_id, "person_id": str(person), "seq": seq,
+                             "idx": i} for i, person in enumerate(e.attendees)])
     b.note(MEETING_PLAN, meeting_id)
 
 

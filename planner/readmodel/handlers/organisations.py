@@ -14,6 +14,8 @@ from planner.readmodel.keys import fold
 TABLES = {Organisation: t.organisations}
 # SharingChanged is declared on the Trip's sharing mixin: name the trip row it touches.
 LOADS: dict[type, Any] = {Trip.SharingChanged: (t.trips, key)}
+# Tables whose rows this aggregate's events alone write, by the column naming it (Batch).
+OWNS = {t.trip_shares: "trip_id", t.trip_readers: "trip_id"}
 
 
 def _values(e: Any) -> dict[str, Any]:

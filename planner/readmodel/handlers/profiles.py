@@ -14,6 +14,8 @@ from planner.readmodel.keys import dumps, fold, to_db
 
 TABLES = {CompanyProfile: t.profiles}  # each aggregate's own row, which its events change
 LOADS: dict[type, Any] = {}
+# Tables whose rows this aggregate's events alone write, by the column naming it (Batch).
+OWNS = {t.profile_sectors: "profile_id", t.profile_interests: "profile_id"}
 
 _FIELDS = ("name", "kind", "country", "city", "size", "description", "website")
 

@@ -16,6 +16,8 @@ from planner.readmodel.keys import dumps, fold, to_db
 
 TABLES = {Trip: t.trips}  # each aggregate's own row, which its events change
 LOADS = {Trip.LegChanged: (t.legs, lambda e: e.leg_id)}
+# Tables whose rows this aggregate's events alone write, by the column naming it (Batch).
+OWNS = {t.members: "trip_id", t.handovers: "trip_id", t.travel_times: "trip_id"}
 
 
 

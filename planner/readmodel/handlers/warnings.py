@@ -16,10 +16,10 @@ findings are a pure function of the rows, so a rebuild stores exactly the same.
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, select, text
@@ -145,11 +145,15 @@ def _trips_of(conn: Connection, persons: Iterable[str], near: Span | None) -> se
 
 # -- their plans and findings --------------------------------------------------------------
 def _store(batch: Batch, trip_ids: list[str]) -> None:
-    conn = batch.conn
-    conn.execute(t.warnings.delete().where(t.warnings.c.trip_id.in_(trip_ids)))
-    conn.execute(t.plan_spans.delete().where(t.plan_spans.c.trip_id.in_(trip_ids)))
+    conn, tr = batch.conn, t.trips
+    # A trip created in this batch has nothing stored yet (nor, then, anything to delete).
+    fresh = {i for i in trip_ids if (i,) not in batch.before[tr] and batch.row(tr, i) is not None}
+    stored = [i for i in trip_ids if i not in fresh]
+    if stored:
+        conn.execute(t.warnings.delete().where(t.warnings.c.trip_id.in_(stored)))
+        conn.execute(t.plan_spans.delete().where(t.plan_spans.c.trip_id.in_(stored)))
     rows, spans = [], []
-    for plan in _plans(batch, trip_ids):
+    for plan in _plans(batch, fresh, stored):
         if plan.slots:
             spans.append(dict(trip_id=str(plan.trip_id),
                               first_at=min(s.starts_at for s in plan.slots).replace(tzinfo=None),
@@ -160,13 +164,10 @@ def _store(batch: Batch, trip_ids: list[str]) -> None:
     insert_rows(conn, t.warnings, rows)
 
 
-def _plans(batch: Batch, trip_ids: list[str]) -> list[Plan]:
-    """The plans of these trips (not cancelled). A trip created in this batch has all its
-    legs, meetings and attendees in the batch too: those are not read back."""
+def _plans(batch: Batch, fresh: set[str], stored: list[str]) -> list[Plan]:
+    """The plans of these trips (not cancelled). A trip created in this batch (`fresh`) has
+    all its legs, meetings and attendees in the batch too: those are not read back."""
     conn, tr = batch.conn, t.trips
-    fresh = {i for i in trip_ids
-             if (i,) not in batch.before[tr] and batch.row(tr, i) is not None}
-    stored = sorted(set(trip_ids) - fresh)
     trips: dict[str, Any] = {}
     legs: dict[str, list[LegRow]] = defaultdict(list)
     slots: dict[str, list[Slot]] = defaultdict(list)
@@ -211,9 +212,8 @@ def _held(batch: Batch, fresh: set[str], trips: dict[str, Any],
     meetings.sort(key=lambda r: (r["starts_at"], r["ends_at"], r["title"], r["id"]))
     for row in meetings:
         who = sorted(attending.get(row["id"], ()), key=lambda a: (a["seq"], a["idx"]))
-        slots[row["trip_id"]].append(slot(
-            {**row, "trip_title": live[row["trip_id"]]["title"]},
-            tuple(uid(a["person_id"]) for a in who)))
+        slots[row["trip_id"]].append(slot(row, tuple(uid(a["person_id"]) for a in who),
+                                          trip_title=live[row["trip_id"]]["title"]))
 
 
 def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Slot]]:
@@ -231,7 +231,7 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
             groups.append([window])
     found: dict[str, list[Slot]] = {}
     for group in groups:
-        persons = sorted({str(p) for _, _, i in group for s in slots[i] for p in s.attendees})
+        persons = sorted(map(str, {p for _, _, i in group for s in slots[i] for p in s.attendees}))
         if not persons:
             continue
         first, last = min(w[0] for w in group), max(w[1] for w in group)
@@ -247,9 +247,13 @@ def _others(conn: Connection, slots: dict[str, list[Slot]]) -> dict[str, list[Sl
             .mappings().all())
         near.sort(key=lambda s: s.starts_at)
         starts = [s.starts_at for s in near]
+        # A meeting that starts before `low - longest` ends before `low`: none is looked at.
+        longest = max((s.ends_at - s.starts_at for s in near), default=timedelta(0))
         for low, high, trip_id in group:
             mine = {p for s in slots[trip_id] for p in s.attendees}
             this = uid(trip_id)
-            found[trip_id] = [s for s in near[:bisect_left(starts, high)] if s.trip_id != this
-                              and s.ends_at > low and not mine.isdisjoint(s.attendees)]
+            found[trip_id] = [s for s in near[bisect_right(starts, low - longest):
+                                              bisect_left(starts, high)]
+                              if s.trip_id != this and s.ends_at > low
+                              and not mine.isdisjoint(s.attendees)]
     return found
