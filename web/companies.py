@@ -19,6 +19,7 @@ from web import access
 from web import record_access as ra
 from web.forms import Form, field_names, form_page, render_form
 from web.layout import add_nav
+from web.refusals import request_translator
 from web.wiring import actor, commands, page_number, queries, record_history
 
 bp = Blueprint("companies", __name__, url_prefix="/companies")
@@ -167,7 +168,7 @@ def history(profile_id: UUID) -> Any:
     """Every version: who changed what, when (UTC and the viewer's zone) and why."""
     row = profile(profile_id)
     return render_template("companies/history.html", profile=row,
-                           history=record_history(profile_id))
+                           history=record_history(profile_id, tr=request_translator()))
 
 
 @bp.get("/<uuid:profile_id>/versions/<int:version>")

@@ -72,9 +72,11 @@ def itineraries() -> Itineraries:
     return Itineraries(planner())
 
 
-def record_history(record_id: object, zone: str | None = None) -> audit_history.RecordHistory:
-    """One record's events with actor, time, reason and before/after."""
-    return audit_history.record_history(planner(), str(record_id), zone=zone)
+def record_history(record_id: object, zone: str | None = None,
+                   tr: Any = None) -> audit_history.RecordHistory:
+    """One record's events with actor, time, reason and before/after (`tr`: in the reader's
+    language, web.refusals.request_translator)."""
+    return audit_history.record_history(planner(), str(record_id), zone=zone, tr=tr)
 
 
 def database_key() -> str:

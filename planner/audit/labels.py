@@ -48,12 +48,14 @@ FIELDS = frozenset({
     N_("members"), N_("milestones"), N_("name"), N_("next step"), N_("note"), N_("objectives"),
     N_("organisation"), N_("organiser"), N_("outcome"), N_("owner"), N_("owner org"),
     N_("pairs"), N_("parties"), N_("password ref"), N_("person"), N_("phone"),
-    N_("preferences"), N_("profile"), N_("profiles"), N_("purpose"), N_("rating"),
+    N_("preferences"), N_("profile"), N_("profile version"), N_("profiles"), N_("purpose"),
+    N_("rating"),
     N_("ratings"), N_("reason"), N_("role"), N_("schedule"), N_("seats"), N_("sector"),
     N_("sectors"), N_("shares"), N_("side"), N_("sides"), N_("signatories"), N_("signed on"),
     N_("signed place"), N_("size"), N_("slots"), N_("stages"), N_("starts at"), N_("starts on"),
-    N_("status"), N_("subject"), N_("summary"), N_("tables"), N_("timezone"), N_("title"),
-    N_("trip"), N_("venue"), N_("website"), N_("who"),
+    N_("status"), N_("status before cancel"), N_("subject"), N_("summary"), N_("tables"),
+    N_("timezone"), N_("title"),
+    N_("travel times"), N_("trip"), N_("venue"), N_("website"), N_("who"),
 })
 """The fields of records and of the entries of their lists, as `words` writes them."""
 

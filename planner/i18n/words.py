@@ -38,6 +38,10 @@ WORDS: dict[str, str] = {word: word for word in (
     N_("cooperate with German firms"), N_("expand into Germany"), N_("find investors"),
     N_("find sales partners"), N_("find suppliers"), N_("technology partnership"),
     N_("talent exchange"),
+    # kinds and sizes of company profiles (planner.domain.values.ProfileKind, CompanySize)
+    N_("company"), N_("government body"), N_("chamber"), N_("ngo"),
+    N_("financial institution"), N_("research institution"), N_("law firm"), N_("micro"),
+    N_("small"), N_("medium"), N_("large"),
     # changes since the last print
     N_("added"), N_("removed"), N_("moved"), N_("relocated"),
 )}

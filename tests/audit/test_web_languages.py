@@ -70,3 +70,23 @@ def test_a_record_as_of_a_version_is_in_the_readers_language(
     assert f"{field} 2019-06-28 15:00 Asia/Shanghai (07:00 UTC)" in page
     assert status in page
     assert _english_on(page) == []
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("de", ["Land", "Branchen", "Größe", "mittel", "Behörde"]),
+    ("zh", ["国家", "行业", "规模", "中型", "政府机构"]),
+])
+def test_a_company_profiles_history_is_in_the_readers_language(
+        site, language: str, words: list[str]) -> None:
+    app = site[0].extensions["planner"].app
+    profile_id = app.register_profile(actor="test:setup", name="Jining Machinery Park",
+                                      kind="government body", country="CN", city="Jining",
+                                      sectors=["machinery"], size="large")
+    app.change_profile(profile_id, actor="test:setup", name="Jining Machinery Park",
+                       kind="government body", country="CN", city="Jining",
+                       sectors=["machinery", "logistics"], size="medium",
+                       reason="now a mid-sized park")
+    page = visible(_in(site, "organiser", language).get(f"/companies/{profile_id}/history"))
+    assert all(word in page for word in words), [w for w in words if w not in page]
+    assert _english_on(page) == []
+    assert not re.search(r"\b(country|sectors|size|medium|government body|owner org):", page)
