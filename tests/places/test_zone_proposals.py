@@ -90,12 +90,12 @@ def test_a_refused_zone_is_explained_in_german_with_german_country_and_time_name
     with pytest.raises(ValidationError) as refused:
         propose_zone("timezone", "Asia/Chengdu", "China", "Chengdu")
     assert refused.value.translated(translator("de")) == (
-        "Asia/Chengdu ist unbekannt; China hat eine einzige Zeitzone: Asia/Shanghai "
+        "Asia/Chengdu ist unbekannt; China: eine einzige Zeitzone, Asia/Shanghai "
         "(Asia/Urumqi nur für Ürümqi); ähnliche Namen: Asia/Kuching")
     with pytest.raises(ValidationError) as refused:
         propose_zone("timezone", "", "USA", "Springfield")
     german = refused.value.translated(translator("de"))
-    assert german.startswith("darf nicht leer sein: Vereinigte Staaten hat mehrere Zeitzonen: "
+    assert german.startswith("darf nicht leer sein: Vereinigte Staaten: mehrere Zeitzonen – "
                              "America/New_York (Nordamerikanische Ostküstenzeit); "
                              "America/Chicago")
     assert "America/Phoenix (Rocky-Mountains-Zeit, Phoenix)" in german
@@ -117,7 +117,7 @@ def test_a_refused_zone_is_explained_in_chinese() -> None:
 def test_a_filled_in_zone_says_so_in_the_readers_language() -> None:
     proposal = propose_zone("timezone", "", "Deutschland")
     assert proposal.note_in(translator("de")) == (
-        "Deutschland hat eine einzige Zeitzone: Europe/Berlin; sie wurde eingetragen.")
+        "Deutschland: eine einzige Zeitzone, Europe/Berlin; sie wurde eingetragen.")
     assert proposal.note_in(translator("zh")) == "德国只使用一个时区：Europe/Berlin；已自动填入。"
     assert proposal.note == "Germany uses one time zone: Europe/Berlin; it is filled in."
     by_city = propose_zone("timezone", "", "United States", "Chicago")

@@ -219,7 +219,7 @@ def test_a_filled_in_zone_is_announced_in_german(app: Flask, organiser: FlaskCli
                  country="China", timezone="", arrives_on="2024-11-22",
                  departs_on="2024-11-22", expected_version=_version(app, trip_id))
     page = visible(organiser.get(added.headers["Location"]))
-    assert ("China hat eine einzige Zeitzone: Asia/Shanghai (Asia/Urumqi nur für Ürümqi); "
+    assert ("China: eine einzige Zeitzone, Asia/Shanghai (Asia/Urumqi nur für Ürümqi); "
             "sie wurde eingetragen.") in page
     assert "uses one time zone" not in page
 
