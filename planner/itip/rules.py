@@ -62,8 +62,10 @@ def _mail(kind: str, meeting: CalendarMeeting, person: Recipient, context: MailC
     token = answer_token(settings.instance_path, meeting.meeting_id, person.person_id)
     answer_url = f"{settings.public_base_url}/answer/{token}"
     attendee = CalendarAttendee(person.name, person.email)
+    trip_language = context.conn.execute(select(t.trips.c.language).where(
+        t.trips.c.id == str(meeting.trip_id))).scalar() or ""
     language = person_language(settings, lambda email: account_language(context.conn, email),
-                               person.account_email, person.email)
+                               person.account_email, person.email, fallback=trip_language)
     options = calendar_options(settings, language=language)
     mail = calendar_mail(kind, meeting, attendee, options, before=before,
                          disclose=person.disclose, answer_url=answer_url)

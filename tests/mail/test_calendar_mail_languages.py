@@ -45,3 +45,23 @@ def test_a_german_recipient_gets_a_german_request(
     assert english["Subject"].startswith("Moved: Treffen im Bayerischen Wirtschaftsministerium")
     assert "Time before: Wed, 20 Nov 2024, 10:00–11:00 (Central European Time)" in \
         english.get_body(("plain",)).get_content()
+
+
+@pytest.mark.parametrize("sql_database_url", ["sqlite"], indirect=True)
+def test_a_recipient_who_chose_no_language_gets_the_trips_language(
+        sql_database_url: str, make_planner: Any, smtp_server: SmtpServer) -> None:
+    planner = make_planner(sql_database_url)
+    world = _munich(planner)
+    planner.app.set_trip_language(world["trip"], actor=ACTOR, language="zh")
+    planner.app.choose_language(ANNA, actor=ANNA, language="de")  # her own choice comes first
+    meeting = _meeting(planner, world, "Treffen im Bayerischen Wirtschaftsministerium")
+    _deliver(planner, smtp_server)
+    planner.app.move_meeting(meeting, actor=ACTOR, starts=datetime(2024, 11, 20, 14),
+                             ends=datetime(2024, 11, 20, 15), reason="the minister is late")
+    messages = _deliver(planner, smtp_server)
+    [german], [chinese] = _to(messages, ANNA), _to(messages, LI)
+
+    assert german["Subject"].startswith("Verschoben: ")
+    assert chinese["Subject"].startswith("时间变更：Treffen im Bayerischen Wirtschaftsministerium")
+    text = chinese.get_body(("plain",)).get_content()
+    assert "2024年11月20日" in text and "Time before" not in text
