@@ -15,6 +15,7 @@ SEQUENCE and times are the feed's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -33,7 +34,7 @@ from planner.itip.recipients import Recipient, recipients
 from planner.mail.rules import MailContext, OutgoingMail, mail_rule
 from planner.readmodel import tables as t
 from planner.readmodel.keys import from_db, to_db
-from planner.readmodel.languages import account_language
+from planner.readmodel.languages import account_language, trip_language
 from planner.readmodel.queries_calendar import calendar_meetings
 
 SAME_SAVE = timedelta(seconds=5)
@@ -56,16 +57,22 @@ def _save_of(conn: Connection, event: Any) -> list[Any]:
         c.c.changed_at <= at + SAME_SAVE).order_by(c.c.version)))
 
 
+def _mails(kind: str, meeting: CalendarMeeting, people: Iterable[Recipient],
+           context: MailContext, before: Before | None = None) -> list[OutgoingMail]:
+    """One mail per recipient, each in their language (the trip's, read once, where their
+    account chose none)."""
+    fallback = trip_language(context.conn, meeting.trip_id)
+    return [_mail(kind, meeting, person, context, before, fallback) for person in people]
+
+
 def _mail(kind: str, meeting: CalendarMeeting, person: Recipient, context: MailContext,
-          before: Before | None = None) -> OutgoingMail:
+          before: Before | None, fallback: str) -> OutgoingMail:
     settings = context.settings
     token = answer_token(settings.instance_path, meeting.meeting_id, person.person_id)
     answer_url = f"{settings.public_base_url}/answer/{token}"
     attendee = CalendarAttendee(person.name, person.email)
-    trip_language = context.conn.execute(select(t.trips.c.language).where(
-        t.trips.c.id == str(meeting.trip_id))).scalar() or ""
     language = person_language(settings, lambda email: account_language(context.conn, email),
-                               person.account_email, person.email, fallback=trip_language)
+                               person.account_email, person.email, fallback=fallback)
     options = calendar_options(settings, language=language)
     mail = calendar_mail(kind, meeting, attendee, options, before=before,
                          disclose=person.disclose, answer_url=answer_url)
@@ -82,8 +89,7 @@ def scheduled(event: Any, context: MailContext) -> list[OutgoingMail]:
     meeting = _meeting(context.conn, str(event.originator_id))
     if meeting is None:
         return []
-    return [_mail("added", meeting, person, context)
-            for person in recipients(context.conn, meeting.meeting_id)]
+    return _mails("added", meeting, recipients(context.conn, meeting.meeting_id), context)
 
 
 @mail_rule(Meeting.AttendeeAdded, Meeting.AttendeeRemoved)
@@ -97,8 +103,7 @@ def attendee_changed(event: Any, context: MailContext) -> list[OutgoingMail]:
         return []
     people = recipients(context.conn, meeting.meeting_id, only=event.person_id,
                         attending=added)
-    return [_mail("added" if added else "removed", meeting, person, context)
-            for person in people]
+    return _mails("added" if added else "removed", meeting, people, context)
 
 
 @mail_rule(Meeting.Moved, Meeting.Relocated, Meeting.Confirmed, Meeting.Cancelled,
@@ -115,8 +120,7 @@ def meeting_changed(event: Any, context: MailContext) -> list[OutgoingMail]:
     meeting = _meeting(context.conn, str(event.originator_id))
     if meeting is None:
         return []
-    return [_mail(kind, meeting, person, context, before)
-            for person in recipients(context.conn, meeting.meeting_id)]
+    return _mails(kind, meeting, recipients(context.conn, meeting.meeting_id), context, before)
 
 
 @mail_rule(Trip.Cancelled, Trip.Reinstated)
@@ -128,6 +132,5 @@ def trip_changed(event: Any, context: MailContext) -> list[OutgoingMail]:
     trip_id = str(event.originator_id)
     for meeting in calendar_meetings(context.conn, t.meetings.c.trip_id == trip_id,
                                      t.meetings.c.status != MeetingStatus.CANCELLED.value):
-        mails += [_mail(kind, meeting, person, context)
-                  for person in recipients(context.conn, meeting.meeting_id)]
+        mails += _mails(kind, meeting, recipients(context.conn, meeting.meeting_id), context)
     return mails

@@ -20,7 +20,7 @@ from planner.i18n.whose import person_language
 from planner.invitations.links import link_path, sign
 from planner.mail.rules import MailContext, OutgoingMail, mail_rule
 from planner.readmodel import tables as rm
-from planner.readmodel.languages import account_language
+from planner.readmodel.languages import account_language, trip_language
 
 
 @mail_rule(Invitation.Issued, Invitation.Resent)
@@ -33,11 +33,11 @@ def invitation_sent(event: Any, context: MailContext) -> list[OutgoingMail]:
         return []
     link = context.settings.public_base_url + link_path(
         sign(context.settings.instance_path, event.originator_id, event.issue))
-    trip_language = conn.execute(select(rm.trips.c.language).where(
-        rm.trips.c.id == row.trip_id)).scalar() if row.trip_id else ""
     tr = translator(person_language(context.settings,
                                     lambda email: account_language(conn, email),
-                                    to["account_email"], to["email"], fallback=trip_language))
+                                    to["account_email"], to["email"],
+                                    fallback=trip_language(conn, row.trip_id)
+                                    if row.trip_id else ""))
     until = _local(tr, event.expires_at, to["zone"])
     greeting = tr("Hello %(name)s,", name=to["name"])
     if row.purpose == Purpose.INVITATION:

@@ -1,4 +1,5 @@
-"""The language an account chose, by its e-mail address (rm_account_languages)."""
+"""The language an account chose, by its e-mail address (rm_account_languages), and the one a
+trip chose (rm_trips.language)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ def account_language(conn: Connection, email: str) -> str | None:
     chosen = conn.execute(select(t.account_languages.c.language).where(
         t.account_languages.c.email == email.strip().lower())).scalar()
     return chosen if chosen in LANGUAGES else None
+
+
+def trip_language(conn: Connection, trip_id: object) -> str:
+    """The language the trip chose for its calendar (Trip.LanguageSet), or "" for none."""
+    return conn.execute(select(t.trips.c.language).where(
+        t.trips.c.id == str(trip_id))).scalar() or ""
 
 
 def languages_of(engine: Engine):  # noqa: ANN201 - a lookup for planner.i18n.whose
