@@ -49,7 +49,7 @@ def _code() -> str:
     for root in roots:
         for folder, _, files in sorted(os.walk(root)):
             for name in sorted(files):
-                if name.endswith((".py", ".html", ".mo")):
+                if name.endswith((".py", ".html", ".mo", ".po")):  # planner.po is read as is
                     stat = os.stat(os.path.join(folder, name))
                     seen.update(f"{folder}/{name}:{stat.st_mtime_ns}:{stat.st_size};".encode())
     return seen.hexdigest()[:16]
